@@ -1,0 +1,16 @@
+// Two jest projects: fast unit tests beside the code, and HTTP-level tests against the real app.
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleNameMapper: { '^@casustafel/contract/(.*)$': '<rootDir>/../contract/src/$1' },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...shared, displayName: 'api', testMatch: ['<rootDir>/test/**/*.api-spec.ts'] },
+  ],
+};

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { LoginDto, type LoginResponse, type MeView } from '@casustafel/contract/auth';
+import { AppConfig } from '../config/app-config';
+import { CurrentUser, Public } from '../common/decorators';
+import type { Viewer } from '../common/viewer';
+import { AuthService } from './auth.service';
+import { MeService } from './me.service';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly me: MeService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const { token, user } = await this.auth.login(dto, request.ip ?? 'unknown');
+    response.cookie(SESSION_COOKIE, token, sessionCookieOptions(request, this.config.sessionAbsoluteHours * 3_600_000));
+    return { user: await this.me.describe(user.id) };
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(request.cookies?.[SESSION_COOKIE]);
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+  }
+
+  @Get('me')
+  getMe(@CurrentUser() viewer: Viewer): Promise<MeView> {
+    return this.me.describe(viewer.id);
+  }
+}

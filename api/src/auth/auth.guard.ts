@@ -1,0 +1,27 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ADMIN_ONLY, IS_PUBLIC, RequestWithViewer } from '../common/decorators';
+import { AuthService } from './auth.service';
+import { SESSION_COOKIE } from './session-cookie';
+
+/** Global guard: every route needs a valid session unless marked @Public(); @AdminOnly() routes an administrator. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<RequestWithViewer>();
+    const token: string | undefined = request.cookies?.[SESSION_COOKIE];
+    if (!token) throw new UnauthorizedException('Je bent niet ingelogd. Log in om verder te gaan.');
+    request.viewer = await this.auth.authenticate(token);
+    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !request.viewer.isAdmin) {
+      throw new ForbiddenException('Alleen een beheerder mag dit doen.');
+    }
+    return true;
+  }
+}

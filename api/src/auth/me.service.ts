@@ -1,0 +1,26 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import type { MeView } from '@casustafel/contract/auth';
+import { NetworksService } from '../networks/networks.service';
+import { UsersService } from '../users/users.service';
+
+/** The signed-in user with their organisation and their role in each network. */
+@Injectable()
+export class MeService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly networks: NetworksService,
+  ) {}
+
+  async describe(userId: string): Promise<MeView> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new UnauthorizedException('Je bent niet ingelogd. Log in om verder te gaan.');
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      isAdmin: user.isAdmin,
+      organisation: { id: user.organisationId, name: user.organisation?.name ?? '' },
+      networks: await this.networks.networksOf(user.id),
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+/**
+ * The request DTOs live in contract/ without Nest decorators; their class-validator rules are the
+ * single source of truth, so the OpenAPI schemas are derived from them.
+ */
+export function dtoSchemas(): Record<string, SchemaObject> {
+  return validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, SchemaObject>;
+}

@@ -1,0 +1,8 @@
+/** The signed-in user as the API sees them on every request. */
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  organisationId: string;
+}

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * The one place that reads the environment. Everything else receives an AppConfig.
+ * Safe defaults for development; refuses to start in production without what it needs.
+ */
+export class AppConfig {
+  nodeEnv!: 'development' | 'production' | 'test';
+  port!: number;
+  /** SQLite file (default data/casustafel.sqlite), or ':memory:' in tests. */
+  databasePath!: string;
+  /** postgres://… switches the driver to PostgreSQL. */
+  databaseUrl!: string | null;
+  /** Log SQL statements (never in production: parameters could hold client data). */
+  databaseLogging!: boolean;
+  adminEmail!: string | null;
+  adminPassword!: string | null;
+  adminName!: string;
+  /** Seed demo organisations, users and networks into an empty database (never in production). */
+  seedDemoData!: boolean;
+  sessionIdleMinutes!: number;
+  sessionAbsoluteHours!: number;
+  /** Express 'trust proxy' setting, so that req.secure and req.ip are right behind a proxy. */
+  trustProxy!: string | number | boolean;
+  /** Folder with the built Angular client; served at / when present. */
+  clientDist!: string;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key} moet een geheel getal tussen ${min} en ${max} zijn (nu: "${raw}").`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${key} moet true of false zijn (nu: "${raw}").`);
+}
+
+function trustProxy(raw: string | undefined): string | number | boolean {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = (env['NODE_ENV'] ?? 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV moet development, production of test zijn (nu: "${nodeEnv}").`);
+  }
+  const production = nodeEnv === 'production';
+  const databaseUrl = env['DATABASE_URL'] || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL moet met postgres:// beginnen.');
+  }
+  const config = new AppConfig();
+  Object.assign(config, {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 1, 65535),
+    databasePath: env['DATABASE_PATH'] || resolve(process.cwd(), 'data/casustafel.sqlite'),
+    databaseUrl,
+    databaseLogging: !production && bool(env, 'DATABASE_LOGGING', false),
+    adminEmail: env['ADMIN_EMAIL']?.trim().toLowerCase() || null,
+    adminPassword: env['ADMIN_PASSWORD'] || null,
+    adminName: env['ADMIN_NAME'] || 'Beheerder',
+    seedDemoData: !production && bool(env, 'SEED_DEMO_DATA', nodeEnv === 'development'),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 7 * 24),
+    trustProxy: trustProxy(env['TRUST_PROXY']),
+    clientDist: env['CLIENT_DIST'] || resolve(process.cwd(), 'dist/client/browser'),
+  });
+  if ((config.adminEmail === null) !== (config.adminPassword === null)) {
+    throw new ConfigError('Zet ADMIN_EMAIL en ADMIN_PASSWORD samen, of geen van beide.');
+  }
+  if (config.adminPassword !== null && config.adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD moet minstens 12 tekens hebben.');
+  }
+  return config;
+}
+
+/** Loads a .env file from the working directory when there is one (Node's own loader). */
+export function loadEnvFile(path = resolve(process.cwd(), '.env')): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,23 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+/** Connection options for the configured database: a SQLite file by default, PostgreSQL with DATABASE_URL. */
+export function databaseOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    migrations: MIGRATIONS,
+    synchronize: false,
+    logging: config.databaseLogging,
+  } as const;
+  if (config.databaseUrl) {
+    return { ...common, type: 'postgres', url: config.databaseUrl, extra: { max: 10 } };
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.databasePath,
+    // WAL lets readers run beside the single writer; the driver itself turns foreign keys on.
+    enableWAL: config.databasePath !== ':memory:',
+    timeout: 5000,
+  };
+}

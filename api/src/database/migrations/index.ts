@@ -1,0 +1,4 @@
+import { AccountsAndNetworks1763800000000 } from './1763800000000-AccountsAndNetworks';
+
+/** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
+export const MIGRATIONS = [AccountsAndNetworks1763800000000];

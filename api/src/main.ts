@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureApp } from './bootstrap';
+import { ConfigError, loadEnvFile, readConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Casustafel');
+  loadEnvFile();
+  const config = readConfig();
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    logger: config.isProduction ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
+  });
+  configureApp(app, config);
+  await app.listen(config.port);
+  const database = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.databasePath})`;
+  logger.log(`Casustafel draait op http://localhost:${config.port} (${config.nodeEnv}, ${database})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    // A configuration problem: say what to fix, without a stack trace.
+    process.stderr.write(`Casustafel start niet: ${error.message}\n`);
+  } else {
+    process.stderr.write(`Casustafel start niet: ${error instanceof Error ? (error.stack ?? error.name) : 'onbekende fout'}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { UsersModule } from '../users/users.module';
+import { Membership } from './membership.entity';
+import { Network } from './network.entity';
+import { NetworkRoleAssignment } from './network-role.entity';
+import { NetworksController } from './networks.controller';
+import { NetworksService } from './networks.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Network, Membership, NetworkRoleAssignment]), OrganisationsModule, UsersModule],
+  controllers: [NetworksController],
+  providers: [NetworksService],
+  exports: [NetworksService],
+})
+export class NetworksModule {}

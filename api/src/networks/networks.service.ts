@@ -1,0 +1,206 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { MeNetwork } from '@casustafel/contract/auth';
+import type { NetworkRole } from '@casustafel/contract/enums';
+import type {
+  AddMemberDto,
+  AssignRoleDto,
+  CreateNetworkDto,
+  MemberView,
+  NetworkView,
+  RoleView,
+} from '@casustafel/contract/networks';
+import type { UserView } from '@casustafel/contract/users';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { newId } from '../database/ids';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { UsersService } from '../users/users.service';
+import { Membership } from './membership.entity';
+import { toMemberView, toNetworkView, toRoleView } from './network.mapper';
+import { Network } from './network.entity';
+import { NetworkRoleAssignment } from './network-role.entity';
+import { roleMismatch } from './network.rules';
+
+/** What a viewer may do in one network. */
+interface NetworkAccess {
+  network: Network;
+  role: NetworkRole | null;
+  canManage: boolean;
+}
+
+@Injectable()
+export class NetworksService {
+  constructor(
+    @InjectRepository(Network) private readonly networks: Repository<Network>,
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    @InjectRepository(NetworkRoleAssignment) private readonly roles: Repository<NetworkRoleAssignment>,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreateNetworkDto): Promise<NetworkView> {
+    const name = dto.name.trim();
+    if (await this.networks.exists({ where: { name } })) {
+      throw new ConflictException(`Er bestaat al een netwerk met de naam "${name}".`);
+    }
+    const network = await this.networks.save(
+      this.networks.create({ id: newId(), name, kind: dto.kind, area: dto.area.trim(), createdAt: this.clock.now() }),
+    );
+    return toNetworkView(network, null, true);
+  }
+
+  /** Administrators see every network; everyone else the networks they hold a role in. */
+  async list(viewer: Viewer): Promise<NetworkView[]> {
+    if (viewer.isAdmin) {
+      const all = await this.networks.find({ order: { name: 'ASC' } });
+      return all.map((network) => toNetworkView(network, null, true));
+    }
+    const mine = await this.roles.find({
+      where: { userId: viewer.id },
+      relations: { network: true },
+      order: { network: { name: 'ASC' } },
+    });
+    return mine.map((r) => toNetworkView(r.network!, r.role, r.role === 'COORDINATOR'));
+  }
+
+  async get(viewer: Viewer, networkId: string): Promise<NetworkView> {
+    const access = await this.access(viewer, networkId);
+    return toNetworkView(access.network, access.role, access.canManage);
+  }
+
+  /** The networks a user holds a role in, for /auth/me. */
+  async networksOf(userId: string): Promise<MeNetwork[]> {
+    const mine = await this.roles.find({ where: { userId }, relations: { network: true }, order: { network: { name: 'ASC' } } });
+    return mine.map((r) => ({ id: r.networkId, name: r.network!.name, kind: r.network!.kind, role: r.role }));
+  }
+
+  async members(viewer: Viewer, networkId: string): Promise<MemberView[]> {
+    await this.access(viewer, networkId);
+    const members = await this.memberships.find({
+      where: { networkId },
+      relations: { organisation: true },
+      order: { ring: 'ASC', organisation: { name: 'ASC' } },
+    });
+    return members.map(toMemberView);
+  }
+
+  async addMember(viewer: Viewer, networkId: string, dto: AddMemberDto): Promise<MemberView> {
+    await this.manage(viewer, networkId);
+    const organisation = await this.organisations.findById(dto.organisationId);
+    if (!organisation) throw new BadRequestException('De gekozen organisatie bestaat niet. Kies een bestaande organisatie.');
+    if (await this.memberships.exists({ where: { networkId, organisationId: organisation.id } })) {
+      throw new ConflictException(`${organisation.name} is al lid van dit netwerk.`);
+    }
+    const membership = await this.memberships.save(
+      this.memberships.create({
+        networkId,
+        organisationId: organisation.id,
+        ring: dto.ring,
+        since: dto.since ?? this.clock.now().toISOString().slice(0, 10),
+      }),
+    );
+    membership.organisation = organisation;
+    return toMemberView(membership);
+  }
+
+  async removeMember(viewer: Viewer, networkId: string, organisationId: string): Promise<void> {
+    await this.manage(viewer, networkId);
+    const membership = await this.memberships.findOne({ where: { networkId, organisationId }, relations: { organisation: true } });
+    if (!membership) throw new NotFoundException('Deze organisatie is geen lid van dit netwerk.');
+    const holders = await this.roles.find({ where: { networkId, user: { organisationId } }, relations: { user: true } });
+    if (holders.length > 0) {
+      const names = holders.map((h) => h.user!.name).join(', ');
+      throw new ConflictException(
+        `${membership.organisation!.name} heeft nog mensen met een rol in dit netwerk (${names}). Haal eerst hun rollen weg.`,
+      );
+    }
+    await this.memberships.delete({ networkId, organisationId });
+  }
+
+  async listRoles(viewer: Viewer, networkId: string): Promise<RoleView[]> {
+    await this.access(viewer, networkId);
+    const roles = await this.roles.find({
+      where: { networkId },
+      relations: { user: { organisation: true } },
+      order: { role: 'ASC', user: { name: 'ASC' } },
+    });
+    return roles.map(toRoleView);
+  }
+
+  async assignRole(viewer: Viewer, networkId: string, dto: AssignRoleDto): Promise<RoleView> {
+    await this.manage(viewer, networkId);
+    if (dto.role === 'COORDINATOR' && !viewer.isAdmin) {
+      throw new ForbiddenException('Alleen een beheerder kan iemand coördinator maken.');
+    }
+    const user = await this.users.findById(dto.userId);
+    if (!user || !user.active) throw new BadRequestException('De gekozen gebruiker bestaat niet of is niet actief.');
+    if (user.isAdmin) {
+      throw new ConflictException('Een beheerder kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden.');
+    }
+    const existing = await this.roles.findOneBy({ networkId, userId: user.id });
+    if (existing) {
+      throw new ConflictException(`${user.name} heeft al een rol in dit netwerk. Haal die eerst weg om een andere rol te geven.`);
+    }
+    const membership = await this.memberships.findOneBy({ networkId, organisationId: user.organisationId });
+    if (!membership) {
+      throw new ConflictException(
+        `${user.organisation!.name} (de organisatie van ${user.name}) is geen lid van dit netwerk. Voeg de organisatie eerst toe.`,
+      );
+    }
+    const mismatch = roleMismatch(dto.role, user.organisation!, membership.ring);
+    if (mismatch) throw new ConflictException(mismatch);
+    const assignment = await this.roles.save(
+      this.roles.create({ networkId, userId: user.id, role: dto.role, createdAt: this.clock.now() }),
+    );
+    assignment.user = user;
+    return toRoleView(assignment);
+  }
+
+  async removeRole(viewer: Viewer, networkId: string, userId: string): Promise<void> {
+    await this.manage(viewer, networkId);
+    const assignment = await this.roles.findOneBy({ networkId, userId });
+    if (!assignment) throw new NotFoundException('Deze gebruiker heeft geen rol in dit netwerk.');
+    if (assignment.role === 'COORDINATOR' && !viewer.isAdmin) {
+      throw new ForbiddenException('Alleen een beheerder kan een coördinator zijn rol afnemen.');
+    }
+    await this.roles.delete({ networkId, userId });
+  }
+
+  /** Active users of member organisations, to choose from when giving a role. */
+  async candidates(viewer: Viewer, networkId: string): Promise<UserView[]> {
+    await this.manage(viewer, networkId);
+    const members = await this.memberships.find({ where: { networkId } });
+    return this.users.listByOrganisations(members.map((m) => m.organisationId));
+  }
+
+  /** The viewer's role in a network, or null. */
+  async roleOf(viewer: Viewer, networkId: string): Promise<NetworkRole | null> {
+    const assignment = await this.roles.findOneBy({ networkId, userId: viewer.id });
+    return assignment?.role ?? null;
+  }
+
+  /** Whoever is not an administrator nor holds a role does not learn that the network exists. */
+  private async access(viewer: Viewer, networkId: string): Promise<NetworkAccess> {
+    const network = await this.networks.findOneBy({ id: networkId });
+    const role = network ? await this.roleOf(viewer, networkId) : null;
+    if (!network || (!viewer.isAdmin && role === null)) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
+    return { network, role, canManage: viewer.isAdmin || role === 'COORDINATOR' };
+  }
+
+  private async manage(viewer: Viewer, networkId: string): Promise<NetworkAccess> {
+    const access = await this.access(viewer, networkId);
+    if (!access.canManage) {
+      throw new ForbiddenException('Alleen de coördinator van dit netwerk of een beheerder kan leden en rollen wijzigen.');
+    }
+    return access;
+  }
+}

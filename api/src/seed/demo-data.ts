@@ -1,0 +1,82 @@
+import type { NetworkKind, NetworkRole, OrganisationKind, Ring } from '@casustafel/contract/enums';
+
+/** Demo password for every demo account (development only; never seeded in production). */
+export const DEMO_PASSWORD = 'Casustafel-demo-2026';
+
+export const DEMO_ORGANISATIONS: { key: string; name: string; kind: OrganisationKind; sector: string }[] = [
+  { key: 'beheer', name: 'Functioneel beheer Casustafel', kind: 'FORMAL', sector: 'Gemeente' },
+  { key: 'ggd', name: 'GGD, team bemoeizorg', kind: 'FORMAL', sector: 'Publieke gezondheid' },
+  { key: 'politie', name: 'Politie, basisteam Eemland', kind: 'FORMAL', sector: 'Veiligheid' },
+  { key: 'corporatie', name: 'Woonstichting De Eem', kind: 'FORMAL', sector: 'Wonen' },
+  { key: 'ggz', name: 'GGZ-team Noord', kind: 'FORMAL', sector: 'Geestelijke gezondheidszorg' },
+  { key: 'mee', name: 'MEE', kind: 'FORMAL', sector: 'Cliëntondersteuning' },
+  { key: 'welzijn', name: 'Stichting Welzijn Soesterkwartier', kind: 'FORMAL', sector: 'Welzijn' },
+  { key: 'ouderenwerk', name: 'Ouderenwerk Eemland', kind: 'HYBRID', sector: 'Welzijn' },
+  { key: 'humanitas', name: 'Humanitas Eemland', kind: 'INFORMAL', sector: 'Vrijwilligerswerk' },
+  { key: 'diaconie', name: 'Diaconie Protestantse Gemeente', kind: 'INFORMAL', sector: 'Kerk' },
+  { key: 'huisarts', name: 'Huisartsenpraktijk Soesterkwartier', kind: 'FORMAL', sector: 'Eerstelijnszorg' },
+];
+
+export const DEMO_NETWORKS: {
+  key: string;
+  name: string;
+  kind: NetworkKind;
+  area: string;
+  members: [organisation: string, ring: Ring][];
+}[] = [
+  {
+    key: 'buurt',
+    name: 'Buurtnetwerk 55+ Soesterkwartier',
+    kind: 'NEIGHBOURHOOD',
+    area: 'Soesterkwartier',
+    members: [
+      ['welzijn', 'CORE'],
+      ['ouderenwerk', 'CORE'],
+      ['mee', 'CORE'],
+      ['corporatie', 'CORE'],
+      ['humanitas', 'SHELL'],
+      ['diaconie', 'SHELL'],
+      ['huisarts', 'SHELL'],
+      ['politie', 'SHELL'],
+    ],
+  },
+  {
+    key: 'oggz',
+    name: 'Lokaal Zorgnetwerk Noord',
+    kind: 'OGGZ',
+    area: 'Amersfoort-Noord',
+    members: [
+      ['ggd', 'CORE'],
+      ['politie', 'CORE'],
+      ['corporatie', 'CORE'],
+      ['ggz', 'CORE'],
+      ['mee', 'CORE'],
+      ['welzijn', 'SHELL'],
+      ['huisarts', 'SHELL'],
+    ],
+  },
+];
+
+export const DEMO_USERS: {
+  name: string;
+  email: string;
+  organisation: string;
+  isAdmin?: boolean;
+  roles: [network: string, role: NetworkRole][];
+}[] = [
+  { name: 'Femke Jansen', email: 'beheerder@demo.casustafel.nl', organisation: 'beheer', isAdmin: true, roles: [] },
+  { name: 'Marieke de Boer', email: 'coordinator.noord@demo.casustafel.nl', organisation: 'ggd', roles: [['oggz', 'COORDINATOR']] },
+  {
+    name: 'Sanne Visser',
+    email: 'coordinator.buurt@demo.casustafel.nl',
+    organisation: 'welzijn',
+    roles: [['buurt', 'COORDINATOR'], ['oggz', 'SHELL_PARTNER']],
+  },
+  { name: 'Jeroen Bakker', email: 'politie@demo.casustafel.nl', organisation: 'politie', roles: [['oggz', 'CORE_PARTNER'], ['buurt', 'SHELL_PARTNER']] },
+  { name: 'Ayşe Demir', email: 'corporatie@demo.casustafel.nl', organisation: 'corporatie', roles: [['oggz', 'CORE_PARTNER'], ['buurt', 'CORE_PARTNER']] },
+  { name: 'Karim El Amrani', email: 'mee@demo.casustafel.nl', organisation: 'mee', roles: [['oggz', 'CORE_PARTNER'], ['buurt', 'CORE_PARTNER']] },
+  { name: 'Pieter Smit', email: 'huisarts@demo.casustafel.nl', organisation: 'huisarts', roles: [['oggz', 'SHELL_PARTNER'], ['buurt', 'SHELL_PARTNER']] },
+  { name: 'Els van Dijk', email: 'humanitas@demo.casustafel.nl', organisation: 'humanitas', roles: [['buurt', 'VOLUNTEER_REP']] },
+  { name: 'Hendrik Mulder', email: 'diaconie@demo.casustafel.nl', organisation: 'diaconie', roles: [['buurt', 'VOLUNTEER_REP']] },
+  { name: 'Noor Hendriks', email: 'ouderenwerk@demo.casustafel.nl', organisation: 'ouderenwerk', roles: [['buurt', 'VOLUNTEER_REP']] },
+];

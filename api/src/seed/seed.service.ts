@@ -1,0 +1,78 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, ConfigError } from '../config/app-config';
+import type { Viewer } from '../common/viewer';
+import { NetworksService } from '../networks/networks.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { UsersService } from '../users/users.service';
+import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/** Seeding acts through the domain services, so that demo data obeys the same rules as real data. */
+const SEED_ACTOR: Viewer = { id: 'seed', name: 'seed', email: 'seed', isAdmin: true, organisationId: 'seed' };
+
+/**
+ * Fills an empty database: the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD, and outside
+ * production the demo data. In production an empty database without those variables is refused.
+ */
+@Injectable()
+export class SeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly networks: NetworksService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.users.count()) > 0) return;
+    if (this.config.isProduction && !this.config.adminEmail) {
+      throw new ConfigError(
+        'De database is leeg en er is geen eerste beheerder opgegeven. Zet ADMIN_EMAIL en ADMIN_PASSWORD en start opnieuw.',
+      );
+    }
+    const orgIds = this.config.seedDemoData ? await this.seedDemo() : new Map<string, string>();
+    if (this.config.adminEmail && this.config.adminPassword) {
+      const organisationId =
+        orgIds.get('beheer') ??
+        (await this.organisations.create({ name: 'Functioneel beheer Casustafel', kind: 'FORMAL', sector: 'Beheer' })).id;
+      await this.users.create({
+        name: this.config.adminName,
+        email: this.config.adminEmail,
+        password: this.config.adminPassword,
+        organisationId,
+        isAdmin: true,
+      });
+      this.logger.log('First administrator created from ADMIN_EMAIL.');
+    }
+  }
+
+  private async seedDemo(): Promise<Map<string, string>> {
+    const orgIds = new Map<string, string>();
+    for (const org of DEMO_ORGANISATIONS) {
+      orgIds.set(org.key, (await this.organisations.create({ name: org.name, kind: org.kind, sector: org.sector })).id);
+    }
+    const networkIds = new Map<string, string>();
+    for (const network of DEMO_NETWORKS) {
+      const { id } = await this.networks.create({ name: network.name, kind: network.kind, area: network.area });
+      networkIds.set(network.key, id);
+      for (const [org, ring] of network.members) {
+        await this.networks.addMember(SEED_ACTOR, id, { organisationId: orgIds.get(org)!, ring, since: '2025-01-15' });
+      }
+    }
+    for (const demo of DEMO_USERS) {
+      const user = await this.users.create({
+        name: demo.name,
+        email: demo.email,
+        password: DEMO_PASSWORD,
+        organisationId: orgIds.get(demo.organisation)!,
+        isAdmin: demo.isAdmin ?? false,
+      });
+      for (const [network, role] of demo.roles) {
+        await this.networks.assignRole(SEED_ACTOR, networkIds.get(network)!, { userId: user.id, role });
+      }
+    }
+    this.logger.warn(`Demo data seeded: ${DEMO_USERS.length} accounts with the demo password (see README). Not for production.`);
+    return orgIds;
+  }
+}

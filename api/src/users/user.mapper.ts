@@ -1,0 +1,15 @@
+import type { UserView } from '@casustafel/contract/users';
+import type { User } from './user.entity';
+
+/** Needs the user's organisation loaded. */
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin,
+    active: user.active,
+    organisation: { id: user.organisationId, name: user.organisation?.name ?? '' },
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CreateUserDto, UpdateUserDto, type UserView } from '@casustafel/contract/users';
+import { AdminOnly } from '../common/decorators';
+import { IdPipe } from '../common/id.pipe';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+@AdminOnly()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(dto);
+  }
+
+  @Get()
+  list(): Promise<UserView[]> {
+    return this.users.list();
+  }
+
+  @Patch(':id')
+  update(@Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(id, dto);
+  }
+}

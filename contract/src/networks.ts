@@ -1,0 +1,73 @@
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  NETWORK_KINDS,
+  NETWORK_ROLES,
+  RINGS,
+  type NetworkKind,
+  type NetworkRole,
+  type OrganisationKind,
+  type Ring,
+} from './enums';
+
+export class CreateNetworkDto {
+  @IsString({ message: 'Vul de naam van het netwerk in.' })
+  @MinLength(3, { message: 'De naam van het netwerk moet minstens 3 tekens hebben.' })
+  @MaxLength(120, { message: 'De naam van het netwerk mag hoogstens 120 tekens hebben.' })
+  name!: string;
+
+  @IsIn(NETWORK_KINDS, { message: 'Kies het soort netwerk: OGGZ-netwerk of buurtnetwerk.' })
+  kind!: NetworkKind;
+
+  @IsString({ message: 'Vul het werkgebied in (bijvoorbeeld een wijk of gemeente).' })
+  @MinLength(2, { message: 'Vul het werkgebied in (bijvoorbeeld een wijk of gemeente).' })
+  @MaxLength(120, { message: 'Het werkgebied mag hoogstens 120 tekens hebben.' })
+  area!: string;
+}
+
+export class AddMemberDto {
+  @IsUUID('all', { message: 'Kies een organisatie.' })
+  organisationId!: string;
+
+  @IsIn(RINGS, { message: 'Kies de ring: kern of schil.' })
+  ring!: Ring;
+
+  /** Date of joining (YYYY-MM-DD); today when left out. */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul de datum van toetreden in als JJJJ-MM-DD.' })
+  since?: string;
+}
+
+export class AssignRoleDto {
+  @IsUUID('all', { message: 'Kies een gebruiker.' })
+  userId!: string;
+
+  @IsIn(NETWORK_ROLES, {
+    message: 'Kies een rol: coördinator, kernpartner, schilpartner of vertegenwoordiger vrijwilligersorganisatie.',
+  })
+  role!: NetworkRole;
+}
+
+export interface NetworkView {
+  id: string;
+  name: string;
+  kind: NetworkKind;
+  area: string;
+  createdAt: string;
+  /** The viewer's role in this network; null for an administrator without a role. */
+  myRole: NetworkRole | null;
+  /** Whether the viewer may change members and roles. */
+  canManage: boolean;
+}
+
+export interface MemberView {
+  organisation: { id: string; name: string; kind: OrganisationKind; sector: string | null };
+  ring: Ring;
+  since: string;
+}
+
+export interface RoleView {
+  user: { id: string; name: string; email: string };
+  organisation: { id: string; name: string };
+  role: NetworkRole;
+  since: string;
+}
