@@ -2,13 +2,13 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { NetworkKind, NetworkRole } from './enums';
 
 export class LoginDto {
-  @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
   @MaxLength(254, { message: 'Het e-mailadres is te lang.' })
+  @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
   email!: string;
 
-  @IsString({ message: 'Vul je wachtwoord in.' })
-  @MinLength(1, { message: 'Vul je wachtwoord in.' })
   @MaxLength(200, { message: 'Het wachtwoord is te lang.' })
+  @MinLength(1, { message: 'Vul je wachtwoord in.' })
+  @IsString({ message: 'Vul je wachtwoord in.' })
   password!: string;
 }
 

@@ -9,18 +9,22 @@ import {
   type Ring,
 } from './enums';
 
+/**
+ * Decorators run bottom-up and validation stops at the first failure, so the presence check of each
+ * field stands last: a missing field gets "vul … in", not a length message.
+ */
 export class CreateNetworkDto {
-  @IsString({ message: 'Vul de naam van het netwerk in.' })
-  @MinLength(3, { message: 'De naam van het netwerk moet minstens 3 tekens hebben.' })
   @MaxLength(120, { message: 'De naam van het netwerk mag hoogstens 120 tekens hebben.' })
+  @MinLength(3, { message: 'De naam van het netwerk moet minstens 3 tekens hebben.' })
+  @IsString({ message: 'Vul de naam van het netwerk in.' })
   name!: string;
 
   @IsIn(NETWORK_KINDS, { message: 'Kies het soort netwerk: OGGZ-netwerk of buurtnetwerk.' })
   kind!: NetworkKind;
 
-  @IsString({ message: 'Vul het werkgebied in (bijvoorbeeld een wijk of gemeente).' })
-  @MinLength(2, { message: 'Vul het werkgebied in (bijvoorbeeld een wijk of gemeente).' })
   @MaxLength(120, { message: 'Het werkgebied mag hoogstens 120 tekens hebben.' })
+  @MinLength(2, { message: 'Vul het werkgebied in (bijvoorbeeld een wijk of gemeente).' })
+  @IsString({ message: 'Vul het werkgebied in (bijvoorbeeld een wijk of gemeente).' })
   area!: string;
 }
 
@@ -32,8 +36,8 @@ export class AddMemberDto {
   ring!: Ring;
 
   /** Date of joining (YYYY-MM-DD); today when left out. */
-  @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul de datum van toetreden in als JJJJ-MM-DD.' })
+  @IsOptional()
   since?: string;
 }
 

@@ -3,33 +3,33 @@ import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength 
 export const PASSWORD_MIN_LENGTH = 12;
 
 export class CreateUserDto {
-  @IsString({ message: 'Vul de naam in.' })
-  @MinLength(2, { message: 'De naam moet minstens 2 tekens hebben.' })
   @MaxLength(120, { message: 'De naam mag hoogstens 120 tekens hebben.' })
+  @MinLength(2, { message: 'De naam moet minstens 2 tekens hebben.' })
+  @IsString({ message: 'Vul de naam in.' })
   name!: string;
 
-  @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
   @MaxLength(254, { message: 'Het e-mailadres is te lang.' })
+  @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
   email!: string;
 
-  @IsString({ message: 'Vul een wachtwoord in.' })
+  @MaxLength(200, { message: 'Het wachtwoord mag hoogstens 200 tekens hebben.' })
   @MinLength(PASSWORD_MIN_LENGTH, {
     message: `Het wachtwoord moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben.`,
   })
-  @MaxLength(200, { message: 'Het wachtwoord mag hoogstens 200 tekens hebben.' })
+  @IsString({ message: 'Vul een wachtwoord in.' })
   password!: string;
 
   @IsUUID('all', { message: 'Kies een organisatie.' })
   organisationId!: string;
 
-  @IsOptional()
   @IsBoolean({ message: 'Beheerder moet ja of nee zijn.' })
+  @IsOptional()
   isAdmin?: boolean;
 }
 
 export class UpdateUserDto {
-  @IsOptional()
   @IsBoolean({ message: 'Actief moet ja of nee zijn.' })
+  @IsOptional()
   active?: boolean;
 }
 

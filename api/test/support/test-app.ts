@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/bootstrap';
+import { FixedClock } from '../../src/common/clock';
+import { readConfig } from '../../src/config/app-config';
+
+export const ADMIN = { email: 'admin@casustafel.test', password: 'beheerder-wachtwoord-1' };
+export const PASSWORD = 'een-goed-wachtwoord-42';
+
+export type Agent = InstanceType<typeof TestAgent>;
+
+/**
+ * A real Casustafel app over HTTP: in-memory SQLite with the migrations run, or, when
+ * TEST_DATABASE_URL points at a PostgreSQL server (npm run test:pg), a fresh database there.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: INestApplication,
+    readonly clock: FixedClock,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const clock = new FixedClock();
+    const { url, drop } = await freshPostgresDatabase();
+    const config = readConfig({
+      NODE_ENV: 'test',
+      DATABASE_PATH: ':memory:',
+      ...(url ? { DATABASE_URL: url } : {}),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SEED_DEMO_DATA: 'false',
+      CLIENT_DIST: '/nonexistent',
+      ...env,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    configureApp(app, config);
+    try {
+      await app.init();
+    } catch (error) {
+      await app.close().catch(() => undefined);
+      await drop();
+      throw error;
+    }
+    return new TestApp(app, clock, drop);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.dropDatabase();
+  }
+
+  /** A client without a session. */
+  anonymous(): Agent {
+    return request.agent(this.app.getHttpServer());
+  }
+
+  /** A client with a session for these credentials (fails the test when the login fails). */
+  async login(email: string, password = PASSWORD): Promise<Agent> {
+    const agent = this.anonymous();
+    await agent.post('/api/auth/login').send({ email, password }).expect(200);
+    return agent;
+  }
+
+  admin(): Promise<Agent> {
+    return this.login(ADMIN.email, ADMIN.password);
+  }
+}
+
+async function freshPostgresDatabase(): Promise<{ url: string | null; drop: () => Promise<void> }> {
+  const base = process.env['TEST_DATABASE_URL'];
+  if (!base) return { url: null, drop: async () => undefined };
+  const name = `casustafel_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
