@@ -1,7 +1,8 @@
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
-export const PASSWORD_MIN_LENGTH = 12;
+import { PASSWORD_MIN_LENGTH } from './limits';
 
+export { PASSWORD_MIN_LENGTH };
 export class CreateUserDto {
   @MaxLength(120, { message: 'De naam mag hoogstens 120 tekens hebben.' })
   @MinLength(2, { message: 'De naam moet minstens 2 tekens hebben.' })

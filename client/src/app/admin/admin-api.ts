@@ -1,0 +1,37 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { CreateNetworkDto, NetworkView } from '@casustafel/contract/networks';
+import type { CreateOrganisationDto, OrganisationView } from '@casustafel/contract/organisations';
+import type { CreateUserDto, UpdateUserDto, UserView } from '@casustafel/contract/users';
+import { handlesErrors } from '../core/http-context';
+
+/** The administrator's endpoints. Creating calls let the form show the error; lists use the global snackbar. */
+@Injectable({ providedIn: 'root' })
+export class AdminApi {
+  private readonly http = inject(HttpClient);
+
+  organisations(): Promise<OrganisationView[]> {
+    return firstValueFrom(this.http.get<OrganisationView[]>('/api/organisations'));
+  }
+  createOrganisation(dto: CreateOrganisationDto): Promise<OrganisationView> {
+    return firstValueFrom(this.http.post<OrganisationView>('/api/organisations', dto, handlesErrors()));
+  }
+
+  users(): Promise<UserView[]> {
+    return firstValueFrom(this.http.get<UserView[]>('/api/users'));
+  }
+  createUser(dto: CreateUserDto): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>('/api/users', dto, handlesErrors()));
+  }
+  updateUser(id: string, dto: UpdateUserDto): Promise<UserView> {
+    return firstValueFrom(this.http.patch<UserView>(`/api/users/${id}`, dto));
+  }
+
+  networks(): Promise<NetworkView[]> {
+    return firstValueFrom(this.http.get<NetworkView[]>('/api/networks'));
+  }
+  createNetwork(dto: CreateNetworkDto): Promise<NetworkView> {
+    return firstValueFrom(this.http.post<NetworkView>('/api/networks', dto, handlesErrors()));
+  }
+}

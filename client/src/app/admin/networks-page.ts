@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, inject, resource, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { NETWORK_KINDS, type NetworkKind } from '@casustafel/contract/enums';
+import { EmptyState } from '../ui/empty-state';
+import { FormSubmit } from '../ui/form-submit';
+import { Loading } from '../ui/loading';
+import { AdminApi } from './admin-api';
+
+@Component({
+  selector: 'app-admin-networks-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatTableModule,
+    TranslocoPipe,
+    EmptyState,
+    Loading,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      <h1>{{ 'admin.networks.title' | transloco }}</h1>
+      <p class="lead">{{ 'admin.networks.lead' | transloco }}</p>
+
+      <mat-card appearance="outlined">
+        <mat-card-header><mat-card-title><h2>{{ 'admin.networks.new' | transloco }}</h2></mat-card-title></mat-card-header>
+        <mat-card-content>
+          <form [formGroup]="form" (ngSubmit)="create()" novalidate class="form-row">
+            <mat-form-field>
+              <mat-label>{{ 'field.name' | transloco }}</mat-label>
+              <input matInput formControlName="name" required maxlength="120" />
+              @if (form.controls.name.touched && form.controls.name.invalid) {
+                <mat-error>{{ 'admin.networks.nameRequired' | transloco }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'field.networkKind' | transloco }}</mat-label>
+              <mat-select formControlName="kind" required>
+                @for (kind of kinds; track kind) {
+                  <mat-option [value]="kind">{{ 'enum.networkKind.' + kind | transloco }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'field.area' | transloco }}</mat-label>
+              <input matInput formControlName="area" required maxlength="120" />
+              @if (form.controls.area.touched && form.controls.area.invalid) {
+                <mat-error>{{ 'admin.networks.areaRequired' | transloco }}</mat-error>
+              }
+            </mat-form-field>
+            <button mat-flat-button type="submit" [disabled]="submit.busy()">{{ 'action.add' | transloco }}</button>
+          </form>
+          @if (submit.error()) {
+            <p class="error-text" role="alert">{{ submit.error() }}</p>
+          }
+        </mat-card-content>
+      </mat-card>
+
+      <h2>{{ 'admin.networks.all' | transloco }}</h2>
+      @if (networks.isLoading()) {
+        <app-loading [label]="'state.loading' | transloco" />
+      } @else if (networks.error()) {
+        <p class="error-text" role="alert">{{ 'state.loadFailed' | transloco }}</p>
+      } @else if (networks.value()?.length === 0) {
+        <app-empty-state icon="lan" [title]="'admin.networks.emptyTitle' | transloco" [text]="'admin.networks.emptyText' | transloco" />
+      } @else {
+        <div class="table-wrap">
+          <table mat-table [dataSource]="networks.value() ?? []" data-testid="networks-table">
+            <caption class="visually-hidden">{{ 'admin.networks.all' | transloco }}</caption>
+            <ng-container matColumnDef="name">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.name' | transloco }}</th>
+              <td mat-cell *matCellDef="let n"><a [routerLink]="['/netwerken', n.id]">{{ n.name }}</a></td>
+            </ng-container>
+            <ng-container matColumnDef="kind">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.networkKind' | transloco }}</th>
+              <td mat-cell *matCellDef="let n">{{ 'enum.networkKind.' + n.kind | transloco }}</td>
+            </ng-container>
+            <ng-container matColumnDef="area">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.area' | transloco }}</th>
+              <td mat-cell *matCellDef="let n">{{ n.area }}</td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          </table>
+        </div>
+      }
+    </div>
+  `,
+})
+export class AdminNetworksPage {
+  private readonly api = inject(AdminApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(TranslocoService);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  protected readonly kinds = NETWORK_KINDS;
+  protected readonly columns = ['name', 'kind', 'area'];
+  protected readonly networks = resource({ loader: () => this.api.networks() });
+  protected readonly submit = new FormSubmit();
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    name: ['', [Validators.required, Validators.minLength(3)]],
+    kind: ['NEIGHBOURHOOD' as NetworkKind, Validators.required],
+    area: ['', [Validators.required, Validators.minLength(2)]],
+  });
+
+  protected async create(): Promise<void> {
+    const value = this.form.getRawValue();
+    if (!(await this.submit.run(this.form, () => this.api.createNetwork(value)))) return;
+    this.snackBar.open(this.i18n.translate('admin.networks.created', { name: value.name }), undefined, { duration: 4000 });
+    this.formDirective().resetForm({ name: '', kind: 'NEIGHBOURHOOD', area: '' });
+    this.networks.reload();
+  }
+}

@@ -1,0 +1,175 @@
+import { ChangeDetectionStrategy, Component, inject, resource, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { PASSWORD_MIN_LENGTH } from '@casustafel/contract/limits';
+import type { UserView } from '@casustafel/contract/users';
+import { confirmAction } from '../ui/confirm-dialog';
+import { EmptyState } from '../ui/empty-state';
+import { FormSubmit } from '../ui/form-submit';
+import { Loading } from '../ui/loading';
+import { AdminApi } from './admin-api';
+
+@Component({
+  selector: 'app-users-page',
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCheckboxModule,
+    MatSlideToggleModule,
+    MatButtonModule,
+    MatTableModule,
+    TranslocoPipe,
+    EmptyState,
+    Loading,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      <h1>{{ 'admin.users.title' | transloco }}</h1>
+      <p class="lead">{{ 'admin.users.lead' | transloco }}</p>
+
+      <mat-card appearance="outlined">
+        <mat-card-header><mat-card-title><h2>{{ 'admin.users.new' | transloco }}</h2></mat-card-title></mat-card-header>
+        <mat-card-content>
+          <form [formGroup]="form" (ngSubmit)="create()" novalidate class="form-row">
+            <mat-form-field>
+              <mat-label>{{ 'field.name' | transloco }}</mat-label>
+              <input matInput formControlName="name" required autocomplete="off" data-testid="user-name" />
+              @if (form.controls.name.touched && form.controls.name.invalid) {
+                <mat-error>{{ 'admin.users.nameRequired' | transloco }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'field.email' | transloco }}</mat-label>
+              <input matInput type="email" formControlName="email" required autocomplete="off" data-testid="user-email" />
+              @if (form.controls.email.touched && form.controls.email.invalid) {
+                <mat-error>{{ 'admin.users.emailInvalid' | transloco }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'field.initialPassword' | transloco }}</mat-label>
+              <input matInput type="password" formControlName="password" required autocomplete="new-password" data-testid="user-password" />
+              <mat-hint>{{ 'admin.users.passwordHint' | transloco: { min: minLength } }}</mat-hint>
+              @if (form.controls.password.touched && form.controls.password.invalid) {
+                <mat-error>{{ 'admin.users.passwordHint' | transloco: { min: minLength } }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
+              <mat-select formControlName="organisationId" required data-testid="user-organisation">
+                @for (organisation of organisations.value() ?? []; track organisation.id) {
+                  <mat-option [value]="organisation.id">{{ organisation.name }}</mat-option>
+                }
+              </mat-select>
+              @if (form.controls.organisationId.touched && form.controls.organisationId.invalid) {
+                <mat-error>{{ 'admin.users.organisationRequired' | transloco }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-checkbox formControlName="isAdmin">{{ 'field.isAdmin' | transloco }}</mat-checkbox>
+            <button mat-flat-button type="submit" [disabled]="submit.busy()" data-testid="user-submit">{{ 'action.add' | transloco }}</button>
+          </form>
+          @if (submit.error()) {
+            <p class="error-text" role="alert">{{ submit.error() }}</p>
+          }
+        </mat-card-content>
+      </mat-card>
+
+      <h2>{{ 'admin.users.all' | transloco }}</h2>
+      @if (users.isLoading()) {
+        <app-loading [label]="'state.loading' | transloco" />
+      } @else if (users.error()) {
+        <p class="error-text" role="alert">{{ 'state.loadFailed' | transloco }}</p>
+      } @else if (users.value()?.length === 0) {
+        <app-empty-state icon="group" [title]="'admin.users.emptyTitle' | transloco" [text]="'admin.users.emptyText' | transloco" />
+      } @else {
+        <div class="table-wrap">
+          <table mat-table [dataSource]="users.value() ?? []" data-testid="users-table">
+            <caption class="visually-hidden">{{ 'admin.users.all' | transloco }}</caption>
+            <ng-container matColumnDef="name">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.name' | transloco }}</th>
+              <td mat-cell *matCellDef="let u">{{ u.name }}@if (u.isAdmin) { · {{ 'field.isAdmin' | transloco }} }</td>
+            </ng-container>
+            <ng-container matColumnDef="email">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.email' | transloco }}</th>
+              <td mat-cell *matCellDef="let u">{{ u.email }}</td>
+            </ng-container>
+            <ng-container matColumnDef="organisation">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.organisation' | transloco }}</th>
+              <td mat-cell *matCellDef="let u">{{ u.organisation.name }}</td>
+            </ng-container>
+            <ng-container matColumnDef="active">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.active' | transloco }}</th>
+              <td mat-cell *matCellDef="let u">
+                <mat-slide-toggle [checked]="u.active" (change)="setActive(u, $event)"
+                  [aria-label]="('admin.users.activeToggle' | transloco: { name: u.name })" />
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          </table>
+        </div>
+      }
+    </div>
+  `,
+})
+export class UsersPage {
+  private readonly api = inject(AdminApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(TranslocoService);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly columns = ['name', 'email', 'organisation', 'active'];
+  protected readonly users = resource({ loader: () => this.api.users() });
+  protected readonly organisations = resource({ loader: () => this.api.organisations() });
+  protected readonly submit = new FormSubmit();
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    name: ['', [Validators.required, Validators.minLength(2)]],
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+    organisationId: ['', Validators.required],
+    isAdmin: [false],
+  });
+
+  protected async create(): Promise<void> {
+    const value = this.form.getRawValue();
+    if (!(await this.submit.run(this.form, () => this.api.createUser(value)))) return;
+    this.snackBar.open(this.i18n.translate('admin.users.created', { name: value.name }), undefined, { duration: 4000 });
+    this.formDirective().resetForm({ name: '', email: '', password: '', organisationId: '', isAdmin: false });
+    this.users.reload();
+  }
+
+  protected async setActive(user: UserView, change: MatSlideToggleChange): Promise<void> {
+    if (!change.checked) {
+      const confirmed = await confirmAction(this.dialog, {
+        title: this.i18n.translate('admin.users.deactivateTitle'),
+        message: this.i18n.translate('admin.users.deactivateText', { name: user.name }),
+        confirm: this.i18n.translate('admin.users.deactivate'),
+        cancel: this.i18n.translate('action.cancel'),
+      });
+      if (!confirmed) {
+        change.source.checked = true;
+        return;
+      }
+    }
+    try {
+      await this.api.updateUser(user.id, { active: change.checked });
+    } finally {
+      this.users.reload();
+    }
+  }
+}

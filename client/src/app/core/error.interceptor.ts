@@ -1,0 +1,29 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router } from '@angular/router';
+import { catchError, throwError } from 'rxjs';
+import { errorMessage } from './api-error';
+import { HANDLES_ERRORS } from './http-context';
+import { Session } from './session';
+
+/**
+ * One place for failed requests: an ended session goes back to the login page; any other error
+ * is shown as a Dutch snackbar, unless the caller handles it.
+ */
+export const errorInterceptor: HttpInterceptorFn = (request, next) => {
+  const snackBar = inject(MatSnackBar);
+  const router = inject(Router);
+  const session = inject(Session);
+  return next(request).pipe(
+    catchError((error: unknown) => {
+      if (error instanceof HttpErrorResponse && error.status === 401 && !request.context.get(HANDLES_ERRORS)) {
+        session.clear();
+        void router.navigate(['/inloggen'], { queryParams: { verlopen: 1 } });
+      } else if (!request.context.get(HANDLES_ERRORS)) {
+        snackBar.open(errorMessage(error), 'Sluiten', { duration: 8000, politeness: 'assertive' });
+      }
+      return throwError(() => error);
+    }),
+  );
+};

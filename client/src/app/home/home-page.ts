@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Session } from '../core/session';
+import { EmptyState } from '../ui/empty-state';
+
+@Component({
+  selector: 'app-home-page',
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslocoPipe, EmptyState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; }
+    mat-card-title { font: var(--mat-sys-title-large); }
+    .admin-note { display: flex; gap: 12px; align-items: flex-start; padding: 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); margin-bottom: 24px; }
+  `,
+  template: `
+    <div class="page">
+      <h1>{{ 'home.greeting' | transloco: { name: session.me()?.name } }}</h1>
+      <p class="lead">{{ session.me()?.organisation?.name }}</p>
+
+      @if (session.isAdmin()) {
+        <div class="admin-note" role="note">
+          <mat-icon aria-hidden="true">shield_person</mat-icon>
+          <div>
+            <strong>{{ 'home.adminTitle' | transloco }}</strong>
+            <p>{{ 'home.adminText' | transloco }}</p>
+            <a mat-flat-button routerLink="/beheer/netwerken">{{ 'home.adminAction' | transloco }}</a>
+          </div>
+        </div>
+      }
+
+      @if (session.networks().length > 0) {
+        <h2>{{ 'shell.myNetworks' | transloco }}</h2>
+        <div class="cards">
+          @for (network of session.networks(); track network.id) {
+            <mat-card appearance="outlined">
+              <mat-card-header>
+                <mat-card-title>{{ network.name }}</mat-card-title>
+                <mat-card-subtitle>{{ 'enum.networkKind.' + network.kind | transloco }} · {{ 'enum.role.' + network.role | transloco }}</mat-card-subtitle>
+              </mat-card-header>
+              <mat-card-actions>
+                <a mat-button [routerLink]="['/netwerken', network.id]">{{ 'home.openNetwork' | transloco }}</a>
+              </mat-card-actions>
+            </mat-card>
+          }
+        </div>
+      } @else if (!session.isAdmin()) {
+        <app-empty-state icon="hub" [title]="'home.noNetworksTitle' | transloco" [text]="'home.noNetworksText' | transloco" />
+      }
+    </div>
+  `,
+})
+export class HomePage {
+  protected readonly session = inject(Session);
+}

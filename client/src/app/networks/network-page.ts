@@ -1,0 +1,324 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { NETWORK_ROLES, RINGS, type NetworkRole, type Ring } from '@casustafel/contract/enums';
+import type { MemberView, RoleView } from '@casustafel/contract/networks';
+import { AdminApi } from '../admin/admin-api';
+import { Session } from '../core/session';
+import { AppDatePipe } from '../ui/app-date.pipe';
+import { confirmAction } from '../ui/confirm-dialog';
+import { EmptyState } from '../ui/empty-state';
+import { FormSubmit } from '../ui/form-submit';
+import { Loading } from '../ui/loading';
+import { NetworksApi } from './networks-api';
+
+/** One network: who is in it (core and shell) and who holds which role. Coordinators and administrators change it. */
+@Component({
+  selector: 'app-network-page',
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    MatTableModule,
+    TranslocoPipe,
+    AppDatePipe,
+    EmptyState,
+    Loading,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .meta { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 24px; color: var(--mat-sys-on-surface-variant); }
+    section { margin-top: 32px; }
+    h2 { font: var(--mat-sys-title-large); }
+    h3 { font: var(--mat-sys-title-medium); margin: 16px 0 8px; }
+    mat-card { margin: 16px 0; }
+    .actions-cell { text-align: right; width: 64px; }
+  `,
+  template: `
+    <div class="page">
+      @if (network.isLoading() && !network.value()) {
+        <app-loading [label]="'state.loading' | transloco" />
+      } @else if (network.error()) {
+        <app-empty-state icon="search_off" [title]="'network.notFoundTitle' | transloco" [text]="'network.notFoundText' | transloco" />
+      } @else if (network.value(); as net) {
+        <h1>{{ net.name }}</h1>
+        <div class="meta">
+          <mat-chip-set [attr.aria-label]="'network.properties' | transloco">
+            <mat-chip>{{ 'enum.networkKind.' + net.kind | transloco }}</mat-chip>
+            <mat-chip>{{ net.area }}</mat-chip>
+            @if (net.myRole) {
+              <mat-chip>{{ 'network.yourRole' | transloco: { role: ('enum.role.' + net.myRole | transloco) } }}</mat-chip>
+            }
+          </mat-chip-set>
+        </div>
+
+        <section aria-labelledby="members-heading">
+          <h2 id="members-heading">{{ 'network.members' | transloco }}</h2>
+          @if (members.isLoading() && !members.value()) {
+            <app-loading [label]="'state.loading' | transloco" />
+          } @else if ((members.value() ?? []).length === 0) {
+            <app-empty-state icon="apartment" [title]="'network.noMembersTitle' | transloco"
+              [text]="(net.canManage ? 'network.noMembersManage' : 'network.noMembersRead') | transloco" />
+          } @else {
+            @for (ring of rings; track ring) {
+              <h3>{{ 'enum.ring.' + ring | transloco }}</h3>
+              @if (membersIn(ring).length === 0) {
+                <p>{{ 'network.ringEmpty' | transloco }}</p>
+              } @else {
+                <div class="table-wrap">
+                  <table mat-table [dataSource]="membersIn(ring)" [attr.data-testid]="'members-' + ring">
+                    <caption class="visually-hidden">{{ 'enum.ring.' + ring | transloco }}</caption>
+                    <ng-container matColumnDef="name">
+                      <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.organisation' | transloco }}</th>
+                      <td mat-cell *matCellDef="let m">{{ m.organisation.name }}</td>
+                    </ng-container>
+                    <ng-container matColumnDef="kind">
+                      <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.organisationKind' | transloco }}</th>
+                      <td mat-cell *matCellDef="let m">{{ 'enum.organisationKind.' + m.organisation.kind | transloco }}</td>
+                    </ng-container>
+                    <ng-container matColumnDef="sector">
+                      <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.sector' | transloco }}</th>
+                      <td mat-cell *matCellDef="let m">{{ m.organisation.sector }}</td>
+                    </ng-container>
+                    <ng-container matColumnDef="since">
+                      <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.memberSince' | transloco }}</th>
+                      <td mat-cell *matCellDef="let m">{{ m.since | appDate }}</td>
+                    </ng-container>
+                    <ng-container matColumnDef="actions">
+                      <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">{{ 'field.actions' | transloco }}</span></th>
+                      <td mat-cell *matCellDef="let m" class="actions-cell">
+                        <button mat-icon-button type="button" (click)="removeMember(m)"
+                          [attr.aria-label]="'network.removeMemberLabel' | transloco: { name: m.organisation.name }">
+                          <mat-icon>delete</mat-icon>
+                        </button>
+                      </td>
+                    </ng-container>
+                    <tr mat-header-row *matHeaderRowDef="memberColumns()"></tr>
+                    <tr mat-row *matRowDef="let row; columns: memberColumns()"></tr>
+                  </table>
+                </div>
+              }
+            }
+          }
+
+          @if (net.canManage) {
+            <mat-card appearance="outlined">
+              <mat-card-content>
+                <h3>{{ 'network.addMember' | transloco }}</h3>
+                <form [formGroup]="memberForm" (ngSubmit)="addMember(memberFormDir)" novalidate class="form-row" #memberFormDir="ngForm">
+                  <mat-form-field>
+                    <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
+                    <mat-select formControlName="organisationId" required data-testid="member-organisation">
+                      @for (organisation of nonMembers(); track organisation.id) {
+                        <mat-option [value]="organisation.id">{{ organisation.name }}</mat-option>
+                      }
+                    </mat-select>
+                    @if (nonMembers().length === 0) {
+                      <mat-hint>{{ 'network.allOrganisationsMember' | transloco }}</mat-hint>
+                    }
+                    @if (memberForm.controls.organisationId.touched && memberForm.controls.organisationId.invalid) {
+                      <mat-error>{{ 'network.chooseOrganisation' | transloco }}</mat-error>
+                    }
+                  </mat-form-field>
+                  <mat-form-field>
+                    <mat-label>{{ 'field.ring' | transloco }}</mat-label>
+                    <mat-select formControlName="ring" required data-testid="member-ring">
+                      @for (ring of rings; track ring) {
+                        <mat-option [value]="ring">{{ 'enum.ring.' + ring | transloco }}</mat-option>
+                      }
+                    </mat-select>
+                  </mat-form-field>
+                  <button mat-flat-button type="submit" [disabled]="memberSubmit.busy()" data-testid="member-submit">{{ 'action.add' | transloco }}</button>
+                </form>
+                @if (memberSubmit.error()) {
+                  <p class="error-text" role="alert">{{ memberSubmit.error() }}</p>
+                }
+              </mat-card-content>
+            </mat-card>
+          }
+        </section>
+
+        <section aria-labelledby="roles-heading">
+          <h2 id="roles-heading">{{ 'network.roles' | transloco }}</h2>
+          @if (roles.isLoading() && !roles.value()) {
+            <app-loading [label]="'state.loading' | transloco" />
+          } @else if ((roles.value() ?? []).length === 0) {
+            <app-empty-state icon="badge" [title]="'network.noRolesTitle' | transloco"
+              [text]="(net.canManage ? 'network.noRolesManage' : 'network.noRolesRead') | transloco" />
+          } @else {
+            <div class="table-wrap">
+              <table mat-table [dataSource]="roles.value() ?? []" data-testid="roles-table">
+                <caption class="visually-hidden">{{ 'network.roles' | transloco }}</caption>
+                <ng-container matColumnDef="name">
+                  <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.name' | transloco }}</th>
+                  <td mat-cell *matCellDef="let r">{{ r.user.name }}</td>
+                </ng-container>
+                <ng-container matColumnDef="organisation">
+                  <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.organisation' | transloco }}</th>
+                  <td mat-cell *matCellDef="let r">{{ r.organisation.name }}</td>
+                </ng-container>
+                <ng-container matColumnDef="role">
+                  <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.role' | transloco }}</th>
+                  <td mat-cell *matCellDef="let r">{{ 'enum.role.' + r.role | transloco }}</td>
+                </ng-container>
+                <ng-container matColumnDef="actions">
+                  <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">{{ 'field.actions' | transloco }}</span></th>
+                  <td mat-cell *matCellDef="let r" class="actions-cell">
+                    @if (canRemoveRole(r)) {
+                      <button mat-icon-button type="button" (click)="removeRole(r)"
+                        [attr.aria-label]="'network.removeRoleLabel' | transloco: { name: r.user.name }">
+                        <mat-icon>person_remove</mat-icon>
+                      </button>
+                    }
+                  </td>
+                </ng-container>
+                <tr mat-header-row *matHeaderRowDef="roleColumns()"></tr>
+                <tr mat-row *matRowDef="let row; columns: roleColumns()"></tr>
+              </table>
+            </div>
+          }
+
+          @if (net.canManage) {
+            <mat-card appearance="outlined">
+              <mat-card-content>
+                <h3>{{ 'network.assignRole' | transloco }}</h3>
+                <p>{{ 'network.roleRules' | transloco }}</p>
+                <form [formGroup]="roleForm" (ngSubmit)="assignRole(roleFormDir)" novalidate class="form-row" #roleFormDir="ngForm">
+                  <mat-form-field>
+                    <mat-label>{{ 'field.person' | transloco }}</mat-label>
+                    <mat-select formControlName="userId" required data-testid="role-user">
+                      @for (user of candidatesWithoutRole(); track user.id) {
+                        <mat-option [value]="user.id">{{ user.name }} ({{ user.organisation.name }})</mat-option>
+                      }
+                    </mat-select>
+                    @if (candidatesWithoutRole().length === 0) {
+                      <mat-hint>{{ 'network.noCandidates' | transloco }}</mat-hint>
+                    }
+                    @if (roleForm.controls.userId.touched && roleForm.controls.userId.invalid) {
+                      <mat-error>{{ 'network.choosePerson' | transloco }}</mat-error>
+                    }
+                  </mat-form-field>
+                  <mat-form-field>
+                    <mat-label>{{ 'field.role' | transloco }}</mat-label>
+                    <mat-select formControlName="role" required data-testid="role-role">
+                      @for (role of assignableRoles(); track role) {
+                        <mat-option [value]="role">{{ 'enum.role.' + role | transloco }}</mat-option>
+                      }
+                    </mat-select>
+                  </mat-form-field>
+                  <button mat-flat-button type="submit" [disabled]="roleSubmit.busy()" data-testid="role-submit">{{ 'network.giveRole' | transloco }}</button>
+                </form>
+                @if (roleSubmit.error()) {
+                  <p class="error-text" role="alert" data-testid="role-error">{{ roleSubmit.error() }}</p>
+                }
+              </mat-card-content>
+            </mat-card>
+          }
+        </section>
+      }
+    </div>
+  `,
+})
+export class NetworkPage {
+  private readonly api = inject(NetworksApi);
+  private readonly adminApi = inject(AdminApi);
+  private readonly session = inject(Session);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(TranslocoService);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  protected readonly rings = RINGS;
+  protected readonly network = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.get(params.id) });
+  protected readonly members = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.members(params.id) });
+  protected readonly roles = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.roles(params.id) });
+  private readonly manageParams = () => (this.network.value()?.canManage ? { id: this.id() } : undefined);
+  protected readonly organisations = resource({ params: this.manageParams, loader: () => this.adminApi.organisations() });
+  protected readonly candidates = resource({ params: this.manageParams, loader: ({ params }) => this.api.candidates(params.id) });
+
+  protected readonly canManage = computed(() => this.network.value()?.canManage ?? false);
+  protected readonly memberColumns = computed(() => ['name', 'kind', 'sector', 'since', ...(this.canManage() ? ['actions'] : [])]);
+  protected readonly roleColumns = computed(() => ['name', 'organisation', 'role', ...(this.canManage() ? ['actions'] : [])]);
+  protected readonly nonMembers = computed(() => {
+    const memberIds = new Set((this.members.value() ?? []).map((m) => m.organisation.id));
+    return (this.organisations.value() ?? []).filter((o) => !memberIds.has(o.id));
+  });
+  protected readonly candidatesWithoutRole = computed(() => {
+    const holders = new Set((this.roles.value() ?? []).map((r) => r.user.id));
+    return (this.candidates.value() ?? []).filter((u) => !holders.has(u.id));
+  });
+  /** Only an administrator appoints coordinators. */
+  protected readonly assignableRoles = computed(() => NETWORK_ROLES.filter((r) => r !== 'COORDINATOR' || this.session.isAdmin()));
+
+  private readonly forms = inject(FormBuilder).nonNullable;
+  protected readonly memberForm = this.forms.group({ organisationId: ['', Validators.required], ring: ['CORE' as Ring, Validators.required] });
+  protected readonly roleForm = this.forms.group({ userId: ['', Validators.required], role: ['CORE_PARTNER' as NetworkRole, Validators.required] });
+  protected readonly memberSubmit = new FormSubmit();
+  protected readonly roleSubmit = new FormSubmit();
+
+  protected membersIn(ring: Ring): MemberView[] {
+    return (this.members.value() ?? []).filter((m) => m.ring === ring);
+  }
+
+  protected canRemoveRole(role: RoleView): boolean {
+    return this.canManage() && (role.role !== 'COORDINATOR' || this.session.isAdmin());
+  }
+
+  protected async addMember(form: FormGroupDirective): Promise<void> {
+    const value = this.memberForm.getRawValue();
+    if (!(await this.memberSubmit.run(this.memberForm, () => this.api.addMember(this.id(), value)))) return;
+    const name = this.organisations.value()?.find((o) => o.id === value.organisationId)?.name ?? '';
+    this.snackBar.open(this.i18n.translate('network.memberAdded', { name }), undefined, { duration: 4000 });
+    form.resetForm({ organisationId: '', ring: 'CORE' });
+    this.members.reload();
+    this.candidates.reload();
+  }
+
+  protected async assignRole(form: FormGroupDirective): Promise<void> {
+    const value = this.roleForm.getRawValue();
+    if (!(await this.roleSubmit.run(this.roleForm, () => this.api.assignRole(this.id(), value)))) return;
+    this.snackBar.open(this.i18n.translate('network.roleAssigned'), undefined, { duration: 4000 });
+    form.resetForm({ userId: '', role: 'CORE_PARTNER' });
+    this.roles.reload();
+  }
+
+  protected async removeMember(member: MemberView): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.translate('network.removeMemberTitle'),
+      message: this.i18n.translate('network.removeMemberText', { name: member.organisation.name }),
+      confirm: this.i18n.translate('action.remove'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!confirmed) return;
+    await this.api.removeMember(this.id(), member.organisation.id).catch(() => undefined);
+    this.members.reload();
+    this.candidates.reload();
+  }
+
+  protected async removeRole(role: RoleView): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.translate('network.removeRoleTitle'),
+      message: this.i18n.translate('network.removeRoleText', { name: role.user.name }),
+      confirm: this.i18n.translate('action.remove'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!confirmed) return;
+    await this.api.removeRole(this.id(), role.user.id).catch(() => undefined);
+    this.roles.reload();
+  }
+}

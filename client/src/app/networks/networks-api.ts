@@ -1,0 +1,36 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { AddMemberDto, AssignRoleDto, MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
+import type { UserView } from '@casustafel/contract/users';
+import { handlesErrors } from '../core/http-context';
+
+@Injectable({ providedIn: 'root' })
+export class NetworksApi {
+  private readonly http = inject(HttpClient);
+
+  get(id: string): Promise<NetworkView> {
+    return firstValueFrom(this.http.get<NetworkView>(`/api/networks/${id}`));
+  }
+  members(id: string): Promise<MemberView[]> {
+    return firstValueFrom(this.http.get<MemberView[]>(`/api/networks/${id}/members`));
+  }
+  addMember(id: string, dto: AddMemberDto): Promise<MemberView> {
+    return firstValueFrom(this.http.post<MemberView>(`/api/networks/${id}/members`, dto, handlesErrors()));
+  }
+  removeMember(id: string, organisationId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/networks/${id}/members/${organisationId}`));
+  }
+  roles(id: string): Promise<RoleView[]> {
+    return firstValueFrom(this.http.get<RoleView[]>(`/api/networks/${id}/roles`));
+  }
+  assignRole(id: string, dto: AssignRoleDto): Promise<RoleView> {
+    return firstValueFrom(this.http.post<RoleView>(`/api/networks/${id}/roles`, dto, handlesErrors()));
+  }
+  removeRole(id: string, userId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/networks/${id}/roles/${userId}`));
+  }
+  candidates(id: string): Promise<UserView[]> {
+    return firstValueFrom(this.http.get<UserView[]>(`/api/networks/${id}/candidates`));
+  }
+}
