@@ -37,8 +37,8 @@ import { AdminApi } from './admin-api';
       <p class="lead">{{ 'admin.organisations.lead' | transloco }}</p>
 
       <mat-card appearance="outlined">
-        <mat-card-header><mat-card-title><h2>{{ 'admin.organisations.new' | transloco }}</h2></mat-card-title></mat-card-header>
         <mat-card-content>
+          <h2 class="card-title">{{ 'admin.organisations.new' | transloco }}</h2>
           <form [formGroup]="form" (ngSubmit)="create()" novalidate class="form-row" aria-labelledby="new-org">
             <mat-form-field>
               <mat-label>{{ 'field.name' | transloco }}</mat-label>

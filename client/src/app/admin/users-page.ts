@@ -42,8 +42,8 @@ import { AdminApi } from './admin-api';
       <p class="lead">{{ 'admin.users.lead' | transloco }}</p>
 
       <mat-card appearance="outlined">
-        <mat-card-header><mat-card-title><h2>{{ 'admin.users.new' | transloco }}</h2></mat-card-title></mat-card-header>
         <mat-card-content>
+          <h2 class="card-title">{{ 'admin.users.new' | transloco }}</h2>
           <form [formGroup]="form" (ngSubmit)="create()" novalidate class="form-row">
             <mat-form-field>
               <mat-label>{{ 'field.name' | transloco }}</mat-label>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -38,7 +38,7 @@ import { Session } from '../core/session';
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field>
               <mat-label>{{ 'login.email' | transloco }}</mat-label>
-              <input matInput type="email" formControlName="email" autocomplete="username" required />
+              <input #email matInput type="email" formControlName="email" autocomplete="username" required />
               @if (form.controls.email.touched && form.controls.email.invalid) {
                 <mat-error>{{ 'login.emailRequired' | transloco }}</mat-error>
               }
@@ -88,6 +88,12 @@ export class LoginPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly showPassword = signal(false);
+  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
+
+  constructor() {
+    // The one thing to do on this page: start typing the e-mail address.
+    afterNextRender(() => this.emailInput().nativeElement.focus());
+  }
 
   protected async submit(): Promise<void> {
     if (this.form.invalid) {

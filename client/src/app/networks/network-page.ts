@@ -117,7 +117,7 @@ import { NetworksApi } from './networks-api';
           @if (net.canManage) {
             <mat-card appearance="outlined">
               <mat-card-content>
-                <h3>{{ 'network.addMember' | transloco }}</h3>
+                <h3 class="card-title">{{ 'network.addMember' | transloco }}</h3>
                 <form [formGroup]="memberForm" (ngSubmit)="addMember(memberFormDir)" novalidate class="form-row" #memberFormDir="ngForm">
                   <mat-form-field>
                     <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
@@ -194,7 +194,7 @@ import { NetworksApi } from './networks-api';
           @if (net.canManage) {
             <mat-card appearance="outlined">
               <mat-card-content>
-                <h3>{{ 'network.assignRole' | transloco }}</h3>
+                <h3 class="card-title">{{ 'network.assignRole' | transloco }}</h3>
                 <p>{{ 'network.roleRules' | transloco }}</p>
                 <form [formGroup]="roleForm" (ngSubmit)="assignRole(roleFormDir)" novalidate class="form-row" #roleFormDir="ngForm">
                   <mat-form-field>

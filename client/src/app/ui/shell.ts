@@ -32,15 +32,14 @@ import { Session } from '../core/session';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: flex; flex-direction: column; height: 100vh; }
+    :host { display: block; }
     .skip-link { position: absolute; left: -999px; top: 8px; z-index: 1000; background: var(--mat-sys-surface); padding: 8px 12px; }
     .skip-link:focus { left: 8px; }
-    mat-toolbar { gap: 8px; background: var(--mat-sys-primary); color: var(--mat-sys-on-primary); flex: none; }
+    mat-toolbar { gap: 8px; background: var(--mat-sys-primary); color: var(--mat-sys-on-primary); position: sticky; top: 0; z-index: 3; }
     mat-toolbar a.brand { color: inherit; text-decoration: none; font-weight: 500; font-size: 20px; margin-right: 16px; }
     mat-toolbar .mat-mdc-button, mat-toolbar .mat-mdc-icon-button { color: var(--mat-sys-on-primary); }
     .spacer { flex: 1; }
     .switcher-label { max-width: 260px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    mat-sidenav-container { flex: 1; }
     mat-sidenav { width: 240px; }
     .nav-heading { font: var(--mat-sys-title-small); color: var(--mat-sys-on-surface-variant); padding: 16px 16px 4px; margin: 0; }
     .menu-identity { padding: 8px 16px; font: var(--mat-sys-body-medium); }
@@ -93,8 +92,9 @@ import { Session } from '../core/session';
       </mat-menu>
     </mat-toolbar>
 
-    <mat-sidenav-container>
-      <mat-sidenav #nav [mode]="compact() ? 'over' : 'side'" [opened]="!compact()">
+    <!-- The page itself scrolls (not an inner region), so keyboard users scroll as everywhere else. -->
+    <mat-sidenav-container class="app-shell-container">
+      <mat-sidenav #nav [mode]="compact() ? 'over' : 'side'" [opened]="!compact()" [fixedInViewport]="true" [fixedTopGap]="64">
         <nav [attr.aria-label]="'shell.navigation' | transloco">
           <mat-nav-list>
             <a mat-list-item routerLink="/" routerLinkActive #home="routerLinkActive" [routerLinkActiveOptions]="{ exact: true }" [activated]="home.isActive" (click)="closeWhenCompact()">

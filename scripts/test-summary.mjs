@@ -1,0 +1,21 @@
+// Adds up the jest and Playwright JSON reports into one closing line: "N passed, N failed".
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? 'tmp/test-results';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
+  const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  if ('numPassedTests' in report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+    skipped += report.numPendingTests;
+  } else if (report.stats) {
+    passed += report.stats.expected;
+    failed += report.stats.unexpected + report.stats.flaky;
+    skipped += report.stats.skipped;
+  }
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# npm test: lint and type checks, unit tests, API tests (real app, in-memory SQLite), e2e tests
+# (Playwright in Debian's Chromium against the built app). Installs the system packages it needs
+# when run as root; otherwise says what to install. Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "== Systeempakketten installeren: ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" fonts-dejavu-core >/dev/null || exit 1
+  else
+    echo "Ontbrekende systeempakketten: ${missing[*]}. Installeer ze met: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+rm -rf tmp/test-results && mkdir -p tmp/test-results
+failed_stages=()
+stage() {
+  local name=$1
+  shift
+  echo
+  echo "== $name"
+  "$@" || failed_stages+=("$name")
+}
+
+stage "lint" npx nx run-many -t lint --output-style=static
+stage "typecheck" npx nx run-many -t typecheck --output-style=static
+stage "unit tests" npx nx run api:test --output-style=static --skip-nx-cache
+stage "API tests" npx nx run api:test-api --output-style=static
+stage "e2e tests" npx nx run e2e:e2e --output-style=static
+
+echo
+node scripts/test-summary.mjs tmp/test-results
+if [ ${#failed_stages[@]} -gt 0 ]; then
+  echo "Mislukt: ${failed_stages[*]}" >&2
+  exit 1
+fi
