@@ -32,5 +32,10 @@ as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
 
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') op poort $port: API-tests"
+rm -rf tmp/test-results-pg && mkdir -p tmp/test-results-pg
+status=0
 TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres" \
-  npx jest -c api/jest.config.cjs --selectProjects api --runInBand "$@"
+  npx jest -c api/jest.config.cjs --selectProjects api --runInBand \
+  --json --outputFile=tmp/test-results-pg/api.json "$@" || status=$?
+node scripts/test-summary.mjs tmp/test-results-pg
+exit $status

@@ -1,13 +1,16 @@
-// Adds up the jest and Playwright JSON reports into one closing line: "N passed, N failed".
+// Adds up the jest and Playwright JSON reports (in the folders given) into one closing line: "N passed, N failed".
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.argv[2] ?? 'tmp/test-results';
+const dirs = process.argv.length > 2 ? process.argv.slice(2) : ['tmp/test-results'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
-  const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+const reports = dirs.flatMap((dir) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)) : [],
+);
+for (const path of reports) {
+  const report = JSON.parse(readFileSync(path, 'utf8'));
   if ('numPassedTests' in report) {
     passed += report.numPassedTests;
     failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
