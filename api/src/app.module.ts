@@ -1,21 +1,27 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { NetworksModule } from './networks/networks.module';
+import { CovenantsModule } from './covenants/covenants.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
-    const client = existsSync(config.clientDist)
+  /** `serve: false` for a command-line context (npm run retention): no client, no schedule. */
+  static forRoot(config: AppConfig, clock?: Clock, options: { serve?: boolean } = {}): DynamicModule {
+    const serve = options.serve ?? true;
+    const client = serve && existsSync(config.clientDist)
       ? [ServeStaticModule.forRoot({ rootPath: config.clientDist, exclude: ['/api/{*path}'] })]
       : [];
     return {
@@ -27,7 +33,11 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         NetworksModule,
+        CovenantsModule,
+        PrivacyModule,
+        CasesModule,
         SeedModule,
+        ...(serve ? [ScheduleModule.forRoot()] : []),
         ...client,
       ],
       controllers: [HealthController],

@@ -18,7 +18,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithViewer>();
     const token: string | undefined = request.cookies?.[SESSION_COOKIE];
     if (!token) throw new UnauthorizedException('Je bent niet ingelogd. Log in om verder te gaan.');
-    request.viewer = await this.auth.authenticate(token);
+    request.viewer = { ...(await this.auth.authenticate(token)), ip: request.ip };
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !request.viewer.isAdmin) {
       throw new ForbiddenException('Alleen een beheerder mag dit doen.');
     }

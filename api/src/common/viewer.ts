@@ -5,4 +5,6 @@ export interface Viewer {
   email: string;
   isAdmin: boolean;
   organisationId: string;
+  /** Address of the request, for the access log. */
+  ip?: string;
 }

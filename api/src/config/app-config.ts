@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
  * The one place that reads the environment. Everything else receives an AppConfig.
@@ -25,6 +26,10 @@ export class AppConfig {
   trustProxy!: string | number | boolean;
   /** Folder with the built Angular client; served at / when present. */
   clientDist!: string;
+  /** 32-byte key for client identities at rest (AES-256-GCM) and, derived from it, the blind index. */
+  dataKey!: Buffer;
+  /** Where the key came from, for a warning at start-up. */
+  dataKeySource!: 'env' | 'file' | 'generated' | 'ephemeral';
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -88,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env['TRUST_PROXY']),
     clientDist: env['CLIENT_DIST'] || resolve(process.cwd(), 'dist/client/browser'),
   });
+  Object.assign(config, dataKey(env, production, config.databasePath));
   if ((config.adminEmail === null) !== (config.adminPassword === null)) {
     throw new ConfigError('Zet ADMIN_EMAIL en ADMIN_PASSWORD samen, of geen van beide.');
   }
@@ -95,6 +101,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('ADMIN_PASSWORD moet minstens 12 tekens hebben.');
   }
   return config;
+}
+
+/**
+ * CASUSTAFEL_DATA_KEY (base64, 32 bytes) encrypts client identities. Production refuses to start
+ * without it. Elsewhere a key is generated once into data/casustafel.key (beside the database), or
+ * kept in memory for an in-memory database.
+ */
+function dataKey(env: NodeJS.ProcessEnv, production: boolean, databasePath: string): Pick<AppConfig, 'dataKey' | 'dataKeySource'> {
+  const raw = env['CASUSTAFEL_DATA_KEY'];
+  if (raw) {
+    const key = Buffer.from(raw, 'base64');
+    if (key.length !== 32) {
+      throw new ConfigError('CASUSTAFEL_DATA_KEY moet 32 bytes zijn, base64-gecodeerd (maak er een met: openssl rand -base64 32).');
+    }
+    return { dataKey: key, dataKeySource: 'env' };
+  }
+  if (production) {
+    throw new ConfigError('CASUSTAFEL_DATA_KEY ontbreekt. Zonder sleutel kunnen cliëntgegevens niet versleuteld worden (maak er een met: openssl rand -base64 32).');
+  }
+  if (databasePath === ':memory:') return { dataKey: randomBytes(32), dataKeySource: 'ephemeral' };
+  const file = env['DATA_KEY_FILE'] || resolve(dirname(databasePath), 'casustafel.key');
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new ConfigError(`De sleutel in ${file} is geen 32 bytes base64.`);
+    return { dataKey: key, dataKeySource: 'file' };
+  }
+  const key = randomBytes(32);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { dataKey: key, dataKeySource: 'generated' };
 }
 
 /** Loads a .env file from the working directory when there is one (Node's own loader). */

@@ -19,5 +19,9 @@ export function databaseOptions(config: AppConfig): DataSourceOptions {
     // WAL lets readers run beside the single writer; the driver itself turns foreign keys on.
     enableWAL: config.databasePath !== ':memory:',
     timeout: 5000,
+    // Overwrite deleted content with zeros, so that an erased identity does not linger in free pages.
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('secure_delete = ON');
+    },
   };
 }

@@ -30,7 +30,7 @@ import { NetworkRoleAssignment } from './network-role.entity';
 import { roleMismatch } from './network.rules';
 
 /** What a viewer may do in one network. */
-interface NetworkAccess {
+export interface NetworkAccess {
   network: Network;
   role: NetworkRole | null;
   canManage: boolean;
@@ -73,7 +73,7 @@ export class NetworksService {
   }
 
   async get(viewer: Viewer, networkId: string): Promise<NetworkView> {
-    const access = await this.access(viewer, networkId);
+    const access = await this.accessFor(viewer, networkId);
     return toNetworkView(access.network, access.role, access.canManage);
   }
 
@@ -84,7 +84,7 @@ export class NetworksService {
   }
 
   async members(viewer: Viewer, networkId: string): Promise<MemberView[]> {
-    await this.access(viewer, networkId);
+    await this.accessFor(viewer, networkId);
     const members = await this.memberships.find({
       where: { networkId },
       relations: { organisation: true },
@@ -127,7 +127,7 @@ export class NetworksService {
   }
 
   async listRoles(viewer: Viewer, networkId: string): Promise<RoleView[]> {
-    await this.access(viewer, networkId);
+    await this.accessFor(viewer, networkId);
     const roles = await this.roles.find({
       where: { networkId },
       relations: { user: { organisation: true } },
@@ -188,8 +188,15 @@ export class NetworksService {
     return assignment?.role ?? null;
   }
 
-  /** Whoever is not an administrator nor holds a role does not learn that the network exists. */
-  private async access(viewer: Viewer, networkId: string): Promise<NetworkAccess> {
+  /** The network, or a Dutch 404 (for other modules' services). */
+  async findById(networkId: string): Promise<Network> {
+    const network = await this.networks.findOneBy({ id: networkId });
+    if (!network) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
+    return network;
+  }
+
+  /** What the viewer may do in the network. Whoever is not an administrator nor holds a role does not learn that it exists (404). */
+  async accessFor(viewer: Viewer, networkId: string): Promise<NetworkAccess> {
     const network = await this.networks.findOneBy({ id: networkId });
     const role = network ? await this.roleOf(viewer, networkId) : null;
     if (!network || (!viewer.isAdmin && role === null)) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
@@ -197,7 +204,7 @@ export class NetworksService {
   }
 
   private async manage(viewer: Viewer, networkId: string): Promise<NetworkAccess> {
-    const access = await this.access(viewer, networkId);
+    const access = await this.accessFor(viewer, networkId);
     if (!access.canManage) {
       throw new ForbiddenException('Alleen de coördinator van dit netwerk of een beheerder kan leden en rollen wijzigen.');
     }

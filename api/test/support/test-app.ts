@@ -12,6 +12,8 @@ import { readConfig } from '../../src/config/app-config';
 
 export const ADMIN = { email: 'admin@casustafel.test', password: 'beheerder-wachtwoord-1' };
 export const PASSWORD = 'een-goed-wachtwoord-42';
+/** A fixed key for tests (never used outside them). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export type Agent = InstanceType<typeof TestAgent>;
 
@@ -37,6 +39,7 @@ export class TestApp {
       ADMIN_PASSWORD: ADMIN.password,
       SEED_DEMO_DATA: 'false',
       CLIENT_DIST: '/nonexistent',
+      CASUSTAFEL_DATA_KEY: TEST_DATA_KEY,
       ...env,
     });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();

@@ -1,4 +1,5 @@
 import { AccountsAndNetworks1763800000000 } from './1763800000000-AccountsAndNetworks';
+import { CovenantsCasesAccessLog1763900000000 } from './1763900000000-CovenantsCasesAccessLog';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
-export const MIGRATIONS = [AccountsAndNetworks1763800000000];
+export const MIGRATIONS = [AccountsAndNetworks1763800000000, CovenantsCasesAccessLog1763900000000];

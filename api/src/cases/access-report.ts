@@ -1,0 +1,77 @@
+import type { AccessLogEntryView } from '@casustafel/contract/access-log';
+import type { CaseView } from '@casustafel/contract/cases';
+import { createPdf, finishPdf } from '../common/pdf';
+
+const ACTION: Record<string, string> = {
+  LIST: 'in een lijst gezien',
+  VIEW: 'casuspagina geopend',
+  SEARCH: 'gevonden met zoeken',
+  CREATE: 'casus ingebracht',
+  UPDATE: 'casus gewijzigd',
+  EXPORT: 'geëxporteerd',
+  ERASE: 'identiteit gewist (bewaartermijn)',
+};
+const LEVEL: Record<string, string> = { FULL: 'volledig', INITIALS: 'initialen', ADDRESS: 'postcode en huisnummer', PSEUDONYM: 'pseudoniem' };
+
+const formatter = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+/**
+ * The access report for one client (AVG art. 15 inzage): who saw what of them, and when. The
+ * identity shown is the case view's, already at the coordinator's level; the metadata holds only
+ * the case number.
+ */
+export async function renderAccessReport(input: {
+  view: CaseView;
+  networkName: string;
+  entries: AccessLogEntryView[];
+  preparedFor: string;
+  now: Date;
+}): Promise<Buffer> {
+  const { view, networkName, entries } = input;
+  const { doc, done } = createPdf({ Title: `Inzageoverzicht casus ${view.number}`, Subject: 'Toegang tot persoonsgegevens (AVG art. 15)' });
+  doc.font('bold').fontSize(16).fillColor('#000').text('Inzageoverzicht persoonsgegevens');
+  doc.font('body').fontSize(10).fillColor('#333').text(`${networkName} · Vertrouwelijk`).moveDown();
+  doc.fontSize(11).fillColor('#000');
+  doc.text(`Casus: ${view.number}`);
+  doc.text(`Cliënt: ${view.client.displayName}`);
+  doc.text(`Aantal keer ingezien of gewijzigd: ${entries.length}`).moveDown();
+  doc.fontSize(9).fillColor('#333').text('Elke keer dat iemand de gegevens van deze cliënt zag boven het pseudoniem, of de casus inbracht, wijzigde of exporteerde, staat hieronder.').moveDown();
+
+  const columns = [
+    { title: 'Wanneer', width: 95 },
+    { title: 'Wie', width: 110 },
+    { title: 'Organisatie', width: 120 },
+    { title: 'Wat', width: 100 },
+    { title: 'Niveau', width: 70 },
+  ];
+  const row = (cells: string[], bold = false) => {
+    const y = doc.y;
+    let x = 50;
+    doc.font(bold ? 'bold' : 'body').fontSize(8.5).fillColor('#000');
+    const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: columns[i].width - 6 }));
+    const height = Math.max(...heights) + 6;
+    if (y + height > doc.page.height - 70) {
+      doc.addPage();
+      return row(cells, bold);
+    }
+    cells.forEach((cell, i) => {
+      doc.text(cell, x, y + 3, { width: columns[i].width - 6 });
+      x += columns[i].width;
+    });
+    doc.moveTo(50, y + height).lineTo(545, y + height).strokeColor('#ccc').stroke();
+    doc.y = y + height;
+    doc.x = 50;
+  };
+  row(columns.map((c) => c.title), true);
+  for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
+    row([
+      formatter.format(new Date(e.at)),
+      e.user?.name ?? 'Casustafel (automatisch)',
+      e.organisation?.name ?? '',
+      ACTION[e.action] ?? e.action,
+      e.level ? (LEVEL[e.level] ?? e.level) : '',
+    ]);
+  }
+  finishPdf(doc, `Opgesteld voor ${input.preparedFor} op ${formatter.format(input.now)}`);
+  return done;
+}

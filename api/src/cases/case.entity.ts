@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { CaseStatus, Consent, ProblemArea, Urgency } from '@casustafel/contract/enums';
+
+/**
+ * A case (casus). Holds no client identity: that lives encrypted in client_identities, so that
+ * everything here may be shown at the pseudonym level.
+ */
+@Entity('cases')
+@Index(['networkId', 'number'], { unique: true })
+@Index(['networkId', 'status'])
+export class Case {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  networkId!: string;
+
+  /** "2026-014": year and sequence within the network. */
+  @Column({ type: 'varchar', length: 12 })
+  number!: string;
+
+  /** Randomly chosen, reveals nothing about the client ("Linde"). */
+  @Column({ type: 'varchar', length: 40 })
+  pseudonym!: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  neighbourhood!: string;
+
+  @Column({ type: 'simple-json' })
+  problemAreas!: ProblemArea[];
+
+  @Column({ type: 'varchar', length: 8 })
+  urgency!: Urgency;
+
+  @Column({ type: 'varchar', length: 16 })
+  consent!: Consent;
+
+  @Column({ type: 'text', nullable: true })
+  consentOverrideReason!: string | null;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: CaseStatus;
+
+  @Column({ type: 'text', nullable: true })
+  statusReason!: string | null;
+
+  @Column({ type: 'varchar', length: 36 })
+  submittedById!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  submittedByOrganisationId!: string;
+
+  @Column({ type: Date })
+  createdAt!: Date;
+
+  @Column({ type: Date })
+  updatedAt!: Date;
+
+  @Column({ type: Date, nullable: true })
+  closedAt!: Date | null;
+
+  /** Set when the retention period erased the identity for good. */
+  @Column({ type: Date, nullable: true })
+  identityErasedAt!: Date | null;
+}

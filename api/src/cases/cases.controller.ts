@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CaseListQuery, CreateCaseDto, UpdateCaseStatusDto, type CaseListView, type CaseView } from '@casustafel/contract/cases';
+import { Clock } from '../common/clock';
+import { CurrentUser } from '../common/decorators';
+import { IdPipe } from '../common/id.pipe';
+import type { Viewer } from '../common/viewer';
+import { AccessLogService } from '../privacy/access-log.service';
+import { renderAccessReport } from './access-report';
+import { CasesService } from './cases.service';
+
+@ApiTags('cases')
+@Controller()
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('networks/:id/cases')
+  @HttpCode(201)
+  create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateCaseDto): Promise<CaseView> {
+    return this.cases.create(viewer, networkId, dto);
+  }
+
+  @Get('networks/:id/cases')
+  list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Query() query: CaseListQuery): Promise<CaseListView> {
+    return this.cases.list(viewer, networkId, query);
+  }
+
+  @Get('cases/:id')
+  get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<CaseView> {
+    return this.cases.get(viewer, id);
+  }
+
+  @Patch('cases/:id')
+  update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCaseStatusDto): Promise<CaseView> {
+    return this.cases.updateStatus(viewer, id, dto);
+  }
+
+  /** AVG art. 15: who saw this client's data, and when (coordinator only). */
+  @Get('cases/:id/access-report.pdf')
+  async accessReport(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
+    const { view, networkName } = await this.cases.forAccessReport(viewer, id);
+    const entries = await this.accessLog.list(view.networkId, id);
+    const pdf = await renderAccessReport({ view, networkName, entries, preparedFor: viewer.name, now: this.clock.now() });
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="inzageoverzicht-${view.number}.pdf"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(pdf);
+  }
+}

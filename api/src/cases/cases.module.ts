@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CovenantsModule } from '../covenants/covenants.module';
+import { NetworksModule } from '../networks/networks.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { Case } from './case.entity';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { ClientIdentityRecord } from './client-identity.entity';
+import { RetentionService } from './retention.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Case, ClientIdentityRecord]), PrivacyModule, NetworksModule, OrganisationsModule, CovenantsModule],
+  controllers: [CasesController],
+  providers: [CasesService, RetentionService],
+  exports: [CasesService, RetentionService],
+})
+export class CasesModule {}

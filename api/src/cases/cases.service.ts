@@ -1,0 +1,252 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
+import {
+  CASE_TRANSITIONS,
+  STATUSES_NEEDING_REASON,
+  type CaseListQuery,
+  type CaseListView,
+  type CaseView,
+  type CreateCaseDto,
+  type UpdateCaseStatusDto,
+} from '@casustafel/contract/cases';
+import type { DisclosureContext } from '@casustafel/contract/enums';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { newId } from '../database/ids';
+import { NetworksService } from '../networks/networks.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
+import type { Disclosure } from '../privacy/disclosure-policy';
+import { DisclosureService, type NetworkDisclosure } from '../privacy/disclosure.service';
+import { IdentityCipher, type ClientIdentity } from '../privacy/identity-cipher';
+import { Case } from './case.entity';
+import { toCaseView } from './case.mapper';
+import { ClientIdentityRecord } from './client-identity.entity';
+import { drawPseudonym } from './pseudonyms';
+import { summaryProblem } from './summary-guard';
+
+export const PAGE_SIZE = 25;
+const NOT_FOUND = 'Deze casus bestaat niet of je mag hem niet zien.';
+
+type Visible = { record: Case; disclosure: Disclosure & { level: Exclude<Disclosure['level'], 'HIDDEN'> } };
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    @InjectRepository(ClientIdentityRecord) private readonly identities: Repository<ClientIdentityRecord>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly networks: NetworksService,
+    private readonly organisations: OrganisationsService,
+    private readonly disclosures: DisclosureService,
+    private readonly accessLog: AccessLogService,
+    private readonly cipher: IdentityCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(viewer: Viewer, networkId: string, dto: CreateCaseDto): Promise<CaseView> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (!access.role) throw new ForbiddenException('Alleen leden van dit netwerk brengen een casus in.');
+    if (dto.consent === 'OVERRIDE_OGGZ') {
+      if (access.network.kind !== 'OGGZ') {
+        throw new BadRequestException('De bemoeizorg-uitzondering geldt alleen in een OGGZ-netwerk. Kies of de cliënt toestemming gaf.');
+      }
+      if ((dto.consentOverrideReason?.trim().length ?? 0) < 20) {
+        throw new BadRequestException('Onderbouw schriftelijk waarom het probleem zwaarder weegt dan de privacy van de cliënt (minstens 20 tekens).');
+      }
+    }
+    const identity: ClientIdentity = {
+      givenName: dto.client.givenName.trim(),
+      surname: dto.client.surname.trim(),
+      dateOfBirth: dto.client.dateOfBirth,
+      street: dto.client.street.trim(),
+      houseNumber: dto.client.houseNumber.trim(),
+      postcode: dto.client.postcode.replace(/\s+/g, '').toUpperCase(),
+      city: dto.client.city.trim(),
+      phone: dto.client.phone?.trim() || null,
+    };
+    if (Number.isNaN(Date.parse(identity.dateOfBirth)) || new Date(identity.dateOfBirth) > this.clock.now()) {
+      throw new BadRequestException('Vul een geldige geboortedatum in die niet in de toekomst ligt.');
+    }
+    const problem = summaryProblem(dto.summary, identity);
+    if (problem) throw new BadRequestException(problem);
+
+    const record = await this.insertWithNumber(viewer, networkId, dto, identity);
+    const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', [record.id], { role: access.role });
+    const decided = disclosure.decide(record);
+    await this.accessLog.record([this.event(disclosure, record, 'CREATE', decided.level)]);
+    return (await this.views(viewer, disclosure, [{ record, disclosure: decided as Visible['disclosure'] }]))[0];
+  }
+
+  async list(viewer: Viewer, networkId: string, query: CaseListQuery): Promise<CaseListView> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    const where = {
+      networkId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.urgency ? { urgency: query.urgency } : {}),
+    };
+    let records = await this.cases.find({ where, order: { createdAt: 'DESC' } });
+    if (query.problemArea) records = records.filter((r) => r.problemAreas.includes(query.problemArea!));
+    if (query.neighbourhood) {
+      const wanted = query.neighbourhood.trim().toLowerCase();
+      records = records.filter((r) => r.neighbourhood.toLowerCase() === wanted);
+    }
+    const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', records.map((r) => r.id), { role: access.role });
+    let visible = records
+      .map((record) => ({ record, disclosure: disclosure.decide(record) }))
+      .filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
+
+    const searchedBySurname = new Set<string>();
+    if (query.q?.trim()) {
+      const q = query.q.trim().toLowerCase();
+      const bySurname = new Set(
+        (await this.identities.find({ where: { networkId, surnameIndex: this.cipher.surnameIndex(q) }, select: { caseId: true } })).map((i) => i.caseId),
+      );
+      visible = visible.filter((v) => {
+        if (v.record.number.toLowerCase().includes(q) || v.record.pseudonym.toLowerCase().includes(q)) return true;
+        // A surname match only counts where the viewer may see the full name: otherwise the search
+        // would tell them who is behind a pseudonym.
+        if (bySurname.has(v.record.id) && v.disclosure.level === 'FULL') {
+          searchedBySurname.add(v.record.id);
+          return true;
+        }
+        return false;
+      });
+    }
+
+    const page = query.page ?? 1;
+    const pageItems = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    await this.accessLog.record(
+      pageItems
+        .filter((v) => v.disclosure.level !== 'PSEUDONYM')
+        .map((v) => this.event(disclosure, v.record, searchedBySurname.has(v.record.id) ? 'SEARCH' : 'LIST', v.disclosure.level)),
+    );
+    return { items: await this.views(viewer, disclosure, pageItems), total: visible.length, page, pageSize: PAGE_SIZE };
+  }
+
+  async get(viewer: Viewer, caseId: string, context: DisclosureContext = 'DOSSIER'): Promise<CaseView> {
+    const { record, disclosure, decided } = await this.visible(viewer, caseId, context);
+    if (decided.level !== 'PSEUDONYM') await this.accessLog.record([this.event(disclosure, record, 'VIEW', decided.level)]);
+    return (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0];
+  }
+
+  async updateStatus(viewer: Viewer, caseId: string, dto: UpdateCaseStatusDto): Promise<CaseView> {
+    const { record, disclosure, decided } = await this.visible(viewer, caseId, 'DOSSIER');
+    if (disclosure.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator besluit over de status van een casus.');
+    if (!CASE_TRANSITIONS[record.status].includes(dto.status)) {
+      throw new ConflictException(`Een casus met status ${record.status} kan niet naar ${dto.status}. Mogelijk: ${CASE_TRANSITIONS[record.status].join(', ') || 'geen'}.`);
+    }
+    const reason = dto.reason?.trim() || null;
+    if (STATUSES_NEEDING_REASON.includes(dto.status) && (!reason || reason.length < 5)) {
+      throw new BadRequestException('Geef een reden: de inbrenger krijgt die te zien als terugkoppeling.');
+    }
+    const now = this.clock.now();
+    record.status = dto.status;
+    record.statusReason = reason;
+    record.updatedAt = now;
+    if (dto.status === 'CLOSED') record.closedAt = now;
+    await this.cases.save(record);
+    await this.accessLog.record([this.event(disclosure, record, 'UPDATE', decided.level)]);
+    return (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0];
+  }
+
+  /** The case for the coordinator's access report, with the identity at their DOSSIER level. */
+  async forAccessReport(viewer: Viewer, caseId: string): Promise<{ view: CaseView; networkName: string }> {
+    const { record, disclosure, decided } = await this.visible(viewer, caseId, 'DOSSIER');
+    if (disclosure.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator maakt een inzageoverzicht.');
+    await this.accessLog.record([this.event(disclosure, record, 'EXPORT', decided.level)]);
+    const network = await this.networks.findById(record.networkId);
+    return { view: (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0], networkName: network.name };
+  }
+
+  /** Cases whose retention period has passed since closing and whose identity still exists. */
+  async closedWithIdentity(): Promise<Case[]> {
+    return this.cases.find({ where: { status: 'CLOSED', identityErasedAt: IsNull() } });
+  }
+
+  /** Erases the identity for good: the ciphertext and blind index go, the case keeps pseudonym and history. */
+  async eraseIdentity(record: Case): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ClientIdentityRecord).delete({ caseId: record.id });
+      await manager.getRepository(Case).update({ id: record.id }, { identityErasedAt: this.clock.now() });
+    });
+    await this.accessLog.record([
+      { viewer: null, role: null, networkId: record.networkId, caseId: record.id, action: 'ERASE', level: null, context: null },
+    ]);
+  }
+
+  private async visible(viewer: Viewer, caseId: string, context: DisclosureContext) {
+    const record = await this.cases.findOneBy({ id: caseId });
+    if (!record) throw new NotFoundException(NOT_FOUND);
+    const disclosure = await this.disclosures.forNetwork(viewer, record.networkId, context, [record.id]);
+    const decided = disclosure.decide(record);
+    if (decided.level === 'HIDDEN') throw new NotFoundException(NOT_FOUND);
+    return { record, disclosure, decided: decided as Visible['disclosure'] };
+  }
+
+  /** Decrypts only the identities whose level needs them, then maps every case through the one mapper. */
+  private async views(viewer: Viewer, disclosure: NetworkDisclosure, items: Visible[]): Promise<CaseView[]> {
+    const needIdentity = items.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => v.record.id);
+    const records = needIdentity.length ? await this.identities.findBy({ caseId: In(needIdentity) }) : [];
+    const identities = new Map(records.map((r) => [r.caseId, this.cipher.decrypt(r.ciphertext, r.caseId)]));
+    const orgIds = [...new Set(items.map((v) => v.record.submittedByOrganisationId))];
+    const orgNames = new Map<string, string>();
+    for (const id of orgIds) orgNames.set(id, (await this.organisations.findById(id))?.name ?? '');
+    return items.map((v) =>
+      toCaseView(v.record, v.disclosure, identities.get(v.record.id) ?? null, viewer, {
+        submittingOrganisationName: orgNames.get(v.record.submittedByOrganisationId) ?? '',
+        isCoordinator: disclosure.role === 'COORDINATOR',
+      }),
+    );
+  }
+
+  private event(disclosure: NetworkDisclosure, record: Case, action: AccessEvent['action'], level: Disclosure['level']): AccessEvent {
+    return { viewer: disclosure.viewer, role: disclosure.role, networkId: record.networkId, caseId: record.id, action, level, context: disclosure.context };
+  }
+
+  private async insertWithNumber(viewer: Viewer, networkId: string, dto: CreateCaseDto, identity: ClientIdentity, attempt = 1): Promise<Case> {
+    const now = this.clock.now();
+    const year = now.getUTCFullYear();
+    const existing = await this.cases.find({ where: { networkId }, select: { number: true, pseudonym: true } });
+    const sequence = existing.filter((c) => c.number.startsWith(`${year}-`)).map((c) => Number(c.number.slice(5)));
+    const number = `${year}-${String(Math.max(0, ...sequence) + 1).padStart(3, '0')}`;
+    const id = newId();
+    const record = this.cases.create({
+      id,
+      networkId,
+      number,
+      pseudonym: drawPseudonym(new Set(existing.map((c) => c.pseudonym))),
+      neighbourhood: dto.neighbourhood.trim(),
+      problemAreas: [...new Set(dto.problemAreas)],
+      urgency: dto.urgency,
+      consent: dto.consent,
+      consentOverrideReason: dto.consent === 'OVERRIDE_OGGZ' ? dto.consentOverrideReason!.trim() : null,
+      summary: dto.summary.trim(),
+      status: 'SUBMITTED',
+      statusReason: null,
+      submittedById: viewer.id,
+      submittedByOrganisationId: viewer.organisationId,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      identityErasedAt: null,
+    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(Case).insert(record);
+        await manager.getRepository(ClientIdentityRecord).insert({
+          caseId: id,
+          networkId,
+          ciphertext: this.cipher.encrypt(identity, id),
+          surnameIndex: this.cipher.surnameIndex(identity.surname),
+        });
+      });
+      return record;
+    } catch (error) {
+      // Two cases got the same number at once: take the next one.
+      if (attempt < 5 && /unique|duplicate/i.test(String((error as Error)?.message))) return this.insertWithNumber(viewer, networkId, dto, identity, attempt + 1);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { CovenantsService } from '../covenants/covenants.service';
+import { CasesService } from './cases.service';
+
+/**
+ * Retention (bewaartermijn): a case closed longer ago than its network's covenant allows loses
+ * the client's identity for good. Runs daily at 03:00 and by hand with `npm run retention`.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger(RetentionService.name);
+
+  constructor(
+    private readonly cases: CasesService,
+    private readonly covenants: CovenantsService,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Cron('0 3 * * *', { name: 'retention' })
+  async daily(): Promise<void> {
+    await this.run();
+  }
+
+  /** Returns how many identities were erased. */
+  async run(): Promise<number> {
+    const now = this.clock.now();
+    const retentionByNetwork = new Map<string, number>();
+    let erased = 0;
+    for (const record of await this.cases.closedWithIdentity()) {
+      if (!retentionByNetwork.has(record.networkId)) {
+        retentionByNetwork.set(record.networkId, (await this.covenants.current(record.networkId)).retentionMonths);
+      }
+      const until = new Date(record.closedAt!);
+      until.setUTCMonth(until.getUTCMonth() + retentionByNetwork.get(record.networkId)!);
+      if (until <= now) {
+        await this.cases.eraseIdentity(record);
+        erased++;
+      }
+    }
+    if (erased > 0 && this.dataSource.options.type === 'better-sqlite3') {
+      // Move the erased pages out of the write-ahead log into the (zeroed) main file.
+      await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+    }
+    this.logger.log(`Retention: ${erased} identities erased.`);
+    return erased;
+  }
+}

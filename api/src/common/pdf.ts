@@ -1,0 +1,46 @@
+import PDFDocument from 'pdfkit';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * A4 documents with an embedded font that handles Dutch characters (Roboto from @fontsource,
+ * WOFF read by pdfkit's fontkit), collected into a Buffer.
+ */
+function fontFile(weight: 400 | 500): string | null {
+  try {
+    const dir = join(dirname(require.resolve('@fontsource/roboto/package.json')), 'files');
+    const file = join(dir, `roboto-latin-${weight}-normal.woff`);
+    return existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createPdf(info: { Title: string; Subject?: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { ...info, Author: 'Casustafel', Creator: 'Casustafel' } });
+  const regular = fontFile(400);
+  const medium = fontFile(500);
+  doc.registerFont('body', regular ?? 'Helvetica');
+  doc.registerFont('bold', medium ?? 'Helvetica-Bold');
+  doc.font('body');
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
+/** "pagina x van y" on every page, and a footer line. */
+export function finishPdf(doc: PDFKit.PDFDocument, footer: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.height - 40;
+    doc.font('body').fontSize(8).fillColor('#555');
+    doc.text(footer, 50, bottom, { width: doc.page.width - 200, lineBreak: false });
+    doc.text(`pagina ${i + 1} van ${range.count}`, doc.page.width - 150, bottom, { width: 100, align: 'right', lineBreak: false });
+  }
+  doc.end();
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DisclosureMatrix } from '@casustafel/contract/covenant';
+
+/** One version of a network's privacy covenant. A change makes a new row; old rows stay for old minutes. */
+@Entity('covenant_versions')
+@Index(['networkId', 'version'], { unique: true })
+export class CovenantVersion {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  networkId!: string;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'simple-json' })
+  levels!: DisclosureMatrix;
+
+  @Column({ type: 'integer' })
+  retentionMonths!: number;
+
+  @Column({ type: 'boolean' })
+  anonymousQuestionSubmitter!: boolean;
+
+  @Column({ type: 'text' })
+  confidentialityStatement!: string;
+
+  @Column({ type: Date })
+  createdAt!: Date;
+
+  /** Null for the template version made when the network first needed a covenant. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdById!: string | null;
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AddSignatureDto, UpdateCovenantDto, type ConfidentialityView, type CovenantSignatureView, type CovenantView } from '@casustafel/contract/covenant';
+import { CurrentUser } from '../common/decorators';
+import { IdPipe } from '../common/id.pipe';
+import type { Viewer } from '../common/viewer';
+import { CovenantsService } from './covenants.service';
+
+@ApiTags('covenant')
+@Controller('networks/:id')
+export class CovenantsController {
+  constructor(private readonly covenants: CovenantsService) {}
+
+  @Get('covenant')
+  get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<CovenantView> {
+    return this.covenants.get(viewer, id);
+  }
+
+  @Put('covenant')
+  update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCovenantDto): Promise<CovenantView> {
+    return this.covenants.update(viewer, id, dto);
+  }
+
+  @Post('covenant/signatures')
+  @HttpCode(201)
+  sign(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddSignatureDto): Promise<CovenantSignatureView> {
+    return this.covenants.addSignature(viewer, id, dto);
+  }
+
+  @Get('confidentiality')
+  confidentiality(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<ConfidentialityView> {
+    return this.covenants.confidentiality(viewer, id);
+  }
+
+  @Post('confidentiality/accept')
+  @HttpCode(200)
+  accept(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {
+    return this.covenants.accept(viewer, id);
+  }
+}

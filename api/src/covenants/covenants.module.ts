@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NetworksModule } from '../networks/networks.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ConfidentialityAcceptance } from './confidentiality-acceptance.entity';
+import { CovenantSignature } from './covenant-signature.entity';
+import { CovenantVersion } from './covenant-version.entity';
+import { CovenantsController } from './covenants.controller';
+import { CovenantsService } from './covenants.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CovenantVersion, CovenantSignature, ConfidentialityAcceptance]), NetworksModule, OrganisationsModule],
+  controllers: [CovenantsController],
+  providers: [CovenantsService],
+  exports: [CovenantsService],
+})
+export class CovenantsModule {}

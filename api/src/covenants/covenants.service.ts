@@ -1,0 +1,158 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, Repository } from 'typeorm';
+import type { AddSignatureDto, ConfidentialityView, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { newId } from '../database/ids';
+import { NetworksService } from '../networks/networks.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { ConfidentialityAcceptance } from './confidentiality-acceptance.entity';
+import { CovenantSignature } from './covenant-signature.entity';
+import { CovenantVersion } from './covenant-version.entity';
+import { COVENANT_TEMPLATES, DEFAULT_CONFIDENTIALITY_STATEMENT } from './covenant-templates';
+
+export const ACCEPTANCE_MONTHS = 12;
+
+@Injectable()
+export class CovenantsService {
+  constructor(
+    @InjectRepository(CovenantVersion) private readonly versions: Repository<CovenantVersion>,
+    @InjectRepository(CovenantSignature) private readonly signatures: Repository<CovenantSignature>,
+    @InjectRepository(ConfidentialityAcceptance) private readonly acceptances: Repository<ConfidentialityAcceptance>,
+    private readonly networks: NetworksService,
+    private readonly organisations: OrganisationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The version in force; a network without one gets version 1 from the template for its kind. */
+  async current(networkId: string): Promise<CovenantVersion> {
+    const [latest] = await this.versions.find({ where: { networkId }, order: { version: 'DESC' }, take: 1 });
+    if (latest) return latest;
+    const network = await this.networks.findById(networkId);
+    const template = COVENANT_TEMPLATES[network.kind];
+    try {
+      return await this.versions.save(
+        this.versions.create({
+          id: newId(),
+          networkId,
+          version: 1,
+          levels: template.levels,
+          retentionMonths: template.retentionMonths,
+          anonymousQuestionSubmitter: template.anonymousQuestionSubmitter,
+          confidentialityStatement: DEFAULT_CONFIDENTIALITY_STATEMENT,
+          createdAt: this.clock.now(),
+          createdById: null,
+        }),
+      );
+    } catch {
+      // Another request made version 1 at the same moment.
+      return this.versions.findOneByOrFail({ networkId, version: 1 });
+    }
+  }
+
+  /** A given version (for minutes made under it), or the current one. */
+  async version(networkId: string, version?: number): Promise<CovenantVersion> {
+    if (version === undefined) return this.current(networkId);
+    return this.versions.findOneByOrFail({ networkId, version });
+  }
+
+  async get(viewer: Viewer, networkId: string): Promise<CovenantView> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    return this.view(await this.current(networkId), access.role === 'COORDINATOR');
+  }
+
+  async update(viewer: Viewer, networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (access.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator van dit netwerk kan het convenant wijzigen.');
+    const current = await this.current(networkId);
+    const next = await this.versions.save(
+      this.versions.create({
+        id: newId(),
+        networkId,
+        version: current.version + 1,
+        levels: dto.levels,
+        retentionMonths: dto.retentionMonths,
+        anonymousQuestionSubmitter: dto.anonymousQuestionSubmitter,
+        confidentialityStatement: dto.confidentialityStatement.trim(),
+        createdAt: this.clock.now(),
+        createdById: viewer.id,
+      }),
+    );
+    return this.view(next, true);
+  }
+
+  async addSignature(viewer: Viewer, networkId: string, dto: AddSignatureDto): Promise<CovenantSignatureView> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (!access.canManage) throw new ForbiddenException('Alleen de coördinator van dit netwerk of een beheerder legt handtekeningen vast.');
+    const members = await this.networks.members(viewer, networkId);
+    const member = members.find((m) => m.organisation.id === dto.organisationId);
+    if (!member) throw new ConflictException('Alleen een organisatie die lid is van dit netwerk kan het convenant ondertekenen.');
+    const current = await this.current(networkId);
+    const signature = await this.signatures.save(
+      this.signatures.create({
+        id: newId(),
+        networkId,
+        organisationId: dto.organisationId,
+        covenantVersion: current.version,
+        signatory: dto.signatory.trim(),
+        signedOn: dto.signedOn,
+        recordedAt: this.clock.now(),
+      }),
+    );
+    return { organisation: { id: member.organisation.id, name: member.organisation.name }, signatory: signature.signatory, signedOn: signature.signedOn, covenantVersion: signature.covenantVersion };
+  }
+
+  async confidentiality(viewer: Viewer, networkId: string): Promise<ConfidentialityView> {
+    await this.networks.accessFor(viewer, networkId);
+    const covenant = await this.current(networkId);
+    const acceptance = await this.validAcceptance(viewer.id, networkId);
+    return {
+      statement: covenant.confidentialityStatement,
+      covenantVersion: covenant.version,
+      acceptedAt: acceptance?.acceptedAt.toISOString() ?? null,
+      validUntil: acceptance?.validUntil.toISOString() ?? null,
+      valid: acceptance !== null,
+    };
+  }
+
+  async accept(viewer: Viewer, networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (!access.role) throw new ForbiddenException('Alleen wie een rol in dit netwerk heeft, accepteert de geheimhoudingsverklaring.');
+    const covenant = await this.current(networkId);
+    const acceptedAt = this.clock.now();
+    const validUntil = new Date(acceptedAt);
+    validUntil.setUTCMonth(validUntil.getUTCMonth() + ACCEPTANCE_MONTHS);
+    await this.acceptances.insert({ id: newId(), networkId, userId: viewer.id, covenantVersion: covenant.version, acceptedAt, validUntil });
+    return { acceptedAt: acceptedAt.toISOString(), validUntil: validUntil.toISOString() };
+  }
+
+  async validAcceptance(userId: string, networkId: string): Promise<ConfidentialityAcceptance | null> {
+    const [latest] = await this.acceptances.find({
+      where: { userId, networkId, validUntil: MoreThan(this.clock.now()) },
+      order: { validUntil: 'DESC' },
+      take: 1,
+    });
+    return latest ?? null;
+  }
+
+  private async view(version: CovenantVersion, canEdit: boolean): Promise<CovenantView> {
+    const signatures = await this.signatures.find({ where: { networkId: version.networkId }, order: { signedOn: 'ASC' } });
+    const orgs = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
+    return {
+      version: version.version,
+      levels: version.levels,
+      retentionMonths: version.retentionMonths,
+      anonymousQuestionSubmitter: version.anonymousQuestionSubmitter,
+      confidentialityStatement: version.confidentialityStatement,
+      signatures: signatures.map((s) => ({
+        organisation: { id: s.organisationId, name: orgs.get(s.organisationId) ?? '' },
+        signatory: s.signatory,
+        signedOn: s.signedOn,
+        covenantVersion: s.covenantVersion,
+      })),
+      createdAt: version.createdAt.toISOString(),
+      canEdit,
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import type { DisclosureMatrix } from '@casustafel/contract/covenant';
+import { DISCLOSURE_LEVELS, type Consent, type CovenantRole, type DisclosureContext, type DisclosureLevel } from '@casustafel/contract/enums';
+import { CONTEXT_PHRASE, LEVEL_PHRASE, ROLE_PLURAL } from './labels';
+
+/** Everything the policy needs to know; gathered by DisclosureService, decided here. */
+export interface DisclosureFacts {
+  context: DisclosureContext;
+  /** The viewer's role in the case's network; null when not a member (administrators included). */
+  role: CovenantRole | null;
+  matrix: DisclosureMatrix;
+  covenantVersion: number;
+  isSubmitter: boolean;
+  /** The viewer works for the organisation that brought the case in. */
+  isSubmittingOrganisation: boolean;
+  /** The viewer's organisation holds an open action on the case. */
+  holdsOpenAction: boolean;
+  consent: Consent;
+  consentOverrideReason: string | null;
+  confidentialityValid: boolean;
+  identityErased: boolean;
+}
+
+export interface Disclosure {
+  level: DisclosureLevel;
+  /** Dutch: why this level, for "Waarom zie ik dit?". */
+  explanation: string;
+}
+
+const rank = (level: DisclosureLevel): number => DISCLOSURE_LEVELS.length - 1 - DISCLOSURE_LEVELS.indexOf(level);
+const atLeast = (level: DisclosureLevel, floor: DisclosureLevel): DisclosureLevel => (rank(level) >= rank(floor) ? level : floor);
+const atMost = (level: DisclosureLevel, cap: DisclosureLevel): DisclosureLevel => (rank(level) <= rank(cap) ? level : cap);
+
+/**
+ * THE disclosure policy (BRIEF §4, issue #3): which level of a client's identity a viewer sees in a
+ * context. Every response, PDF, export and search result goes through this one function. Rules in order:
+ * 1. not a member of the network → HIDDEN (the case does not exist for them);
+ * 2. the covenant matrix for role × context;
+ * 3. the submitter sees FULL in DOSSIER; others of the submitting organisation at least the pseudonym
+ *    there (so that they see status and outcome: the feedback loop);
+ * 4. an organisation with an open action on the case sees at least ADDRESS in DOSSIER;
+ * 5. without consent (NOT_ASKED, REFUSED; OVERRIDE_OGGZ without reason) everyone but the coordinator
+ *    and the submitter is capped at PSEUDONYM;
+ * 6. without a valid confidentiality acceptance: at most PSEUDONYM;
+ * 7. an erased identity: at most PSEUDONYM for everyone.
+ */
+export function decideDisclosure(f: DisclosureFacts): Disclosure {
+  if (f.role === null) return { level: 'HIDDEN', explanation: 'Je bent geen lid van dit netwerk.' };
+
+  let level = f.matrix[f.role][f.context];
+  const reasons = [`Het privacyconvenant (versie ${f.covenantVersion}) geeft ${ROLE_PLURAL[f.role]} ${CONTEXT_PHRASE[f.context]}: ${LEVEL_PHRASE[level]}.`];
+
+  if (f.context === 'DOSSIER') {
+    if (f.isSubmitter && level !== 'FULL') {
+      level = 'FULL';
+      reasons.push('Jij hebt deze casus ingebracht, dus je ziet de volledige gegevens.');
+    } else if (f.isSubmittingOrganisation && level === 'HIDDEN') {
+      level = 'PSEUDONYM';
+      reasons.push('Jouw organisatie heeft deze casus ingebracht, dus je ziet de status en de uitkomst onder het pseudoniem.');
+    }
+    if (f.holdsOpenAction && rank(level) < rank('ADDRESS')) {
+      level = atLeast(level, 'ADDRESS');
+      reasons.push('Jouw organisatie heeft een open actiepunt bij deze casus, dus je ziet minstens postcode en huisnummer.');
+    }
+  }
+
+  const consentMissing = f.consent === 'NOT_ASKED' || f.consent === 'REFUSED' || (f.consent === 'OVERRIDE_OGGZ' && !f.consentOverrideReason);
+  if (consentMissing && f.role !== 'COORDINATOR' && !f.isSubmitter && rank(level) > rank('PSEUDONYM')) {
+    level = atMost(level, 'PSEUDONYM');
+    reasons.push(
+      f.consent === 'REFUSED'
+        ? 'De cliënt heeft geen toestemming gegeven, dus je ziet alleen het pseudoniem.'
+        : 'Er is (nog) geen toestemming van de cliënt, dus je ziet alleen het pseudoniem.',
+    );
+  }
+  if (!f.confidentialityValid && rank(level) > rank('PSEUDONYM')) {
+    level = atMost(level, 'PSEUDONYM');
+    reasons.push('Je hebt de geheimhoudingsverklaring van dit netwerk nog niet (of niet in de afgelopen 12 maanden) geaccepteerd, dus je ziet alleen het pseudoniem.');
+  }
+  if (f.identityErased && rank(level) > rank('PSEUDONYM')) {
+    level = atMost(level, 'PSEUDONYM');
+    reasons.push('De bewaartermijn is verstreken: de identiteit van de cliënt is definitief gewist.');
+  }
+  return { level, explanation: reasons.join(' ') };
+}

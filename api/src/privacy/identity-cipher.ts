@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import type { ClientIdentityDto } from '@casustafel/contract/cases';
+import { AppConfig } from '../config/app-config';
+
+export type ClientIdentity = Required<Omit<ClientIdentityDto, 'phone'>> & { phone: string | null };
+
+const FORMAT = 'v1';
+
+/**
+ * Encrypts client identities at rest (AES-256-GCM) and makes the blind index for exact surname
+ * search. Both keys are derived from CASUSTAFEL_DATA_KEY with HKDF, one per purpose. The case id is
+ * the additional authenticated data, so a ciphertext cannot be moved to another case.
+ */
+@Injectable()
+export class IdentityCipher {
+  private readonly encryptionKey: Buffer;
+  private readonly indexKey: Buffer;
+
+  constructor(config: AppConfig) {
+    const salt = Buffer.from('casustafel');
+    this.encryptionKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'client identity encryption v1', 32));
+    this.indexKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'surname blind index v1', 32));
+  }
+
+  encrypt(identity: ClientIdentity, caseId: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+    cipher.setAAD(Buffer.from(caseId));
+    const body = Buffer.concat([cipher.update(JSON.stringify(identity), 'utf8'), cipher.final()]);
+    return [FORMAT, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+  }
+
+  decrypt(ciphertext: string, caseId: string): ClientIdentity {
+    const [format, iv, tag, body] = ciphertext.split('.');
+    if (format !== FORMAT || !iv || !tag || !body) throw new Error('Unknown identity ciphertext format');
+    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64'));
+    decipher.setAAD(Buffer.from(caseId));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    const plain = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+    return JSON.parse(plain.toString('utf8')) as ClientIdentity;
+  }
+
+  /** Keyed hash of the normalised surname: equal surnames match, the hash reveals nothing without the key. */
+  surnameIndex(surname: string): string {
+    const normalised = surname.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+    return createHmac('sha256', this.indexKey).update(normalised).digest('hex');
+  }
+}

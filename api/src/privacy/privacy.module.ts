@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CovenantsModule } from '../covenants/covenants.module';
+import { NetworksModule } from '../networks/networks.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { UsersModule } from '../users/users.module';
+import { AccessLogEntry } from './access-log-entry.entity';
+import { AccessLogController } from './access-log.controller';
+import { AccessLogService } from './access-log.service';
+import { DisclosureService } from './disclosure.service';
+import { IdentityCipher } from './identity-cipher';
+import { NoOpenActions, OpenActionLookup } from './open-actions';
+
+/** The disclosure policy, the identity cipher and the access log: privacy in one place. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AccessLogEntry]), CovenantsModule, NetworksModule, UsersModule, OrganisationsModule],
+  controllers: [AccessLogController],
+  providers: [DisclosureService, AccessLogService, IdentityCipher, { provide: OpenActionLookup, useClass: NoOpenActions }],
+  exports: [DisclosureService, AccessLogService, IdentityCipher],
+})
+export class PrivacyModule {}
