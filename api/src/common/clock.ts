@@ -13,6 +13,9 @@ export class FixedClock extends Clock {
   override now(): Date {
     return new Date(this.current.getTime());
   }
+  advanceDays(days: number): void {
+    this.advanceMinutes(days * 24 * 60);
+  }
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }

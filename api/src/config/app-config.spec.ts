@@ -1,14 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, readConfig } from './app-config';
+
+const KEY = Buffer.alloc(32, 3).toString('base64');
 
 describe(readConfig.name, () => {
   it('has safe development defaults', () => {
-    const config = readConfig({});
+    const keyFile = join(tmpdir(), `casustafel-test-${process.pid}-${Date.now()}.key`);
+    const config = readConfig({ DATA_KEY_FILE: keyFile });
     expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, sessionIdleMinutes: 30, sessionAbsoluteHours: 12, seedDemoData: true, databaseUrl: null });
     expect(config.databasePath).toMatch(/data\/casustafel\.sqlite$/);
+    // Outside production a data key is generated once, with owner-only permissions, and reused.
+    expect(config.dataKeySource).toBe('generated');
+    expect(existsSync(keyFile)).toBe(true);
+    expect(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64')).toEqual(config.dataKey);
+    expect(readConfig({ DATA_KEY_FILE: keyFile }).dataKey).toEqual(config.dataKey);
+  });
+
+  it('refuses to start in production without CASUSTAFEL_DATA_KEY, and rejects a key of the wrong size', () => {
+    expect(() => readConfig({ NODE_ENV: 'production' })).toThrow(/CASUSTAFEL_DATA_KEY ontbreekt/);
+    expect(() => readConfig({ CASUSTAFEL_DATA_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/32 bytes/);
   });
 
   it('never seeds demo data or logs SQL in production', () => {
-    const config = readConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true', DATABASE_LOGGING: 'true' });
+    const config = readConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true', DATABASE_LOGGING: 'true', CASUSTAFEL_DATA_KEY: KEY });
     expect(config.seedDemoData).toBe(false);
     expect(config.databaseLogging).toBe(false);
   });
@@ -20,7 +36,8 @@ describe(readConfig.name, () => {
     [{ ADMIN_EMAIL: 'a@b.nl' }, /Zet ADMIN_EMAIL en ADMIN_PASSWORD samen/],
     [{ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'kort' }, /minstens 12 tekens/],
     [{ SEED_DEMO_DATA: 'misschien' }, /SEED_DEMO_DATA moet true of false zijn/],
-  ])('refuses %j with a Dutch explanation', (env, message) => {
+  ])('refuses %j with a Dutch explanation', (settings, message) => {
+    const env = { DATABASE_PATH: ':memory:', ...settings };
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);
   });

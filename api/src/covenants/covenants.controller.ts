@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AddSignatureDto, UpdateCovenantDto, type ConfidentialityView, type CovenantSignatureView, type CovenantView } from '@casustafel/contract/covenant';
 import { CurrentUser } from '../common/decorators';
@@ -11,9 +11,14 @@ import { CovenantsService } from './covenants.service';
 export class CovenantsController {
   constructor(private readonly covenants: CovenantsService) {}
 
+  /** The covenant in force, or with ?version=n an earlier version (minutes keep theirs). */
   @Get('covenant')
-  get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<CovenantView> {
-    return this.covenants.get(viewer, id);
+  get(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) id: string,
+    @Query('version', new ParseIntPipe({ optional: true })) version?: number,
+  ): Promise<CovenantView> {
+    return this.covenants.get(viewer, id, version);
   }
 
   @Put('covenant')

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import type { AddSignatureDto, ConfidentialityView, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
@@ -57,9 +57,12 @@ export class CovenantsService {
     return this.versions.findOneByOrFail({ networkId, version });
   }
 
-  async get(viewer: Viewer, networkId: string): Promise<CovenantView> {
+  async get(viewer: Viewer, networkId: string, version?: number): Promise<CovenantView> {
     const access = await this.networks.accessFor(viewer, networkId);
-    return this.view(await this.current(networkId), access.role === 'COORDINATOR');
+    const found = version === undefined ? await this.current(networkId) : await this.versions.findOneBy({ networkId, version });
+    if (!found) throw new NotFoundException(`Versie ${version} van het convenant bestaat niet.`);
+    const isCurrent = version === undefined || found.version === (await this.current(networkId)).version;
+    return this.view(found, access.role === 'COORDINATOR' && isCurrent);
   }
 
   async update(viewer: Viewer, networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {

@@ -9,44 +9,55 @@ const unique = (prefix: string) => `${prefix} ${++counter}`;
 
 /** Builds records through the API as the administrator, so that every rule applies to test data too. */
 export class Factories {
-  constructor(
-    private readonly testApp: TestApp,
-    private readonly admin: Agent,
-  ) {}
+  private session?: { agent: Agent; at: number };
+
+  private constructor(private readonly testApp: TestApp) {}
 
   static async for(testApp: TestApp): Promise<Factories> {
-    return new Factories(testApp, await testApp.admin());
+    return new Factories(testApp);
+  }
+
+  /** The administrator's session, renewed when the test clock has moved past the idle timeout. */
+  private async adminAgent(): Promise<Agent> {
+    const now = this.testApp.clock.now().getTime();
+    if (!this.session || now - this.session.at > 20 * 60_000) this.session = { agent: await this.testApp.admin(), at: now };
+    return this.session.agent;
   }
 
   async organisation(kind: OrganisationKind = 'FORMAL', name = unique('Organisatie')): Promise<OrganisationView> {
-    const res = await this.admin.post('/api/organisations').send({ name, kind, sector: 'Welzijn' }).expect(201);
+    const res = await (await this.adminAgent()).post('/api/organisations').send({ name, kind, sector: 'Welzijn' }).expect(201);
     return res.body;
   }
 
   async user(organisationId: string, name = unique('Medewerker')): Promise<UserView> {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}@test.nl`;
-    const res = await this.admin.post('/api/users').send({ name, email, password: PASSWORD, organisationId }).expect(201);
+    const res = await (await this.adminAgent()).post('/api/users').send({ name, email, password: PASSWORD, organisationId }).expect(201);
     return res.body;
   }
 
   async network(kind: NetworkKind = 'NEIGHBOURHOOD', name = unique('Netwerk')): Promise<NetworkView> {
-    const res = await this.admin.post('/api/networks').send({ name, kind, area: 'Soesterkwartier' }).expect(201);
+    const res = await (await this.adminAgent()).post('/api/networks').send({ name, kind, area: 'Soesterkwartier' }).expect(201);
     return res.body;
   }
 
   async member(networkId: string, organisationId: string, ring: Ring): Promise<void> {
-    await this.admin.post(`/api/networks/${networkId}/members`).send({ organisationId, ring }).expect(201);
+    await (await this.adminAgent()).post(`/api/networks/${networkId}/members`).send({ organisationId, ring }).expect(201);
   }
 
   async role(networkId: string, userId: string, role: NetworkRole): Promise<void> {
-    await this.admin.post(`/api/networks/${networkId}/roles`).send({ userId, role }).expect(201);
+    await (await this.adminAgent()).post(`/api/networks/${networkId}/roles`).send({ userId, role }).expect(201);
+  }
+
+  /** The user accepts the network's confidentiality statement. */
+  async accept(agent: Agent, networkId: string): Promise<void> {
+    await agent.post(`/api/networks/${networkId}/confidentiality/accept`).expect(200);
   }
 
   /**
    * A network with a coordinator, a core partner, a shell partner and a volunteer rep, each from
    * their own organisation, logged in and ready.
    */
-  async staffedNetwork(kind: NetworkKind = 'NEIGHBOURHOOD') {
+  async staffedNetwork(kind: NetworkKind = 'NEIGHBOURHOOD', options: { accepted?: boolean } = {}) {
     const network = await this.network(kind);
     const people = {} as Record<'coordinator' | 'core' | 'shell' | 'volunteer', { user: UserView; organisation: OrganisationView; agent: Agent }>;
     const setup: [keyof typeof people, OrganisationKind, Ring, NetworkRole][] = [
@@ -61,7 +72,33 @@ export class Factories {
       const user = await this.user(organisation.id);
       await this.role(network.id, user.id, role);
       people[key] = { user, organisation, agent: await this.testApp.login(user.email) };
+      if (options.accepted) await this.accept(people[key].agent, network.id);
     }
     return { network, ...people };
   }
+}
+
+/** A client whose surname occurs nowhere else, so that any leak is found by a plain text search. */
+export const CANARY = {
+  givenName: 'Gerrit',
+  surname: 'van Canariusveld',
+  dateOfBirth: '1948-05-17',
+  street: 'Kwikstaartlaan',
+  houseNumber: '27',
+  postcode: '3813 KZ',
+  city: 'Amersfoort',
+  phone: '06 41 52 63 74',
+};
+export const CANARY_MARKERS = ['Canariusveld', 'Kwikstaartlaan', '3813', '41 52 63 74', '1948-05-17'];
+
+export function caseBody(overrides: Record<string, unknown> = {}) {
+  return {
+    client: CANARY,
+    neighbourhood: 'Soesterkwartier',
+    problemAreas: ['HOUSING', 'SELF_CARE'],
+    urgency: 'HIGH',
+    consent: 'GIVEN',
+    summary: 'Oudere man, woning raakt vervuild, weigert de thuiszorg. Buren maken zich zorgen over brandgevaar.',
+    ...overrides,
+  };
 }
