@@ -34,6 +34,22 @@ export default [
     },
   },
   {
+    // The client may use the DTO classes' types, never their values: that would ship class-validator to the browser.
+    files: ['client/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['auth', 'organisations', 'users', 'networks', 'covenant', 'cases', 'validators'].map((file) => ({
+            name: `@casustafel/contract/${file}`,
+            allowTypeImports: true,
+            message: 'Import only types from DTO files in the client; plain values live in enums, limits and case-rules.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.api-spec.ts', 'e2e/**/*.ts', 'api/test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

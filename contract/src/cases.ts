@@ -188,13 +188,4 @@ export interface CaseListView {
   pageSize: number;
 }
 
-/** Which status may follow which; DECLINED and REFERRED need a reason. */
-export const CASE_TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
-  SUBMITTED: ['ACCEPTED', 'DECLINED', 'REFERRED'],
-  ACCEPTED: ['MONITORING', 'CLOSED', 'REFERRED'],
-  MONITORING: ['ACCEPTED', 'CLOSED'],
-  CLOSED: [],
-  DECLINED: [],
-  REFERRED: [],
-};
-export const STATUSES_NEEDING_REASON: CaseStatus[] = ['DECLINED', 'REFERRED'];
+export { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from './case-rules';

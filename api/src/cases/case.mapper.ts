@@ -1,5 +1,5 @@
 import type { CaseView } from '@casustafel/contract/cases';
-import { CASE_TRANSITIONS } from '@casustafel/contract/cases';
+import { CASE_TRANSITIONS } from '@casustafel/contract/case-rules';
 import type { Viewer } from '../common/viewer';
 import { buildClientView } from '../privacy/client-view';
 import type { Disclosure } from '../privacy/disclosure-policy';

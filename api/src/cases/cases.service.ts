@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
 import {
-  CASE_TRANSITIONS,
-  STATUSES_NEEDING_REASON,
   type CaseListQuery,
   type CaseListView,
   type CaseView,

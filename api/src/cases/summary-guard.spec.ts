@@ -10,6 +10,11 @@ describe(summaryProblem.name, () => {
     expect(summaryProblem('Oudere man, woning raakt vervuild, weigert hulp van de thuiszorg. Buren maken zich zorgen.', identity)).toBeNull();
   });
 
+  it('does not mistake the particles of a surname ("van", "de") for the name', () => {
+    expect(summaryProblem('Vrouw van in de tachtig, komt de deur niet meer uit.', { ...identity, surname: 'van de Oosterbeek' })).toBeNull();
+    expect(summaryProblem('Mevrouw Oosterbeek komt de deur niet uit.', { ...identity, surname: 'van de Oosterbeek' })).not.toBeNull();
+  });
+
   it.each([
     ['Meneer Canarius laat niemand binnen.', /naam, het adres/],
     ['Gerrit laat niemand binnen.', /naam, het adres/],

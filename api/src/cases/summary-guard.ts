@@ -1,4 +1,5 @@
 import { findBsnOrIban } from '@casustafel/contract/validators';
+import { splitSurname } from '../privacy/client-view';
 import type { ClientIdentity } from '../privacy/identity-cipher';
 
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -14,7 +15,8 @@ export function summaryProblem(summary: string, identity: ClientIdentity): strin
   if (found === 'IBAN') return 'De samenvatting bevat een bankrekeningnummer (IBAN). Dat wordt nooit opgeslagen: haal het weg.';
   const text = fold(summary);
   const words = new Set(text.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  const surnameParts = fold(identity.surname).split(/\s+/).filter((part) => part.length >= 3);
+  // The surname without its particles: "van" and "de" are ordinary words in a description.
+  const surnameParts = fold(splitSurname(identity.surname).main).split(/\s+/).filter((part) => part.length >= 3);
   const givenNames = fold(identity.givenName).split(/[\s-]+/).filter((part) => part.length >= 3);
   const postcode = fold(identity.postcode).replace(/\s+/g, '');
   const phoneDigits = (identity.phone ?? '').replace(/\D/g, '').slice(-8);

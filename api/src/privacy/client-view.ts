@@ -3,7 +3,7 @@ import type { DisclosureLevel } from '@casustafel/contract/enums';
 import type { ClientIdentity } from './identity-cipher';
 
 /** "de Vries" → { particles: "de", main: "Vries" }: Dutch surname particles stay written out. */
-function splitSurname(surname: string): { particles: string; main: string } {
+export function splitSurname(surname: string): { particles: string; main: string } {
   const parts = surname.trim().split(/\s+/);
   const particles = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'la', 'le', 'du', 'da', 'el', 'al', 'bin']);
   let i = 0;

@@ -1,3 +1,4 @@
+import type { CreateCaseDto } from '@casustafel/contract/cases';
 import type { NetworkKind, NetworkRole, OrganisationKind, Ring } from '@casustafel/contract/enums';
 
 /** Demo password for every demo account (development only; never seeded in production). */
@@ -79,4 +80,47 @@ export const DEMO_USERS: {
   { name: 'Els van Dijk', email: 'humanitas@demo.casustafel.nl', organisation: 'humanitas', roles: [['buurt', 'VOLUNTEER_REP']] },
   { name: 'Hendrik Mulder', email: 'diaconie@demo.casustafel.nl', organisation: 'diaconie', roles: [['buurt', 'VOLUNTEER_REP']] },
   { name: 'Noor Hendriks', email: 'ouderenwerk@demo.casustafel.nl', organisation: 'ouderenwerk', roles: [['buurt', 'VOLUNTEER_REP']] },
+];
+
+/** Fictional clients (any likeness is chance), brought in by demo users. */
+export const DEMO_CASES: { network: string; submittedBy: string; status?: 'ACCEPTED' | 'MONITORING'; dto: CreateCaseDto }[] = [
+  {
+    network: 'buurt',
+    submittedBy: 'corporatie@demo.casustafel.nl',
+    status: 'ACCEPTED',
+    dto: {
+      client: { givenName: 'Wilhelmina', surname: 'van Oosterbeek', dateOfBirth: '1939-02-11', street: 'Lindelaan', houseNumber: '8', postcode: '3812 KL', city: 'Amersfoort' },
+      neighbourhood: 'Soesterkwartier',
+      problemAreas: ['HOUSING', 'SELF_CARE', 'SOCIAL_NETWORK'],
+      urgency: 'MEDIUM',
+      consent: 'GIVEN',
+      summary: 'Alleenstaande vrouw van in de tachtig. De woning raakt vervuild, de post stapelt zich op en ze komt de deur nauwelijks meer uit. Wil wel hulp bij de administratie.',
+    },
+  },
+  {
+    network: 'buurt',
+    submittedBy: 'mee@demo.casustafel.nl',
+    dto: {
+      client: { givenName: 'Hendrikus', surname: 'Brouwersgracht', dateOfBirth: '1952-09-30', street: 'Paulus Potterstraat', houseNumber: '41', postcode: '3812 VR', city: 'Amersfoort' },
+      neighbourhood: 'Soesterkwartier',
+      problemAreas: ['FINANCES', 'MENTAL_HEALTH'],
+      urgency: 'HIGH',
+      consent: 'NOT_ASKED',
+      summary: 'Man van rond de zeventig met oplopende huurachterstand. Reageert niet op brieven; buren zien hem verward op straat.',
+    },
+  },
+  {
+    network: 'oggz',
+    submittedBy: 'politie@demo.casustafel.nl',
+    status: 'MONITORING',
+    dto: {
+      client: { givenName: 'Dirk', surname: 'Achterhoeve', dateOfBirth: '1968-06-04', street: 'Kapelweg', houseNumber: '120', postcode: '3818 BD', city: 'Amersfoort' },
+      neighbourhood: 'Kruiskamp',
+      problemAreas: ['NUISANCE', 'ADDICTION', 'HOUSING'],
+      urgency: 'ACUTE',
+      consent: 'OVERRIDE_OGGZ',
+      consentOverrideReason: 'Herhaalde meldingen van geluidsoverlast en dreiging naar buren; betrokkene mijdt alle zorg. Het risico voor de omgeving weegt zwaarder dan zijn privacy.',
+      summary: 'Meerdere meldingen van overlast en agressie in de portiek. Woningcorporatie overweegt ontruiming. Eerdere hulpverlening afgehouden.',
+    },
+  },
 ];

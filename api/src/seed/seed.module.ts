@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { CovenantsModule } from '../covenants/covenants.module';
 import { NetworksModule } from '../networks/networks.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { SeedService } from './seed.service';
 
 @Module({
-  imports: [OrganisationsModule, UsersModule, NetworksModule],
+  imports: [OrganisationsModule, UsersModule, NetworksModule, CasesModule, CovenantsModule],
   providers: [SeedService],
 })
 export class SeedModule {}

@@ -4,7 +4,9 @@ import type { Viewer } from '../common/viewer';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
-import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { CasesService } from '../cases/cases.service';
+import { CovenantsService } from '../covenants/covenants.service';
+import { DEMO_CASES, DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 /** Seeding acts through the domain services, so that demo data obeys the same rules as real data. */
 const SEED_ACTOR: Viewer = { id: 'seed', name: 'seed', email: 'seed', isAdmin: true, organisationId: 'seed' };
@@ -22,6 +24,8 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly networks: NetworksService,
+    private readonly cases: CasesService,
+    private readonly covenants: CovenantsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -72,6 +76,23 @@ export class SeedService implements OnApplicationBootstrap {
         await this.networks.assignRole(SEED_ACTOR, networkIds.get(network)!, { userId: user.id, role });
       }
     }
+    const viewers = new Map<string, Viewer>();
+    for (const demo of DEMO_CASES) {
+      const networkId = networkIds.get(demo.network)!;
+      const user = (await this.users.listByOrganisations([...orgIds.values()])).find((u) => u.email === demo.submittedBy)!;
+      const viewer: Viewer = { id: user.id, name: user.name, email: user.email, isAdmin: false, organisationId: user.organisation.id };
+      viewers.set(user.email, viewer);
+      const created = await this.cases.create(viewer, networkId, demo.dto);
+      if (demo.status) {
+        const coordinatorEmail = demo.network === 'buurt' ? 'coordinator.buurt@demo.casustafel.nl' : 'coordinator.noord@demo.casustafel.nl';
+        const coordinator = (await this.users.listByOrganisations([...orgIds.values()])).find((u) => u.email === coordinatorEmail)!;
+        const coordinatorViewer: Viewer = { id: coordinator.id, name: coordinator.name, email: coordinator.email, isAdmin: false, organisationId: coordinator.organisation.id };
+        await this.cases.updateStatus(coordinatorViewer, created.id, { status: 'ACCEPTED' });
+        if (demo.status === 'MONITORING') await this.cases.updateStatus(coordinatorViewer, created.id, { status: 'MONITORING' });
+      }
+    }
+    // Covenants exist from the start, so that a coordinator can record signatures at once.
+    for (const id of networkIds.values()) await this.covenants.current(id);
     this.logger.warn(`Demo data seeded: ${DEMO_USERS.length} accounts with the demo password (see README). Not for production.`);
     return orgIds;
   }

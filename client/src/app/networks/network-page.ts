@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, resource }
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -19,6 +18,7 @@ import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { FormSubmit } from '../ui/form-submit';
 import { Loading } from '../ui/loading';
+import { NetworkHeader } from './network-header';
 import { NetworksApi } from './networks-api';
 
 /** One network: who is in it (core and shell) and who holds which role. Coordinators and administrators change it. */
@@ -27,7 +27,6 @@ import { NetworksApi } from './networks-api';
   imports: [
     ReactiveFormsModule,
     MatCardModule,
-    MatChipsModule,
     MatFormFieldModule,
     MatSelectModule,
     MatButtonModule,
@@ -37,10 +36,10 @@ import { NetworksApi } from './networks-api';
     AppDatePipe,
     EmptyState,
     Loading,
+    NetworkHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .meta { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 24px; color: var(--mat-sys-on-surface-variant); }
     section { margin-top: 32px; }
     h2 { font: var(--mat-sys-title-large); }
     h3 { font: var(--mat-sys-title-medium); margin: 16px 0 8px; }
@@ -49,22 +48,12 @@ import { NetworksApi } from './networks-api';
   `,
   template: `
     <div class="page">
+      <app-network-header [networkId]="id()" (accepted)="network.reload()" />
       @if (network.isLoading() && !network.value()) {
         <app-loading [label]="'state.loading' | transloco" />
       } @else if (network.error()) {
         <app-empty-state icon="search_off" [title]="'network.notFoundTitle' | transloco" [text]="'network.notFoundText' | transloco" />
       } @else if (network.value(); as net) {
-        <h1>{{ net.name }}</h1>
-        <div class="meta">
-          <mat-chip-set [attr.aria-label]="'network.properties' | transloco">
-            <mat-chip>{{ 'enum.networkKind.' + net.kind | transloco }}</mat-chip>
-            <mat-chip>{{ net.area }}</mat-chip>
-            @if (net.myRole) {
-              <mat-chip>{{ 'network.yourRole' | transloco: { role: ('enum.role.' + net.myRole | transloco) } }}</mat-chip>
-            }
-          </mat-chip-set>
-        </div>
-
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{{ 'network.members' | transloco }}</h2>
           @if (members.isLoading() && !members.value()) {

@@ -3,4 +3,8 @@ import { Routes } from '@angular/router';
 export const networksRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: '/' },
   { path: ':id', loadComponent: () => import('./network-page').then((m) => m.NetworkPage) },
+  { path: ':id/casussen', loadComponent: () => import('../cases/case-list-page').then((m) => m.CaseListPage) },
+  { path: ':id/casussen/nieuw', loadComponent: () => import('../cases/case-intake-page').then((m) => m.CaseIntakePage) },
+  { path: ':id/convenant', loadComponent: () => import('./covenant-page').then((m) => m.CovenantPage) },
+  { path: ':id/logboek', loadComponent: () => import('./access-log-page').then((m) => m.AccessLogPage) },
 ];

@@ -1,0 +1,163 @@
+import { ChangeDetectionStrategy, Component, inject, input, resource } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
+import type { CaseStatus } from '@casustafel/contract/enums';
+import { AppDatePipe } from '../ui/app-date.pipe';
+import { EmptyState } from '../ui/empty-state';
+import { FormSubmit } from '../ui/form-submit';
+import { Loading } from '../ui/loading';
+import { CasesApi } from './cases-api';
+
+/** One case, with the client at the viewer's level and why ("Waarom zie ik dit?"). */
+@Component({
+  selector: 'app-case-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatChipsModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AppDatePipe,
+    EmptyState,
+    Loading,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
+    @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
+    .client-name { font: var(--mat-sys-headline-small); margin: 4px 0 8px; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 12px 0; }
+    dt { color: var(--mat-sys-on-surface-variant); }
+    dd { margin: 0; }
+    .level { display: inline-flex; gap: 6px; align-items: center; font: var(--mat-sys-label-large); color: var(--mat-sys-primary); }
+    .summary { white-space: pre-wrap; }
+    .feedback { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
+    mat-expansion-panel { margin-top: 8px; }
+  `,
+  template: `
+    <div class="page">
+      @if (record.isLoading() && !record.value()) {
+        <app-loading [label]="'state.loading' | transloco" />
+      } @else if (record.error()) {
+        <app-empty-state icon="search_off" [title]="'case.notFoundTitle' | transloco" [text]="'case.notFoundText' | transloco" />
+      } @else if (record.value(); as c) {
+        <a mat-button [routerLink]="['/netwerken', c.networkId, 'casussen']"><mat-icon>arrow_back</mat-icon>{{ 'case.back' | transloco }}</a>
+        <h1>{{ 'case.title' | transloco: { number: c.number } }}</h1>
+        <mat-chip-set [attr.aria-label]="'case.properties' | transloco">
+          <mat-chip data-testid="case-status">{{ 'enum.caseStatus.' + c.status | transloco }}</mat-chip>
+          <mat-chip>{{ 'field.urgency' | transloco }}: {{ 'enum.urgency.' + c.urgency | transloco }}</mat-chip>
+          @for (area of c.problemAreas; track area) { <mat-chip>{{ 'enum.problemArea.' + area | transloco }}</mat-chip> }
+        </mat-chip-set>
+
+        <div class="grid">
+          <mat-card appearance="outlined">
+            <mat-card-content>
+              <h2 class="card-title">{{ 'field.client' | transloco }}</h2>
+              <span class="level"><mat-icon aria-hidden="true">visibility</mat-icon>{{ 'case.youSee' | transloco: { level: ('enum.level.' + c.client.level | transloco) } }}</span>
+              <p class="client-name" data-testid="client-name">{{ c.client.displayName }}</p>
+              <dl>
+                @if (c.client.dateOfBirth) { <dt>{{ 'field.dateOfBirth' | transloco }}</dt><dd>{{ c.client.dateOfBirth | appDate }}</dd> }
+                @if (c.client.birthYear) { <dt>{{ 'field.birthYear' | transloco }}</dt><dd>{{ c.client.birthYear }}</dd> }
+                @if (c.client.street) { <dt>{{ 'field.address' | transloco }}</dt><dd>{{ c.client.street }} {{ c.client.houseNumber }}, {{ c.client.postcode }} {{ c.client.city }}</dd> }
+                @else if (c.client.postcode) { <dt>{{ 'field.postcodeHouseNumber' | transloco }}</dt><dd>{{ c.client.postcode }} {{ c.client.houseNumber }}</dd> }
+                @if (c.client.phone) { <dt>{{ 'field.phone' | transloco }}</dt><dd>{{ c.client.phone }}</dd> }
+                <dt>{{ 'field.neighbourhood' | transloco }}</dt><dd>{{ c.client.neighbourhood }}</dd>
+                <dt>{{ 'field.pseudonym' | transloco }}</dt><dd>{{ c.pseudonym }}</dd>
+              </dl>
+              <mat-expansion-panel>
+                <mat-expansion-panel-header><mat-panel-title>{{ 'case.why' | transloco }}</mat-panel-title></mat-expansion-panel-header>
+                <p data-testid="case-explanation">{{ c.explanation }}</p>
+              </mat-expansion-panel>
+            </mat-card-content>
+          </mat-card>
+
+          <mat-card appearance="outlined">
+            <mat-card-content>
+              <h2 class="card-title">{{ 'case.situation' | transloco }}</h2>
+              <p class="summary">{{ c.summary }}</p>
+              <dl>
+                <dt>{{ 'field.consent' | transloco }}</dt><dd>{{ 'enum.consent.' + c.consent | transloco }}</dd>
+                @if (c.consentOverrideReason) { <dt>{{ 'field.overrideReason' | transloco }}</dt><dd>{{ c.consentOverrideReason }}</dd> }
+                <dt>{{ 'field.submittedBy' | transloco }}</dt><dd>{{ c.submittedBy.organisation.name }}@if (c.submittedBy.isYou) { ({{ 'case.you' | transloco }}) }</dd>
+                <dt>{{ 'field.submittedOn' | transloco }}</dt><dd>{{ c.createdAt | appDate }}</dd>
+              </dl>
+              <div class="feedback" role="status">
+                <strong>{{ 'field.status' | transloco }}: {{ 'enum.caseStatus.' + c.status | transloco }}</strong>
+                @if (c.statusReason) { <p>{{ c.statusReason }}</p> }
+              </div>
+            </mat-card-content>
+          </mat-card>
+        </div>
+
+        @if (c.allowedTransitions.length > 0) {
+          <mat-card appearance="outlined">
+            <mat-card-content>
+              <h2 class="card-title">{{ 'case.decide' | transloco }}</h2>
+              <form [formGroup]="statusForm" (ngSubmit)="changeStatus(statusDir)" #statusDir="ngForm" class="form-row" novalidate>
+                <mat-form-field>
+                  <mat-label>{{ 'case.newStatus' | transloco }}</mat-label>
+                  <mat-select formControlName="status" required data-testid="status-select">
+                    @for (s of c.allowedTransitions; track s) { <mat-option [value]="s">{{ 'enum.caseStatus.' + s | transloco }}</mat-option> }
+                  </mat-select>
+                </mat-form-field>
+                <mat-form-field>
+                  <mat-label>{{ 'field.reason' | transloco }}</mat-label>
+                  <input matInput formControlName="reason" data-testid="status-reason" />
+                  <mat-hint>{{ 'case.reasonHint' | transloco }}</mat-hint>
+                </mat-form-field>
+                <button mat-flat-button type="submit" [disabled]="statusSubmit.busy()" data-testid="status-submit">{{ 'case.saveStatus' | transloco }}</button>
+              </form>
+              @if (statusSubmit.error()) { <p class="error-text" role="alert">{{ statusSubmit.error() }}</p> }
+              <p>
+                <a mat-stroked-button [href]="'/api/cases/' + c.id + '/access-report.pdf'" download><mat-icon>download</mat-icon>{{ 'case.accessReport' | transloco }}</a>
+              </p>
+            </mat-card-content>
+          </mat-card>
+        }
+      }
+    </div>
+  `,
+})
+export class CasePage {
+  private readonly api = inject(CasesApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(TranslocoService);
+  /** Route parameter: the case. */
+  readonly id = input.required<string>();
+
+  protected readonly record = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.get(params.id) });
+  protected readonly statusForm = inject(FormBuilder).nonNullable.group({ status: ['' as CaseStatus | '', Validators.required], reason: [''] });
+  protected readonly statusSubmit = new FormSubmit();
+
+  protected async changeStatus(dir: FormGroupDirective): Promise<void> {
+    const { status, reason } = this.statusForm.getRawValue();
+    if (status && STATUSES_NEEDING_REASON.includes(status) && reason.trim().length < 5) {
+      this.statusSubmit.error.set(this.i18n.translate('case.reasonRequired'));
+      return;
+    }
+    const ok = await this.statusSubmit.run(this.statusForm, () =>
+      this.api.updateStatus(this.id(), { status: status as CaseStatus, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+    );
+    if (!ok) return;
+    this.snackBar.open(this.i18n.translate('case.statusSaved'), undefined, { duration: 4000 });
+    dir.resetForm({ status: '', reason: '' });
+    this.record.reload();
+  }
+}

@@ -1,0 +1,53 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { AccessLogEntryView, AccessLogVerification } from '@casustafel/contract/access-log';
+import type { CaseListQuery, CaseListView, CaseView, CreateCaseDto, UpdateCaseStatusDto } from '@casustafel/contract/cases';
+import type { AddSignatureDto, ConfidentialityView, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
+import { handlesErrors } from '../core/http-context';
+
+/** Cases, the covenant, confidentiality and the access log of a network. */
+@Injectable({ providedIn: 'root' })
+export class CasesApi {
+  private readonly http = inject(HttpClient);
+
+  list(networkId: string, query: CaseListQuery): Promise<CaseListView> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+    return firstValueFrom(this.http.get<CaseListView>(`/api/networks/${networkId}/cases`, { params }));
+  }
+  create(networkId: string, dto: CreateCaseDto): Promise<CaseView> {
+    return firstValueFrom(this.http.post<CaseView>(`/api/networks/${networkId}/cases`, dto, handlesErrors()));
+  }
+  get(id: string): Promise<CaseView> {
+    return firstValueFrom(this.http.get<CaseView>(`/api/cases/${id}`, handlesErrors()));
+  }
+  updateStatus(id: string, dto: UpdateCaseStatusDto): Promise<CaseView> {
+    return firstValueFrom(this.http.patch<CaseView>(`/api/cases/${id}`, dto, handlesErrors()));
+  }
+
+  covenant(networkId: string): Promise<CovenantView> {
+    return firstValueFrom(this.http.get<CovenantView>(`/api/networks/${networkId}/covenant`));
+  }
+  updateCovenant(networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
+    return firstValueFrom(this.http.put<CovenantView>(`/api/networks/${networkId}/covenant`, dto, handlesErrors()));
+  }
+  addSignature(networkId: string, dto: AddSignatureDto): Promise<CovenantSignatureView> {
+    return firstValueFrom(this.http.post<CovenantSignatureView>(`/api/networks/${networkId}/covenant/signatures`, dto, handlesErrors()));
+  }
+
+  confidentiality(networkId: string): Promise<ConfidentialityView> {
+    return firstValueFrom(this.http.get<ConfidentialityView>(`/api/networks/${networkId}/confidentiality`));
+  }
+  acceptConfidentiality(networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
+    return firstValueFrom(this.http.post<{ acceptedAt: string; validUntil: string }>(`/api/networks/${networkId}/confidentiality/accept`, {}));
+  }
+
+  accessLog(networkId: string, caseId?: string): Promise<AccessLogEntryView[]> {
+    const params = caseId ? new HttpParams().set('caseId', caseId) : undefined;
+    return firstValueFrom(this.http.get<AccessLogEntryView[]>(`/api/networks/${networkId}/access-log`, { params }));
+  }
+  verifyAccessLog(networkId: string): Promise<AccessLogVerification> {
+    return firstValueFrom(this.http.get<AccessLogVerification>(`/api/networks/${networkId}/access-log/verify`));
+  }
+}

@@ -1,0 +1,294 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { DisclosureMatrix } from '@casustafel/contract/covenant';
+import { COVENANT_ROLES, DISCLOSURE_CONTEXTS, DISCLOSURE_LEVELS, type CovenantRole, type DisclosureContext, type DisclosureLevel } from '@casustafel/contract/enums';
+import { errorMessage } from '../core/api-error';
+import { CasesApi } from '../cases/cases-api';
+import { AppDatePipe } from '../ui/app-date.pipe';
+import { confirmAction } from '../ui/confirm-dialog';
+import { Loading } from '../ui/loading';
+import { NetworkHeader } from './network-header';
+import { NetworksApi } from './networks-api';
+
+interface MatrixChange {
+  role: CovenantRole;
+  context: DisclosureContext;
+  from: DisclosureLevel;
+  to: DisclosureLevel;
+  /** true: the role sees more than before. */
+  more: boolean;
+}
+
+const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISCLOSURE_LEVELS.indexOf(level);
+
+/** The privacy covenant: the disclosure matrix (with a preview of what a change does), retention, the statement, signatures. */
+@Component({
+  selector: 'app-covenant-page',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatTableModule,
+    TranslocoPipe,
+    AppDatePipe,
+    Loading,
+    NetworkHeader,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    table.matrix { border-collapse: collapse; width: 100%; }
+    table.matrix th, table.matrix td { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    table.matrix mat-form-field { width: 100%; min-width: 150px; }
+    .changes { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
+    .more { color: var(--mat-sys-error); }
+    .less { color: var(--mat-sys-primary); }
+    .full { width: 100%; }
+  `,
+  template: `
+    <div class="page">
+      <app-network-header [networkId]="id()" />
+      @if (covenant.isLoading() && !covenant.value()) {
+        <app-loading [label]="'state.loading' | transloco" />
+      } @else if (covenant.value(); as cov) {
+        <h2>{{ 'covenant.title' | transloco: { version: cov.version } }}</h2>
+        <p class="lead">{{ 'covenant.lead' | transloco }} {{ 'covenant.since' | transloco }} {{ cov.createdAt | appDate }}.</p>
+
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <h3 class="card-title">{{ 'covenant.matrix' | transloco }}</h3>
+            <div class="table-wrap">
+              <table class="matrix" data-testid="covenant-matrix">
+                <caption class="visually-hidden">{{ 'covenant.matrix' | transloco }}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ 'field.role' | transloco }}</th>
+                    @for (context of contexts; track context) { <th scope="col">{{ 'enum.context.' + context | transloco }}</th> }
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (role of roles; track role) {
+                    <tr>
+                      <th scope="row">{{ 'enum.role.' + role | transloco }}</th>
+                      @for (context of contexts; track context) {
+                        <td>
+                          @if (cov.canEdit) {
+                            <mat-form-field subscriptSizing="dynamic">
+                              <mat-label>{{ 'enum.role.' + role | transloco }}, {{ 'enum.context.' + context | transloco }}</mat-label>
+                              <mat-select [value]="levels()?.[role]?.[context]" (selectionChange)="setLevel(role, context, $event.value)" [attr.data-testid]="'level-' + role + '-' + context">
+                                @for (level of levelOptions; track level) { <mat-option [value]="level">{{ 'enum.level.' + level | transloco }}</mat-option> }
+                              </mat-select>
+                            </mat-form-field>
+                          } @else {
+                            {{ 'enum.level.' + cov.levels[role][context] | transloco }}
+                          }
+                        </td>
+                      }
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+
+            @if (cov.canEdit) {
+              <div class="form-row">
+                <mat-form-field>
+                  <mat-label>{{ 'covenant.retention' | transloco }}</mat-label>
+                  <input matInput type="number" min="1" max="240" [ngModel]="retention()" (ngModelChange)="retention.set($event)" name="retention" />
+                  <mat-hint>{{ 'covenant.retentionHint' | transloco }}</mat-hint>
+                </mat-form-field>
+                <mat-slide-toggle [checked]="anonymous()" (change)="anonymous.set($event.checked)">{{ 'covenant.anonymous' | transloco }}</mat-slide-toggle>
+              </div>
+              <mat-form-field class="full">
+                <mat-label>{{ 'covenant.statement' | transloco }}</mat-label>
+                <textarea matInput rows="5" [ngModel]="statement()" (ngModelChange)="statement.set($event)" name="statement"></textarea>
+              </mat-form-field>
+
+              <section class="changes" aria-live="polite" data-testid="covenant-preview">
+                <h3 class="card-title">{{ 'covenant.preview' | transloco }}</h3>
+                @if (changes().length === 0) {
+                  <p>{{ 'covenant.noChanges' | transloco }}</p>
+                } @else {
+                  <ul>
+                    @for (change of changes(); track change.role + change.context) {
+                      <li [class]="change.more ? 'more' : 'less'">
+                        {{ (change.more ? 'covenant.seesMore' : 'covenant.seesLess') | transloco: {
+                          role: ('enum.role.' + change.role | transloco),
+                          context: ('enum.context.' + change.context | transloco),
+                          from: ('enum.level.' + change.from | transloco),
+                          to: ('enum.level.' + change.to | transloco)
+                        } }}
+                      </li>
+                    }
+                  </ul>
+                }
+              </section>
+              @if (saveError()) { <p class="error-text" role="alert">{{ saveError() }}</p> }
+              <p><button mat-flat-button type="button" (click)="save()" [disabled]="saving()" data-testid="covenant-save">{{ 'covenant.save' | transloco }}</button></p>
+            } @else {
+              <dl>
+                <dt>{{ 'covenant.retention' | transloco }}</dt><dd>{{ cov.retentionMonths }}</dd>
+                <dt>{{ 'covenant.anonymous' | transloco }}</dt><dd>{{ (cov.anonymousQuestionSubmitter ? 'covenant.yes' : 'covenant.no') | transloco }}</dd>
+              </dl>
+              <h3 class="card-title">{{ 'covenant.statement' | transloco }}</h3>
+              <p>{{ cov.confidentialityStatement }}</p>
+            }
+          </mat-card-content>
+        </mat-card>
+
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <h3 class="card-title">{{ 'covenant.signatures' | transloco }}</h3>
+            @if (cov.signatures.length === 0) {
+              <p>{{ 'covenant.noSignatures' | transloco }}</p>
+            } @else {
+              <table mat-table [dataSource]="cov.signatures">
+                <caption class="visually-hidden">{{ 'covenant.signatures' | transloco }}</caption>
+                <ng-container matColumnDef="organisation">
+                  <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.organisation' | transloco }}</th>
+                  <td mat-cell *matCellDef="let s">{{ s.organisation.name }}</td>
+                </ng-container>
+                <ng-container matColumnDef="signatory">
+                  <th mat-header-cell *matHeaderCellDef scope="col">{{ 'covenant.signatory' | transloco }}</th>
+                  <td mat-cell *matCellDef="let s">{{ s.signatory }}</td>
+                </ng-container>
+                <ng-container matColumnDef="signedOn">
+                  <th mat-header-cell *matHeaderCellDef scope="col">{{ 'covenant.signedOn' | transloco }}</th>
+                  <td mat-cell *matCellDef="let s">{{ s.signedOn | appDate }} ({{ 'covenant.versionShort' | transloco: { version: s.covenantVersion } }})</td>
+                </ng-container>
+                <tr mat-header-row *matHeaderRowDef="signatureColumns"></tr>
+                <tr mat-row *matRowDef="let row; columns: signatureColumns"></tr>
+              </table>
+            }
+            @if (network.value()?.canManage) {
+              <form class="form-row" (ngSubmit)="sign()">
+                <mat-form-field>
+                  <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
+                  <mat-select [(ngModel)]="signOrganisation" name="signOrganisation" required>
+                    @for (m of members.value() ?? []; track m.organisation.id) { <mat-option [value]="m.organisation.id">{{ m.organisation.name }}</mat-option> }
+                  </mat-select>
+                </mat-form-field>
+                <mat-form-field>
+                  <mat-label>{{ 'covenant.signatory' | transloco }}</mat-label>
+                  <input matInput [(ngModel)]="signatory" name="signatory" required />
+                </mat-form-field>
+                <mat-form-field>
+                  <mat-label>{{ 'covenant.signedOn' | transloco }}</mat-label>
+                  <input matInput type="date" [(ngModel)]="signedOn" name="signedOn" required />
+                </mat-form-field>
+                <button mat-stroked-button type="submit">{{ 'covenant.addSignature' | transloco }}</button>
+              </form>
+              @if (signError()) { <p class="error-text" role="alert">{{ signError() }}</p> }
+            }
+          </mat-card-content>
+        </mat-card>
+      }
+    </div>
+  `,
+})
+export class CovenantPage {
+  private readonly api = inject(CasesApi);
+  private readonly networksApi = inject(NetworksApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(TranslocoService);
+  /** Route parameter: the network. */
+  readonly id = input.required<string>();
+
+  protected readonly roles = COVENANT_ROLES;
+  protected readonly contexts = DISCLOSURE_CONTEXTS;
+  protected readonly levelOptions = DISCLOSURE_LEVELS;
+  protected readonly signatureColumns = ['organisation', 'signatory', 'signedOn'];
+
+  protected readonly covenant = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.covenant(params.id) });
+  protected readonly network = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.networksApi.get(params.id) });
+  protected readonly members = resource({
+    params: () => (this.network.value()?.canManage ? { id: this.id() } : undefined),
+    loader: ({ params }) => this.networksApi.members(params.id),
+  });
+
+  protected readonly levels = linkedSignal<DisclosureMatrix | undefined>(() => structuredClone(this.covenant.value()?.levels));
+  protected readonly retention = linkedSignal(() => this.covenant.value()?.retentionMonths ?? 24);
+  protected readonly anonymous = linkedSignal(() => this.covenant.value()?.anonymousQuestionSubmitter ?? false);
+  protected readonly statement = linkedSignal(() => this.covenant.value()?.confidentialityStatement ?? '');
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<string | null>(null);
+
+  /** What the edit does to each role's visibility, before it is saved. */
+  protected readonly changes = computed<MatrixChange[]>(() => {
+    const before = this.covenant.value()?.levels;
+    const after = this.levels();
+    if (!before || !after) return [];
+    return COVENANT_ROLES.flatMap((role) =>
+      DISCLOSURE_CONTEXTS.filter((context) => before[role][context] !== after[role][context]).map((context) => ({
+        role,
+        context,
+        from: before[role][context],
+        to: after[role][context],
+        more: openness(after[role][context]) > openness(before[role][context]),
+      })),
+    );
+  });
+
+  protected signOrganisation = '';
+  protected signatory = '';
+  protected signedOn = new Date().toISOString().slice(0, 10);
+  protected readonly signError = signal<string | null>(null);
+
+  protected setLevel(role: CovenantRole, context: DisclosureContext, level: DisclosureLevel): void {
+    this.levels.update((matrix) => (matrix ? { ...matrix, [role]: { ...matrix[role], [context]: level } } : matrix));
+  }
+
+  protected async save(): Promise<void> {
+    const levels = this.levels();
+    if (!levels) return;
+    const more = this.changes().filter((c) => c.more).length;
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.translate('covenant.confirmTitle'),
+      message: this.i18n.translate('covenant.confirmText', { changes: this.changes().length, more }),
+      confirm: this.i18n.translate('covenant.save'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!confirmed) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    try {
+      const saved = await this.api.updateCovenant(this.id(), {
+        levels,
+        retentionMonths: Number(this.retention()),
+        anonymousQuestionSubmitter: this.anonymous(),
+        confidentialityStatement: this.statement(),
+      });
+      this.snackBar.open(this.i18n.translate('covenant.saved', { version: saved.version }), undefined, { duration: 4000 });
+      this.covenant.reload();
+    } catch (error) {
+      this.saveError.set(errorMessage(error));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected async sign(): Promise<void> {
+    this.signError.set(null);
+    try {
+      await this.api.addSignature(this.id(), { organisationId: this.signOrganisation, signatory: this.signatory, signedOn: this.signedOn });
+      this.signatory = '';
+      this.covenant.reload();
+    } catch (error) {
+      this.signError.set(errorMessage(error));
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, resource } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CasesApi } from '../cases/cases-api';
+import { ConfidentialityDialog, type ConfidentialityDialogData } from './confidentiality-dialog';
+import { NetworksApi } from './networks-api';
+
+/** Asked once per visit per network, so that the dialog does not return on every page. */
+const askedThisVisit = new Set<string>();
+
+/**
+ * The top of every network page: name, kind, the viewer's role, the tabs, and, while the viewer has
+ * not accepted the confidentiality statement, a banner that asks for it.
+ */
+@Component({
+  selector: 'app-network-header',
+  imports: [RouterLink, RouterLinkActive, MatTabsModule, MatChipsModule, MatButtonModule, MatIconModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; margin-bottom: 16px; }
+    .meta { margin: 8px 0 12px; }
+    .banner { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; padding: 12px 16px; margin: 12px 0; border-radius: 12px;
+      background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
+    .banner p { margin: 0; flex: 1 1 320px; }
+  `,
+  template: `
+    @if (network.value(); as net) {
+      <h1>{{ net.name }}</h1>
+      <mat-chip-set class="meta" [attr.aria-label]="'network.properties' | transloco">
+        <mat-chip>{{ 'enum.networkKind.' + net.kind | transloco }}</mat-chip>
+        <mat-chip>{{ net.area }}</mat-chip>
+        @if (net.myRole) {
+          <mat-chip>{{ 'network.yourRole' | transloco: { role: ('enum.role.' + net.myRole | transloco) } }}</mat-chip>
+        }
+      </mat-chip-set>
+      <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'network.sections' | transloco">
+        <a mat-tab-link [routerLink]="['/netwerken', net.id]" routerLinkActive #o="routerLinkActive" [routerLinkActiveOptions]="{ exact: true }" [active]="o.isActive">{{ 'network.tabOverview' | transloco }}</a>
+        @if (net.myRole) {
+          <a mat-tab-link [routerLink]="['/netwerken', net.id, 'casussen']" routerLinkActive #c="routerLinkActive" [active]="c.isActive">{{ 'network.tabCases' | transloco }}</a>
+        }
+        <a mat-tab-link [routerLink]="['/netwerken', net.id, 'convenant']" routerLinkActive #v="routerLinkActive" [active]="v.isActive">{{ 'network.tabCovenant' | transloco }}</a>
+        @if (net.myRole === 'COORDINATOR') {
+          <a mat-tab-link [routerLink]="['/netwerken', net.id, 'logboek']" routerLinkActive #l="routerLinkActive" [active]="l.isActive">{{ 'network.tabLog' | transloco }}</a>
+        }
+      </nav>
+      <mat-tab-nav-panel #panel />
+      @if (net.myRole && confidentiality.value(); as conf) {
+        @if (!conf.valid) {
+          <div class="banner" role="status" data-testid="confidentiality-banner">
+            <mat-icon aria-hidden="true">lock</mat-icon>
+            <p>{{ 'confidentiality.banner' | transloco }}</p>
+            <button mat-flat-button type="button" (click)="ask()">{{ 'confidentiality.open' | transloco }}</button>
+          </div>
+        }
+      }
+    }
+  `,
+})
+export class NetworkHeader {
+  private readonly networksApi = inject(NetworksApi);
+  private readonly casesApi = inject(CasesApi);
+  private readonly dialog = inject(MatDialog);
+
+  readonly networkId = input.required<string>();
+  /** Emitted after the viewer accepted the statement: pages reload what they show. */
+  readonly accepted = output<void>();
+
+  protected readonly network = resource({ params: () => ({ id: this.networkId() }), loader: ({ params }) => this.networksApi.get(params.id) });
+  protected readonly confidentiality = resource({
+    params: () => (this.network.value()?.myRole ? { id: this.networkId() } : undefined),
+    loader: ({ params }) => this.casesApi.confidentiality(params.id),
+  });
+
+  constructor() {
+    // The client asks for the statement on the first network page of a visit.
+    effect(() => {
+      const conf = this.confidentiality.value();
+      const id = this.networkId();
+      if (conf && !conf.valid && !askedThisVisit.has(id)) {
+        askedThisVisit.add(id);
+        queueMicrotask(() => this.ask());
+      }
+    });
+  }
+
+  protected async ask(): Promise<void> {
+    const net = this.network.value();
+    const conf = this.confidentiality.value();
+    if (!net || !conf) return;
+    const ref = this.dialog.open<ConfidentialityDialog, ConfidentialityDialogData, boolean>(ConfidentialityDialog, {
+      data: { networkId: net.id, networkName: net.name, statement: conf.statement },
+      width: '560px',
+    });
+    ref.afterClosed().subscribe((accepted) => {
+      if (!accepted) return;
+      this.confidentiality.reload();
+      this.accepted.emit();
+    });
+  }
+}
