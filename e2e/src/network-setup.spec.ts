@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_EMAIL, COORDINATOR_BUURT, choose, expectAccessible, login, logout, screenshot } from './fixtures/app';
+import { ADMIN_EMAIL, COORDINATOR_BUURT, acceptStatementViaApi, choose, expectAccessible, login, logout, screenshot } from './fixtures/app';
 
 const NETWORK = 'Buurtnetwerk 55+ Soesterkwartier';
 const ORGANISATION = 'Stichting Buurtmaatjes';
@@ -71,6 +71,7 @@ test('the administrator sets up an organisation, a user, a shell membership and 
 
 test('the coordinator sees the new shell member and its representative', async ({ page }) => {
   await login(page, COORDINATOR_BUURT);
+  await acceptStatementViaApi(page, NETWORK);
   await page.getByRole('link', { name: NETWORK }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: NETWORK })).toBeVisible();
   await expect(page.getByText('Jouw rol: Coördinator')).toBeVisible();
@@ -92,6 +93,7 @@ test('the coordinator sees the new shell member and its representative', async (
 
 test('a member without a role elsewhere only reads, and English is one click away', async ({ page }) => {
   await login(page, 'humanitas@demo.casustafel.nl');
+  await acceptStatementViaApi(page, NETWORK);
   await page.getByRole('link', { name: NETWORK }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: NETWORK })).toBeVisible();
   await expect(page.getByTestId('member-submit')).toHaveCount(0);
