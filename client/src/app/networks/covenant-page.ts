@@ -56,7 +56,7 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
     .changes { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
     .more { color: var(--mat-sys-error); }
     .less { color: var(--mat-sys-primary); }
-    .full { width: 100%; }
+    .full { width: 100%; margin-top: 16px; }
   `,
   template: `
     <div class="page">
@@ -87,8 +87,7 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
                         <td>
                           @if (cov.canEdit) {
                             <mat-form-field subscriptSizing="dynamic">
-                              <mat-label>{{ 'enum.role.' + role | transloco }}, {{ 'enum.context.' + context | transloco }}</mat-label>
-                              <mat-select [value]="levels()?.[role]?.[context]" (selectionChange)="setLevel(role, context, $event.value)" [attr.data-testid]="'level-' + role + '-' + context">
+                              <mat-select [aria-label]="('enum.role.' + role | transloco) + ', ' + ('enum.context.' + context | transloco)" [value]="levels()?.[role]?.[context]" (selectionChange)="setLevel(role, context, $event.value)" [attr.data-testid]="'level-' + role + '-' + context">
                                 @for (level of levelOptions; track level) { <mat-option [value]="level">{{ 'enum.level.' + level | transloco }}</mat-option> }
                               </mat-select>
                             </mat-form-field>
