@@ -10,9 +10,8 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NETWORK_KINDS, type NetworkKind } from '@casustafel/contract/enums';
-import { EmptyState } from '../ui/empty-state';
 import { FormSubmit } from '../ui/form-submit';
-import { Loading } from '../ui/loading';
+import { ResourceState } from '../ui/resource-state';
 import { AdminApi } from './admin-api';
 
 @Component({
@@ -27,8 +26,7 @@ import { AdminApi } from './admin-api';
     MatButtonModule,
     MatTableModule,
     TranslocoPipe,
-    EmptyState,
-    Loading,
+    ResourceState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -71,13 +69,8 @@ import { AdminApi } from './admin-api';
       </mat-card>
 
       <h2>{{ 'admin.networks.all' | transloco }}</h2>
-      @if (networks.isLoading()) {
-        <app-loading [label]="'state.loading' | transloco" />
-      } @else if (networks.error()) {
-        <p class="error-text" role="alert">{{ 'state.loadFailed' | transloco }}</p>
-      } @else if (networks.value()?.length === 0) {
-        <app-empty-state icon="lan" [title]="'admin.networks.emptyTitle' | transloco" [text]="'admin.networks.emptyText' | transloco" />
-      } @else {
+      <app-resource-state [resource]="networks" [empty]="networks.value()?.length === 0" emptyIcon="lan"
+        [emptyTitle]="'admin.networks.emptyTitle' | transloco" [emptyText]="'admin.networks.emptyText' | transloco">
         <div class="table-wrap">
           <table mat-table [dataSource]="networks.value() ?? []" data-testid="networks-table">
             <caption class="visually-hidden">{{ 'admin.networks.all' | transloco }}</caption>
@@ -97,7 +90,7 @@ import { AdminApi } from './admin-api';
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
         </div>
-      }
+      </app-resource-state>
     </div>
   `,
 })

@@ -10,9 +10,8 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@casustafel/contract/enums';
 import { AppDatePipe } from '../ui/app-date.pipe';
-import { EmptyState } from '../ui/empty-state';
 import { FormSubmit } from '../ui/form-submit';
-import { Loading } from '../ui/loading';
+import { ResourceState } from '../ui/resource-state';
 import { AdminApi } from './admin-api';
 
 @Component({
@@ -27,8 +26,7 @@ import { AdminApi } from './admin-api';
     MatTableModule,
     TranslocoPipe,
     AppDatePipe,
-    EmptyState,
-    Loading,
+    ResourceState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -69,13 +67,8 @@ import { AdminApi } from './admin-api';
       </mat-card>
 
       <h2>{{ 'admin.organisations.all' | transloco }}</h2>
-      @if (organisations.isLoading()) {
-        <app-loading [label]="'state.loading' | transloco" />
-      } @else if (organisations.error()) {
-        <p class="error-text" role="alert">{{ 'state.loadFailed' | transloco }}</p>
-      } @else if (organisations.value()?.length === 0) {
-        <app-empty-state icon="apartment" [title]="'admin.organisations.emptyTitle' | transloco" [text]="'admin.organisations.emptyText' | transloco" />
-      } @else {
+      <app-resource-state [resource]="organisations" [empty]="organisations.value()?.length === 0" emptyIcon="apartment"
+        [emptyTitle]="'admin.organisations.emptyTitle' | transloco" [emptyText]="'admin.organisations.emptyText' | transloco">
         <div class="table-wrap">
           <table mat-table [dataSource]="organisations.value() ?? []" data-testid="organisations-table">
             <caption class="visually-hidden">{{ 'admin.organisations.all' | transloco }}</caption>
@@ -99,7 +92,7 @@ import { AdminApi } from './admin-api';
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
         </div>
-      }
+      </app-resource-state>
     </div>
   `,
 })

@@ -14,9 +14,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { PASSWORD_MIN_LENGTH } from '@casustafel/contract/limits';
 import type { UserView } from '@casustafel/contract/users';
 import { confirmAction } from '../ui/confirm-dialog';
-import { EmptyState } from '../ui/empty-state';
 import { FormSubmit } from '../ui/form-submit';
-import { Loading } from '../ui/loading';
+import { ResourceState } from '../ui/resource-state';
 import { AdminApi } from './admin-api';
 
 @Component({
@@ -32,8 +31,7 @@ import { AdminApi } from './admin-api';
     MatButtonModule,
     MatTableModule,
     TranslocoPipe,
-    EmptyState,
-    Loading,
+    ResourceState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -88,13 +86,8 @@ import { AdminApi } from './admin-api';
       </mat-card>
 
       <h2>{{ 'admin.users.all' | transloco }}</h2>
-      @if (users.isLoading()) {
-        <app-loading [label]="'state.loading' | transloco" />
-      } @else if (users.error()) {
-        <p class="error-text" role="alert">{{ 'state.loadFailed' | transloco }}</p>
-      } @else if (users.value()?.length === 0) {
-        <app-empty-state icon="group" [title]="'admin.users.emptyTitle' | transloco" [text]="'admin.users.emptyText' | transloco" />
-      } @else {
+      <app-resource-state [resource]="users" [empty]="users.value()?.length === 0" emptyIcon="group"
+        [emptyTitle]="'admin.users.emptyTitle' | transloco" [emptyText]="'admin.users.emptyText' | transloco">
         <div class="table-wrap">
           <table mat-table [dataSource]="users.value() ?? []" data-testid="users-table">
             <caption class="visually-hidden">{{ 'admin.users.all' | transloco }}</caption>
@@ -121,7 +114,7 @@ import { AdminApi } from './admin-api';
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
         </div>
-      }
+      </app-resource-state>
     </div>
   `,
 })
