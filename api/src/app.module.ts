@@ -13,6 +13,7 @@ import { NetworksModule } from './networks/networks.module';
 import { CovenantsModule } from './covenants/covenants.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { QuestionsModule } from './questions/questions.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         CovenantsModule,
         PrivacyModule,
         CasesModule,
+        QuestionsModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot()] : []),
         ...client,

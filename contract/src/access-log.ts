@@ -10,6 +10,7 @@ export interface AccessLogEntryView {
   organisation: { id: string; name: string } | null;
   role: CovenantRole | 'ADMIN' | null;
   caseId: string | null;
+  questionId: string | null;
   caseNumber: string | null;
   action: AccessAction;
   level: DisclosureLevel | null;

@@ -174,6 +174,8 @@ export interface CaseView {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** The consultative question the case grew out of; its advice is on the question. */
+  sourceQuestionId: string | null;
   client: ClientView;
   /** Why this viewer sees this level: a Dutch sentence ("Waarom zie ik dit?"). */
   explanation: string;

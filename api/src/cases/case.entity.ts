@@ -62,6 +62,10 @@ export class Case {
   @Column({ type: Date, nullable: true })
   closedAt!: Date | null;
 
+  /** The consultative question this case grew out of, if any. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  sourceQuestionId!: string | null;
+
   /** Set when the retention period erased the identity for good. */
   @Column({ type: Date, nullable: true })
   identityErasedAt!: Date | null;

@@ -36,6 +36,7 @@ export function toCaseView(
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     closedAt: record.closedAt?.toISOString() ?? null,
+    sourceQuestionId: record.sourceQuestionId,
     client: buildClientView(
       disclosure.level,
       { number: record.number, pseudonym: record.pseudonym, neighbourhood: record.neighbourhood, erased: record.identityErasedAt !== null },

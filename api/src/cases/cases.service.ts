@@ -44,7 +44,7 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  async create(viewer: Viewer, networkId: string, dto: CreateCaseDto): Promise<CaseView> {
+  async create(viewer: Viewer, networkId: string, dto: CreateCaseDto, options: { sourceQuestionId?: string } = {}): Promise<CaseView> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (!access.role) throw new ForbiddenException('Alleen leden van dit netwerk brengen een casus in.');
     if (dto.consent === 'OVERRIDE_OGGZ') {
@@ -71,7 +71,7 @@ export class CasesService {
     const problem = summaryProblem(dto.summary, identity);
     if (problem) throw new BadRequestException(problem);
 
-    const record = await this.insertWithNumber(viewer, networkId, dto, identity);
+    const record = await this.insertWithNumber(viewer, networkId, dto, identity, options.sourceQuestionId ?? null);
     const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', [record.id], { role: access.role });
     const decided = disclosure.decide(record);
     await this.accessLog.record([this.event(disclosure, record, 'CREATE', decided.level)]);
@@ -204,7 +204,14 @@ export class CasesService {
     return { viewer: disclosure.viewer, role: disclosure.role, networkId: record.networkId, caseId: record.id, action, level, context: disclosure.context };
   }
 
-  private async insertWithNumber(viewer: Viewer, networkId: string, dto: CreateCaseDto, identity: ClientIdentity, attempt = 1): Promise<Case> {
+  private async insertWithNumber(
+    viewer: Viewer,
+    networkId: string,
+    dto: CreateCaseDto,
+    identity: ClientIdentity,
+    sourceQuestionId: string | null,
+    attempt = 1,
+  ): Promise<Case> {
     const now = this.clock.now();
     const year = now.getUTCFullYear();
     const existing = await this.cases.find({ where: { networkId }, select: { number: true, pseudonym: true } });
@@ -230,6 +237,7 @@ export class CasesService {
       updatedAt: now,
       closedAt: null,
       identityErasedAt: null,
+      sourceQuestionId,
     });
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -244,7 +252,7 @@ export class CasesService {
       return record;
     } catch (error) {
       // Two cases got the same number at once: take the next one.
-      if (attempt < 5 && /unique|duplicate/i.test(String((error as Error)?.message))) return this.insertWithNumber(viewer, networkId, dto, identity, attempt + 1);
+      if (attempt < 5 && /unique|duplicate/i.test(String((error as Error)?.message))) return this.insertWithNumber(viewer, networkId, dto, identity, sourceQuestionId, attempt + 1);
       throw error;
     }
   }

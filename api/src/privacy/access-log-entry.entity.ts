@@ -33,6 +33,10 @@ export class AccessLogEntry {
   @Column({ type: 'varchar', length: 12 })
   action!: AccessAction;
 
+  /** For reads of consultative questions (which hold no identity, but are logged all the same). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  questionId!: string | null;
+
   @Column({ type: 'varchar', length: 12, nullable: true })
   level!: string | null;
 

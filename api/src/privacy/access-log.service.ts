@@ -15,6 +15,7 @@ export interface AccessEvent {
   role: string | null;
   networkId: string | null;
   caseId: string | null;
+  questionId?: string | null;
   action: AccessAction;
   level: DisclosureLevel | null;
   context: DisclosureContext | null;
@@ -24,10 +25,13 @@ export interface AccessEvent {
 const GENESIS = '0'.repeat(64);
 
 function entryHash(e: Omit<AccessLogEntry, 'hash'>): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     e.seq, e.at.toISOString(), e.userId, e.organisationId, e.role, e.networkId, e.caseId,
     e.action, e.level, e.context, e.ip, e.outcome, e.prevHash,
-  ]);
+  ];
+  // Added later: part of the hash only when set, so that older entries keep verifying.
+  if (e.questionId) fields.push(e.questionId);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -66,6 +70,7 @@ export class AccessLogService {
       organisation: r.organisationId && orgs.get(r.organisationId) ? { id: r.organisationId, name: orgs.get(r.organisationId)!.name } : null,
       role: r.role as AccessLogEntryView['role'],
       caseId: r.caseId,
+      questionId: r.questionId,
       caseNumber: null,
       action: r.action,
       level: r.level as DisclosureLevel | null,
@@ -112,6 +117,7 @@ export class AccessLogService {
             role: e.role,
             networkId: e.networkId,
             caseId: e.caseId,
+            questionId: e.questionId ?? null,
             action: e.action,
             level: e.level,
             context: e.context,

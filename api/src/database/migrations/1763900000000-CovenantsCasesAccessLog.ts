@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { columns } from '../migration-helpers';
+import { accessLogAppendOnly, columns } from '../migration-helpers';
 
 export class CovenantsCasesAccessLog1763900000000 implements MigrationInterface {
   name = 'CovenantsCasesAccessLog1763900000000';
@@ -103,25 +103,7 @@ export class CovenantsCasesAccessLog1763900000000 implements MigrationInterface 
         indices: [new TableIndex({ columnNames: ['networkId', 'caseId'] })],
       }),
     );
-    // Append-only: the database itself refuses to change or remove a log entry.
-    if (queryRunner.connection.driver.options.type === 'postgres') {
-      await queryRunner.query(
-        `CREATE FUNCTION access_log_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'access_log is append-only'; END; $$ LANGUAGE plpgsql`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_append_only()`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only()`,
-      );
-    } else {
-      await queryRunner.query(
-        `CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END`,
-      );
-    }
+    await accessLogAppendOnly(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

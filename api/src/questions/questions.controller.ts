@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CaseView } from '@casustafel/contract/cases';
+import { AnswerQuestionDto, ConvertQuestionDto, CreateQuestionDto, QuestionMessageDto, ScanTextDto, type QuestionView, type ScanResult } from '@casustafel/contract/questions';
+import { CurrentUser } from '../common/decorators';
+import { IdPipe } from '../common/id.pipe';
+import type { Viewer } from '../common/viewer';
+import { QuestionsService } from './questions.service';
+
+@ApiTags('questions')
+@Controller()
+export class QuestionsController {
+  constructor(private readonly questions: QuestionsService) {}
+
+  /** Checks text while the user types: where is identifying data? Stores nothing. */
+  @Post('networks/:id/questions/scan')
+  @HttpCode(200)
+  async scan(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: ScanTextDto): Promise<ScanResult> {
+    return { findings: await this.questions.scan(viewer, networkId, dto.text) };
+  }
+
+  @Post('networks/:id/questions')
+  @HttpCode(201)
+  create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateQuestionDto): Promise<QuestionView> {
+    return this.questions.create(viewer, networkId, dto);
+  }
+
+  @Get('networks/:id/questions')
+  list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<QuestionView[]> {
+    return this.questions.list(viewer, networkId);
+  }
+
+  @Get('questions/:id')
+  get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<QuestionView> {
+    return this.questions.get(viewer, id);
+  }
+
+  @Post('questions/:id/answer')
+  @HttpCode(200)
+  answer(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AnswerQuestionDto): Promise<QuestionView> {
+    return this.questions.answer(viewer, id, dto);
+  }
+
+  @Post('questions/:id/messages')
+  @HttpCode(201)
+  message(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: QuestionMessageDto): Promise<QuestionView> {
+    return this.questions.addMessage(viewer, id, dto);
+  }
+
+  @Post('questions/:id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<QuestionView> {
+    return this.questions.withdraw(viewer, id);
+  }
+
+  @Post('questions/:id/convert')
+  @HttpCode(201)
+  convert(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: ConvertQuestionDto): Promise<CaseView> {
+    return this.questions.convert(viewer, id, dto);
+  }
+}

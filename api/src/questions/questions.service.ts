@@ -1,0 +1,220 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { CaseView } from '@casustafel/contract/cases';
+import type { NetworkRole } from '@casustafel/contract/enums';
+import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
+import type { AnswerQuestionDto, ConvertQuestionDto, CreateQuestionDto, QuestionMessageDto, QuestionView } from '@casustafel/contract/questions';
+import { CasesService } from '../cases/cases.service';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { CovenantsService } from '../covenants/covenants.service';
+import { newId } from '../database/ids';
+import { NetworksService } from '../networks/networks.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
+import { scanIdentifyingData } from '../privacy/identifying-data';
+import { UsersService } from '../users/users.service';
+import { QuestionMessage } from './question-message.entity';
+import { Question } from './question.entity';
+import { toMessageView, toQuestionView } from './question.mapper';
+
+const NOT_FOUND = 'Deze vraag bestaat niet of je mag hem niet zien.';
+const KIND_NAMES: Record<IdentifyingFinding['kind'], string> = {
+  NAME: 'een naam',
+  ADDRESS: 'een straat met huisnummer',
+  POSTCODE: 'een postcode',
+  PHONE: 'een telefoonnummer',
+  EMAIL: 'een e-mailadres',
+  BSN: 'een BSN',
+  IBAN: 'een bankrekeningnummer',
+  DATE_OF_BIRTH: 'een geboortedatum',
+};
+
+/** Consultative questions: pseudonymous situations from (mostly) volunteer organisations, answered by the network. */
+@Injectable()
+export class QuestionsService {
+  constructor(
+    @InjectRepository(Question) private readonly questions: Repository<Question>,
+    @InjectRepository(QuestionMessage) private readonly messages: Repository<QuestionMessage>,
+    private readonly networks: NetworksService,
+    private readonly covenants: CovenantsService,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly cases: CasesService,
+    private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  async scan(viewer: Viewer, networkId: string, text: string): Promise<IdentifyingFinding[]> {
+    await this.requireRole(viewer, networkId);
+    return scanIdentifyingData(text, this.clock.now());
+  }
+
+  async create(viewer: Viewer, networkId: string, dto: CreateQuestionDto): Promise<QuestionView> {
+    const role = await this.requireRole(viewer, networkId);
+    this.refuseIdentifyingData({ title: dto.title, situation: dto.situation, question: dto.question });
+    const now = this.clock.now();
+    const question = await this.questions.save(
+      this.questions.create({
+        id: newId(),
+        networkId,
+        title: dto.title.trim(),
+        situation: dto.situation.trim(),
+        question: dto.question.trim(),
+        neighbourhood: dto.neighbourhood?.trim() || null,
+        ageBand: dto.ageBand ?? null,
+        problemAreas: [...new Set(dto.problemAreas)],
+        status: 'SUBMITTED',
+        submittedById: viewer.id,
+        submittedByOrganisationId: viewer.organisationId,
+        createdAt: now,
+        advice: null,
+        severity: null,
+        recommendation: null,
+        answeredAt: null,
+        convertedCaseId: null,
+      }),
+    );
+    await this.accessLog.record([this.event(viewer, role, question, 'CREATE')]);
+    return this.view(viewer, role, question, true);
+  }
+
+  async list(viewer: Viewer, networkId: string): Promise<QuestionView[]> {
+    const role = await this.requireRole(viewer, networkId);
+    const all = await this.questions.find({ where: { networkId }, order: { createdAt: 'DESC' } });
+    await this.accessLog.record(all.map((q) => this.event(viewer, role, q, 'LIST')));
+    return Promise.all(all.map((q) => this.view(viewer, role, q, false)));
+  }
+
+  async get(viewer: Viewer, id: string): Promise<QuestionView> {
+    const { question, role } = await this.visible(viewer, id);
+    await this.accessLog.record([this.event(viewer, role, question, 'VIEW')]);
+    return this.view(viewer, role, question, true);
+  }
+
+  async answer(viewer: Viewer, id: string, dto: AnswerQuestionDto): Promise<QuestionView> {
+    const { question, role } = await this.visible(viewer, id);
+    if (role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator beantwoordt een consultatieve vraag.');
+    if (question.status === 'WITHDRAWN' || question.status === 'CONVERTED') {
+      throw new ConflictException('Deze vraag is ingetrokken of al een casus geworden; een antwoord kan niet meer.');
+    }
+    this.refuseIdentifyingData({ text: dto.advice });
+    Object.assign(question, { advice: dto.advice.trim(), severity: dto.severity, recommendation: dto.recommendation, answeredAt: this.clock.now(), status: 'ANSWERED' });
+    await this.questions.save(question);
+    await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
+    return this.view(viewer, role, question, true);
+  }
+
+  async addMessage(viewer: Viewer, id: string, dto: QuestionMessageDto): Promise<QuestionView> {
+    const { question, role } = await this.visible(viewer, id);
+    const fromCoordinator = role === 'COORDINATOR';
+    if (!fromCoordinator && question.submittedByOrganisationId !== viewer.organisationId) {
+      throw new ForbiddenException('Alleen de coördinator en de organisatie die de vraag stelde, schrijven in deze draad.');
+    }
+    this.refuseIdentifyingData({ text: dto.text });
+    await this.messages.insert({ id: newId(), questionId: id, authorId: viewer.id, fromCoordinator, text: dto.text.trim(), createdAt: this.clock.now() });
+    await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
+    return this.view(viewer, role, question, true);
+  }
+
+  async withdraw(viewer: Viewer, id: string): Promise<QuestionView> {
+    const { question, role } = await this.visible(viewer, id);
+    if (question.submittedByOrganisationId !== viewer.organisationId) throw new ForbiddenException('Alleen de organisatie die de vraag stelde, kan hem intrekken.');
+    if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN') throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
+    question.status = 'WITHDRAWN';
+    await this.questions.save(question);
+    await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
+    return this.view(viewer, role, question, true);
+  }
+
+  /** With the client's consent the asking organisation turns the question into a case; the case links back. */
+  async convert(viewer: Viewer, id: string, dto: ConvertQuestionDto): Promise<CaseView> {
+    const { question, role } = await this.visible(viewer, id);
+    if (question.submittedByOrganisationId !== viewer.organisationId) {
+      throw new ForbiddenException('Alleen de organisatie die de vraag stelde, kan hem omzetten in een casus.');
+    }
+    if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN') throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
+    const neighbourhood = dto.neighbourhood?.trim() || question.neighbourhood;
+    if (!neighbourhood) throw new BadRequestException('Vul de buurt of wijk van de cliënt in.');
+    if (question.problemAreas.length === 0) throw new BadRequestException('De vraag noemt geen leefgebieden; een casus heeft er minstens één nodig.');
+    const created = await this.cases.create(
+      viewer,
+      question.networkId,
+      { client: dto.client, consent: 'GIVEN', urgency: dto.urgency, neighbourhood, problemAreas: question.problemAreas, summary: question.situation },
+      { sourceQuestionId: question.id },
+    );
+    question.status = 'CONVERTED';
+    question.convertedCaseId = created.id;
+    await this.questions.save(question);
+    await this.accessLog.record([{ ...this.event(viewer, role, question, 'UPDATE'), caseId: created.id }]);
+    return created;
+  }
+
+  /** 422 with the findings (kind and position; never the text itself) when free text identifies someone. */
+  private refuseIdentifyingData(fields: Partial<Record<'title' | 'situation' | 'question' | 'text', string>>): void {
+    const now = this.clock.now();
+    const findings = Object.entries(fields).flatMap(([field, text]) =>
+      scanIdentifyingData(text ?? '', now).map((f) => ({ ...f, field: field as IdentifyingFinding['field'] })),
+    );
+    if (findings.length === 0) return;
+    const kinds = [...new Set(findings.map((f) => KIND_NAMES[f.kind]))].join(', ');
+    throw new UnprocessableEntityException({
+      statusCode: 422,
+      message: `De tekst bevat gegevens waarmee iemand te herkennen is (${kinds}). Een consultatieve vraag is anoniem: beschrijf de situatie zonder die gegevens. Er is niets opgeslagen.`,
+      error: 'Unprocessable Entity',
+      findings,
+    });
+  }
+
+  private async requireRole(viewer: Viewer, networkId: string): Promise<NetworkRole> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (!access.role) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
+    return access.role;
+  }
+
+  private async visible(viewer: Viewer, id: string): Promise<{ question: Question; role: NetworkRole }> {
+    const question = await this.questions.findOneBy({ id });
+    const role = question ? await this.networks.roleOf(viewer, question.networkId) : null;
+    if (!question || !role) throw new NotFoundException(NOT_FOUND);
+    return { question, role };
+  }
+
+  private async view(viewer: Viewer, role: NetworkRole, q: Question, withThread: boolean): Promise<QuestionView> {
+    const isSubmittingOrganisation = q.submittedByOrganisationId === viewer.organisationId;
+    const isCoordinator = role === 'COORDINATOR';
+    const covenant = await this.covenants.current(q.networkId);
+    const showSubmitter = isCoordinator || isSubmittingOrganisation || !covenant.anonymousQuestionSubmitter;
+    const organisationName = showSubmitter ? ((await this.organisations.findById(q.submittedByOrganisationId))?.name ?? '') : '';
+    const inThread = isCoordinator || isSubmittingOrganisation;
+    const open = q.status !== 'WITHDRAWN' && q.status !== 'CONVERTED';
+    return toQuestionView(q, {
+      organisationName,
+      showSubmitter,
+      isSubmittingOrganisation,
+      messages: withThread && inThread ? await this.thread(q.id) : [],
+      can: {
+        answer: isCoordinator && open,
+        message: inThread && open,
+        withdraw: isSubmittingOrganisation && open,
+        convert: isSubmittingOrganisation && open,
+      },
+    });
+  }
+
+  private async thread(questionId: string) {
+    const messages = await this.messages.find({ where: { questionId }, order: { createdAt: 'ASC' } });
+    const authorIds = [...new Set(messages.map((m) => m.authorId))];
+    const authors = new Map<string, { name: string; organisation: string }>();
+    for (const id of authorIds) {
+      const user = await this.users.findById(id);
+      if (user) authors.set(id, { name: user.name, organisation: user.organisation?.name ?? '' });
+    }
+    return messages.map((m) => toMessageView(m, authors.get(m.authorId) ?? null));
+  }
+
+  private event(viewer: Viewer, role: NetworkRole, q: Question, action: AccessEvent['action']): AccessEvent {
+    return { viewer, role, networkId: q.networkId, caseId: null, questionId: q.id, action, level: null, context: 'DOSSIER' };
+  }
+}
+
