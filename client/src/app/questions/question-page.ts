@@ -1,0 +1,269 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, resource, signal } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { URGENCIES, type Urgency } from '@casustafel/contract/enums';
+import { RECOMMENDATIONS, SEVERITIES, type IdentifyingFinding, type Recommendation, type Severity } from '@casustafel/contract/question-rules';
+import { errorMessage } from '../core/api-error';
+import { AppDatePipe } from '../ui/app-date.pipe';
+import { confirmAction } from '../ui/confirm-dialog';
+import { EmptyState } from '../ui/empty-state';
+import { FormSubmit } from '../ui/form-submit';
+import { Loading } from '../ui/loading';
+import { MarkedText } from '../ui/marked-text';
+import { QuestionsApi } from './questions-api';
+
+/** One question: the situation, the network's answer, the thread, and what the viewer may do next. */
+@Component({
+  selector: 'app-question-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AppDatePipe,
+    EmptyState,
+    Loading,
+    MarkedText,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .answer { padding: 16px; border-radius: 12px; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
+    .answer h3 { margin-top: 0; }
+    .thread { display: flex; flex-direction: column; gap: 8px; margin: 8px 0 16px; }
+    .message { padding: 8px 12px; border-radius: 12px; max-width: 80%; background: var(--mat-sys-surface-container); }
+    .message.coordinator { align-self: flex-start; }
+    .message.asker { align-self: flex-end; background: var(--mat-sys-secondary-container); }
+    .message small { display: block; color: var(--mat-sys-on-surface-variant); }
+    .full { width: 100%; }
+    p.pre { white-space: pre-wrap; }
+  `,
+  template: `
+    <div class="page">
+      @if (record.isLoading() && !record.value()) {
+        <app-loading [label]="'state.loading' | transloco" />
+      } @else if (record.error()) {
+        <app-empty-state icon="search_off" [title]="'question.notFoundTitle' | transloco" [text]="'question.notFoundText' | transloco" />
+      } @else if (record.value(); as q) {
+        <a mat-button [routerLink]="['/netwerken', q.networkId, 'vragen']"><mat-icon>arrow_back</mat-icon>{{ 'question.back' | transloco }}</a>
+        <h1>{{ q.title }}</h1>
+        <mat-chip-set [attr.aria-label]="'question.properties' | transloco">
+          <mat-chip data-testid="question-status">{{ 'enum.questionStatus.' + q.status | transloco }}</mat-chip>
+          <mat-chip>{{ 'question.askedBy' | transloco: { who: q.submittedBy.label } }}</mat-chip>
+          @if (q.ageBand) { <mat-chip>{{ 'enum.ageBand.' + q.ageBand | transloco }}</mat-chip> }
+          @if (q.neighbourhood) { <mat-chip>{{ q.neighbourhood }}</mat-chip> }
+        </mat-chip-set>
+
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <h2 class="card-title">{{ 'question.situation' | transloco }}</h2>
+            <p class="pre">{{ q.situation }}</p>
+            <h2 class="card-title">{{ 'question.question' | transloco }}</h2>
+            <p class="pre">{{ q.question }}</p>
+            <p><small>{{ q.createdAt | appDate }}</small></p>
+          </mat-card-content>
+        </mat-card>
+
+        @if (q.answer; as a) {
+          <section class="answer" data-testid="question-answer" aria-labelledby="answer-heading">
+            <h3 id="answer-heading">{{ 'question.answer' | transloco }}</h3>
+            <p class="pre">{{ a.advice }}</p>
+            <p><strong>{{ 'question.severity' | transloco }}:</strong> {{ 'enum.urgency.' + a.severity | transloco }} ·
+              <strong>{{ 'question.recommendation' | transloco }}:</strong> {{ 'enum.recommendation.' + a.recommendation | transloco }}</p>
+          </section>
+        }
+        @if (q.convertedCaseId) {
+          <p><a mat-stroked-button [routerLink]="['/casussen', q.convertedCaseId]">{{ 'question.openCase' | transloco }}</a></p>
+        }
+
+        @if (q.messages.length > 0 || q.can.message) {
+          <h2>{{ 'question.thread' | transloco }}</h2>
+          <div class="thread" data-testid="question-thread">
+            @for (m of q.messages; track m.id) {
+              <div class="message" [class.coordinator]="m.fromCoordinator" [class.asker]="!m.fromCoordinator">
+                <small>{{ m.author?.name }} · {{ m.author?.organisation }} · {{ m.createdAt | appDate: 'dateTime' }}</small>
+                <span class="pre">{{ m.text }}</span>
+              </div>
+            }
+          </div>
+          @if (q.can.message) {
+            <form [formGroup]="messageForm" (ngSubmit)="send(messageDir)" #messageDir="ngForm" novalidate>
+              <mat-form-field class="full">
+                <mat-label>{{ (q.can.answer ? 'question.askReaction' : 'question.reply') | transloco }}</mat-label>
+                <textarea matInput formControlName="text" rows="3" required data-testid="message-text"></textarea>
+              </mat-form-field>
+              @if (messageFindings().length > 0) { <app-marked-text [text]="messageForm.controls.text.value" [findings]="messageFindings()" /> }
+              @if (messageSubmit.error()) { <p class="error-text" role="alert">{{ messageSubmit.error() }}</p> }
+              <button mat-stroked-button type="submit" [disabled]="messageSubmit.busy()" data-testid="message-submit">{{ 'question.send' | transloco }}</button>
+            </form>
+          }
+        }
+
+        @if (q.can.answer) {
+          <mat-card appearance="outlined">
+            <mat-card-content>
+              <h2 class="card-title">{{ 'question.giveAnswer' | transloco }}</h2>
+              <form [formGroup]="answerForm" (ngSubmit)="answer()" novalidate>
+                <mat-form-field class="full">
+                  <mat-label>{{ 'question.advice' | transloco }}</mat-label>
+                  <textarea matInput formControlName="advice" rows="4" required data-testid="answer-advice"></textarea>
+                </mat-form-field>
+                <div class="form-row">
+                  <mat-form-field>
+                    <mat-label>{{ 'question.severity' | transloco }}</mat-label>
+                    <mat-select formControlName="severity" required data-testid="answer-severity">
+                      @for (s of severities; track s) { <mat-option [value]="s">{{ 'enum.urgency.' + s | transloco }}</mat-option> }
+                    </mat-select>
+                  </mat-form-field>
+                  <mat-form-field>
+                    <mat-label>{{ 'question.recommendation' | transloco }}</mat-label>
+                    <mat-select formControlName="recommendation" required data-testid="answer-recommendation">
+                      @for (r of recommendations; track r) { <mat-option [value]="r">{{ 'enum.recommendation.' + r | transloco }}</mat-option> }
+                    </mat-select>
+                  </mat-form-field>
+                </div>
+                @if (answerSubmit.error()) { <p class="error-text" role="alert">{{ answerSubmit.error() }}</p> }
+                <button mat-flat-button type="submit" [disabled]="answerSubmit.busy()" data-testid="answer-submit">{{ 'question.saveAnswer' | transloco }}</button>
+              </form>
+            </mat-card-content>
+          </mat-card>
+        }
+
+        @if (q.can.convert) {
+          <mat-card appearance="outlined">
+            <mat-card-content>
+              <h2 class="card-title">{{ 'question.convertTitle' | transloco }}</h2>
+              <p>{{ 'question.convertText' | transloco }}</p>
+              <form [formGroup]="convertForm" (ngSubmit)="convert()" novalidate>
+                <div class="form-row" formGroupName="client">
+                  <mat-form-field><mat-label>{{ 'field.givenName' | transloco }}</mat-label><input matInput formControlName="givenName" required /></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.surname' | transloco }}</mat-label><input matInput formControlName="surname" required /></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.dateOfBirth' | transloco }}</mat-label><input matInput type="date" formControlName="dateOfBirth" required /></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.street' | transloco }}</mat-label><input matInput formControlName="street" required /></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.houseNumber' | transloco }}</mat-label><input matInput formControlName="houseNumber" required /></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.postcode' | transloco }}</mat-label><input matInput formControlName="postcode" required /></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.city' | transloco }}</mat-label><input matInput formControlName="city" required /></mat-form-field>
+                </div>
+                <div class="form-row">
+                  <mat-form-field>
+                    <mat-label>{{ 'field.urgency' | transloco }}</mat-label>
+                    <mat-select formControlName="urgency" required>
+                      @for (u of urgencies; track u) { <mat-option [value]="u">{{ 'enum.urgency.' + u | transloco }}</mat-option> }
+                    </mat-select>
+                  </mat-form-field>
+                  <mat-checkbox formControlName="consent">{{ 'question.consentGiven' | transloco }}</mat-checkbox>
+                </div>
+                @if (convertSubmit.error()) { <p class="error-text" role="alert">{{ convertSubmit.error() }}</p> }
+                <button mat-flat-button type="submit" [disabled]="convertSubmit.busy()">{{ 'question.convert' | transloco }}</button>
+              </form>
+            </mat-card-content>
+          </mat-card>
+        }
+
+        @if (q.can.withdraw) {
+          <p><button mat-button type="button" (click)="withdraw()">{{ 'question.withdraw' | transloco }}</button></p>
+        }
+      }
+    </div>
+  `,
+})
+export class QuestionPage {
+  private readonly api = inject(QuestionsApi);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(TranslocoService);
+  /** Route parameter: the question. */
+  readonly id = input.required<string>();
+
+  protected readonly severities = SEVERITIES;
+  protected readonly recommendations = RECOMMENDATIONS;
+  protected readonly urgencies = URGENCIES;
+  protected readonly record = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.get(params.id) });
+
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly messageForm = this.fb.group({ text: ['', [Validators.required, Validators.minLength(2)]] });
+  protected readonly answerForm = this.fb.group({
+    advice: ['', [Validators.required, Validators.minLength(10)]],
+    severity: ['MEDIUM' as Severity, Validators.required],
+    recommendation: ['ADVICE_ONLY' as Recommendation, Validators.required],
+  });
+  protected readonly convertForm = this.fb.group({
+    client: this.fb.group({
+      givenName: ['', Validators.required],
+      surname: ['', Validators.required],
+      dateOfBirth: ['', Validators.required],
+      street: ['', Validators.required],
+      houseNumber: ['', Validators.required],
+      postcode: ['', [Validators.required, Validators.pattern(/^[1-9]\d{3}\s?[A-Za-z]{2}$/)]],
+      city: ['', Validators.required],
+    }),
+    urgency: ['MEDIUM' as Urgency, Validators.required],
+    consent: [false, Validators.requiredTrue],
+  });
+  protected readonly messageSubmit = new FormSubmit();
+  protected readonly answerSubmit = new FormSubmit();
+  protected readonly convertSubmit = new FormSubmit();
+  protected readonly messageFindings = signal<IdentifyingFinding[]>([]);
+
+  protected async send(dir: FormGroupDirective): Promise<void> {
+    this.messageFindings.set([]);
+    const text = this.messageForm.controls.text.value;
+    const ok = await this.messageSubmit.run(this.messageForm, async () => {
+      try {
+        await this.api.message(this.id(), text);
+      } catch (error) {
+        if (error instanceof HttpErrorResponse && error.status === 422) this.messageFindings.set(error.error?.findings ?? []);
+        throw error;
+      }
+    });
+    if (!ok) return;
+    dir.resetForm({ text: '' });
+    this.record.reload();
+  }
+
+  protected async answer(): Promise<void> {
+    if (await this.answerSubmit.run(this.answerForm, () => this.api.answer(this.id(), this.answerForm.getRawValue()))) this.record.reload();
+  }
+
+  protected async convert(): Promise<void> {
+    const value = this.convertForm.getRawValue();
+    let caseId = '';
+    const ok = await this.convertSubmit.run(this.convertForm, async () => {
+      caseId = (await this.api.convert(this.id(), { client: value.client, consent: 'GIVEN', urgency: value.urgency })).id;
+    });
+    if (ok) await this.router.navigate(['/casussen', caseId]);
+  }
+
+  protected async withdraw(): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.translate('question.withdrawTitle'),
+      message: this.i18n.translate('question.withdrawText'),
+      confirm: this.i18n.translate('question.withdraw'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!confirmed) return;
+    try {
+      await this.api.withdraw(this.id());
+    } catch (error) {
+      this.messageSubmit.error.set(errorMessage(error));
+    }
+    this.record.reload();
+  }
+}
