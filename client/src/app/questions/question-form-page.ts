@@ -31,6 +31,7 @@ type Field = 'title' | 'situation' | 'question';
   styles: `
     .why { display: flex; gap: 12px; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); margin-bottom: 16px; }
     .why p { margin: 0; }
+    .why mat-icon { flex: none; }
     .full { width: 100%; }
     .findings { margin: -4px 0 16px; }
     .findings p { margin: 4px 0; color: var(--mat-sys-error); font-weight: 500; }
@@ -40,9 +41,9 @@ type Field = 'title' | 'situation' | 'question';
   template: `
     <div class="page">
       <app-network-header [networkId]="id()" />
-      <h2>{{ 'questionForm.title' | transloco }}</h2>
+      <h2>{{ 'questionForm.heading' | transloco }}</h2>
       <div class="why" role="note">
-        <mat-icon aria-hidden="true">shield</mat-icon>
+        <mat-icon aria-hidden="true">privacy_tip</mat-icon>
         <p>{{ 'questionForm.why' | transloco }}</p>
       </div>
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
