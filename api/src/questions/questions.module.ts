@@ -15,5 +15,6 @@ import { QuestionsService } from './questions.service';
   imports: [TypeOrmModule.forFeature([Question, QuestionMessage]), CasesModule, CovenantsModule, NetworksModule, OrganisationsModule, PrivacyModule, UsersModule],
   controllers: [QuestionsController],
   providers: [QuestionsService],
+  exports: [QuestionsService],
 })
 export class QuestionsModule {}

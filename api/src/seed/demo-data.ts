@@ -1,4 +1,5 @@
 import type { CreateCaseDto } from '@casustafel/contract/cases';
+import type { AnswerQuestionDto, CreateQuestionDto } from '@casustafel/contract/questions';
 import type { NetworkKind, NetworkRole, OrganisationKind, Ring } from '@casustafel/contract/enums';
 
 /** Demo password for every demo account (development only; never seeded in production). */
@@ -121,6 +122,37 @@ export const DEMO_CASES: { network: string; submittedBy: string; status?: 'ACCEP
       consent: 'OVERRIDE_OGGZ',
       consentOverrideReason: 'Herhaalde meldingen van geluidsoverlast en dreiging naar buren; betrokkene mijdt alle zorg. Het risico voor de omgeving weegt zwaarder dan zijn privacy.',
       summary: 'Meerdere meldingen van overlast en agressie in de portiek. Woningcorporatie overweegt ontruiming. Eerdere hulpverlening afgehouden.',
+    },
+  },
+];
+
+export const DEMO_QUESTIONS: { network: string; submittedBy: string; dto: CreateQuestionDto; answer?: AnswerQuestionDto }[] = [
+  {
+    network: 'buurt',
+    submittedBy: 'humanitas@demo.casustafel.nl',
+    dto: {
+      title: 'Oudere man houdt steeds meer spullen in huis',
+      situation: 'Een man van rond de 75 die wij wekelijks bezoeken bewaart steeds meer kranten en dozen. De gang is bijna niet meer begaanbaar en hij valt vaker.',
+      question: 'Hoe ernstig is dit, en mogen wij zonder zijn toestemming iemand inschakelen?',
+      neighbourhood: 'Soesterkwartier',
+      ageBand: '65_TO_79',
+      problemAreas: ['HOUSING', 'SELF_CARE'],
+    },
+    answer: {
+      advice: 'Bespreek met hem of hij hulp wil bij opruimen; de ouderenadviseur kan meegaan. Bij valgevaar en weigering: bespreek het opnieuw in het kernoverleg.',
+      severity: 'MEDIUM',
+      recommendation: 'BRING_IN_AS_CASE_WITH_CONSENT',
+    },
+  },
+  {
+    network: 'buurt',
+    submittedBy: 'diaconie@demo.casustafel.nl',
+    dto: {
+      title: 'Vrouw durft niet meer naar de kerk',
+      situation: 'Een vrouw van in de tachtig uit onze gemeente komt sinds de zomer niet meer naar de kerk en lijkt verward als we haar bellen.',
+      question: 'Is dit iets voor de huisarts of voor het wijkteam?',
+      ageBand: '80_PLUS',
+      problemAreas: ['MENTAL_HEALTH', 'SOCIAL_NETWORK'],
     },
   },
 ];

@@ -6,7 +6,8 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
 import { CasesService } from '../cases/cases.service';
 import { CovenantsService } from '../covenants/covenants.service';
-import { DEMO_CASES, DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { QuestionsService } from '../questions/questions.service';
+import { DEMO_CASES, DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_QUESTIONS, DEMO_USERS } from './demo-data';
 
 /** Seeding acts through the domain services, so that demo data obeys the same rules as real data. */
 const SEED_ACTOR: Viewer = { id: 'seed', name: 'seed', email: 'seed', isAdmin: true, organisationId: 'seed' };
@@ -26,6 +27,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly networks: NetworksService,
     private readonly cases: CasesService,
     private readonly covenants: CovenantsService,
+    private readonly questions: QuestionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,20 +78,23 @@ export class SeedService implements OnApplicationBootstrap {
         await this.networks.assignRole(SEED_ACTOR, networkIds.get(network)!, { userId: user.id, role });
       }
     }
-    const viewers = new Map<string, Viewer>();
+    const demoUsers = await this.users.listByOrganisations([...orgIds.values()]);
+    const asViewer = (email: string): Viewer => {
+      const u = demoUsers.find((candidate) => candidate.email === email)!;
+      return { id: u.id, name: u.name, email: u.email, isAdmin: false, organisationId: u.organisation.id };
+    };
+    const coordinatorOf = { buurt: 'coordinator.buurt@demo.casustafel.nl', oggz: 'coordinator.noord@demo.casustafel.nl' } as Record<string, string>;
     for (const demo of DEMO_CASES) {
-      const networkId = networkIds.get(demo.network)!;
-      const user = (await this.users.listByOrganisations([...orgIds.values()])).find((u) => u.email === demo.submittedBy)!;
-      const viewer: Viewer = { id: user.id, name: user.name, email: user.email, isAdmin: false, organisationId: user.organisation.id };
-      viewers.set(user.email, viewer);
-      const created = await this.cases.create(viewer, networkId, demo.dto);
+      const created = await this.cases.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, demo.dto);
       if (demo.status) {
-        const coordinatorEmail = demo.network === 'buurt' ? 'coordinator.buurt@demo.casustafel.nl' : 'coordinator.noord@demo.casustafel.nl';
-        const coordinator = (await this.users.listByOrganisations([...orgIds.values()])).find((u) => u.email === coordinatorEmail)!;
-        const coordinatorViewer: Viewer = { id: coordinator.id, name: coordinator.name, email: coordinator.email, isAdmin: false, organisationId: coordinator.organisation.id };
-        await this.cases.updateStatus(coordinatorViewer, created.id, { status: 'ACCEPTED' });
-        if (demo.status === 'MONITORING') await this.cases.updateStatus(coordinatorViewer, created.id, { status: 'MONITORING' });
+        const coordinator = asViewer(coordinatorOf[demo.network]);
+        await this.cases.updateStatus(coordinator, created.id, { status: 'ACCEPTED' });
+        if (demo.status === 'MONITORING') await this.cases.updateStatus(coordinator, created.id, { status: 'MONITORING' });
       }
+    }
+    for (const demo of DEMO_QUESTIONS) {
+      const created = await this.questions.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, demo.dto);
+      if (demo.answer) await this.questions.answer(asViewer(coordinatorOf[demo.network]), created.id, demo.answer);
     }
     // Covenants exist from the start, so that a coordinator can record signatures at once.
     for (const id of networkIds.values()) await this.covenants.current(id);

@@ -17,6 +17,7 @@ import { AppDatePipe } from '../ui/app-date.pipe';
 import { EmptyState } from '../ui/empty-state';
 import { FormSubmit } from '../ui/form-submit';
 import { Loading } from '../ui/loading';
+import { QuestionsApi } from '../questions/questions-api';
 import { CasesApi } from './cases-api';
 
 /** One case, with the client at the viewer's level and why ("Waarom zie ik dit?"). */
@@ -98,6 +99,13 @@ import { CasesApi } from './cases-api';
                 <dt>{{ 'field.submittedBy' | transloco }}</dt><dd>{{ c.submittedBy.organisation.name }}@if (c.submittedBy.isYou) { ({{ 'case.you' | transloco }}) }</dd>
                 <dt>{{ 'field.submittedOn' | transloco }}</dt><dd>{{ c.createdAt | appDate }}</dd>
               </dl>
+              @if (c.sourceQuestionId) {
+                <p data-testid="source-question">
+                  {{ 'case.fromQuestion' | transloco }}
+                  <a [routerLink]="['/vragen', c.sourceQuestionId]">{{ sourceQuestion.value()?.title ?? ('case.openQuestion' | transloco) }}</a>
+                  @if (sourceQuestion.value()?.answer; as a) { — {{ 'question.answer' | transloco }}: {{ a.advice }} }
+                </p>
+              }
               <div class="feedback" role="status">
                 <strong>{{ 'field.status' | transloco }}: {{ 'enum.caseStatus.' + c.status | transloco }}</strong>
                 @if (c.statusReason) { <p>{{ c.statusReason }}</p> }
@@ -137,12 +145,18 @@ import { CasesApi } from './cases-api';
 })
 export class CasePage {
   private readonly api = inject(CasesApi);
+  private readonly questionsApi = inject(QuestionsApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(TranslocoService);
   /** Route parameter: the case. */
   readonly id = input.required<string>();
 
   protected readonly record = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.get(params.id) });
+  /** The consultative question this case grew out of, with its advice. */
+  protected readonly sourceQuestion = resource({
+    params: () => (this.record.value()?.sourceQuestionId ? { id: this.record.value()!.sourceQuestionId! } : undefined),
+    loader: ({ params }) => this.questionsApi.get(params.id),
+  });
   protected readonly statusForm = inject(FormBuilder).nonNullable.group({ status: ['' as CaseStatus | '', Validators.required], reason: [''] });
   protected readonly statusSubmit = new FormSubmit();
 
