@@ -61,7 +61,7 @@ export class AccessLogService {
   async list(networkId: string, caseId?: string): Promise<AccessLogEntryView[]> {
     const rows = await this.entries.find({ where: { networkId, ...(caseId ? { caseId } : {}) }, order: { seq: 'DESC' }, take: 2000 });
     const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => !!id))];
-    const users = new Map((await Promise.all(userIds.map((id) => this.users.findById(id)))).filter((u) => !!u).map((u) => [u!.id, u!]));
+    const users = new Map((await this.users.findByIds(userIds)).map((u) => [u.id, u]));
     const orgs = new Map((await this.organisations.list()).map((o) => [o.id, o]));
     return rows.map((r) => ({
       seq: r.seq,

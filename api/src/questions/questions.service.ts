@@ -84,7 +84,9 @@ export class QuestionsService {
     const role = await this.requireRole(viewer, networkId);
     const all = await this.questions.find({ where: { networkId }, order: { createdAt: 'DESC' } });
     await this.accessLog.record(all.map((q) => this.event(viewer, role, q, 'LIST')));
-    return Promise.all(all.map((q) => this.view(viewer, role, q, false)));
+    const anonymous = (await this.covenants.current(networkId)).anonymousQuestionSubmitter;
+    const names = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
+    return Promise.all(all.map((q) => this.view(viewer, role, q, false, { anonymous, names })));
   }
 
   async get(viewer: Viewer, id: string): Promise<QuestionView> {
@@ -180,12 +182,21 @@ export class QuestionsService {
     return { question, role };
   }
 
-  private async view(viewer: Viewer, role: NetworkRole, q: Question, withThread: boolean): Promise<QuestionView> {
+  /** `known` saves the covenant and organisation look-ups when mapping a whole list. */
+  private async view(
+    viewer: Viewer,
+    role: NetworkRole,
+    q: Question,
+    withThread: boolean,
+    known?: { anonymous: boolean; names: Map<string, string> },
+  ): Promise<QuestionView> {
     const isSubmittingOrganisation = q.submittedByOrganisationId === viewer.organisationId;
     const isCoordinator = role === 'COORDINATOR';
-    const covenant = await this.covenants.current(q.networkId);
-    const showSubmitter = isCoordinator || isSubmittingOrganisation || !covenant.anonymousQuestionSubmitter;
-    const organisationName = showSubmitter ? ((await this.organisations.findById(q.submittedByOrganisationId))?.name ?? '') : '';
+    const anonymous = known?.anonymous ?? (await this.covenants.current(q.networkId)).anonymousQuestionSubmitter;
+    const showSubmitter = isCoordinator || isSubmittingOrganisation || !anonymous;
+    const organisationName = !showSubmitter
+      ? ''
+      : (known?.names.get(q.submittedByOrganisationId) ?? (await this.organisations.findById(q.submittedByOrganisationId))?.name ?? '');
     const inThread = isCoordinator || isSubmittingOrganisation;
     const open = q.status !== 'WITHDRAWN' && q.status !== 'CONVERTED';
     return toQuestionView(q, {

@@ -67,6 +67,10 @@ export class UsersService {
     return this.view(id);
   }
 
+  findByIds(ids: string[]): Promise<User[]> {
+    return ids.length ? this.users.find({ where: { id: In(ids) }, relations: { organisation: true } }) : Promise.resolve([]);
+  }
+
   findById(id: string): Promise<User | null> {
     return this.users.findOne({ where: { id }, relations: { organisation: true } });
   }
