@@ -2,13 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { ScheduleModule } from '@nestjs/schedule';
+import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NetworksModule } from './networks/networks.module';
 import { CovenantsModule } from './covenants/covenants.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -38,6 +41,9 @@ export class AppModule {
         PrivacyModule,
         CasesModule,
         QuestionsModule,
+        ActionsModule,
+        MeetingsModule,
+        CalendarModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot()] : []),
         ...client,

@@ -18,6 +18,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
 import type { Disclosure } from '../privacy/disclosure-policy';
 import { DisclosureService, type NetworkDisclosure } from '../privacy/disclosure.service';
+import { pseudonymDisplay } from '../privacy/client-view';
 import { IdentityCipher, type ClientIdentity } from '../privacy/identity-cipher';
 import { Case } from './case.entity';
 import { toCaseView } from './case.mapper';
@@ -157,6 +158,33 @@ export class CasesService {
     await this.accessLog.record([this.event(disclosure, record, 'EXPORT', decided.level)]);
     const network = await this.networks.findById(record.networkId);
     return { view: (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0], networkName: network.name };
+  }
+
+  /**
+   * Case views for a meeting's agenda, in the given context (MEETING for those present while it
+   * runs, DOSSIER otherwise): cases the viewer may not see are left out. Disclosures above the
+   * pseudonym are logged like any other.
+   */
+  async visibleViews(viewer: Viewer, networkId: string, caseIds: string[], context: DisclosureContext): Promise<Map<string, CaseView>> {
+    if (caseIds.length === 0) return new Map();
+    const records = await this.cases.findBy({ id: In(caseIds), networkId });
+    const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, records.map((r) => r.id));
+    const visible = records.map((record) => ({ record, disclosure: disclosure.decide(record) })).filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
+    await this.accessLog.record(visible.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => this.event(disclosure, v.record, 'VIEW', v.disclosure.level)));
+    const views = await this.views(viewer, disclosure, visible);
+    return new Map(views.map((v) => [v.id, v]));
+  }
+
+  /** Cases that may go on an agenda: accepted or monitored, with what an agenda title may show (the pseudonym). */
+  async agendaCandidates(networkId: string): Promise<{ id: string; status: Case['status']; label: string }[]> {
+    const found = await this.cases.find({ where: { networkId, status: In(['ACCEPTED', 'MONITORING']) }, order: { createdAt: 'ASC' } });
+    return found.map((c) => ({ id: c.id, status: c.status, label: pseudonymDisplay(c.number, c.pseudonym) }));
+  }
+
+  /** The pseudonym label of a case in the network, or null when there is no such case. */
+  async label(networkId: string, caseId: string): Promise<string | null> {
+    const c = await this.cases.findOneBy({ id: caseId, networkId });
+    return c ? pseudonymDisplay(c.number, c.pseudonym) : null;
   }
 
   /** Cases whose retention period has passed since closing and whose identity still exists. */

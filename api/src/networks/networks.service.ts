@@ -85,6 +85,11 @@ export class NetworksService {
 
   async members(viewer: Viewer, networkId: string): Promise<MemberView[]> {
     await this.accessFor(viewer, networkId);
+    return this.memberList(networkId);
+  }
+
+  /** For other modules' services, which have checked access themselves. */
+  async memberList(networkId: string): Promise<MemberView[]> {
     const members = await this.memberships.find({
       where: { networkId },
       relations: { organisation: true },
@@ -180,6 +185,11 @@ export class NetworksService {
     await this.manage(viewer, networkId);
     const members = await this.memberships.find({ where: { networkId } });
     return this.users.listByOrganisations(members.map((m) => m.organisationId));
+  }
+
+  /** For other modules' rules (no access check): is this organisation a member, and in which ring? */
+  async membership(networkId: string, organisationId: string): Promise<Membership | null> {
+    return this.memberships.findOneBy({ networkId, organisationId });
   }
 
   /** The viewer's role in a network, or null. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActionsModule } from '../actions/actions.module';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { NetworksModule } from '../networks/networks.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -9,13 +10,13 @@ import { AccessLogController } from './access-log.controller';
 import { AccessLogService } from './access-log.service';
 import { DisclosureService } from './disclosure.service';
 import { IdentityCipher } from './identity-cipher';
-import { NoOpenActions, OpenActionLookup } from './open-actions';
+import { OpenActionLookup, OpenActionsFromActions } from './open-actions';
 
 /** The disclosure policy, the identity cipher and the access log: privacy in one place. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AccessLogEntry]), CovenantsModule, NetworksModule, UsersModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([AccessLogEntry]), ActionsModule, CovenantsModule, NetworksModule, UsersModule, OrganisationsModule],
   controllers: [AccessLogController],
-  providers: [DisclosureService, AccessLogService, IdentityCipher, { provide: OpenActionLookup, useClass: NoOpenActions }],
+  providers: [DisclosureService, AccessLogService, IdentityCipher, { provide: OpenActionLookup, useClass: OpenActionsFromActions }],
   exports: [DisclosureService, AccessLogService, IdentityCipher],
 })
 export class PrivacyModule {}

@@ -1,6 +1,6 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { CaseView } from '@casustafel/contract/cases';
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
@@ -14,23 +14,13 @@ import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
 import { scanIdentifyingData } from '../privacy/identifying-data';
+import { refuseIdentifyingData } from '../privacy/identifying-data.guard';
 import { UsersService } from '../users/users.service';
 import { QuestionMessage } from './question-message.entity';
 import { Question } from './question.entity';
 import { toMessageView, toQuestionView } from './question.mapper';
 
 const NOT_FOUND = 'Deze vraag bestaat niet of je mag hem niet zien.';
-const KIND_NAMES: Record<IdentifyingFinding['kind'], string> = {
-  NAME: 'een naam',
-  ADDRESS: 'een straat met huisnummer',
-  POSTCODE: 'een postcode',
-  PHONE: 'een telefoonnummer',
-  EMAIL: 'een e-mailadres',
-  BSN: 'een BSN',
-  IBAN: 'een bankrekeningnummer',
-  DATE_OF_BIRTH: 'een geboortedatum',
-};
-
 /** Consultative questions: pseudonymous situations from (mostly) volunteer organisations, answered by the network. */
 @Injectable()
 export class QuestionsService {
@@ -153,20 +143,22 @@ export class QuestionsService {
     return created;
   }
 
-  /** 422 with the findings (kind and position; never the text itself) when free text identifies someone. */
+  /** Open questions of the network, for the agenda; they become SCHEDULED. */
+  async scheduleOpen(networkId: string): Promise<{ id: string; title: string }[]> {
+    const open = await this.questions.find({ where: { networkId, status: In(['SUBMITTED', 'SCHEDULED']) }, order: { createdAt: 'ASC' } });
+    for (const q of open.filter((q) => q.status === 'SUBMITTED')) await this.questions.update({ id: q.id }, { status: 'SCHEDULED' });
+    return open.map((q) => ({ id: q.id, title: q.title }));
+  }
+
+  /** A question's agenda summary (no identity in questions), or null when it is not in the network. */
+  async summary(networkId: string, id: string): Promise<{ id: string; title: string; status: string } | null> {
+    const q = await this.questions.findOneBy({ id, networkId });
+    return q ? { id: q.id, title: q.title, status: q.status } : null;
+  }
+
+  /** 422 with the findings when free text identifies someone. */
   private refuseIdentifyingData(fields: Partial<Record<'title' | 'situation' | 'question' | 'text', string>>): void {
-    const now = this.clock.now();
-    const findings = Object.entries(fields).flatMap(([field, text]) =>
-      scanIdentifyingData(text ?? '', now).map((f) => ({ ...f, field: field as IdentifyingFinding['field'] })),
-    );
-    if (findings.length === 0) return;
-    const kinds = [...new Set(findings.map((f) => KIND_NAMES[f.kind]))].join(', ');
-    throw new UnprocessableEntityException({
-      statusCode: 422,
-      message: `De tekst bevat gegevens waarmee iemand te herkennen is (${kinds}). Een consultatieve vraag is anoniem: beschrijf de situatie zonder die gegevens. Er is niets opgeslagen.`,
-      error: 'Unprocessable Entity',
-      findings,
-    });
+    refuseIdentifyingData(fields, this.clock.now(), 'Een consultatieve vraag is anoniem: beschrijf de situatie zonder die gegevens.');
   }
 
   private async requireRole(viewer: Viewer, networkId: string): Promise<NetworkRole> {

@@ -1,0 +1,59 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-rules';
+
+/** An action (actiepunt): what, one owning organisation (and optionally a person), by when. */
+@Entity('actions')
+@Index(['ownerOrganisationId', 'status'])
+@Index(['networkId', 'status'])
+@Index(['caseId'])
+export class Action {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  networkId!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  meetingId!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  agendaItemId!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  caseId!: string | null;
+
+  /** "Casus 2026-014 · Linde": never an identity. */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  caseLabel!: string | null;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  ownerOrganisationId!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  ownerUserId!: string | null;
+
+  /** YYYY-MM-DD */
+  @Column({ type: 'varchar', length: 10 })
+  dueDate!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: ActionStatus;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  notDoneReason!: NotDoneReason | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: Date })
+  createdAt!: Date;
+
+  @Column({ type: Date })
+  updatedAt!: Date;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NetworksModule } from '../networks/networks.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { UsersModule } from '../users/users.module';
+import { ActionEvent } from './action-event.entity';
+import { Action } from './action.entity';
+import { ActionsController } from './actions.controller';
+import { ActionsService } from './actions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Action, ActionEvent]), NetworksModule, OrganisationsModule, UsersModule],
+  controllers: [ActionsController],
+  providers: [ActionsService],
+  exports: [ActionsService],
+})
+export class ActionsModule {}

@@ -1,0 +1,183 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { OPEN_ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
+import type { ActionView, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
+import { Clock } from '../common/clock';
+import { dutchDate } from '../common/dates';
+import type { Viewer } from '../common/viewer';
+import { newId } from '../database/ids';
+import { NetworksService } from '../networks/networks.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { UsersService } from '../users/users.service';
+import { ActionEvent } from './action-event.entity';
+import { Action } from './action.entity';
+
+export interface ActionOrigin {
+  networkId: string;
+  meetingId: string | null;
+  agendaItemId: string | null;
+  caseId: string | null;
+  caseLabel: string | null;
+}
+
+export interface ActionQuery {
+  scope: 'mine' | 'network';
+  networkId?: string;
+  status?: ActionStatus;
+  overdue?: boolean;
+}
+
+export const STALE = 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en kijk of je wijziging nog nodig is.';
+
+/** Actions (actiepunten): one owning organisation each, a due date, a status with history. */
+@Injectable()
+export class ActionsService {
+  constructor(
+    @InjectRepository(Action) private readonly actions: Repository<Action>,
+    @InjectRepository(ActionEvent) private readonly events: Repository<ActionEvent>,
+    private readonly networks: NetworksService,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(viewer: Viewer, origin: ActionOrigin, dto: CreateActionDto): Promise<ActionView> {
+    if (!(await this.networks.membership(origin.networkId, dto.ownerOrganisationId))) {
+      throw new ConflictException('De organisatie die de actie uitvoert, moet lid zijn van het netwerk.');
+    }
+    if (dto.ownerUserId) {
+      const owner = await this.users.findById(dto.ownerUserId);
+      if (!owner || owner.organisationId !== dto.ownerOrganisationId) throw new BadRequestException('De gekozen persoon werkt niet bij de gekozen organisatie.');
+    }
+    const now = this.clock.now();
+    const action = await this.actions.save(
+      this.actions.create({
+        id: newId(),
+        ...origin,
+        description: dto.description.trim(),
+        ownerOrganisationId: dto.ownerOrganisationId,
+        ownerUserId: dto.ownerUserId ?? null,
+        dueDate: dto.dueDate,
+        status: 'OPEN',
+        notDoneReason: null,
+        note: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    await this.events.insert({ id: newId(), actionId: action.id, at: now, userId: viewer.id, status: 'OPEN', note: null, notDoneReason: null });
+    return (await this.views(viewer, [action], new Set([origin.networkId])))[0];
+  }
+
+  async list(viewer: Viewer, query: ActionQuery): Promise<ActionView[]> {
+    let found: Action[];
+    let canUpdateIn: Set<string>;
+    if (query.scope === 'network') {
+      if (!query.networkId) throw new BadRequestException('Kies het netwerk.');
+      const access = await this.networks.accessFor(viewer, query.networkId);
+      if (!access.role) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
+      found = await this.actions.find({ where: { networkId: query.networkId, ...(query.status ? { status: query.status } : {}) } });
+      canUpdateIn = new Set(access.role === 'COORDINATOR' ? [query.networkId] : []);
+    } else {
+      const mine = (await this.networks.networksOf(viewer.id)).map((n) => n.id);
+      found = mine.length
+        ? await this.actions.find({ where: { ownerOrganisationId: viewer.organisationId, networkId: In(mine), ...(query.status ? { status: query.status } : {}) } })
+        : [];
+      canUpdateIn = new Set((await this.networks.networksOf(viewer.id)).filter((n) => n.role === 'COORDINATOR').map((n) => n.id));
+    }
+    const views = await this.views(viewer, found, canUpdateIn);
+    const filtered = query.overdue === undefined ? views : views.filter((a) => a.overdue === query.overdue);
+    // Overdue first, then by due date: what needs doing now stands at the top.
+    return filtered.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
+  }
+
+  async update(viewer: Viewer, id: string, dto: UpdateActionDto): Promise<ActionView> {
+    const action = await this.actions.findOneBy({ id });
+    const role = action ? await this.networks.roleOf(viewer, action.networkId) : null;
+    if (!action || !role) throw new NotFoundException('Deze actie bestaat niet of je mag hem niet zien.');
+    if (action.ownerOrganisationId !== viewer.organisationId && role !== 'COORDINATOR') {
+      throw new ForbiddenException('Alleen de organisatie die de actie uitvoert, of de coördinator, werkt hem bij.');
+    }
+    if (dto.version !== action.version) throw new ConflictException(STALE);
+    const note = dto.note?.trim() || null;
+    if (dto.status === 'NOT_DONE' && (!dto.notDoneReason || !note || note.length < 5)) {
+      throw new BadRequestException('Geef bij "niet gedaan" de reden (omstandigheden veranderd of niet uitgevoerd) en een korte toelichting.');
+    }
+    const now = this.clock.now();
+    const result = await this.actions.update(
+      { id, version: dto.version },
+      { status: dto.status, note, notDoneReason: dto.status === 'NOT_DONE' ? dto.notDoneReason! : null, version: dto.version + 1, updatedAt: now },
+    );
+    if (!result.affected) throw new ConflictException(STALE);
+    await this.events.insert({ id: newId(), actionId: id, at: now, userId: viewer.id, status: dto.status, note, notDoneReason: dto.notDoneReason ?? null });
+    const canUpdate = new Set(role === 'COORDINATOR' ? [action.networkId] : []);
+    return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], canUpdate))[0];
+  }
+
+  /** Actions agreed on these agenda items, for the meeting view. */
+  async forAgendaItems(viewer: Viewer, itemIds: string[], coordinatorOf: string[]): Promise<ActionView[]> {
+    if (itemIds.length === 0) return [];
+    return this.views(viewer, await this.actions.find({ where: { agendaItemId: In(itemIds) }, order: { createdAt: 'ASC' } }), new Set(coordinatorOf));
+  }
+
+  /** Cases in the network with an open action (those come back on the next agenda). */
+  async casesWithOpenActions(networkId: string): Promise<Set<string>> {
+    const open = await this.actions.find({ where: { networkId, status: In(OPEN_ACTION_STATUSES) }, select: { caseId: true } });
+    return new Set(open.map((a) => a.caseId).filter((id): id is string => !!id));
+  }
+
+  /** caseId → organisations holding an open action on it (rule 4 of the disclosure policy). */
+  async openActionHolders(caseIds: string[]): Promise<Map<string, Set<string>>> {
+    const holders = new Map<string, Set<string>>();
+    if (caseIds.length === 0) return holders;
+    const open = await this.actions.find({ where: { caseId: In(caseIds), status: In(OPEN_ACTION_STATUSES) }, select: { caseId: true, ownerOrganisationId: true } });
+    for (const a of open) {
+      if (!holders.has(a.caseId!)) holders.set(a.caseId!, new Set());
+      holders.get(a.caseId!)!.add(a.ownerOrganisationId);
+    }
+    return holders;
+  }
+
+  /** Open actions of an organisation, for its calendar feed. */
+  async openFor(organisationId: string, networkIds: string[]): Promise<Action[]> {
+    if (networkIds.length === 0) return [];
+    return this.actions.find({ where: { ownerOrganisationId: organisationId, networkId: In(networkIds), status: In(OPEN_ACTION_STATUSES) } });
+  }
+
+  private async views(viewer: Viewer, actions: Action[], coordinatorOf: Set<string>): Promise<ActionView[]> {
+    if (actions.length === 0) return [];
+    const today = dutchDate(this.clock.now());
+    const orgs = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
+    const userIds = new Set(actions.map((a) => a.ownerUserId).filter((id): id is string => !!id));
+    const events = await this.events.find({ where: { actionId: In(actions.map((a) => a.id)) }, order: { at: 'ASC' } });
+    events.forEach((e) => e.userId && userIds.add(e.userId));
+    const users = new Map((await this.users.findByIds([...userIds])).map((u) => [u.id, u.name]));
+    const networkNames = new Map<string, string>();
+    for (const id of new Set(actions.map((a) => a.networkId))) networkNames.set(id, (await this.networks.findById(id)).name);
+    return actions.map((a) => ({
+      id: a.id,
+      networkId: a.networkId,
+      networkName: networkNames.get(a.networkId) ?? '',
+      meetingId: a.meetingId,
+      agendaItemId: a.agendaItemId,
+      case: a.caseId ? { id: a.caseId, label: a.caseLabel ?? '' } : null,
+      description: a.description,
+      owner: {
+        organisation: { id: a.ownerOrganisationId, name: orgs.get(a.ownerOrganisationId) ?? '' },
+        user: a.ownerUserId ? { id: a.ownerUserId, name: users.get(a.ownerUserId) ?? '' } : null,
+      },
+      dueDate: a.dueDate,
+      status: a.status,
+      overdue: OPEN_ACTION_STATUSES.includes(a.status) && a.dueDate < today,
+      notDoneReason: a.notDoneReason,
+      note: a.note,
+      version: a.version,
+      history: events
+        .filter((e) => e.actionId === a.id)
+        .map((e) => ({ at: e.at.toISOString(), by: e.userId ? (users.get(e.userId) ?? null) : null, status: e.status, note: e.note, notDoneReason: e.notDoneReason })),
+      canUpdate: a.ownerOrganisationId === viewer.organisationId || coordinatorOf.has(a.networkId),
+    }));
+  }
+}

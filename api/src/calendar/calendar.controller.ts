@@ -1,0 +1,28 @@
+import { BadRequestException, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Public } from '../common/decorators';
+import type { Viewer } from '../common/viewer';
+import { CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Post('token')
+  @HttpCode(201)
+  renew(@CurrentUser() viewer: Viewer): Promise<{ token: string; url: string }> {
+    return this.calendar.renew(viewer);
+  }
+
+  /** The feed itself: the secret in the address is the only key (calendar apps send no cookies). */
+  @Public()
+  @Get(':file')
+  async feed(@Param('file') file: string, @Res() response: Response): Promise<void> {
+    const match = /^([\w-]{20,64})\.ics$/.exec(file);
+    if (!match) throw new BadRequestException('Een agenda-link eindigt op .ics.');
+    const body = await this.calendar.feed(match[1]);
+    response.status(200).set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' }).send(body);
+  }
+}

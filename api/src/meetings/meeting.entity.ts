@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { MeetingStatus } from '@casustafel/contract/meeting-rules';
+
+/** A (core) meeting of a network: planned, in progress, closed. */
+@Entity('meetings')
+@Index(['networkId', 'startsAt'])
+export class Meeting {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  networkId!: string;
+
+  @Column({ type: Date })
+  startsAt!: Date;
+
+  @Column({ type: 'integer' })
+  durationMinutes!: number;
+
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  location!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  onlineUrl!: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: MeetingStatus;
+
+  /** Meetings planned together as a series share this id. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  seriesId!: string | null;
+
+  @Column({ type: Date })
+  createdAt!: Date;
+}

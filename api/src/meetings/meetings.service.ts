@@ -1,0 +1,324 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, LessThan, Repository } from 'typeorm';
+import type { NetworkRole } from '@casustafel/contract/enums';
+import type { AgendaKind, MeetingStatus } from '@casustafel/contract/meeting-rules';
+import type {
+  ActionView,
+  AddAgendaItemDto,
+  AgendaItemView,
+  AttendanceDto,
+  CreateActionDto,
+  CreateMeetingDto,
+  MeetingSummaryView,
+  MeetingView,
+  UpdateAgendaItemDto,
+} from '@casustafel/contract/meetings';
+import { ActionsService, STALE } from '../actions/actions.service';
+import { CasesService } from '../cases/cases.service';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { newId } from '../database/ids';
+import { NetworksService } from '../networks/networks.service';
+import { refuseIdentifyingData } from '../privacy/identifying-data.guard';
+import { QuestionsService } from '../questions/questions.service';
+import { UsersService } from '../users/users.service';
+import { AgendaItem } from './agenda-item.entity';
+import { Attendance } from './attendance.entity';
+import { Meeting } from './meeting.entity';
+
+const NOT_FOUND = 'Dit overleg bestaat niet of je bent geen lid van het netwerk.';
+const TRANSITIONS: Record<'start' | 'close' | 'reopen', [MeetingStatus, MeetingStatus]> = {
+  start: ['PLANNED', 'IN_PROGRESS'],
+  close: ['IN_PROGRESS', 'CLOSED'],
+  reopen: ['CLOSED', 'IN_PROGRESS'],
+};
+const DEFAULT_MINUTES: Record<AgendaKind, number> = { MINUTES_APPROVAL: 5, NEW_CASE: 15, RUNNING_CASE: 5, QUESTION: 10, THEME: 20, ROUND: 5, OTHER: 10 };
+const NO_NAMES = 'Aantekeningen, afspraken en acties zijn zichtbaar voor iedereen die het overleg ziet: noem de cliënt niet bij naam, de casus staat erbij.';
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
+    @InjectRepository(Attendance) private readonly attendance: Repository<Attendance>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly networks: NetworksService,
+    private readonly cases: CasesService,
+    private readonly questions: QuestionsService,
+    private readonly actions: ActionsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async plan(viewer: Viewer, networkId: string, dto: CreateMeetingDto): Promise<MeetingSummaryView | MeetingSummaryView[]> {
+    await this.requireCoordinator(viewer, networkId);
+    const first = new Date(dto.startsAt);
+    if (first.getTime() < this.clock.now().getTime() - 24 * 3_600_000) throw new BadRequestException('Plan een overleg in de toekomst.');
+    const count = dto.repeat?.count ?? 1;
+    const seriesId = dto.repeat ? newId() : null;
+    const planned: Meeting[] = [];
+    for (let i = 0; i < count; i++) {
+      const startsAt = new Date(first.getTime() + i * (dto.repeat?.everyWeeks ?? 0) * 7 * 86_400_000);
+      planned.push(
+        this.meetings.create({
+          id: newId(),
+          networkId,
+          startsAt,
+          durationMinutes: dto.durationMinutes,
+          location: dto.location?.trim() || null,
+          onlineUrl: dto.onlineUrl ?? null,
+          status: 'PLANNED',
+          seriesId,
+          createdAt: this.clock.now(),
+        }),
+      );
+    }
+    await this.meetings.save(planned);
+    const views = planned.map(toSummary);
+    return dto.repeat ? views : views[0];
+  }
+
+  async list(viewer: Viewer, networkId: string): Promise<MeetingSummaryView[]> {
+    await this.requireMember(viewer, networkId);
+    return (await this.meetings.find({ where: { networkId }, order: { startsAt: 'ASC' } })).map(toSummary);
+  }
+
+  /** Meetings of these networks from `from` on, for the calendar feed. */
+  async upcoming(networkIds: string[], from: Date): Promise<Meeting[]> {
+    if (networkIds.length === 0) return [];
+    const all = await this.meetings.find({ where: { networkId: In(networkIds) }, order: { startsAt: 'ASC' } });
+    return all.filter((m) => m.startsAt >= from);
+  }
+
+  async get(viewer: Viewer, id: string): Promise<MeetingView> {
+    const { meeting, role } = await this.visible(viewer, id);
+    return this.view(viewer, meeting, role);
+  }
+
+  async transition(viewer: Viewer, id: string, step: 'start' | 'close' | 'reopen'): Promise<MeetingView> {
+    const { meeting, role } = await this.manage(viewer, id);
+    const [from, to] = TRANSITIONS[step];
+    if (meeting.status !== from) {
+      throw new ConflictException(`Dit kan niet: het overleg is ${STATUS_WORD[meeting.status]}.`);
+    }
+    meeting.status = to;
+    await this.meetings.save(meeting);
+    return this.view(viewer, meeting, role);
+  }
+
+  /** Fills the agenda: minutes approval, new cases, running cases with open actions, open questions, a theme, a round. */
+  async assemble(viewer: Viewer, id: string): Promise<MeetingView> {
+    const { meeting, role } = await this.manage(viewer, id);
+    if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
+    const current = await this.items.find({ where: { meetingId: id }, order: { position: 'ASC' } });
+    const has = (kind: AgendaKind, ref?: string | null) => current.some((i) => i.kind === kind && (ref === undefined || i.caseId === ref || i.questionId === ref));
+    const earlier = await this.meetings.find({ where: { networkId: meeting.networkId, startsAt: LessThan(meeting.startsAt) }, order: { startsAt: 'DESC' } });
+    const earlierItems = earlier.length ? await this.items.find({ where: { meetingId: In(earlier.map((m) => m.id)) } }) : [];
+    const discussed = new Set(earlierItems.map((i) => i.caseId).filter(Boolean));
+    const withOpenActions = await this.actions.casesWithOpenActions(meeting.networkId);
+    const candidates = await this.cases.agendaCandidates(meeting.networkId);
+
+    const additions: Pick<AgendaItem, 'kind' | 'title' | 'caseId' | 'questionId'>[] = [];
+    const previous = earlier[0];
+    if (previous && !has('MINUTES_APPROVAL')) {
+      additions.push({ kind: 'MINUTES_APPROVAL', title: `Verslag van ${dateWord(previous.startsAt)} vaststellen`, caseId: null, questionId: null });
+    }
+    for (const c of candidates.filter((c) => c.status === 'ACCEPTED' && !discussed.has(c.id) && !has('NEW_CASE', c.id))) {
+      additions.push({ kind: 'NEW_CASE', title: `Nieuwe casus: ${c.label}`, caseId: c.id, questionId: null });
+    }
+    for (const c of candidates.filter((c) => discussed.has(c.id) && withOpenActions.has(c.id) && !has('RUNNING_CASE', c.id) && !has('NEW_CASE', c.id))) {
+      additions.push({ kind: 'RUNNING_CASE', title: `Voortgang: ${c.label}`, caseId: c.id, questionId: null });
+    }
+    for (const q of await this.questions.scheduleOpen(meeting.networkId)) {
+      if (!has('QUESTION', q.id)) additions.push({ kind: 'QUESTION', title: `Consultatieve vraag: ${q.title}`, caseId: null, questionId: q.id });
+    }
+    if (!has('THEME')) additions.push({ kind: 'THEME', title: 'Thema (deskundigheidsbevordering)', caseId: null, questionId: null });
+    if (!has('ROUND')) additions.push({ kind: 'ROUND', title: 'Rondvraag', caseId: null, questionId: null });
+
+    // The round stays last: new items go before it.
+    const round = current.find((i) => i.kind === 'ROUND');
+    let position = round ? round.position : current.length;
+    const rows = additions.map((a) => this.items.create({ id: newId(), meetingId: id, position: a.kind === 'ROUND' ? -1 : position++, minutes: DEFAULT_MINUTES[a.kind], notes: '', decisions: '', version: 1, ...a }));
+    for (const row of rows.filter((r) => r.kind === 'ROUND')) row.position = position++;
+    if (round) await this.items.update({ id: round.id }, { position: position++ });
+    await this.items.save(rows);
+    return this.view(viewer, meeting, role);
+  }
+
+  async addItem(viewer: Viewer, id: string, dto: AddAgendaItemDto): Promise<MeetingView> {
+    const { meeting, role } = await this.manage(viewer, id);
+    if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
+    let title = dto.title?.trim() ?? '';
+    if (dto.caseId) {
+      const label = await this.cases.label(meeting.networkId, dto.caseId);
+      if (!label) throw new BadRequestException('Deze casus hoort niet bij dit netwerk.');
+      title ||= label;
+    }
+    if (dto.questionId) {
+      const q = await this.questions.summary(meeting.networkId, dto.questionId);
+      if (!q) throw new BadRequestException('Deze vraag hoort niet bij dit netwerk.');
+      title ||= `Consultatieve vraag: ${q.title}`;
+    }
+    if (!title) throw new BadRequestException('Geef het agendapunt een titel.');
+    refuseIdentifyingData({ title }, this.clock.now(), NO_NAMES);
+    const count = await this.items.count({ where: { meetingId: id } });
+    await this.items.save(
+      this.items.create({ id: newId(), meetingId: id, position: count, kind: dto.kind, caseId: dto.caseId ?? null, questionId: dto.questionId ?? null, title, minutes: dto.minutes ?? DEFAULT_MINUTES[dto.kind], notes: '', decisions: '', version: 1 }),
+    );
+    return this.view(viewer, meeting, role);
+  }
+
+  async updateItem(viewer: Viewer, id: string, itemId: string, dto: UpdateAgendaItemDto): Promise<MeetingView> {
+    const { meeting, role } = await this.manage(viewer, id);
+    const item = await this.items.findOneBy({ id: itemId, meetingId: id });
+    if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
+    if (item.version !== dto.version) throw new ConflictException(STALE);
+    if (meeting.status === 'CLOSED' && (dto.notes !== undefined || dto.decisions !== undefined)) {
+      throw new ConflictException('Dit overleg is gesloten. Heropen het om aantekeningen te wijzigen.');
+    }
+    refuseIdentifyingData({ notes: dto.notes ?? '', decisions: dto.decisions ?? '' }, this.clock.now(), NO_NAMES);
+    const changes: Partial<AgendaItem> = { version: item.version + 1 };
+    if (dto.notes !== undefined) changes.notes = dto.notes;
+    if (dto.decisions !== undefined) changes.decisions = dto.decisions;
+    if (dto.minutes !== undefined) changes.minutes = dto.minutes;
+    const result = await this.items.update({ id: itemId, version: dto.version }, changes);
+    if (!result.affected) throw new ConflictException(STALE);
+    if (dto.position !== undefined && dto.position !== item.position) await this.move(id, itemId, dto.position);
+    return this.view(viewer, meeting, role);
+  }
+
+  async removeItem(viewer: Viewer, id: string, itemId: string): Promise<void> {
+    const { meeting } = await this.manage(viewer, id);
+    if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
+    const item = await this.items.findOneBy({ id: itemId, meetingId: id });
+    if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
+    if ((await this.actions.forAgendaItems(viewer, [itemId], [])).length > 0) {
+      throw new ConflictException('Bij dit agendapunt zijn al acties afgesproken; het kan niet meer weg.');
+    }
+    await this.items.delete({ id: itemId });
+    const rest = await this.items.find({ where: { meetingId: id }, order: { position: 'ASC' } });
+    await this.renumber(rest);
+  }
+
+  async setAttendance(viewer: Viewer, id: string, dto: AttendanceDto): Promise<MeetingView> {
+    const { meeting, role } = await this.manage(viewer, id);
+    for (const entry of dto.attendance) {
+      if (!(await this.networks.membership(meeting.networkId, entry.organisationId))) {
+        throw new BadRequestException('Aanwezigheid geldt alleen voor organisaties die lid zijn van het netwerk.');
+      }
+      const people = await this.users.findByIds(entry.userIds);
+      if (people.length !== entry.userIds.length || people.some((p) => p.organisationId !== entry.organisationId)) {
+        throw new BadRequestException('Kies als aanwezigen alleen mensen van die organisatie.');
+      }
+      if (entry.status !== 'PRESENT' && entry.userIds.length > 0) throw new BadRequestException('Wie afwezig of afgemeld is, heeft geen aanwezigen.');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Attendance);
+      for (const entry of dto.attendance) {
+        await repo.delete({ meetingId: id, organisationId: entry.organisationId });
+        await repo.insert({ meetingId: id, organisationId: entry.organisationId, status: entry.status, userIds: entry.userIds });
+      }
+    });
+    return this.view(viewer, meeting, role);
+  }
+
+  async addAction(viewer: Viewer, id: string, itemId: string, dto: CreateActionDto): Promise<ActionView> {
+    const { meeting } = await this.manage(viewer, id);
+    if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten. Heropen het om een actie toe te voegen.');
+    const item = await this.items.findOneBy({ id: itemId, meetingId: id });
+    if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
+    refuseIdentifyingData({ description: dto.description }, this.clock.now(), NO_NAMES);
+    const caseLabel = item.caseId ? await this.cases.label(meeting.networkId, item.caseId) : null;
+    return this.actions.create(viewer, { networkId: meeting.networkId, meetingId: id, agendaItemId: itemId, caseId: item.caseId, caseLabel }, dto);
+  }
+
+  private async view(viewer: Viewer, meeting: Meeting, role: NetworkRole): Promise<MeetingView> {
+    const attendanceRows = await this.attendance.findBy({ meetingId: meeting.id });
+    const present = attendanceRows.some((a) => a.status === 'PRESENT' && a.organisationId === viewer.organisationId && a.userIds.includes(viewer.id));
+    // While the meeting runs, those present see case items at the MEETING level; otherwise DOSSIER.
+    const meetingLevel = meeting.status === 'IN_PROGRESS' && present;
+    const items = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    const caseViews = await this.cases.visibleViews(viewer, meeting.networkId, items.map((i) => i.caseId).filter((c): c is string => !!c), meetingLevel ? 'MEETING' : 'DOSSIER');
+    const actions = await this.actions.forAgendaItems(viewer, items.map((i) => i.id), role === 'COORDINATOR' ? [meeting.networkId] : []);
+    const members = await this.networks.memberList(meeting.networkId);
+    const people = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
+    const agenda: AgendaItemView[] = [];
+    for (const item of items) {
+      // A case item the viewer may not see is left out: the agenda does not betray it.
+      if (item.caseId && !caseViews.has(item.caseId)) continue;
+      agenda.push({
+        id: item.id,
+        position: agenda.length,
+        kind: item.kind,
+        title: item.title,
+        minutes: item.minutes,
+        notes: item.notes,
+        decisions: item.decisions,
+        version: item.version,
+        case: item.caseId ? caseViews.get(item.caseId)! : null,
+        question: item.questionId ? await this.questions.summary(meeting.networkId, item.questionId) : null,
+        actions: actions.filter((a) => a.agendaItemId === item.id),
+      });
+    }
+    return {
+      ...toSummary(meeting),
+      meetingLevel,
+      canManage: role === 'COORDINATOR',
+      agenda,
+      attendance: members.map((m) => {
+        const row = attendanceRows.find((a) => a.organisationId === m.organisation.id);
+        return {
+          organisation: { id: m.organisation.id, name: m.organisation.name },
+          status: row?.status ?? null,
+          people: (row?.userIds ?? []).map((id) => ({ id, name: people.get(id) ?? '' })),
+        };
+      }),
+    };
+  }
+
+  private async move(meetingId: string, itemId: string, position: number): Promise<void> {
+    const all = await this.items.find({ where: { meetingId }, order: { position: 'ASC' } });
+    const moving = all.find((i) => i.id === itemId)!;
+    const rest = all.filter((i) => i.id !== itemId);
+    rest.splice(Math.max(0, Math.min(position, rest.length)), 0, moving);
+    await this.renumber(rest);
+  }
+
+  private async renumber(items: AgendaItem[]): Promise<void> {
+    for (const [index, item] of items.entries()) if (item.position !== index) await this.items.update({ id: item.id }, { position: index });
+  }
+
+  private async requireMember(viewer: Viewer, networkId: string): Promise<NetworkRole> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (!access.role) throw new NotFoundException(NOT_FOUND);
+    return access.role;
+  }
+
+  private async requireCoordinator(viewer: Viewer, networkId: string): Promise<void> {
+    if ((await this.requireMember(viewer, networkId)) !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
+  }
+
+  private async visible(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: NetworkRole }> {
+    const meeting = await this.meetings.findOneBy({ id });
+    const role = meeting ? await this.networks.roleOf(viewer, meeting.networkId) : null;
+    if (!meeting || !role) throw new NotFoundException(NOT_FOUND);
+    return { meeting, role };
+  }
+
+  private async manage(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: NetworkRole }> {
+    const found = await this.visible(viewer, id);
+    if (found.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
+    return found;
+  }
+}
+
+const STATUS_WORD: Record<MeetingStatus, string> = { PLANNED: 'nog gepland', IN_PROGRESS: 'bezig', CLOSED: 'gesloten' };
+
+function dateWord(date: Date): string {
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
+}
+
+function toSummary(m: Meeting): MeetingSummaryView {
+  return { id: m.id, networkId: m.networkId, startsAt: m.startsAt.toISOString(), durationMinutes: m.durationMinutes, location: m.location, onlineUrl: m.onlineUrl, status: m.status };
+}

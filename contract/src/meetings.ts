@@ -1,0 +1,247 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import type { CaseView } from './cases';
+import {
+  ACTION_STATUSES,
+  AGENDA_KINDS,
+  ATTENDANCE_STATUSES,
+  NOT_DONE_REASONS,
+  type ActionStatus,
+  type AgendaKind,
+  type AttendanceStatus,
+  type MeetingStatus,
+  type NotDoneReason,
+} from './meeting-rules';
+
+export class RepeatDto {
+  @Max(12, { message: 'Herhaal hoogstens elke 12 weken.' })
+  @Min(1, { message: 'Herhaal minstens elke week.' })
+  @IsInt({ message: 'Vul het aantal weken tussen de overleggen in als heel getal.' })
+  everyWeeks!: number;
+
+  @Max(26, { message: 'Plan hoogstens 26 overleggen tegelijk.' })
+  @Min(2, { message: 'Een reeks heeft minstens 2 overleggen.' })
+  @IsInt({ message: 'Vul het aantal overleggen in als heel getal.' })
+  count!: number;
+}
+
+export class CreateMeetingDto {
+  @IsDateString({}, { message: 'Vul het begin in als datum en tijd (bijvoorbeeld 2026-12-01T09:30).' })
+  startsAt!: string;
+
+  @Max(480, { message: 'Een overleg duurt hoogstens 8 uur.' })
+  @Min(15, { message: 'Een overleg duurt minstens 15 minuten.' })
+  @IsInt({ message: 'Vul de duur in minuten in.' })
+  durationMinutes!: number;
+
+  @MaxLength(160, { message: 'De locatie mag hoogstens 160 tekens hebben.' })
+  @IsString()
+  @IsOptional()
+  location?: string;
+
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'De link voor online deelname moet met https:// beginnen.' })
+  @IsOptional()
+  onlineUrl?: string;
+
+  @ValidateNested()
+  @Type(() => RepeatDto)
+  @IsOptional()
+  repeat?: RepeatDto;
+}
+
+export class AddAgendaItemDto {
+  @IsIn(AGENDA_KINDS, { message: 'Kies het soort agendapunt.' })
+  kind!: AgendaKind;
+
+  @IsUUID('all', { message: 'Kies een casus.' })
+  @IsOptional()
+  caseId?: string;
+
+  @IsUUID('all', { message: 'Kies een vraag.' })
+  @IsOptional()
+  questionId?: string;
+
+  @MaxLength(160, { message: 'De titel mag hoogstens 160 tekens hebben.' })
+  @IsString()
+  @IsOptional()
+  title?: string;
+
+  @Max(240)
+  @Min(1, { message: 'Reserveer minstens 1 minuut.' })
+  @IsInt({ message: 'Vul het aantal minuten in als heel getal.' })
+  @IsOptional()
+  minutes?: number;
+}
+
+export class UpdateAgendaItemDto {
+  @Min(0)
+  @IsInt({ message: 'De positie moet een heel getal zijn.' })
+  @IsOptional()
+  position?: number;
+
+  @MaxLength(8000, { message: 'De aantekeningen mogen hoogstens 8000 tekens hebben.' })
+  @IsString()
+  @IsOptional()
+  notes?: string;
+
+  @MaxLength(8000, { message: 'De afspraken mogen hoogstens 8000 tekens hebben.' })
+  @IsString()
+  @IsOptional()
+  decisions?: string;
+
+  @Max(240)
+  @Min(1)
+  @IsInt()
+  @IsOptional()
+  minutes?: number;
+
+  /** The version this change is based on; a stale version gives 409. */
+  @Min(1)
+  @IsInt({ message: 'Stuur de versie mee waarop je wijziging is gebaseerd.' })
+  version!: number;
+}
+
+export class AttendanceEntryDto {
+  @IsUUID('all', { message: 'Kies een organisatie.' })
+  organisationId!: string;
+
+  @IsIn(ATTENDANCE_STATUSES, { message: 'Kies aanwezig, afwezig of afgemeld.' })
+  status!: AttendanceStatus;
+
+  @IsUUID('all', { each: true, message: 'Kies de aanwezige personen uit de lijst.' })
+  @ArrayMaxSize(50)
+  @IsArray()
+  userIds!: string[];
+}
+
+export class AttendanceDto {
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceEntryDto)
+  @IsArray()
+  attendance!: AttendanceEntryDto[];
+}
+
+export class CreateActionDto {
+  @MaxLength(1000, { message: 'De omschrijving mag hoogstens 1000 tekens hebben.' })
+  @MinLength(3, { message: 'Omschrijf de actie: wat moet er gebeuren?' })
+  @IsString({ message: 'Omschrijf de actie: wat moet er gebeuren?' })
+  description!: string;
+
+  @IsUUID('all', { message: 'Elke actie heeft één organisatie die hem uitvoert. Kies de organisatie.' })
+  ownerOrganisationId!: string;
+
+  @IsUUID('all', { message: 'Kies de persoon uit de lijst.' })
+  @IsOptional()
+  ownerUserId?: string;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul de uiterste datum in als JJJJ-MM-DD.' })
+  dueDate!: string;
+}
+
+export class UpdateActionDto {
+  @IsIn(ACTION_STATUSES, { message: 'Kies een geldige status.' })
+  status!: ActionStatus;
+
+  @MaxLength(2000, { message: 'De toelichting mag hoogstens 2000 tekens hebben.' })
+  @IsString()
+  @IsOptional()
+  note?: string;
+
+  @IsIn(NOT_DONE_REASONS, { message: 'Kies waarom de actie niet is uitgevoerd.' })
+  @IsOptional()
+  notDoneReason?: NotDoneReason;
+
+  @Min(1)
+  @IsInt({ message: 'Stuur de versie mee waarop je wijziging is gebaseerd.' })
+  version!: number;
+}
+
+export interface ActionHistoryView {
+  at: string;
+  by: string | null;
+  status: ActionStatus;
+  note: string | null;
+  notDoneReason: NotDoneReason | null;
+}
+
+export interface ActionView {
+  id: string;
+  networkId: string;
+  networkName: string;
+  meetingId: string | null;
+  agendaItemId: string | null;
+  /** The case only by number and pseudonym: enough to recognise it, nothing identifying. */
+  case: { id: string; label: string } | null;
+  description: string;
+  owner: { organisation: { id: string; name: string }; user: { id: string; name: string } | null };
+  dueDate: string;
+  status: ActionStatus;
+  overdue: boolean;
+  notDoneReason: NotDoneReason | null;
+  note: string | null;
+  version: number;
+  history: ActionHistoryView[];
+  canUpdate: boolean;
+}
+
+export interface AgendaItemView {
+  id: string;
+  position: number;
+  kind: AgendaKind;
+  title: string;
+  minutes: number | null;
+  notes: string;
+  decisions: string;
+  version: number;
+  /** A case item: the case as this viewer may see it in this meeting's state. */
+  case: CaseView | null;
+  question: { id: string; title: string; status: string } | null;
+  actions: ActionView[];
+}
+
+export interface AttendanceView {
+  organisation: { id: string; name: string };
+  status: AttendanceStatus | null;
+  people: { id: string; name: string }[];
+}
+
+export interface MeetingView {
+  id: string;
+  networkId: string;
+  startsAt: string;
+  durationMinutes: number;
+  location: string | null;
+  onlineUrl: string | null;
+  status: MeetingStatus;
+  /** Whether the case items are shown at the MEETING level to this viewer now. */
+  meetingLevel: boolean;
+  canManage: boolean;
+  agenda: AgendaItemView[];
+  attendance: AttendanceView[];
+}
+
+export interface MeetingSummaryView {
+  id: string;
+  networkId: string;
+  startsAt: string;
+  durationMinutes: number;
+  location: string | null;
+  onlineUrl: string | null;
+  status: MeetingStatus;
+}
