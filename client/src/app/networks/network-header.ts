@@ -42,6 +42,7 @@ const askedThisVisit = new Set<string>();
         <a mat-tab-link [routerLink]="['/netwerken', net.id]" routerLinkActive #o="routerLinkActive" [routerLinkActiveOptions]="{ exact: true }" [active]="o.isActive">{{ 'network.tabOverview' | transloco }}</a>
         @if (net.myRole) {
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'casussen']" routerLinkActive #c="routerLinkActive" [active]="c.isActive">{{ 'network.tabCases' | transloco }}</a>
+ <a mat-tab-link [routerLink]="['/netwerken', net.id, 'overleggen']" routerLinkActive #mt="routerLinkActive" [active]="mt.isActive">{{ 'network.tabMeetings' | transloco }}</a>
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'vragen']" routerLinkActive #q="routerLinkActive" [active]="q.isActive">{{ 'network.tabQuestions' | transloco }}</a>
         }
         <a mat-tab-link [routerLink]="['/netwerken', net.id, 'convenant']" routerLinkActive #v="routerLinkActive" [active]="v.isActive">{{ 'network.tabCovenant' | transloco }}</a>

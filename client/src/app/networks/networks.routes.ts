@@ -7,6 +7,7 @@ export const networksRoutes: Routes = [
   { path: ':id/casussen/nieuw', loadComponent: () => import('../cases/case-intake-page').then((m) => m.CaseIntakePage) },
   { path: ':id/vragen', loadComponent: () => import('../questions/question-list-page').then((m) => m.QuestionListPage) },
   { path: ':id/vragen/nieuw', loadComponent: () => import('../questions/question-form-page').then((m) => m.QuestionFormPage) },
+  { path: ':id/overleggen', loadComponent: () => import('../meetings/meeting-list-page').then((m) => m.MeetingListPage) },
   { path: ':id/convenant', loadComponent: () => import('./covenant-page').then((m) => m.CovenantPage) },
   { path: ':id/logboek', loadComponent: () => import('./access-log-page').then((m) => m.AccessLogPage) },
 ];

@@ -101,6 +101,12 @@ import { Session } from '../core/session';
               <mat-icon matListItemIcon>dashboard</mat-icon>
               <span matListItemTitle>{{ 'shell.overview' | transloco }}</span>
             </a>
+            @if (!session.isAdmin()) {
+              <a mat-list-item routerLink="/acties" routerLinkActive #acts="routerLinkActive" [activated]="acts.isActive" (click)="closeWhenCompact()">
+                <mat-icon matListItemIcon>task_alt</mat-icon>
+                <span matListItemTitle>{{ 'actions.title' | transloco }}</span>
+              </a>
+            }
             @if (session.networks().length > 0) {
               <h2 class="nav-heading">{{ 'shell.myNetworks' | transloco }}</h2>
               @for (network of session.networks(); track network.id) {

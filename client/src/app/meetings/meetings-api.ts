@@ -1,0 +1,63 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { ActionStatus } from '@casustafel/contract/meeting-rules';
+import type {
+  ActionView,
+  AddAgendaItemDto,
+  AttendanceDto,
+  CreateActionDto,
+  CreateMeetingDto,
+  MeetingSummaryView,
+  MeetingView,
+  UpdateActionDto,
+  UpdateAgendaItemDto,
+} from '@casustafel/contract/meetings';
+import { handlesErrors } from '../core/http-context';
+
+@Injectable({ providedIn: 'root' })
+export class MeetingsApi {
+  private readonly http = inject(HttpClient);
+
+  list(networkId: string): Promise<MeetingSummaryView[]> {
+    return firstValueFrom(this.http.get<MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`));
+  }
+  plan(networkId: string, dto: CreateMeetingDto): Promise<MeetingSummaryView | MeetingSummaryView[]> {
+    return firstValueFrom(this.http.post<MeetingSummaryView | MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`, dto, handlesErrors()));
+  }
+  get(id: string): Promise<MeetingView> {
+    return firstValueFrom(this.http.get<MeetingView>(`/api/meetings/${id}`, handlesErrors()));
+  }
+  assemble(id: string): Promise<MeetingView> {
+    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/agenda/assemble`, {}, handlesErrors()));
+  }
+  addItem(id: string, dto: AddAgendaItemDto): Promise<MeetingView> {
+    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/agenda`, dto, handlesErrors()));
+  }
+  updateItem(id: string, itemId: string, dto: UpdateAgendaItemDto): Promise<MeetingView> {
+    return firstValueFrom(this.http.patch<MeetingView>(`/api/meetings/${id}/agenda/${itemId}`, dto, handlesErrors()));
+  }
+  removeItem(id: string, itemId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/meetings/${id}/agenda/${itemId}`, handlesErrors()));
+  }
+  step(id: string, step: 'start' | 'close' | 'reopen'): Promise<MeetingView> {
+    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/${step}`, {}, handlesErrors()));
+  }
+  attendance(id: string, dto: AttendanceDto): Promise<MeetingView> {
+    return firstValueFrom(this.http.put<MeetingView>(`/api/meetings/${id}/attendance`, dto, handlesErrors()));
+  }
+  addAction(id: string, itemId: string, dto: CreateActionDto): Promise<ActionView> {
+    return firstValueFrom(this.http.post<ActionView>(`/api/meetings/${id}/agenda/${itemId}/actions`, dto, handlesErrors()));
+  }
+
+  myActions(status?: ActionStatus): Promise<ActionView[]> {
+    const params = new HttpParams({ fromObject: { scope: 'mine', ...(status ? { status } : {}) } });
+    return firstValueFrom(this.http.get<ActionView[]>('/api/actions', { params }));
+  }
+  updateAction(id: string, dto: UpdateActionDto): Promise<ActionView> {
+    return firstValueFrom(this.http.patch<ActionView>(`/api/actions/${id}`, dto, handlesErrors()));
+  }
+  calendarToken(): Promise<{ token: string; url: string }> {
+    return firstValueFrom(this.http.post<{ token: string; url: string }>('/api/calendar/token', {}));
+  }
+}
