@@ -19,7 +19,7 @@ describe('Authentication', () => {
 
   it('logs in with e-mail and password, sets an httpOnly SameSite=Strict cookie and returns the user', async () => {
     const res = await t.anonymous().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
-    expect(res.body.user).toMatchObject({ name: 'Jet Kuipers', email, isAdmin: false, networks: [] });
+    expect(res.body.user).toMatchObject({ name: 'Jet Kuipers', email, isAdmin: false, networks: [], guestMeetings: [] });
     const cookie = res.headers['set-cookie'][0];
     expect(cookie).toMatch(/^casustafel_session=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -56,7 +56,7 @@ describe('Authentication', () => {
   it('answers /me with the user, organisation and networks, and 401 without a session', async () => {
     const agent = await t.login(email);
     const me = await agent.get('/api/auth/me').expect(200);
-    expect(Object.keys(me.body).sort()).toEqual(['email', 'id', 'isAdmin', 'name', 'networks', 'organisation']);
+    expect(Object.keys(me.body).sort()).toEqual(['email', 'guestMeetings', 'id', 'isAdmin', 'name', 'networks', 'organisation']);
     const anonymous = await t.anonymous().get('/api/auth/me').expect(401);
     expect(anonymous.body.message).toBe('Je bent niet ingelogd. Log in om verder te gaan.');
   });

@@ -180,4 +180,39 @@ describe('Meetings and actions', () => {
     await s.shell.agent.post('/api/calendar/token').expect(201);
     await t.anonymous().get(url).expect(404);
   });
+
+  it('shows a guest only their own items, at the guest level, after they accepted the statement', async () => {
+    const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true }); // GUEST: MEETING INITIALS, DOSSIER HIDDEN
+    const c = s.coordinator.agent;
+    const first = await accepted(s.core.agent, c, s.network.id);
+    await accepted(s.core.agent, c, s.network.id, { neighbourhood: 'Schothorst' });
+    const m = (await c.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt: tomorrow(t), durationMinutes: 60 }).expect(201)).body;
+    const agenda = (await c.post(`/api/meetings/${m.id}/agenda/assemble`).expect(200)).body.agenda;
+    const item = agenda.find((i: { case: { id: string } | null }) => i.case?.id === first.id);
+    const debtHelp = await make.organisation('FORMAL', 'Schuldhulp Eemland');
+    const guestUser = await make.user(debtHelp.id, 'Gast Schuldhulp');
+    await s.core.agent.post(`/api/meetings/${m.id}/guests`).send({ userId: guestUser.id, itemIds: [item.id] }).expect(403);
+    await c.post(`/api/meetings/${m.id}/guests`).send({ userId: s.shell.user.id, itemIds: [item.id] }).expect(409);
+    await c.post(`/api/meetings/${m.id}/guests`).send({ userId: guestUser.id, itemIds: [item.id] }).expect(201);
+    const guest = await t.login(guestUser.email);
+    expect((await guest.get('/api/auth/me').expect(200)).body.guestMeetings).toEqual([expect.objectContaining({ id: m.id })]);
+
+    // Before the meeting: DOSSIER is HIDDEN for guests, so not even their own item shows.
+    expect((await guest.get(`/api/meetings/${m.id}`).expect(200)).body.agenda).toEqual([]);
+    await c.post(`/api/meetings/${m.id}/start`).expect(200);
+    let view = (await guest.get(`/api/meetings/${m.id}`).expect(200)).body;
+    expect(view.guest).toEqual({ confidentialityValid: false });
+    expect(view.agenda.map((i: { id: string }) => i.id)).toEqual([item.id]);
+    expect(view.agenda[0].case.client.level).toBe('PSEUDONYM'); // no acceptance yet
+    await guest.post(`/api/networks/${s.network.id}/confidentiality/accept`).expect(404);
+    await guest.post(`/api/meetings/${m.id}/confidentiality/accept`).expect(200);
+    view = (await guest.get(`/api/meetings/${m.id}`).expect(200)).body;
+    expect(view.agenda.map((i: { id: string }) => i.id)).toEqual([item.id]);
+    expect(view.agenda[0].case.client).toMatchObject({ level: 'INITIALS', displayName: 'G. van C.' });
+    await guest.get(`/api/cases/${first.id}`).expect(404);
+    await c.post(`/api/meetings/${m.id}/close`).expect(200);
+    expect((await guest.get(`/api/meetings/${m.id}`).expect(200)).body.agenda).toEqual([]);
+    const other = (await c.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt: tomorrow(t), durationMinutes: 60 }).expect(201)).body;
+    await guest.get(`/api/meetings/${other.id}`).expect(404);
+  });
 });

@@ -26,6 +26,8 @@ export interface MeView {
   isAdmin: boolean;
   organisation: { id: string; name: string };
   networks: MeNetwork[];
+  /** Meetings the user is invited to as a guest (outside their own networks). */
+  guestMeetings: { id: string; networkId: string; startsAt: string }[];
 }
 
 export interface LoginResponse {

@@ -172,6 +172,16 @@ export class UpdateActionDto {
   version!: number;
 }
 
+export class InviteGuestDto {
+  @IsUUID('all', { message: 'Kies de gast.' })
+  userId!: string;
+
+  @IsUUID('all', { each: true, message: 'Kies de agendapunten waarvoor de gast komt.' })
+  @ArrayMaxSize(50)
+  @IsArray({ message: 'Kies de agendapunten waarvoor de gast komt.' })
+  itemIds!: string[];
+}
+
 export interface ActionHistoryView {
   at: string;
   by: string | null;
@@ -232,6 +242,9 @@ export interface MeetingView {
   /** Whether the case items are shown at the MEETING level to this viewer now. */
   meetingLevel: boolean;
   canManage: boolean;
+  /** Set when the viewer is a guest: only their items are on their agenda. */
+  guest: { confidentialityValid: boolean } | null;
+  guests: { user: { id: string; name: string }; itemIds: string[] }[];
   agenda: AgendaItemView[];
   attendance: AttendanceView[];
 }

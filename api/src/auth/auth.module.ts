@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { NetworksModule } from '../networks/networks.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -11,7 +12,7 @@ import { MeService } from './me.service';
 import { Session } from './session.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, LoginFailure]), UsersModule, NetworksModule],
+  imports: [TypeOrmModule.forFeature([Session, LoginFailure]), UsersModule, NetworksModule, MeetingsModule],
   controllers: [AuthController],
   providers: [AuthService, MeService, { provide: APP_GUARD, useClass: AuthGuard }],
 })

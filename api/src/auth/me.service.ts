@@ -1,5 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { MeView } from '@casustafel/contract/auth';
+import { MeetingsService } from '../meetings/meetings.service';
 import { NetworksService } from '../networks/networks.service';
 import { UsersService } from '../users/users.service';
 
@@ -9,6 +10,7 @@ export class MeService {
   constructor(
     private readonly users: UsersService,
     private readonly networks: NetworksService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   async describe(userId: string): Promise<MeView> {
@@ -21,6 +23,7 @@ export class MeService {
       isAdmin: user.isAdmin,
       organisation: { id: user.organisationId, name: user.organisation?.name ?? '' },
       networks: await this.networks.networksOf(user.id),
+      guestMeetings: await this.meetings.guestMeetingsOf(user.id),
     };
   }
 }

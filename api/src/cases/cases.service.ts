@@ -9,7 +9,7 @@ import {
   type CreateCaseDto,
   type UpdateCaseStatusDto,
 } from '@casustafel/contract/cases';
-import type { DisclosureContext } from '@casustafel/contract/enums';
+import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
@@ -165,10 +165,16 @@ export class CasesService {
    * runs, DOSSIER otherwise): cases the viewer may not see are left out. Disclosures above the
    * pseudonym are logged like any other.
    */
-  async visibleViews(viewer: Viewer, networkId: string, caseIds: string[], context: DisclosureContext): Promise<Map<string, CaseView>> {
+  async visibleViews(
+    viewer: Viewer,
+    networkId: string,
+    caseIds: string[],
+    context: DisclosureContext,
+    options: { role?: CovenantRole } = {},
+  ): Promise<Map<string, CaseView>> {
     if (caseIds.length === 0) return new Map();
     const records = await this.cases.findBy({ id: In(caseIds), networkId });
-    const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, records.map((r) => r.id));
+    const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, records.map((r) => r.id), options);
     const visible = records.map((record) => ({ record, disclosure: disclosure.decide(record) })).filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
     await this.accessLog.record(visible.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => this.event(disclosure, v.record, 'VIEW', v.disclosure.level)));
     const views = await this.views(viewer, disclosure, visible);

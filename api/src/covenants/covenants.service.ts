@@ -122,11 +122,16 @@ export class CovenantsService {
   async accept(viewer: Viewer, networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (!access.role) throw new ForbiddenException('Alleen wie een rol in dit netwerk heeft, accepteert de geheimhoudingsverklaring.');
+    return this.recordAcceptance(viewer.id, networkId);
+  }
+
+  /** Records an acceptance for someone whose access another module checked (a meeting guest). */
+  async recordAcceptance(userId: string, networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
     const covenant = await this.current(networkId);
     const acceptedAt = this.clock.now();
     const validUntil = new Date(acceptedAt);
     validUntil.setUTCMonth(validUntil.getUTCMonth() + ACCEPTANCE_MONTHS);
-    await this.acceptances.insert({ id: newId(), networkId, userId: viewer.id, covenantVersion: covenant.version, acceptedAt, validUntil });
+    await this.acceptances.insert({ id: newId(), networkId, userId, covenantVersion: covenant.version, acceptedAt, validUntil });
     return { acceptedAt: acceptedAt.toISOString(), validUntil: validUntil.toISOString() };
   }
 

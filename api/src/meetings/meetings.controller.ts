@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   AddAgendaItemDto,
   AttendanceDto,
   CreateActionDto,
   CreateMeetingDto,
+  InviteGuestDto,
   UpdateAgendaItemDto,
   type ActionView,
   type MeetingSummaryView,
@@ -80,6 +81,23 @@ export class MeetingsController {
   @HttpCode(200)
   reopen(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'reopen');
+  }
+
+  @Get('meetings/:id/guest-candidate')
+  findGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Query('email') email = ''): Promise<{ id: string; name: string; organisation: string }> {
+    return this.meetings.findGuest(viewer, id, email);
+  }
+
+  @Post('meetings/:id/guests')
+  @HttpCode(201)
+  inviteGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: InviteGuestDto): Promise<MeetingView> {
+    return this.meetings.inviteGuest(viewer, id, dto);
+  }
+
+  @Post('meetings/:id/confidentiality/accept')
+  @HttpCode(200)
+  acceptAsGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {
+    return this.meetings.acceptAsGuest(viewer, id);
   }
 
   @Put('meetings/:id/attendance')

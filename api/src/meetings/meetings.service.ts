@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, LessThan, Repository } from 'typeorm';
-import type { NetworkRole } from '@casustafel/contract/enums';
+import type { CovenantRole, NetworkRole } from '@casustafel/contract/enums';
 import type { AgendaKind, MeetingStatus } from '@casustafel/contract/meeting-rules';
 import type {
   ActionView,
@@ -10,6 +10,7 @@ import type {
   AttendanceDto,
   CreateActionDto,
   CreateMeetingDto,
+  InviteGuestDto,
   MeetingSummaryView,
   MeetingView,
   UpdateAgendaItemDto,
@@ -18,6 +19,7 @@ import { ActionsService, STALE } from '../actions/actions.service';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
+import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
 import { NetworksService } from '../networks/networks.service';
 import { refuseIdentifyingData } from '../privacy/identifying-data.guard';
@@ -25,6 +27,7 @@ import { QuestionsService } from '../questions/questions.service';
 import { UsersService } from '../users/users.service';
 import { AgendaItem } from './agenda-item.entity';
 import { Attendance } from './attendance.entity';
+import { MeetingGuest } from './meeting-guest.entity';
 import { Meeting } from './meeting.entity';
 
 const NOT_FOUND = 'Dit overleg bestaat niet of je bent geen lid van het netwerk.';
@@ -42,12 +45,14 @@ export class MeetingsService {
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
     @InjectRepository(Attendance) private readonly attendance: Repository<Attendance>,
+    @InjectRepository(MeetingGuest) private readonly guests: Repository<MeetingGuest>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly networks: NetworksService,
     private readonly cases: CasesService,
     private readonly questions: QuestionsService,
     private readonly actions: ActionsService,
     private readonly users: UsersService,
+    private readonly covenants: CovenantsService,
     private readonly clock: Clock,
   ) {}
 
@@ -92,8 +97,47 @@ export class MeetingsService {
   }
 
   async get(viewer: Viewer, id: string): Promise<MeetingView> {
-    const { meeting, role } = await this.visible(viewer, id);
-    return this.view(viewer, meeting, role);
+    const { meeting, role, guest } = await this.visible(viewer, id);
+    return this.view(viewer, meeting, role, guest);
+  }
+
+  /** Invites someone from outside the network for named agenda items of this meeting only. */
+  async inviteGuest(viewer: Viewer, id: string, dto: InviteGuestDto): Promise<MeetingView> {
+    const { meeting, role } = await this.manage(viewer, id);
+    const user = await this.users.findById(dto.userId);
+    if (!user || !user.active || user.isAdmin) throw new BadRequestException('De gekozen gast bestaat niet of is niet actief.');
+    if (await this.networks.roleOf({ ...viewer, id: user.id }, meeting.networkId)) {
+      throw new ConflictException(`${user.name} heeft al een rol in dit netwerk en hoeft niet als gast te komen.`);
+    }
+    const itemIds = [...new Set(dto.itemIds)];
+    if (itemIds.length === 0) throw new BadRequestException('Kies minstens één agendapunt waarvoor de gast komt.');
+    const items = await this.items.findBy({ id: In(itemIds), meetingId: id });
+    if (items.length !== itemIds.length) throw new BadRequestException('Kies agendapunten van dit overleg.');
+    await this.guests.save(this.guests.create({ meetingId: id, userId: user.id, itemIds, invitedAt: this.clock.now() }));
+    return this.view(viewer, meeting, role, null);
+  }
+
+  /** The coordinator finds a guest by exact e-mail address (no browsing of other organisations' staff). */
+  async findGuest(viewer: Viewer, id: string, email: string): Promise<{ id: string; name: string; organisation: string }> {
+    await this.manage(viewer, id);
+    const user = await this.users.findByEmail(email);
+    if (!user || !user.active || user.isAdmin) throw new NotFoundException('Er is geen actief account met dit e-mailadres. Vraag de beheerder er een aan te maken.');
+    return { id: user.id, name: user.name, organisation: user.organisation?.name ?? '' };
+  }
+
+  /** A guest accepts the network's confidentiality statement before seeing any identity. */
+  async acceptAsGuest(viewer: Viewer, id: string): Promise<{ acceptedAt: string; validUntil: string }> {
+    const { meeting, guest } = await this.visible(viewer, id);
+    if (!guest) throw new ForbiddenException('Leden accepteren de verklaring op de pagina van het netwerk.');
+    return this.covenants.recordAcceptance(viewer.id, meeting.networkId);
+  }
+
+  /** The meetings a user is invited to as a guest, for their overview. */
+  async guestMeetingsOf(userId: string): Promise<{ id: string; networkId: string; startsAt: string }[]> {
+    const rows = await this.guests.findBy({ userId });
+    if (rows.length === 0) return [];
+    const found = await this.meetings.findBy({ id: In(rows.map((r) => r.meetingId)) });
+    return found.map((m) => ({ id: m.id, networkId: m.networkId, startsAt: m.startsAt.toISOString() }));
   }
 
   async transition(viewer: Viewer, id: string, step: 'start' | 'close' | 'reopen'): Promise<MeetingView> {
@@ -104,7 +148,7 @@ export class MeetingsService {
     }
     meeting.status = to;
     await this.meetings.save(meeting);
-    return this.view(viewer, meeting, role);
+    return this.view(viewer, meeting, role, null);
   }
 
   /** Fills the agenda: minutes approval, new cases, running cases with open actions, open questions, a theme, a round. */
@@ -143,7 +187,7 @@ export class MeetingsService {
     for (const row of rows.filter((r) => r.kind === 'ROUND')) row.position = position++;
     if (round) await this.items.update({ id: round.id }, { position: position++ });
     await this.items.save(rows);
-    return this.view(viewer, meeting, role);
+    return this.view(viewer, meeting, role, null);
   }
 
   async addItem(viewer: Viewer, id: string, dto: AddAgendaItemDto): Promise<MeetingView> {
@@ -166,7 +210,7 @@ export class MeetingsService {
     await this.items.save(
       this.items.create({ id: newId(), meetingId: id, position: count, kind: dto.kind, caseId: dto.caseId ?? null, questionId: dto.questionId ?? null, title, minutes: dto.minutes ?? DEFAULT_MINUTES[dto.kind], notes: '', decisions: '', version: 1 }),
     );
-    return this.view(viewer, meeting, role);
+    return this.view(viewer, meeting, role, null);
   }
 
   async updateItem(viewer: Viewer, id: string, itemId: string, dto: UpdateAgendaItemDto): Promise<MeetingView> {
@@ -185,7 +229,7 @@ export class MeetingsService {
     const result = await this.items.update({ id: itemId, version: dto.version }, changes);
     if (!result.affected) throw new ConflictException(STALE);
     if (dto.position !== undefined && dto.position !== item.position) await this.move(id, itemId, dto.position);
-    return this.view(viewer, meeting, role);
+    return this.view(viewer, meeting, role, null);
   }
 
   async removeItem(viewer: Viewer, id: string, itemId: string): Promise<void> {
@@ -220,7 +264,7 @@ export class MeetingsService {
         await repo.insert({ meetingId: id, organisationId: entry.organisationId, status: entry.status, userIds: entry.userIds });
       }
     });
-    return this.view(viewer, meeting, role);
+    return this.view(viewer, meeting, role, null);
   }
 
   async addAction(viewer: Viewer, id: string, itemId: string, dto: CreateActionDto): Promise<ActionView> {
@@ -233,13 +277,21 @@ export class MeetingsService {
     return this.actions.create(viewer, { networkId: meeting.networkId, meetingId: id, agendaItemId: itemId, caseId: item.caseId, caseLabel }, dto);
   }
 
-  private async view(viewer: Viewer, meeting: Meeting, role: NetworkRole): Promise<MeetingView> {
+  private async view(viewer: Viewer, meeting: Meeting, role: CovenantRole, guest: MeetingGuest | null): Promise<MeetingView> {
     const attendanceRows = await this.attendance.findBy({ meetingId: meeting.id });
-    const present = attendanceRows.some((a) => a.status === 'PRESENT' && a.organisationId === viewer.organisationId && a.userIds.includes(viewer.id));
+    // A guest counts as present for their own items; members when their organisation marked them present.
+    const present = guest !== null || attendanceRows.some((a) => a.status === 'PRESENT' && a.organisationId === viewer.organisationId && a.userIds.includes(viewer.id));
     // While the meeting runs, those present see case items at the MEETING level; otherwise DOSSIER.
     const meetingLevel = meeting.status === 'IN_PROGRESS' && present;
-    const items = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
-    const caseViews = await this.cases.visibleViews(viewer, meeting.networkId, items.map((i) => i.caseId).filter((c): c is string => !!c), meetingLevel ? 'MEETING' : 'DOSSIER');
+    const allItems = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    const items = guest ? allItems.filter((i) => guest.itemIds.includes(i.id)) : allItems;
+    const caseViews = await this.cases.visibleViews(
+      viewer,
+      meeting.networkId,
+      items.map((i) => i.caseId).filter((c): c is string => !!c),
+      meetingLevel ? 'MEETING' : 'DOSSIER',
+      guest ? { role: 'GUEST' } : {},
+    );
     const actions = await this.actions.forAgendaItems(viewer, items.map((i) => i.id), role === 'COORDINATOR' ? [meeting.networkId] : []);
     const members = await this.networks.memberList(meeting.networkId);
     const people = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
@@ -261,10 +313,14 @@ export class MeetingsService {
         actions: actions.filter((a) => a.agendaItemId === item.id),
       });
     }
+    const invited = role === 'COORDINATOR' ? await this.guests.findBy({ meetingId: meeting.id }) : [];
+    const guestNames = new Map((await this.users.findByIds(invited.map((g) => g.userId))).map((u) => [u.id, u.name]));
     return {
       ...toSummary(meeting),
       meetingLevel,
       canManage: role === 'COORDINATOR',
+      guest: guest ? { confidentialityValid: (await this.covenants.validAcceptance(viewer.id, meeting.networkId)) !== null } : null,
+      guests: invited.map((g) => ({ user: { id: g.userId, name: guestNames.get(g.userId) ?? '' }, itemIds: g.itemIds })),
       agenda,
       attendance: members.map((m) => {
         const row = attendanceRows.find((a) => a.organisationId === m.organisation.id);
@@ -299,14 +355,16 @@ export class MeetingsService {
     if ((await this.requireMember(viewer, networkId)) !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
   }
 
-  private async visible(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: NetworkRole }> {
+  private async visible(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: CovenantRole; guest: MeetingGuest | null }> {
     const meeting = await this.meetings.findOneBy({ id });
     const role = meeting ? await this.networks.roleOf(viewer, meeting.networkId) : null;
-    if (!meeting || !role) throw new NotFoundException(NOT_FOUND);
-    return { meeting, role };
+    if (meeting && role) return { meeting, role, guest: null };
+    const guest = meeting ? await this.guests.findOneBy({ meetingId: id, userId: viewer.id }) : null;
+    if (!meeting || !guest) throw new NotFoundException(NOT_FOUND);
+    return { meeting, role: 'GUEST', guest };
   }
 
-  private async manage(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: NetworkRole }> {
+  private async manage(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: CovenantRole }> {
     const found = await this.visible(viewer, id);
     if (found.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
     return found;

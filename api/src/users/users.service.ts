@@ -67,6 +67,10 @@ export class UsersService {
     return this.view(id);
   }
 
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: normaliseEmail(email) }, relations: { organisation: true } });
+  }
+
   findByIds(ids: string[]): Promise<User[]> {
     return ids.length ? this.users.find({ where: { id: In(ids) }, relations: { organisation: true } }) : Promise.resolve([]);
   }

@@ -5,11 +5,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Session } from '../core/session';
+import { AppDatePipe } from '../ui/app-date.pipe';
 import { EmptyState } from '../ui/empty-state';
 
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslocoPipe, EmptyState],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslocoPipe, EmptyState, AppDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; }
@@ -32,6 +33,15 @@ import { EmptyState } from '../ui/empty-state';
         </div>
       }
 
+      @if ((session.me()?.guestMeetings ?? []).length > 0) {
+        <h2>{{ 'home.guestMeetings' | transloco }}</h2>
+        <ul>
+          @for (m of session.me()?.guestMeetings ?? []; track m.id) {
+            <li><a [routerLink]="['/overleggen', m.id]">{{ 'home.guestMeeting' | transloco }} {{ m.startsAt | appDate: 'dateTime' }}</a></li>
+          }
+        </ul>
+      }
+
       @if (session.networks().length > 0) {
         <h2>{{ 'shell.myNetworks' | transloco }}</h2>
         <div class="cards">
@@ -47,7 +57,7 @@ import { EmptyState } from '../ui/empty-state';
             </mat-card>
           }
         </div>
-      } @else if (!session.isAdmin()) {
+      } @else if (!session.isAdmin() && (session.me()?.guestMeetings ?? []).length === 0) {
         <app-empty-state icon="hub" [title]="'home.noNetworksTitle' | transloco" [text]="'home.noNetworksText' | transloco" />
       }
     </div>

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import { CdkDrag, CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
 import { FormsModule, NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -33,7 +34,7 @@ interface AttendanceRow {
  */
 @Component({
   selector: 'app-meeting-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, AppDatePipe, EmptyState, Loading],
+  imports: [CdkDropList, CdkDrag, FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, AppDatePipe, EmptyState, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .head { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
@@ -50,7 +51,12 @@ interface AttendanceRow {
     .full { width: 100%; }
     .level { color: var(--mat-sys-primary); font: var(--mat-sys-label-large); }
     .item-card h3 { margin: 0 0 4px; }
+    .item-card[cdkDrag] { cursor: grab; }
+    .cdk-drag-preview { box-shadow: 0 4px 12px rgb(0 0 0 / 25%); }
+    .hint { color: var(--mat-sys-on-surface-variant); }
     .pre { white-space: pre-wrap; }
+    .guest-banner { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
+    .guest-banner p { margin: 0; flex: 1 1 320px; }
     table.attendance { width: 100%; border-collapse: collapse; }
     table.attendance th, table.attendance td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     table.attendance mat-form-field { width: 100%; }
@@ -77,6 +83,12 @@ interface AttendanceRow {
           {{ m.durationMinutes }} {{ 'meeting.minutes' | transloco }}@if (m.location) { · {{ m.location }} }
           @if (m.onlineUrl) { · <a [href]="m.onlineUrl" rel="noopener" target="_blank">{{ 'meeting.online' | transloco }}</a> }
         </p>
+        @if (m.guest && !m.guest.confidentialityValid) {
+          <div class="guest-banner" role="status" data-testid="guest-banner">
+            <p>{{ 'meeting.guestStatement' | transloco }}</p>
+            <button mat-flat-button type="button" (click)="acceptAsGuest()">{{ 'confidentiality.accept' | transloco }}</button>
+          </div>
+        }
         <p class="level" role="status">{{ (m.meetingLevel ? 'meeting.levelMeeting' : 'meeting.levelDossier') | transloco }}</p>
         @if (error()) { <p class="error-text" role="alert" data-testid="meeting-error">{{ error() }} <button mat-button type="button" (click)="reload()">{{ 'meeting.reload' | transloco }}</button></p> }
 
@@ -146,8 +158,10 @@ interface AttendanceRow {
           </div>
         } @else {
           <h2>{{ 'meeting.agenda' | transloco }}</h2>
+          @if (m.canManage && m.status !== 'CLOSED') { <p class="hint">{{ 'meeting.dragHint' | transloco }}</p> }
+          <div cdkDropList [cdkDropListDisabled]="!m.canManage || m.status === 'CLOSED'" (cdkDropListDropped)="drop($event)">
           @for (item of m.agenda; track item.id) {
-            <mat-card appearance="outlined" class="item-card">
+            <mat-card appearance="outlined" class="item-card" cdkDrag [cdkDragData]="item">
               <mat-card-content>
                 <div class="head">
                   <h3>{{ item.position + 1 }}. {{ item.title }}</h3>
@@ -171,6 +185,7 @@ interface AttendanceRow {
               </mat-card-content>
             </mat-card>
           }
+          </div>
         }
 
         @if (m.canManage && m.status !== 'CLOSED') {
@@ -180,6 +195,26 @@ interface AttendanceRow {
               <input matInput name="newItem" [(ngModel)]="newItemTitle" />
             </mat-form-field>
             <button mat-stroked-button type="submit">{{ 'meeting.addItem' | transloco }}</button>
+          </form>
+        }
+
+        @if (m.canManage && m.status !== 'CLOSED') {
+          <h2>{{ 'meeting.guests' | transloco }}</h2>
+          @for (g of m.guests; track g.user.id) {
+            <p>{{ g.user.name }}: {{ titlesOf(g.itemIds) }}</p>
+          }
+          <form class="form-row" (ngSubmit)="invite()">
+            <mat-form-field>
+              <mat-label>{{ 'meeting.guestEmail' | transloco }}</mat-label>
+              <input matInput type="email" name="guestEmail" [(ngModel)]="guestEmail" />
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'meeting.guestItems' | transloco }}</mat-label>
+              <mat-select multiple name="guestItems" [(ngModel)]="guestItems">
+                @for (item of m.agenda; track item.id) { <mat-option [value]="item.id">{{ item.title }}</mat-option> }
+              </mat-select>
+            </mat-form-field>
+            <button mat-stroked-button type="submit">{{ 'meeting.invite' | transloco }}</button>
           </form>
         }
 
@@ -255,6 +290,8 @@ export class MeetingPage {
   protected actionOwner = '';
   protected actionDue = '';
   protected newItemTitle = '';
+  protected guestEmail = '';
+  protected guestItems: string[] = [];
 
   private readonly itemStartedAt = signal(Date.now());
   private readonly now = signal(Date.now());
@@ -309,6 +346,13 @@ export class MeetingPage {
     await this.run(() => this.api.updateItem(this.id(), item.id, { position: item.position + by, version: item.version }));
   }
 
+  /** Drag and drop does the same as the arrow buttons (which are the keyboard way). */
+  protected async drop(event: CdkDragDrop<unknown, unknown, AgendaItemView>): Promise<void> {
+    const item = event.item.data;
+    if (event.currentIndex === event.previousIndex) return;
+    await this.run(() => this.api.updateItem(this.id(), item.id, { position: event.currentIndex, version: item.version }));
+  }
+
   protected async remove(item: AgendaItemView): Promise<void> {
     const ok = await confirmAction(this.dialog, {
       title: this.i18n.translate('meeting.removeTitle'),
@@ -328,6 +372,25 @@ export class MeetingPage {
       this.api.addAction(this.id(), item.id, { description: this.actionDescription, ownerOrganisationId: this.actionOwner, dueDate: this.actionDue }),
     );
     if (!this.error()) form.resetForm({ actionDescription: '', actionOwner: this.actionOwner, actionDue: '' });
+  }
+
+  protected titlesOf(itemIds: string[]): string {
+    return (this.meeting.value()?.agenda ?? []).filter((i) => itemIds.includes(i.id)).map((i) => i.title).join(', ');
+  }
+
+  protected async invite(): Promise<void> {
+    await this.run(async () => {
+      const guest = await this.api.findGuest(this.id(), this.guestEmail.trim());
+      await this.api.inviteGuest(this.id(), guest.id, this.guestItems);
+    });
+    if (!this.error()) {
+      this.guestEmail = '';
+      this.guestItems = [];
+    }
+  }
+
+  protected async acceptAsGuest(): Promise<void> {
+    await this.run(() => this.api.acceptAsGuest(this.id()));
   }
 
   protected async saveAttendance(): Promise<void> {

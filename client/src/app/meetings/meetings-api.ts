@@ -50,6 +50,16 @@ export class MeetingsApi {
     return firstValueFrom(this.http.post<ActionView>(`/api/meetings/${id}/agenda/${itemId}/actions`, dto, handlesErrors()));
   }
 
+  findGuest(id: string, email: string): Promise<{ id: string; name: string; organisation: string }> {
+    return firstValueFrom(this.http.get<{ id: string; name: string; organisation: string }>(`/api/meetings/${id}/guest-candidate`, { params: { email }, ...handlesErrors() }));
+  }
+  inviteGuest(id: string, userId: string, itemIds: string[]): Promise<MeetingView> {
+    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/guests`, { userId, itemIds }, handlesErrors()));
+  }
+  acceptAsGuest(id: string): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/meetings/${id}/confidentiality/accept`, {}, handlesErrors()));
+  }
+
   myActions(status?: ActionStatus): Promise<ActionView[]> {
     const params = new HttpParams({ fromObject: { scope: 'mine', ...(status ? { status } : {}) } });
     return firstValueFrom(this.http.get<ActionView[]>('/api/actions', { params }));
