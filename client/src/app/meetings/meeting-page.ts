@@ -54,6 +54,7 @@ interface AttendanceRow {
     .item-card[cdkDrag] { cursor: grab; }
     .cdk-drag-preview { box-shadow: 0 4px 12px rgb(0 0 0 / 25%); }
     .hint { color: var(--mat-sys-on-surface-variant); }
+    .minutes-field { width: 110px; }
     .pre { white-space: pre-wrap; }
     .guest-banner { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
     .guest-banner p { margin: 0; flex: 1 1 320px; }
@@ -166,7 +167,14 @@ interface AttendanceRow {
                 <div class="head">
                   <h3>{{ item.position + 1 }}. {{ item.title }}</h3>
                   <span class="spacer"></span>
-                  @if (item.minutes) { <span>{{ item.minutes }} {{ 'meeting.minutes' | transloco }}</span> }
+                  @if (m.canManage && m.status !== 'CLOSED') {
+                    <mat-form-field subscriptSizing="dynamic" class="minutes-field">
+                      <mat-label>{{ 'meeting.plannedMinutes' | transloco }}</mat-label>
+                      <input matInput type="number" min="1" max="240" [ngModel]="item.minutes" (change)="setMinutes(item, $any($event.target).value)" />
+                    </mat-form-field>
+                  } @else if (item.minutes) {
+                    <span>{{ item.minutes }} {{ 'meeting.minutes' | transloco }}</span>
+                  }
                   @if (m.canManage && m.status !== 'CLOSED') {
                     <button mat-icon-button type="button" (click)="move(item, -1)" [disabled]="item.position === 0" [attr.aria-label]="'meeting.up' | transloco: { title: item.title }"><mat-icon>arrow_upward</mat-icon></button>
                     <button mat-icon-button type="button" (click)="move(item, 1)" [disabled]="item.position === m.agenda.length - 1" [attr.aria-label]="'meeting.down' | transloco: { title: item.title }"><mat-icon>arrow_downward</mat-icon></button>
@@ -351,6 +359,12 @@ export class MeetingPage {
     const item = event.item.data;
     if (event.currentIndex === event.previousIndex) return;
     await this.run(() => this.api.updateItem(this.id(), item.id, { position: event.currentIndex, version: item.version }));
+  }
+
+  protected async setMinutes(item: AgendaItemView, value: string): Promise<void> {
+    const minutes = Number(value);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) return;
+    await this.run(() => this.api.updateItem(this.id(), item.id, { minutes, version: item.version }));
   }
 
   protected async remove(item: AgendaItemView): Promise<void> {
