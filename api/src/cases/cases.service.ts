@@ -170,13 +170,15 @@ export class CasesService {
     networkId: string,
     caseIds: string[],
     context: DisclosureContext,
-    options: { role?: CovenantRole } = {},
+    options: { role?: CovenantRole; covenantVersion?: number; action?: 'VIEW' | 'EXPORT' } = {},
   ): Promise<Map<string, CaseView>> {
     if (caseIds.length === 0) return new Map();
     const records = await this.cases.findBy({ id: In(caseIds), networkId });
     const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, records.map((r) => r.id), options);
     const visible = records.map((record) => ({ record, disclosure: disclosure.decide(record) })).filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
-    await this.accessLog.record(visible.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => this.event(disclosure, v.record, 'VIEW', v.disclosure.level)));
+    await this.accessLog.record(
+      visible.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => this.event(disclosure, v.record, options.action ?? 'VIEW', v.disclosure.level)),
+    );
     const views = await this.views(viewer, disclosure, visible);
     return new Map(views.map((v) => [v.id, v]));
   }

@@ -32,13 +32,19 @@ export function createPdf(info: { Title: string; Subject?: string }): { doc: PDF
   return { doc, done };
 }
 
-/** "pagina x van y" on every page, and a footer line. */
-export function finishPdf(doc: PDFKit.PDFDocument, footer: string): void {
+/** "pagina x van y" on every page, a footer line, and optionally a running header. */
+export function finishPdf(doc: PDFKit.PDFDocument, footer: string, header?: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    if (header) {
+      doc.font('body').fontSize(8).fillColor('#555');
+      doc.text(header, 50, 22, { width: doc.page.width - 100, align: 'right', lineBreak: false });
+    }
     const bottom = doc.page.height - 40;
     doc.font('body').fontSize(8).fillColor('#555');
+    // Writing in the bottom margin must not start a new page.
+    doc.page.margins.bottom = 0;
     doc.text(footer, 50, bottom, { width: doc.page.width - 200, lineBreak: false });
     doc.text(`pagina ${i + 1} van ${range.count}`, doc.page.width - 150, bottom, { width: 100, align: 'right', lineBreak: false });
   }

@@ -4,19 +4,27 @@ import { ActionsModule } from '../actions/actions.module';
 import { CasesModule } from '../cases/cases.module';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { NetworksModule } from '../networks/networks.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
 import { AgendaItem } from './agenda-item.entity';
 import { Attendance } from './attendance.entity';
 import { MeetingGuest } from './meeting-guest.entity';
+import { MinutesAddendum } from './minutes/minutes-addendum.entity';
+import { MinutesComment } from './minutes/minutes-comment.entity';
+import { MinutesController, MinutesPdfController } from './minutes/minutes.controller';
+import { Minutes } from './minutes/minutes.entity';
+import { MinutesService } from './minutes/minutes.service';
 import { Meeting } from './meeting.entity';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
+import { NetworkActionsExportController } from './network-actions-export.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Attendance, MeetingGuest]), ActionsModule, CasesModule, CovenantsModule, NetworksModule, QuestionsModule, UsersModule],
-  controllers: [MeetingsController],
-  providers: [MeetingsService],
+  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Attendance, MeetingGuest, Minutes, MinutesComment, MinutesAddendum]), ActionsModule, CasesModule, CovenantsModule, NetworksModule, OrganisationsModule, PrivacyModule, QuestionsModule, UsersModule],
+  controllers: [MeetingsController, MinutesController, MinutesPdfController, NetworkActionsExportController],
+  providers: [MeetingsService, MinutesService],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -28,6 +28,7 @@ import { UsersService } from '../users/users.service';
 import { AgendaItem } from './agenda-item.entity';
 import { Attendance } from './attendance.entity';
 import { MeetingGuest } from './meeting-guest.entity';
+import { MinutesService } from './minutes/minutes.service';
 import { Meeting } from './meeting.entity';
 
 const NOT_FOUND = 'Dit overleg bestaat niet of je bent geen lid van het netwerk.';
@@ -53,6 +54,7 @@ export class MeetingsService {
     private readonly actions: ActionsService,
     private readonly users: UsersService,
     private readonly covenants: CovenantsService,
+    private readonly minutes: MinutesService,
     private readonly clock: Clock,
   ) {}
 
@@ -146,8 +148,13 @@ export class MeetingsService {
     if (meeting.status !== from) {
       throw new ConflictException(`Dit kan niet: het overleg is ${STATUS_WORD[meeting.status]}.`);
     }
+    if (step === 'reopen' && (await this.minutes.isApproved(id))) {
+      throw new ConflictException('Het verslag van dit overleg is vastgesteld; het overleg kan niet meer heropend worden.');
+    }
     meeting.status = to;
     await this.meetings.save(meeting);
+    // Closing drafts the minutes from the record.
+    if (to === 'CLOSED') await this.minutes.draft(meeting);
     return this.view(viewer, meeting, role, null);
   }
 

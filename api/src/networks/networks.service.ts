@@ -187,6 +187,12 @@ export class NetworksService {
     return this.users.listByOrganisations(members.map((m) => m.organisationId));
   }
 
+  /** The network's coordinators (for the minutes' chair), without an access check. */
+  async coordinatorsOf(networkId: string): Promise<{ id: string; name: string }[]> {
+    const found = await this.roles.find({ where: { networkId, role: 'COORDINATOR' }, relations: { user: true } });
+    return found.map((r) => ({ id: r.userId, name: r.user!.name }));
+  }
+
   /** For other modules' rules (no access check): is this organisation a member, and in which ring? */
   async membership(networkId: string, organisationId: string): Promise<Membership | null> {
     return this.memberships.findOneBy({ networkId, organisationId });

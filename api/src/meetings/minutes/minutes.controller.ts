@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AddendumDto, ApproveMinutesDto, MinutesCommentDto, UpdateMinutesDto, type MinutesView } from '@casustafel/contract/minutes';
+import { Clock } from '../../common/clock';
+import { CurrentUser } from '../../common/decorators';
+import { IdPipe } from '../../common/id.pipe';
+import type { Viewer } from '../../common/viewer';
+import { OrganisationsService } from '../../organisations/organisations.service';
+import { AccessLogService } from '../../privacy/access-log.service';
+import { renderMinutesPdf } from './minutes-pdf';
+import { MinutesService } from './minutes.service';
+
+@ApiTags('minutes')
+@Controller('meetings/:id/minutes')
+export class MinutesController {
+  constructor(private readonly minutes: MinutesService) {}
+
+  @Get()
+  get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
+    return this.minutes.get(viewer, id);
+  }
+
+  @Patch()
+  update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateMinutesDto): Promise<MinutesView> {
+    return this.minutes.update(viewer, id, dto);
+  }
+
+  @Post('send')
+  @HttpCode(200)
+  send(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
+    return this.minutes.send(viewer, id);
+  }
+
+  @Post('comments')
+  @HttpCode(201)
+  comment(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: MinutesCommentDto): Promise<MinutesView> {
+    return this.minutes.comment(viewer, id, dto);
+  }
+
+  @Post('comments/:commentId/resolve')
+  @HttpCode(200)
+  resolve(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('commentId', IdPipe) commentId: string): Promise<MinutesView> {
+    return this.minutes.resolveComment(viewer, id, commentId);
+  }
+
+  @Post('approve')
+  @HttpCode(200)
+  approve(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: ApproveMinutesDto): Promise<{ approvedAt: string; sha256: string; covenantVersion: number }> {
+    return this.minutes.approve(viewer, id, dto);
+  }
+
+  @Post('addenda')
+  @HttpCode(201)
+  addendum(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddendumDto): Promise<MinutesView> {
+    return this.minutes.addAddendum(viewer, id, dto);
+  }
+}
+
+/** GET /api/meetings/:id/minutes.pdf: the minutes for the requesting reader only. */
+@ApiTags('minutes')
+@Controller('meetings')
+export class MinutesPdfController {
+  constructor(
+    private readonly minutes: MinutesService,
+    private readonly organisations: OrganisationsService,
+    private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id/minutes.pdf')
+  async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
+    const view = await this.minutes.get(viewer, id, true);
+    const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
+    const pdf = await renderMinutesPdf(view, { name: viewer.name, organisation }, this.clock.now());
+    await this.accessLog.record([{ viewer, role: null, networkId: view.networkId, caseId: null, action: 'EXPORT', level: view.readerLevel.level as never, context: 'MINUTES' }]);
+    response
+      .status(200)
+      .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="verslag-${view.meeting.startsAt.slice(0, 10)}.pdf"`, 'Cache-Control': 'no-store' })
+      .send(pdf);
+  }
+}

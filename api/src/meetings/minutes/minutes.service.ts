@@ -1,0 +1,284 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { MoreThan, Repository } from 'typeorm';
+import type { CovenantRole } from '@casustafel/contract/enums';
+import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
+import type { ActionView } from '@casustafel/contract/meetings';
+import type { AddendumDto, ApproveMinutesDto, MinutesCommentDto, MinutesView, UpdateMinutesDto } from '@casustafel/contract/minutes';
+import { ActionsService, STALE } from '../../actions/actions.service';
+import { CasesService } from '../../cases/cases.service';
+import { Clock } from '../../common/clock';
+import type { Viewer } from '../../common/viewer';
+import { CovenantsService } from '../../covenants/covenants.service';
+import { newId } from '../../database/ids';
+import { NetworksService } from '../../networks/networks.service';
+import { AccessLogService } from '../../privacy/access-log.service';
+import { DisclosureService } from '../../privacy/disclosure.service';
+import { refuseIdentifyingData } from '../../privacy/identifying-data.guard';
+import { UsersService } from '../../users/users.service';
+import { AgendaItem } from '../agenda-item.entity';
+import { Attendance } from '../attendance.entity';
+import { Meeting } from '../meeting.entity';
+import { MinutesAddendum } from './minutes-addendum.entity';
+import { MinutesComment } from './minutes-comment.entity';
+import { Minutes, type StoredSection } from './minutes.entity';
+
+const NOT_FOUND = 'Er is (nog) geen verslag van dit overleg dat je mag zien.';
+const LOCKED = 'Dit verslag is vastgesteld en ligt vast. Een correctie voeg je toe als aanvulling.';
+const NO_NAMES = 'Het verslag gaat naar alle partners: noem de cliënt niet bij naam, de casus staat erbij.';
+
+/**
+ * Minutes: drafted from the meeting's record when it closes, edited by the coordinator, sent to the
+ * organisations present for comments, approved (and then locked, hashed, tied to the meeting's
+ * covenant version), corrected only by addenda. Every reader gets the identities at their own
+ * MINUTES level, through the one disclosure policy.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @InjectRepository(Minutes) private readonly minutes: Repository<Minutes>,
+    @InjectRepository(MinutesComment) private readonly comments: Repository<MinutesComment>,
+    @InjectRepository(MinutesAddendum) private readonly addenda: Repository<MinutesAddendum>,
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
+    @InjectRepository(Attendance) private readonly attendance: Repository<Attendance>,
+    private readonly networks: NetworksService,
+    private readonly covenants: CovenantsService,
+    private readonly cases: CasesService,
+    private readonly actions: ActionsService,
+    private readonly disclosures: DisclosureService,
+    private readonly accessLog: AccessLogService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Called when a meeting closes: a draft from the record (refreshed while nobody edited it yet). */
+  async draft(meeting: Meeting): Promise<void> {
+    const existing = await this.minutes.findOneBy({ meetingId: meeting.id });
+    if (existing && (existing.status !== 'DRAFT' || existing.version > 1)) return;
+    const items = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    const sections: StoredSection[] = items.map((i) => ({
+      id: i.id,
+      itemId: i.id,
+      caseId: i.caseId,
+      title: i.title,
+      text: [i.notes.trim(), i.decisions.trim() ? `Afspraken: ${i.decisions.trim()}` : ''].filter(Boolean).join('\n\n'),
+    }));
+    const covenantVersion = existing?.covenantVersion ?? (await this.covenants.current(meeting.networkId)).version;
+    await this.minutes.save(
+      this.minutes.create({
+        meetingId: meeting.id,
+        networkId: meeting.networkId,
+        status: 'DRAFT',
+        covenantVersion,
+        sections,
+        version: 1,
+        createdAt: this.clock.now(),
+        sentAt: null,
+        approvedAt: null,
+        approvedById: null,
+        approvalReason: null,
+        approvedInMeetingId: null,
+        approvedSha256: null,
+      }),
+    );
+  }
+
+  async isApproved(meetingId: string): Promise<boolean> {
+    return (await this.minutes.findOneBy({ meetingId }))?.status === 'APPROVED';
+  }
+
+  async get(viewer: Viewer, meetingId: string, forExport = false): Promise<MinutesView> {
+    const { record, role, meeting } = await this.readable(viewer, meetingId);
+    return this.view(viewer, record, role, meeting, forExport);
+  }
+
+  async update(viewer: Viewer, meetingId: string, dto: UpdateMinutesDto): Promise<MinutesView> {
+    const { record, role, meeting } = await this.coordinatorOnly(viewer, meetingId);
+    if (record.status === 'APPROVED') throw new ConflictException(LOCKED);
+    if (record.version !== dto.version) throw new ConflictException(STALE);
+    const texts = new Map(dto.sections.map((s) => [s.id, s.text]));
+    for (const id of texts.keys()) if (!record.sections.some((s) => s.id === id)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
+    refuseIdentifyingData(Object.fromEntries(dto.sections.map((s, i) => [`section${i}`, s.text])) as Record<string, string>, this.clock.now(), NO_NAMES);
+    const sections = record.sections.map((s) => (texts.has(s.id) ? { ...s, text: texts.get(s.id)! } : s));
+    const result = await this.minutes.update({ meetingId, version: dto.version }, { sections, version: dto.version + 1 });
+    if (!result.affected) throw new ConflictException(STALE);
+    return this.view(viewer, { ...record, sections, version: dto.version + 1 }, role, meeting);
+  }
+
+  async send(viewer: Viewer, meetingId: string): Promise<MinutesView> {
+    const { record, role, meeting } = await this.coordinatorOnly(viewer, meetingId);
+    if (record.status === 'APPROVED') throw new ConflictException(LOCKED);
+    await this.minutes.update({ meetingId }, { status: 'SENT', sentAt: this.clock.now() });
+    return this.view(viewer, { ...record, status: 'SENT' }, role, meeting);
+  }
+
+  async comment(viewer: Viewer, meetingId: string, dto: MinutesCommentDto): Promise<MinutesView> {
+    const { record, role, meeting } = await this.readable(viewer, meetingId);
+    if (record.status !== 'SENT') throw new ConflictException('Opmerkingen kunnen alleen bij een verstuurd, nog niet vastgesteld verslag.');
+    if (!record.sections.some((s) => s.id === dto.sectionId)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
+    refuseIdentifyingData({ text: dto.text }, this.clock.now(), NO_NAMES);
+    await this.comments.insert({ id: newId(), meetingId, sectionId: dto.sectionId, authorId: viewer.id, organisationId: viewer.organisationId, text: dto.text.trim(), createdAt: this.clock.now(), resolvedAt: null });
+    return this.view(viewer, record, role, meeting);
+  }
+
+  async resolveComment(viewer: Viewer, meetingId: string, commentId: string): Promise<MinutesView> {
+    const { record, role, meeting } = await this.coordinatorOnly(viewer, meetingId);
+    const result = await this.comments.update({ id: commentId, meetingId }, { resolvedAt: this.clock.now() });
+    if (!result.affected) throw new NotFoundException('Deze opmerking bestaat niet.');
+    return this.view(viewer, record, role, meeting);
+  }
+
+  /** Approval locks the minutes: as the first item of a running later meeting, or by the coordinator with a reason. */
+  async approve(viewer: Viewer, meetingId: string, dto: ApproveMinutesDto): Promise<{ approvedAt: string; sha256: string; covenantVersion: number }> {
+    const { record, meeting } = await this.coordinatorOnly(viewer, meetingId);
+    if (record.status === 'APPROVED') throw new ConflictException('Dit verslag is al vastgesteld.');
+    const reason = dto.reason?.trim() || null;
+    const running = await this.meetings.findOne({ where: { networkId: meeting.networkId, status: 'IN_PROGRESS', startsAt: MoreThan(meeting.startsAt) } });
+    if (!reason && !running) {
+      throw new BadRequestException('Stel het verslag vast in het volgende overleg (eerste agendapunt), of geef een reden om het nu vast te stellen.');
+    }
+    const approvedAt = this.clock.now();
+    const sha256 = await this.hash(record);
+    await this.minutes.update(
+      { meetingId },
+      { status: 'APPROVED', approvedAt, approvedById: viewer.id, approvalReason: reason, approvedInMeetingId: reason ? null : running!.id, approvedSha256: sha256 },
+    );
+    return { approvedAt: approvedAt.toISOString(), sha256, covenantVersion: record.covenantVersion };
+  }
+
+  async addAddendum(viewer: Viewer, meetingId: string, dto: AddendumDto): Promise<MinutesView> {
+    const { record, role, meeting } = await this.coordinatorOnly(viewer, meetingId);
+    if (record.status !== 'APPROVED') throw new ConflictException('Een aanvulling hoort bij een vastgesteld verslag; pas een concept gewoon aan.');
+    refuseIdentifyingData({ text: dto.text }, this.clock.now(), NO_NAMES);
+    await this.addenda.insert({ id: newId(), meetingId, text: dto.text.trim(), authorId: viewer.id, createdAt: this.clock.now() });
+    return this.view(viewer, record, role, meeting);
+  }
+
+  /** The identity-free canonical content: sections, attendance, agreed actions and addenda. */
+  private async hash(record: Minutes): Promise<string> {
+    const attendance = (await this.attendance.findBy({ meetingId: record.meetingId }))
+      .map((a) => [a.organisationId, a.status, [...a.userIds].sort()])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const agreed = (await this.actions.forAgendaItems({ id: '', name: '', email: '', isAdmin: false, organisationId: '' }, record.sections.map((s) => s.id), []))
+      .map((a) => [a.id, a.description, a.owner.organisation.id, a.owner.user?.id ?? null, a.dueDate])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const addenda = (await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } })).map((a) => [a.id, a.text, a.createdAt.toISOString()]);
+    const canonical = JSON.stringify({
+      meetingId: record.meetingId,
+      networkId: record.networkId,
+      covenantVersion: record.covenantVersion,
+      sections: record.sections.map((s) => [s.id, s.caseId, s.title, s.text]),
+      attendance,
+      actions: agreed,
+      addenda,
+    });
+    return createHash('sha256').update(canonical).digest('hex');
+  }
+
+  private async view(viewer: Viewer, record: Minutes, role: CovenantRole, meeting: Meeting, forExport = false): Promise<MinutesView> {
+    const network = await this.networks.findById(record.networkId);
+    const caseIds = record.sections.map((s) => s.caseId).filter((id): id is string => !!id);
+    const clients = await this.cases.visibleViews(viewer, record.networkId, caseIds, 'MINUTES', {
+      covenantVersion: record.covenantVersion,
+      action: forExport ? 'EXPORT' : 'VIEW',
+    });
+    const visibleSections = record.sections.filter((s) => !s.caseId || clients.has(s.caseId));
+    const allComments = await this.comments.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
+    const people = new Map((await this.users.findByIds([...new Set([...allComments.map((c) => c.authorId), viewer.id])])).map((u) => [u.id, u]));
+    const isCoordinator = role === 'COORDINATOR';
+    const visibleCase = (a: ActionView) => !a.case || clients.has(a.case.id);
+    const agreed = (await this.actions.forAgendaItems(viewer, record.sections.map((s) => s.id), isCoordinator ? [record.networkId] : [])).filter(visibleCase);
+    const carriedOver = (await this.actions.list(viewer, { scope: 'network', networkId: record.networkId }))
+      .filter((a) => a.meetingId !== record.meetingId && OPEN_ACTION_STATUSES.includes(a.status))
+      .filter(visibleCase);
+    const attendanceRows = await this.attendance.findBy({ meetingId: record.meetingId });
+    const attendees = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
+    const members = await this.networks.memberList(record.networkId);
+    const next = await this.meetings.findOne({ where: { networkId: record.networkId, startsAt: MoreThan(meeting.startsAt) }, order: { startsAt: 'ASC' } });
+    const coordinators = await this.networks.coordinatorsOf(record.networkId);
+    const addenda = await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
+    const addendumAuthors = new Map((await this.users.findByIds(addenda.map((a) => a.authorId))).map((u) => [u.id, u.name]));
+    const reader = (await this.disclosures.forNetwork(viewer, record.networkId, 'MINUTES', [], { covenantVersion: record.covenantVersion, role })).decide({
+      id: '',
+      submittedById: '',
+      submittedByOrganisationId: '',
+      consent: 'GIVEN',
+      consentOverrideReason: null,
+      identityErasedAt: null,
+    });
+    const open = record.status !== 'APPROVED';
+    return {
+      meetingId: record.meetingId,
+      networkId: record.networkId,
+      networkName: network.name,
+      status: record.status,
+      version: record.version,
+      covenantVersion: record.covenantVersion,
+      meeting: {
+        startsAt: meeting.startsAt.toISOString(),
+        location: meeting.location,
+        chair: coordinators[0]?.name ?? null,
+        minuteTaker: coordinators[0]?.name ?? null,
+        nextMeeting: next?.startsAt.toISOString() ?? null,
+      },
+      attendance: members.map((m) => {
+        const row = attendanceRows.find((a) => a.organisationId === m.organisation.id);
+        return { organisation: m.organisation.name, status: row?.status ?? null, people: (row?.userIds ?? []).map((id) => attendees.get(id) ?? '') };
+      }),
+      sections: visibleSections.map((s, index) => ({
+        id: s.id,
+        number: index + 1,
+        title: s.title,
+        text: s.text,
+        client: s.caseId ? clients.get(s.caseId)!.client : null,
+        comments: allComments
+          .filter((c) => c.sectionId === s.id)
+          .map((c) => ({
+            id: c.id,
+            author: people.get(c.authorId)?.name ?? '',
+            organisation: people.get(c.authorId)?.organisation?.name ?? '',
+            text: c.text,
+            createdAt: c.createdAt.toISOString(),
+            resolved: c.resolvedAt !== null,
+          })),
+      })),
+      actions: agreed,
+      carriedOver,
+      addenda: addenda.map((a) => ({ id: a.id, text: a.text, createdAt: a.createdAt.toISOString(), author: addendumAuthors.get(a.authorId) ?? null })),
+      approvedAt: record.approvedAt?.toISOString() ?? null,
+      approvalReason: record.approvalReason,
+      sha256: await this.hash(record),
+      readerLevel: { level: reader.level, explanation: reader.explanation },
+      can: {
+        edit: isCoordinator && open,
+        send: isCoordinator && open,
+        comment: record.status === 'SENT' && (isCoordinator || attendanceRows.some((a) => a.organisationId === viewer.organisationId && a.status === 'PRESENT')),
+        approve: isCoordinator && open,
+        addendum: isCoordinator && !open,
+      },
+    };
+  }
+
+  /** Drafts: the coordinator. Sent: also the organisations present. Approved: every member. */
+  private async readable(viewer: Viewer, meetingId: string): Promise<{ record: Minutes; role: CovenantRole; meeting: Meeting }> {
+    const record = await this.minutes.findOneBy({ meetingId });
+    const role = record ? await this.networks.roleOf(viewer, record.networkId) : null;
+    if (!record || !role) throw new NotFoundException(NOT_FOUND);
+    const meeting = (await this.meetings.findOneBy({ id: meetingId }))!;
+    if (role === 'COORDINATOR' || record.status === 'APPROVED') return { record, role, meeting };
+    if (record.status === 'SENT') {
+      const present = await this.attendance.findOneBy({ meetingId, organisationId: viewer.organisationId });
+      if (present?.status === 'PRESENT') return { record, role, meeting };
+    }
+    throw new NotFoundException(NOT_FOUND);
+  }
+
+  private async coordinatorOnly(viewer: Viewer, meetingId: string): Promise<{ record: Minutes; role: CovenantRole; meeting: Meeting }> {
+    const found = await this.readable(viewer, meetingId);
+    if (found.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator bewerkt, verstuurt en stelt het verslag vast.');
+    return found;
+  }
+}
+

@@ -1,0 +1,90 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import type { ClientView } from './cases';
+import type { AttendanceStatus } from './meeting-rules';
+import type { ActionView } from './meetings';
+
+export const MINUTES_STATUSES = ['DRAFT', 'SENT', 'APPROVED'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export class MinutesSectionTextDto {
+  @IsString()
+  @MaxLength(40)
+  id!: string;
+
+  @MaxLength(20000, { message: 'Een onderdeel mag hoogstens 20000 tekens hebben.' })
+  @IsString({ message: 'De tekst van een onderdeel moet tekst zijn.' })
+  text!: string;
+}
+
+export class UpdateMinutesDto {
+  @ValidateNested({ each: true })
+  @Type(() => MinutesSectionTextDto)
+  @ArrayMaxSize(200)
+  @IsArray({ message: 'Stuur de onderdelen van het verslag mee.' })
+  sections!: MinutesSectionTextDto[];
+
+  @Min(1)
+  @IsInt({ message: 'Stuur de versie mee waarop je wijziging is gebaseerd.' })
+  version!: number;
+}
+
+export class MinutesCommentDto {
+  @IsString()
+  @MaxLength(40)
+  sectionId!: string;
+
+  @MaxLength(4000, { message: 'Een opmerking mag hoogstens 4000 tekens hebben.' })
+  @MinLength(2, { message: 'Schrijf een opmerking.' })
+  @IsString({ message: 'Schrijf een opmerking.' })
+  text!: string;
+}
+
+export class ApproveMinutesDto {
+  /** Needed when the minutes are not approved as the first item of a running later meeting. */
+  @MaxLength(2000)
+  @IsString()
+  @IsOptional()
+  reason?: string;
+}
+
+export class AddendumDto {
+  @MaxLength(8000, { message: 'Een aanvulling mag hoogstens 8000 tekens hebben.' })
+  @MinLength(5, { message: 'Schrijf de aanvulling of correctie uit.' })
+  @IsString({ message: 'Schrijf de aanvulling of correctie uit.' })
+  text!: string;
+}
+
+
+export interface MinutesSectionView {
+  id: string;
+  /** Contiguous for this reader: sections they may not see are left out without a gap. */
+  number: number;
+  title: string;
+  text: string;
+  /** A case section: the client at this reader's MINUTES level under the meeting's covenant version. */
+  client: ClientView | null;
+  comments: { id: string; author: string; organisation: string; text: string; createdAt: string; resolved: boolean }[];
+}
+
+export interface MinutesView {
+  meetingId: string;
+  networkId: string;
+  networkName: string;
+  status: MinutesStatus;
+  version: number;
+  covenantVersion: number;
+  meeting: { startsAt: string; location: string | null; chair: string | null; minuteTaker: string | null; nextMeeting: string | null };
+  attendance: { organisation: string; status: AttendanceStatus | null; people: string[] }[];
+  sections: MinutesSectionView[];
+  actions: ActionView[];
+  carriedOver: ActionView[];
+  addenda: { id: string; text: string; createdAt: string; author: string | null }[];
+  approvedAt: string | null;
+  approvalReason: string | null;
+  /** SHA-256 of the canonical content (identity-free; includes the addenda). */
+  sha256: string;
+  /** The level of names in this reader's PDF, and why, in Dutch. */
+  readerLevel: { level: string; explanation: string };
+  can: { edit: boolean; send: boolean; comment: boolean; approve: boolean; addendum: boolean };
+}
