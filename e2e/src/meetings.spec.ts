@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { COORDINATOR_BUURT, acceptStatementViaApi, choose, expectAccessible, login, logout, screenshot } from './fixtures/app';
 
 const NETWORK = 'Buurtnetwerk 55+ Soesterkwartier';
@@ -6,6 +7,7 @@ const SHELL_ORG = 'Huisartsenpraktijk Soesterkwartier';
 const ACTION = 'Huisbezoek afleggen met de praktijkondersteuner';
 
 test.describe.configure({ mode: 'serial' });
+let meetingUrl = '';
 
 test('the coordinator plans, assembles, starts, marks attendance, decides, assigns an action and closes', async ({ page }) => {
   await login(page, COORDINATOR_BUURT);
@@ -18,6 +20,8 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   await page.getByTestId('meeting-plan').click();
   await page.getByTestId('meetings-list').getByRole('link', { name: /Buurthuis De Kei/ }).first().click();
 
+  await page.waitForURL(/\/overleggen\/[0-9a-f-]{36}$/);
+  meetingUrl = page.url();
   await page.getByTestId('agenda-assemble').click();
   await expect(page.getByRole('heading', { level: 3, name: /Nieuwe casus: Casus/ }).first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /Rondvraag/ })).toBeVisible();
@@ -29,6 +33,10 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   await page.getByRole('option', { name: 'Pieter Smit' }).click();
   await page.keyboard.press('Escape');
   await choose(page, 'attendance-Stichting Welzijn Soesterkwartier', 'Aanwezig');
+  await choose(page, 'attendance-Woonstichting De Eem', 'Aanwezig');
+  await page.getByTestId('people-Woonstichting De Eem').click();
+  await page.getByRole('option', { name: 'Ayşe Demir' }).click();
+  await page.keyboard.press('Escape');
   await page.getByTestId('attendance-save').click();
   await expect(page.getByTestId('meeting-error')).toHaveCount(0);
 
@@ -61,4 +69,59 @@ test('the shell partner finds the action under "Mijn acties" and marks it done',
   await screenshot(page, '19-mijn-acties');
   await card.getByTestId('action-done').click();
   await expect(card).toContainText('Gedaan');
+});
+
+test('the coordinator edits and sends the minutes', async ({ page }) => {
+  await login(page, COORDINATOR_BUURT);
+  await page.goto(meetingUrl);
+  const minutes = page.getByTestId('minutes');
+  await expect(minutes).toContainText('Verslag — concept');
+  await page.getByTestId('minutes-text-1').fill('Analyse: vereenzaming en een vervuilde woning. Afspraken: de huisarts gaat op huisbezoek.');
+  await page.getByTestId('minutes-save').click();
+  await expect(page.getByTestId('minutes-error')).toHaveCount(0);
+  await page.getByTestId('minutes-send').click();
+  await expect(minutes).toContainText('verstuurd, ter review');
+  await logout(page);
+});
+
+test('a core partner who was present comments on a section', async ({ page }) => {
+  await login(page, 'corporatie@demo.casustafel.nl');
+  await page.goto(meetingUrl);
+  await page.getByTestId('minutes-comment-1').fill('Graag vermelden dat de corporatie de schoonmaak regelt.');
+  await page.getByTestId('minutes-comment-submit-1').click();
+  await expect(page.getByTestId('minutes')).toContainText('de corporatie de schoonmaak regelt');
+  await logout(page);
+});
+
+test('the minutes are approved in the next meeting', async ({ page }) => {
+  await login(page, COORDINATOR_BUURT);
+  await page.goto(meetingUrl);
+  await page.getByRole('link', { name: 'Terug naar de overleggen' }).click();
+  const inFourWeeks = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId('meeting-startsAt').fill(`${inFourWeeks}T09:30`);
+  await page.getByTestId('meeting-location').fill('Wijkcentrum Het Klooster');
+  await page.getByTestId('meeting-plan').click();
+  await page.getByTestId('meetings-list').getByRole('link', { name: /Wijkcentrum Het Klooster/ }).click();
+  await page.getByTestId('agenda-assemble').click();
+  await expect(page.getByRole('heading', { level: 3 }).first()).toContainText('Verslag van');
+  await page.getByTestId('meeting-start').click();
+  await page.goto(meetingUrl);
+  await page.getByTestId('minutes-approve').click();
+  await expect(page.getByTestId('minutes')).toContainText('Verslag — vastgesteld');
+  await expectAccessible(page);
+  await screenshot(page, '21-verslag-vastgesteld');
+  await logout(page);
+});
+
+test('a shell partner downloads a PDF that shows only pseudonyms', async ({ page }) => {
+  await login(page, 'huisarts@demo.casustafel.nl');
+  await page.goto(meetingUrl);
+  await expect(page.getByTestId('minutes')).toContainText('Jouw PDF toont cliënten met: alleen pseudoniem.');
+  const href = await page.getByTestId('minutes-pdf').getAttribute('href');
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await res.body() }).toString('utf8');
+  expect(text).toContain('VASTGESTELD');
+  expect(text).toMatch(/Cliënt: Casus \d{4}-\d{3} · /);
+  for (const surname of ['Oosterbeek', 'Wilhelmina', 'Zwanenburcht', 'Trijntje']) expect(text).not.toContain(surname);
 });

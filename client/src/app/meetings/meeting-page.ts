@@ -19,6 +19,7 @@ import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { Loading } from '../ui/loading';
 import { MeetingsApi } from './meetings-api';
+import { MinutesPanel } from './minutes-panel';
 
 interface AttendanceRow {
   organisationId: string;
@@ -34,7 +35,7 @@ interface AttendanceRow {
  */
 @Component({
   selector: 'app-meeting-page',
-  imports: [CdkDropList, CdkDrag, FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, AppDatePipe, EmptyState, Loading],
+  imports: [CdkDropList, CdkDrag, FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, AppDatePipe, EmptyState, Loading, MinutesPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .head { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
@@ -225,6 +226,8 @@ interface AttendanceRow {
             <button mat-stroked-button type="submit">{{ 'meeting.invite' | transloco }}</button>
           </form>
         }
+
+        <app-minutes-panel [meetingId]="m.id" />
 
         <h2>{{ 'meeting.attendance' | transloco }}</h2>
         <table class="attendance" data-testid="attendance">

@@ -1,0 +1,159 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import type { MinutesView } from '@casustafel/contract/minutes';
+import { errorMessage } from '../core/api-error';
+import { handlesErrors } from '../core/http-context';
+import { AppDatePipe } from '../ui/app-date.pipe';
+
+/** The minutes beside the meeting record: edit, send, comment per section, approve, addenda, and the reader's own PDF. */
+@Component({
+  selector: 'app-minutes-panel',
+  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslocoPipe, AppDatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .full { width: 100%; }
+    .level { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
+    .comment { padding: 6px 10px; border-left: 3px solid var(--mat-sys-tertiary); margin: 4px 0; }
+    .comment.resolved { opacity: 0.6; }
+    .pre { white-space: pre-wrap; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+    code { word-break: break-all; }
+  `,
+  template: `
+    @if (minutes.value(); as v) {
+      <section aria-labelledby="minutes-heading" data-testid="minutes">
+        <h2 id="minutes-heading">{{ 'minutes.title' | transloco }} — {{ 'enum.minutesStatus.' + v.status | transloco }}</h2>
+        <div class="level" role="note">
+          <p>{{ 'minutes.pdfLevel' | transloco: { level: ('enum.level.' + v.readerLevel.level | transloco) } }} {{ v.readerLevel.explanation }}</p>
+          <a mat-flat-button [href]="'/api/meetings/' + meetingId() + '/minutes.pdf'" download data-testid="minutes-pdf"><mat-icon>picture_as_pdf</mat-icon>{{ 'minutes.download' | transloco }}</a>
+        </div>
+        @for (section of v.sections; track section.id) {
+          <mat-card appearance="outlined">
+            <mat-card-content>
+              <h3 class="card-title">{{ section.number }}. {{ section.title }}</h3>
+              @if (section.client) { <p><strong>{{ 'field.client' | transloco }}:</strong> {{ section.client.displayName }}</p> }
+              @if (v.can.edit) {
+                <mat-form-field class="full">
+                  <mat-label>{{ 'minutes.sectionText' | transloco }}</mat-label>
+                  <textarea matInput rows="4" [ngModel]="texts()[section.id]" (ngModelChange)="setText(section.id, $event)" [attr.data-testid]="'minutes-text-' + section.number"></textarea>
+                </mat-form-field>
+              } @else {
+                <p class="pre">{{ section.text || '—' }}</p>
+              }
+              @for (c of section.comments; track c.id) {
+                <div class="comment" [class.resolved]="c.resolved">
+                  <small>{{ c.author }} · {{ c.organisation }} · {{ c.createdAt | appDate: 'dateTime' }}@if (c.resolved) { · {{ 'minutes.resolved' | transloco }} }</small>
+                  <div>{{ c.text }}</div>
+                  @if (v.can.edit && !c.resolved) { <button mat-button type="button" (click)="resolve(c.id)">{{ 'minutes.resolve' | transloco }}</button> }
+                </div>
+              }
+              @if (v.can.comment) {
+                <form class="buttons" (ngSubmit)="comment(section.id)">
+                  <mat-form-field>
+                    <mat-label>{{ 'minutes.comment' | transloco }}</mat-label>
+                    <input matInput [name]="'comment-' + section.id" [(ngModel)]="commentTexts[section.id]" [attr.data-testid]="'minutes-comment-' + section.number" />
+                  </mat-form-field>
+                  <button mat-stroked-button type="submit" [attr.data-testid]="'minutes-comment-submit-' + section.number">{{ 'minutes.addComment' | transloco }}</button>
+                </form>
+              }
+            </mat-card-content>
+          </mat-card>
+        }
+        @if (error()) { <p class="error-text" role="alert" data-testid="minutes-error">{{ error() }} <button mat-button type="button" (click)="minutes.reload()">{{ 'meeting.reload' | transloco }}</button></p> }
+        <div class="buttons">
+          @if (v.can.edit) { <button mat-flat-button type="button" (click)="save(v)" data-testid="minutes-save">{{ 'minutes.save' | transloco }}</button> }
+          @if (v.can.send) { <button mat-stroked-button type="button" (click)="post('send')" data-testid="minutes-send">{{ 'minutes.send' | transloco }}</button> }
+        </div>
+        @if (v.can.approve) {
+          <form class="buttons" (ngSubmit)="approve()">
+            <mat-form-field>
+              <mat-label>{{ 'minutes.reason' | transloco }}</mat-label>
+              <input matInput name="reason" [(ngModel)]="reason" />
+              <mat-hint>{{ 'minutes.reasonHint' | transloco }}</mat-hint>
+            </mat-form-field>
+            <button mat-flat-button type="submit" data-testid="minutes-approve">{{ 'minutes.approve' | transloco }}</button>
+          </form>
+        }
+        @if (v.status === 'APPROVED') {
+          <p>{{ 'minutes.approvedOn' | transloco }} {{ v.approvedAt | appDate: 'dateTime' }}@if (v.approvalReason) { ({{ v.approvalReason }}) }. SHA-256: <code>{{ v.sha256 }}</code></p>
+          @for (a of v.addenda; track a.id) { <p class="pre">{{ 'minutes.addendum' | transloco }} {{ a.createdAt | appDate: 'dateTime' }}: {{ a.text }}</p> }
+          @if (v.can.addendum) {
+            <form class="buttons" (ngSubmit)="addendum()">
+              <mat-form-field class="full">
+                <mat-label>{{ 'minutes.addendumLabel' | transloco }}</mat-label>
+                <input matInput name="addendum" [(ngModel)]="addendumText" />
+              </mat-form-field>
+              <button mat-stroked-button type="submit">{{ 'minutes.addAddendum' | transloco }}</button>
+            </form>
+          }
+        }
+      </section>
+    }
+  `,
+})
+export class MinutesPanel {
+  private readonly http = inject(HttpClient);
+  readonly meetingId = input.required<string>();
+
+  /** 404 means: no minutes yet, or not for this reader. The panel then shows nothing. */
+  protected readonly minutes = resource({
+    params: () => ({ id: this.meetingId() }),
+    loader: ({ params }) => firstValueFrom(this.http.get<MinutesView>(`/api/meetings/${params.id}/minutes`, handlesErrors())),
+  });
+  protected readonly texts = linkedSignal<Record<string, string>>(() => Object.fromEntries((this.minutes.value()?.sections ?? []).map((s) => [s.id, s.text])));
+  protected readonly error = signal<string | null>(null);
+  protected commentTexts: Record<string, string> = {};
+  protected reason = '';
+  protected addendumText = '';
+
+  protected setText(id: string, text: string): void {
+    this.texts.update((t) => ({ ...t, [id]: text }));
+  }
+
+  protected save(v: MinutesView): Promise<void> {
+    const sections = Object.entries(this.texts()).map(([id, text]) => ({ id, text }));
+    return this.run(this.http.patch(`/api/meetings/${this.meetingId()}/minutes`, { sections, version: v.version }, handlesErrors()));
+  }
+
+  protected post(path: string, body: object = {}): Promise<void> {
+    return this.run(this.http.post(`/api/meetings/${this.meetingId()}/minutes/${path}`, body, handlesErrors()));
+  }
+
+  protected async comment(sectionId: string): Promise<void> {
+    const text = this.commentTexts[sectionId]?.trim();
+    if (!text) return;
+    await this.post('comments', { sectionId, text });
+    if (!this.error()) this.commentTexts[sectionId] = '';
+  }
+
+  protected resolve(commentId: string): Promise<void> {
+    return this.post(`comments/${commentId}/resolve`);
+  }
+
+  protected approve(): Promise<void> {
+    return this.post('approve', this.reason.trim() ? { reason: this.reason.trim() } : {});
+  }
+
+  protected async addendum(): Promise<void> {
+    await this.post('addenda', { text: this.addendumText });
+    if (!this.error()) this.addendumText = '';
+  }
+
+  private async run(request: ReturnType<HttpClient['post']>): Promise<void> {
+    this.error.set(null);
+    try {
+      await firstValueFrom(request);
+      this.minutes.reload();
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+}
