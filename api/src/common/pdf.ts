@@ -1,19 +1,25 @@
 import PDFDocument from 'pdfkit';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
  * A4 documents with an embedded font that handles Dutch characters (Roboto from @fontsource,
  * WOFF read by pdfkit's fontkit), collected into a Buffer.
  */
-function fontFile(weight: 400 | 500): string | null {
-  try {
-    const dir = join(dirname(require.resolve('@fontsource/roboto/package.json')), 'files');
-    const file = join(dir, `roboto-latin-${weight}-normal.woff`);
-    return existsSync(file) ? file : null;
-  } catch {
-    return null;
+const fonts = new Map<number, Buffer | null>();
+
+/** The font file, read once per process. */
+function fontFile(weight: 400 | 500): Buffer | null {
+  if (!fonts.has(weight)) {
+    try {
+      const dir = join(dirname(require.resolve('@fontsource/roboto/package.json')), 'files');
+      const file = join(dir, `roboto-latin-${weight}-normal.woff`);
+      fonts.set(weight, existsSync(file) ? readFileSync(file) : null);
+    } catch {
+      fonts.set(weight, null);
+    }
   }
+  return fonts.get(weight)!;
 }
 
 export function createPdf(info: { Title: string; Subject?: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
