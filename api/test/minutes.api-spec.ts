@@ -124,6 +124,8 @@ describe('Minutes', () => {
 
     await c.patch(`/api/meetings/${m.id}/minutes`).send({ sections: [{ id: sectionId, text: 'Stille wijziging.' }], version: 2 }).expect(409);
     await c.post(`/api/meetings/${m.id}/reopen`).expect(409);
+    await c.put(`/api/meetings/${m.id}/attendance`).send({ attendance: [{ organisationId: s.volunteer.organisation.id, status: 'PRESENT', userIds: [] }] }).expect(409);
+    expect((await c.get(`/api/meetings/${m.id}`).expect(200)).body.locked).toBe(true);
     const again = (await s.shell.agent.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
     expect(again.sha256).toBe(approved.sha256);
     const withAddendum = (await c.post(`/api/meetings/${m.id}/minutes/addenda`).send({ text: 'Correctie: het huisbezoek is op dinsdag.' }).expect(201)).body;

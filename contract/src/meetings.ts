@@ -242,6 +242,8 @@ export interface MeetingView {
   /** Whether the case items are shown at the MEETING level to this viewer now. */
   meetingLevel: boolean;
   canManage: boolean;
+  /** The minutes are approved: the record (attendance included) is locked and the meeting cannot reopen. */
+  locked: boolean;
   /** Set when the viewer is a guest: only their items are on their agenda. */
   guest: { confidentialityValid: boolean } | null;
   guests: { user: { id: string; name: string }; itemIds: string[] }[];

@@ -254,6 +254,7 @@ export class MeetingsService {
 
   async setAttendance(viewer: Viewer, id: string, dto: AttendanceDto): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
+    if (await this.minutes.isApproved(id)) throw new ConflictException('Het verslag is vastgesteld; de aanwezigheid ligt daarmee vast.');
     for (const entry of dto.attendance) {
       if (!(await this.networks.membership(meeting.networkId, entry.organisationId))) {
         throw new BadRequestException('Aanwezigheid geldt alleen voor organisaties die lid zijn van het netwerk.');
@@ -326,6 +327,7 @@ export class MeetingsService {
       ...toSummary(meeting),
       meetingLevel,
       canManage: role === 'COORDINATOR',
+      locked: await this.minutes.isApproved(meeting.id),
       guest: guest ? { confidentialityValid: (await this.covenants.validAcceptance(viewer.id, meeting.networkId)) !== null } : null,
       guests: invited.map((g) => ({ user: { id: g.userId, name: guestNames.get(g.userId) ?? '' }, itemIds: g.itemIds })),
       agenda,

@@ -78,7 +78,7 @@ interface AttendanceRow {
           @if (m.canManage) {
             @if (m.status === 'PLANNED') { <button mat-flat-button type="button" (click)="step('start')" data-testid="meeting-start">{{ 'meeting.start' | transloco }}</button> }
             @if (m.status === 'IN_PROGRESS') { <button mat-flat-button type="button" (click)="step('close')" data-testid="meeting-close">{{ 'meeting.close' | transloco }}</button> }
-            @if (m.status === 'CLOSED') { <button mat-stroked-button type="button" (click)="step('reopen')">{{ 'meeting.reopen' | transloco }}</button> }
+            @if (m.status === 'CLOSED' && !m.locked) { <button mat-stroked-button type="button" (click)="step('reopen')">{{ 'meeting.reopen' | transloco }}</button> }
           }
         </div>
         <p class="lead">
@@ -238,7 +238,7 @@ interface AttendanceRow {
               <tr>
                 <th scope="row">{{ row.name }}</th>
                 <td>
-                  @if (m.canManage) {
+                  @if (m.canManage && !m.locked) {
                     <mat-form-field subscriptSizing="dynamic">
                       <mat-select [aria-label]="('meeting.statusOf' | transloco: { name: row.name })" [(ngModel)]="row.status" [attr.data-testid]="'attendance-' + row.name">
                         @for (s of attendanceStatuses; track s) { <mat-option [value]="s">{{ 'enum.attendance.' + s | transloco }}</mat-option> }
@@ -249,7 +249,7 @@ interface AttendanceRow {
                   }
                 </td>
                 <td>
-                  @if (m.canManage) {
+                  @if (m.canManage && !m.locked) {
                     <mat-form-field subscriptSizing="dynamic">
                       <mat-select multiple [aria-label]="('meeting.peopleOf' | transloco: { name: row.name })" [(ngModel)]="row.userIds" [disabled]="row.status !== 'PRESENT'" [attr.data-testid]="'people-' + row.name">
                         @for (p of peopleOf(row.organisationId); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
@@ -263,7 +263,7 @@ interface AttendanceRow {
             }
           </tbody>
         </table>
-        @if (m.canManage) {
+ @if (m.canManage && !m.locked) {
           <p><button mat-stroked-button type="button" (click)="saveAttendance()" data-testid="attendance-save">{{ 'meeting.saveAttendance' | transloco }}</button></p>
         }
       }
