@@ -61,6 +61,7 @@ const view: MinutesView = {
   approvalReason: null,
   sha256: 'f'.repeat(64),
   readerLevel: { level: 'INITIALS', explanation: '' },
+  readerRole: 'CORE_PARTNER',
   can: { edit: false, send: false, comment: false, approve: false, addendum: false },
 };
 

@@ -86,5 +86,7 @@ export interface MinutesView {
   sha256: string;
   /** The level of names in this reader's PDF, and why, in Dutch. */
   readerLevel: { level: string; explanation: string };
+  /** The reader's role in the network (for the access log of an export). */
+  readerRole: string;
   can: { edit: boolean; send: boolean; comment: boolean; approve: boolean; addendum: boolean };
 }

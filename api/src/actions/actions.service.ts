@@ -122,6 +122,11 @@ export class ActionsService {
     return this.views(viewer, await this.actions.find({ where: { agendaItemId: In(itemIds) }, order: { createdAt: 'ASC' } }), new Set(coordinatorOf));
   }
 
+  /** The actions agreed on these agenda items, as stored (for the minutes' hash). */
+  agreedOn(itemIds: string[]): Promise<Action[]> {
+    return itemIds.length ? this.actions.find({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve([]);
+  }
+
   /** Cases in the network with an open action (those come back on the next agenda). */
   async casesWithOpenActions(networkId: string): Promise<Set<string>> {
     const open = await this.actions.find({ where: { networkId, status: In(OPEN_ACTION_STATUSES) }, select: { caseId: true } });

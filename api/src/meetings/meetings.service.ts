@@ -108,7 +108,7 @@ export class MeetingsService {
     const { meeting, role } = await this.manage(viewer, id);
     const user = await this.users.findById(dto.userId);
     if (!user || !user.active || user.isAdmin) throw new BadRequestException('De gekozen gast bestaat niet of is niet actief.');
-    if (await this.networks.roleOf({ ...viewer, id: user.id }, meeting.networkId)) {
+    if (await this.networks.roleOf({ id: user.id }, meeting.networkId)) {
       throw new ConflictException(`${user.name} heeft al een rol in dit netwerk en hoeft niet als gast te komen.`);
     }
     const itemIds = [...new Set(dto.itemIds)];

@@ -199,7 +199,7 @@ export class NetworksService {
   }
 
   /** The viewer's role in a network, or null. */
-  async roleOf(viewer: Viewer, networkId: string): Promise<NetworkRole | null> {
+  async roleOf(viewer: Pick<Viewer, 'id'>, networkId: string): Promise<NetworkRole | null> {
     const assignment = await this.roles.findOneBy({ networkId, userId: viewer.id });
     return assignment?.role ?? null;
   }

@@ -73,7 +73,7 @@ export class MinutesPdfController {
     const view = await this.minutes.get(viewer, id, true);
     const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
     const pdf = await renderMinutesPdf(view, { name: viewer.name, organisation }, this.clock.now());
-    await this.accessLog.record([{ viewer, role: null, networkId: view.networkId, caseId: null, action: 'EXPORT', level: view.readerLevel.level as never, context: 'MINUTES' }]);
+    await this.accessLog.record([{ viewer, role: view.readerRole, networkId: view.networkId, caseId: null, action: 'EXPORT', level: view.readerLevel.level as never, context: 'MINUTES' }]);
     response
       .status(200)
       .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="verslag-${view.meeting.startsAt.slice(0, 10)}.pdf"`, 'Cache-Control': 'no-store' })

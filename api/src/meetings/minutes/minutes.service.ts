@@ -161,8 +161,8 @@ export class MinutesService {
     const attendance = (await this.attendance.findBy({ meetingId: record.meetingId }))
       .map((a) => [a.organisationId, a.status, [...a.userIds].sort()])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    const agreed = (await this.actions.forAgendaItems({ id: '', name: '', email: '', isAdmin: false, organisationId: '' }, record.sections.map((s) => s.id), []))
-      .map((a) => [a.id, a.description, a.owner.organisation.id, a.owner.user?.id ?? null, a.dueDate])
+    const agreed = (await this.actions.agreedOn(record.sections.map((s) => s.id)))
+      .map((a) => [a.id, a.description, a.ownerOrganisationId, a.ownerUserId, a.dueDate])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const addenda = (await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } })).map((a) => [a.id, a.text, a.createdAt.toISOString()]);
     const canonical = JSON.stringify({
@@ -251,6 +251,7 @@ export class MinutesService {
       approvalReason: record.approvalReason,
       sha256: await this.hash(record),
       readerLevel: { level: reader.level, explanation: reader.explanation },
+      readerRole: role,
       can: {
         edit: isCoordinator && open,
         send: isCoordinator && open,
