@@ -59,6 +59,7 @@ describe('Minutes', () => {
     const minutes = (await s.coordinator.agent.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
     expect(minutes).toMatchObject({ status: 'DRAFT', covenantVersion: 2, meeting: { location: 'Buurthuis', chair: s.coordinator.user.name } });
     expect(minutes.sections[0].text).toContain('Afspraken: Huisbezoek door de huisarts.');
+    expect(minutes.sections[0].text).toContain('Status van de casus: geaccepteerd.');
     expect(minutes.actions.map((a: { description: string }) => a.description)).toEqual(['Huisbezoek afleggen']);
     expect(minutes.attendance.find((a: { organisation: string }) => a.organisation === s.core.organisation.name)).toMatchObject({ status: 'PRESENT', people: [s.core.user.name] });
     // A draft is the coordinator's until it is sent.

@@ -189,6 +189,12 @@ export class CasesService {
     return found.map((c) => ({ id: c.id, status: c.status, label: pseudonymDisplay(c.number, c.pseudonym) }));
   }
 
+  /** A case's status (no identity), for the minutes' draft. */
+  async statusOf(networkId: string, caseId: string): Promise<{ status: Case['status']; reason: string | null } | null> {
+    const c = await this.cases.findOneBy({ id: caseId, networkId });
+    return c ? { status: c.status, reason: c.statusReason } : null;
+  }
+
   /** The pseudonym label of a case in the network, or null when there is no such case. */
   async label(networkId: string, caseId: string): Promise<string | null> {
     const c = await this.cases.findOneBy({ id: caseId, networkId });

@@ -150,6 +150,12 @@ export class QuestionsService {
     return open.map((q) => ({ id: q.id, title: q.title }));
   }
 
+  /** The network's answer to a question, for the minutes' draft. */
+  async answerOf(networkId: string, id: string): Promise<{ advice: string; severity: string; recommendation: string } | null> {
+    const q = await this.questions.findOneBy({ id, networkId });
+    return q?.advice && q.severity && q.recommendation ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation } : null;
+  }
+
   /** A question's agenda summary (no identity in questions), or null when it is not in the network. */
   async summary(networkId: string, id: string): Promise<{ id: string; title: string; status: string } | null> {
     const q = await this.questions.findOneBy({ id, networkId });

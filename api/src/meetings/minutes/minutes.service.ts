@@ -13,6 +13,7 @@ import type { Viewer } from '../../common/viewer';
 import { CovenantsService } from '../../covenants/covenants.service';
 import { newId } from '../../database/ids';
 import { NetworksService } from '../../networks/networks.service';
+import { QuestionsService } from '../../questions/questions.service';
 import { AccessLogService } from '../../privacy/access-log.service';
 import { DisclosureService } from '../../privacy/disclosure.service';
 import { refuseIdentifyingData } from '../../privacy/identifying-data.guard';
@@ -24,6 +25,15 @@ import { MinutesAddendum } from './minutes-addendum.entity';
 import { MinutesComment } from './minutes-comment.entity';
 import { Minutes, type StoredSection } from './minutes.entity';
 
+const CASE_STATUS: Record<string, string> = { SUBMITTED: 'ingediend', ACCEPTED: 'geaccepteerd', MONITORING: 'vinger aan de pols', CLOSED: 'afgesloten', DECLINED: 'afgewezen', REFERRED: 'doorverwezen' };
+const SEVERITY: Record<string, string> = { LOW: 'laag', MEDIUM: 'gemiddeld', HIGH: 'hoog', ACUTE: 'acuut' };
+const RECOMMENDATION: Record<string, string> = {
+  NO_ACTION: 'geen actie nodig',
+  ADVICE_ONLY: 'alleen advies',
+  BRING_IN_AS_CASE_WITH_CONSENT: 'met toestemming inbrengen als casus',
+  REFER_TO_OGGZ_REPORTING_POINT: 'melden bij het OGGZ-meldpunt',
+  REFER_ELSEWHERE: 'doorverwijzen',
+};
 const NOT_FOUND = 'Er is (nog) geen verslag van dit overleg dat je mag zien.';
 const LOCKED = 'Dit verslag is vastgesteld en ligt vast. Een correctie voeg je toe als aanvulling.';
 const NO_NAMES = 'Het verslag gaat naar alle partners: noem de cliënt niet bij naam, de casus staat erbij.';
@@ -46,6 +56,7 @@ export class MinutesService {
     private readonly networks: NetworksService,
     private readonly covenants: CovenantsService,
     private readonly cases: CasesService,
+    private readonly questions: QuestionsService,
     private readonly actions: ActionsService,
     private readonly disclosures: DisclosureService,
     private readonly accessLog: AccessLogService,
@@ -58,13 +69,18 @@ export class MinutesService {
     const existing = await this.minutes.findOneBy({ meetingId: meeting.id });
     if (existing && (existing.status !== 'DRAFT' || existing.version > 1)) return;
     const items = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
-    const sections: StoredSection[] = items.map((i) => ({
-      id: i.id,
-      itemId: i.id,
-      caseId: i.caseId,
-      title: i.title,
-      text: [i.notes.trim(), i.decisions.trim() ? `Afspraken: ${i.decisions.trim()}` : ''].filter(Boolean).join('\n\n'),
-    }));
+    const sections: StoredSection[] = [];
+    for (const i of items) {
+      const status = i.caseId ? await this.cases.statusOf(meeting.networkId, i.caseId) : null;
+      const answer = i.questionId ? await this.questions.answerOf(meeting.networkId, i.questionId) : null;
+      const text = [
+        i.notes.trim(),
+        i.decisions.trim() ? `Afspraken: ${i.decisions.trim()}` : '',
+        status ? `Status van de casus: ${CASE_STATUS[status.status]}${status.reason ? ` (${status.reason})` : ''}.` : '',
+        answer ? `Antwoord: ${answer.advice} Ernst: ${SEVERITY[answer.severity] ?? answer.severity}. Aanbeveling: ${RECOMMENDATION[answer.recommendation] ?? answer.recommendation}.` : '',
+      ].filter(Boolean);
+      sections.push({ id: i.id, itemId: i.id, caseId: i.caseId, title: i.title, text: text.join('\n\n') });
+    }
     const covenantVersion = existing?.covenantVersion ?? (await this.covenants.current(meeting.networkId)).version;
     await this.minutes.save(
       this.minutes.create({
