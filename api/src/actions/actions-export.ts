@@ -1,5 +1,5 @@
 import type { ActionView } from '@casustafel/contract/meetings';
-import { createPdf, finishPdf } from '../common/pdf';
+import { createPdf, drawTable, finishPdf } from '../common/pdf';
 
 const STATUS: Record<string, string> = { OPEN: 'open', IN_PROGRESS: 'mee bezig', DONE: 'gedaan', NOT_DONE: 'niet gedaan', CANCELLED: 'vervallen' };
 const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -16,24 +16,14 @@ export async function actionsPdf(networkName: string, actions: ActionView[], rea
   const { doc, done } = createPdf({ Title: `Open acties ${networkName}` });
   doc.font('bold').fontSize(16).text('Open acties', 50, 50);
   doc.font('body').fontSize(10).fillColor('#333').text(`${networkName} · Vertrouwelijk`).moveDown();
-  const widths = [120, 170, 110, 60, 40];
-  const titles = ['Casus', 'Actie', 'Organisatie', 'Uiterlijk', 'Te laat'];
-  const line = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'bold' : 'body').fontSize(9).fillColor('#000');
-    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 6 }))) + 6;
-    if (doc.y + height > doc.page.height - 70) doc.addPage();
-    const y = doc.y;
-    let x = 50;
-    cells.forEach((c, i) => {
-      doc.text(c, x + 2, y + 3, { width: widths[i] - 6 });
-      x += widths[i];
-    });
-    doc.moveTo(50, y + height).lineTo(550, y + height).strokeColor('#bbb').stroke();
-    doc.x = 50;
-    doc.y = y + height;
-  };
-  line(titles, true);
-  for (const a of actions) line([a.case?.label ?? '', a.description, a.owner.organisation.name, a.dueDate, a.overdue ? 'ja' : ''], false);
+  const columns = [
+    { title: 'Casus', width: 120 },
+    { title: 'Actie', width: 170 },
+    { title: 'Organisatie', width: 110 },
+    { title: 'Uiterlijk', width: 60 },
+    { title: 'Te laat', width: 40 },
+  ];
+  drawTable(doc, columns, actions.map((a) => [a.case?.label ?? '', a.description, a.owner.organisation.name, a.dueDate, a.overdue ? 'ja' : '']));
   finishPdf(doc, `Opgesteld voor ${reader} op ${when.format(now)}`, `${networkName} · Vertrouwelijk`);
   return done;
 }

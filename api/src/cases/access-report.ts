@@ -1,6 +1,6 @@
 import type { AccessLogEntryView } from '@casustafel/contract/access-log';
 import type { CaseView } from '@casustafel/contract/cases';
-import { createPdf, finishPdf } from '../common/pdf';
+import { createPdf, drawTable, finishPdf } from '../common/pdf';
 
 const ACTION: Record<string, string> = {
   LIST: 'in een lijst gezien',
@@ -44,34 +44,19 @@ export async function renderAccessReport(input: {
     { title: 'Wat', width: 100 },
     { title: 'Niveau', width: 70 },
   ];
-  const row = (cells: string[], bold = false) => {
-    const y = doc.y;
-    let x = 50;
-    doc.font(bold ? 'bold' : 'body').fontSize(8.5).fillColor('#000');
-    const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: columns[i].width - 6 }));
-    const height = Math.max(...heights) + 6;
-    if (y + height > doc.page.height - 70) {
-      doc.addPage();
-      return row(cells, bold);
-    }
-    cells.forEach((cell, i) => {
-      doc.text(cell, x, y + 3, { width: columns[i].width - 6 });
-      x += columns[i].width;
-    });
-    doc.moveTo(50, y + height).lineTo(545, y + height).strokeColor('#ccc').stroke();
-    doc.y = y + height;
-    doc.x = 50;
-  };
-  row(columns.map((c) => c.title), true);
-  for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
-    row([
-      formatter.format(new Date(e.at)),
-      e.user?.name ?? 'Casustafel (automatisch)',
-      e.organisation?.name ?? '',
-      ACTION[e.action] ?? e.action,
-      e.level ? (LEVEL[e.level] ?? e.level) : '',
-    ]);
-  }
+  drawTable(
+    doc,
+    columns,
+    [...entries]
+      .sort((a, b) => a.seq - b.seq)
+      .map((e) => [
+        formatter.format(new Date(e.at)),
+        e.user?.name ?? 'Casustafel (automatisch)',
+        e.organisation?.name ?? '',
+        ACTION[e.action] ?? e.action,
+        e.level ? (LEVEL[e.level] ?? e.level) : '',
+      ]),
+  );
   finishPdf(doc, `Opgesteld voor ${input.preparedFor} op ${formatter.format(input.now)}`);
   return done;
 }

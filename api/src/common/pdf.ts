@@ -56,3 +56,31 @@ export function finishPdf(doc: PDFKit.PDFDocument, footer: string, header?: stri
   }
   doc.end();
 }
+
+export interface PdfColumn {
+  title: string;
+  width: number;
+}
+
+/** A table that breaks across pages: a bold header row, then a row per entry, each cell wrapped. */
+export function drawTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: string[][], options: { header?: boolean } = {}): void {
+  const left = 50;
+  const right = left + columns.reduce((sum, c) => sum + c.width, 0);
+  const line = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'body').fontSize(9).fillColor('#000');
+    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: columns[i].width - 6 }))) + 6;
+    if (doc.y + height > doc.page.height - 70) doc.addPage();
+    const y = doc.y;
+    let x = left;
+    cells.forEach((cell, i) => {
+      doc.text(cell, x + 2, y + 3, { width: columns[i].width - 6 });
+      x += columns[i].width;
+    });
+    doc.moveTo(left, y + height).lineTo(right, y + height).strokeColor('#bbb').stroke();
+    doc.x = left;
+    doc.y = y + height;
+  };
+  if (options.header !== false) line(columns.map((c) => c.title), true);
+  for (const row of rows) line(row, false);
+  doc.moveDown(0.8);
+}

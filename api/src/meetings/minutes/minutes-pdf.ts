@@ -1,34 +1,11 @@
 import type { ActionView } from '@casustafel/contract/meetings';
 import type { MinutesView } from '@casustafel/contract/minutes';
-import { createPdf, finishPdf } from '../../common/pdf';
+import { createPdf, drawTable, finishPdf } from '../../common/pdf';
 
 const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 const day = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
 const ATTENDANCE: Record<string, string> = { PRESENT: 'aanwezig', ABSENT: 'afwezig', EXCUSED: 'afgemeld' };
 const ACTION_STATUS: Record<string, string> = { OPEN: 'open', IN_PROGRESS: 'mee bezig', DONE: 'gedaan', NOT_DONE: 'niet gedaan', CANCELLED: 'vervallen' };
-
-type Column = { title: string; width: number };
-
-/** A simple table that breaks across pages and repeats nothing it need not. */
-function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][]): void {
-  const line = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'bold' : 'body').fontSize(9).fillColor('#000');
-    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: columns[i].width - 6 }))) + 6;
-    if (doc.y + height > doc.page.height - 70) doc.addPage();
-    const y = doc.y;
-    let x = 50;
-    cells.forEach((cell, i) => {
-      doc.text(cell, x + 2, y + 3, { width: columns[i].width - 6 });
-      x += columns[i].width;
-    });
-    doc.moveTo(50, y + height).lineTo(50 + columns.reduce((a, c) => a + c.width, 0), y + height).strokeColor('#bbb').stroke();
-    doc.x = 50;
-    doc.y = y + height;
-  };
-  line(columns.map((c) => c.title), true);
-  for (const row of rows) line(row, false);
-  doc.moveDown(0.8);
-}
 
 function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
   if (doc.y > doc.page.height - 140) doc.addPage();
@@ -57,15 +34,15 @@ export async function renderMinutesPdf(view: MinutesView, reader: { name: string
   doc.moveDown(0.5).font('bold').fontSize(12).fillColor(view.status === 'APPROVED' ? '#1b5e20' : '#b3261e').text(status);
   doc.font('body').fontSize(9).fillColor('#333').text(`Vertrouwelijk. Namen volgens het privacyconvenant, versie ${view.covenantVersion}.`).moveDown();
 
-  table(doc, [{ title: '', width: 130 }, { title: '', width: 365 }], [
+  drawTable(doc, [{ title: '', width: 130 }, { title: '', width: 365 }], [
     ['Plaats', view.meeting.location ?? '—'],
     ['Voorzitter', view.meeting.chair ?? '—'],
     ['Notulist', view.meeting.minuteTaker ?? '—'],
     ['Volgend overleg', view.meeting.nextMeeting ? when.format(new Date(view.meeting.nextMeeting)) : 'nog niet gepland'],
-  ]);
+  ], { header: false });
 
   heading(doc, 'Aanwezigheid');
-  table(doc, [{ title: 'Organisatie', width: 200 }, { title: 'Status', width: 85 }, { title: 'Aanwezigen', width: 210 }], view.attendance.map((a) => [a.organisation, a.status ? ATTENDANCE[a.status] : '—', a.people.join(', ')]));
+  drawTable(doc, [{ title: 'Organisatie', width: 200 }, { title: 'Status', width: 85 }, { title: 'Aanwezigen', width: 210 }], view.attendance.map((a) => [a.organisation, a.status ? ATTENDANCE[a.status] : '—', a.people.join(', ')]));
 
   for (const section of view.sections) {
     heading(doc, `${section.number}. ${section.title}`, 12);
@@ -80,10 +57,10 @@ export async function renderMinutesPdf(view: MinutesView, reader: { name: string
 
   const columns = [{ title: 'Wat', width: 215 }, { title: 'Wie', width: 140 }, { title: 'Uiterlijk', width: 80 }, { title: 'Status', width: 60 }];
   heading(doc, 'Afgesproken acties');
-  if (view.actions.length) table(doc, columns, actionRows(view.actions));
+  if (view.actions.length) drawTable(doc, columns, actionRows(view.actions));
   else doc.text('Geen.').moveDown();
   heading(doc, 'Openstaande acties uit eerdere overleggen');
-  if (view.carriedOver.length) table(doc, columns, actionRows(view.carriedOver));
+  if (view.carriedOver.length) drawTable(doc, columns, actionRows(view.carriedOver));
   else doc.text('Geen.').moveDown();
 
   if (view.addenda.length) {
