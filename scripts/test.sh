@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: lint and type checks, unit tests, API tests (real app, in-memory SQLite), e2e tests
+# npm test: lint, translation and type checks, unit tests, API tests (real app, in-memory SQLite), e2e tests
 # (Playwright in Debian's Chromium against the built app). Installs the system packages it needs
 # when run as root; otherwise says what to install. Ends with one line "N passed, N failed".
 set -uo pipefail
@@ -30,6 +30,7 @@ stage() {
 }
 
 stage "lint" npx nx run-many -t lint --output-style=static
+stage "translations" node scripts/check-i18n.mjs
 stage "typecheck" npx nx run-many -t typecheck --output-style=static
 stage "unit tests" npx nx run api:test --output-style=static --skip-nx-cache
 stage "API tests" npx nx run api:test-api --output-style=static
