@@ -11,6 +11,7 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...shared, displayName: 'api', testMatch: ['<rootDir>/test/**/*.api-spec.ts'] },
+    // The real app over HTTP, with argon2 hashing for every account a test makes: hooks take seconds on a busy machine.
+    { ...shared, displayName: 'api', testMatch: ['<rootDir>/test/**/*.api-spec.ts'], testTimeout: 60_000 },
   ],
 };

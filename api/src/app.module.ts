@@ -15,6 +15,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { NetworksModule } from './networks/networks.module';
 import { CovenantsModule } from './covenants/covenants.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ClientPrivacyModule } from './privacy/client-privacy.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionsModule } from './questions/questions.module';
 import { SeedModule } from './seed/seed.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CovenantsModule,
         PrivacyModule,
         CasesModule,
+        ClientPrivacyModule,
         QuestionsModule,
         ActionsModule,
         MeetingsModule,

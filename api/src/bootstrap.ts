@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { requestContextMiddleware } from './common/request-context';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -30,6 +31,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       },
     }),
   );
+  app.use(requestContextMiddleware);
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(strictValidationPipe());

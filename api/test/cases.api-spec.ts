@@ -22,15 +22,16 @@ describe('Cases', () => {
     expect(a.submittedBy).toMatchObject({ organisation: { id: s.core.organisation.id }, isYou: true });
   });
 
-  it('rejects a summary with a BSN or IBAN, or naming the client, without echoing it', async () => {
+  it('refuses (422) a summary with a BSN or IBAN, or naming the client, without echoing it', async () => {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
-    const bsn = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Bekend onder BSN 111222333 bij de gemeente.' })).expect(400);
+    const bsn = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Bekend onder BSN 111222333 bij de gemeente.' })).expect(422);
     expect(bsn.body.message).toMatch(/BSN/);
     expect(JSON.stringify(bsn.body)).not.toContain('111222333');
-    const iban = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Huurachterstand, rekening NL91ABNA0417164300.' })).expect(400);
-    expect(iban.body.message).toMatch(/IBAN/);
-    const named = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Meneer Canariusveld woont alleen en laat niemand binnen.' })).expect(400);
-    expect(named.body.message).toMatch(/noemt de naam/);
+    const iban = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Huurachterstand, rekening NL91ABNA0417164300.' })).expect(422);
+    expect(iban.body.message).toMatch(/bankrekeningnummer/);
+    const named = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Canariusveld woont alleen en laat niemand binnen.' })).expect(422);
+    expect(named.body.message).toMatch(/cliënt van dit netwerk \(de achternaam\)/);
+    expect(named.body.findings).toEqual([{ kind: 'NAME', start: 0, end: 12, field: 'summary', client: true }]);
     expect(JSON.stringify(named.body)).not.toContain('Canariusveld');
     const field = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ client: { ...CANARY, bsn: '111222333' } })).expect(400);
     expect(field.body.message).toMatch(/Onbekend veld "client.bsn"/);

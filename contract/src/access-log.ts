@@ -1,6 +1,6 @@
 import type { CovenantRole, DisclosureContext, DisclosureLevel } from './enums';
 
-export const ACCESS_ACTIONS = ['LIST', 'VIEW', 'SEARCH', 'CREATE', 'UPDATE', 'EXPORT', 'ERASE'] as const;
+export const ACCESS_ACTIONS = ['LIST', 'VIEW', 'SEARCH', 'CREATE', 'UPDATE', 'EXPORT', 'ERASE', 'TEXT_REFUSED'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 export interface AccessLogEntryView {

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { FreeText } from './free-text';
 import {
   CASE_STATUSES,
   CONSENTS,
@@ -67,6 +68,7 @@ export class CreateCaseDto {
   @Type(() => ClientIdentityDto)
   client!: ClientIdentityDto;
 
+  @FreeText()
   @MaxLength(80, { message: 'De buurt mag hoogstens 80 tekens hebben.' })
   @MinLength(2, { message: 'Vul de buurt of wijk in.' })
   @IsString({ message: 'Vul de buurt of wijk in.' })
@@ -84,12 +86,14 @@ export class CreateCaseDto {
   @IsIn(CONSENTS, { message: 'Kies of de cliënt toestemming gaf.' })
   consent!: Consent;
 
+  @FreeText()
   /** Required with OVERRIDE_OGGZ: why the problem outweighs the client's privacy. */
   @MaxLength(2000, { message: 'De onderbouwing mag hoogstens 2000 tekens hebben.' })
   @IsString({ message: 'De onderbouwing moet tekst zijn.' })
   @IsOptional()
   consentOverrideReason?: string;
 
+  @FreeText()
   @MaxLength(4000, { message: 'De samenvatting mag hoogstens 4000 tekens hebben.' })
   @MinLength(10, { message: 'Beschrijf de situatie kort (minstens 10 tekens).' })
   @IsString({ message: 'Beschrijf de situatie kort.' })
@@ -100,6 +104,7 @@ export class UpdateCaseStatusDto {
   @IsIn(CASE_STATUSES, { message: 'Kies een geldige status.' })
   status!: CaseStatus;
 
+  @FreeText()
   @MaxLength(2000, { message: 'De reden mag hoogstens 2000 tekens hebben.' })
   @IsString({ message: 'De reden moet tekst zijn.' })
   @IsOptional()

@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { FreeText } from './free-text';
 import type { CovenantRole, DisclosureContext, DisclosureLevel } from './enums';
 import { IsDisclosureMatrix } from './validators';
 
@@ -49,6 +50,7 @@ export class UpdateCovenantDto {
   @IsBoolean({ message: 'Kies of de vragensteller van een consultatieve vraag anoniem blijft (ja of nee).' })
   anonymousQuestionSubmitter!: boolean;
 
+  @FreeText()
   @MaxLength(5000, { message: 'De geheimhoudingsverklaring mag hoogstens 5000 tekens hebben.' })
   @MinLength(20, { message: 'Schrijf de geheimhoudingsverklaring uit (minstens 20 tekens).' })
   @IsString({ message: 'Vul de tekst van de geheimhoudingsverklaring in.' })
@@ -59,6 +61,7 @@ export class AddSignatureDto {
   @IsUUID('all', { message: 'Kies de organisatie die tekende.' })
   organisationId!: string;
 
+  @FreeText({ allow: ['NAME'] })
   @MaxLength(120, { message: 'De naam van de ondertekenaar mag hoogstens 120 tekens hebben.' })
   @MinLength(2, { message: 'Vul de naam van de ondertekenaar in.' })
   @IsString({ message: 'Vul de naam van de ondertekenaar in.' })

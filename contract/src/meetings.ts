@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { FreeText } from './free-text';
 import type { CaseView } from './cases';
 import {
   ACTION_STATUSES,
@@ -50,11 +51,13 @@ export class CreateMeetingDto {
   @IsInt({ message: 'Vul de duur in minuten in.' })
   durationMinutes!: number;
 
+  @FreeText({ allow: ['ADDRESS', 'POSTCODE'] })
   @MaxLength(160, { message: 'De locatie mag hoogstens 160 tekens hebben.' })
   @IsString()
   @IsOptional()
   location?: string;
 
+  @FreeText()
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'De link voor online deelname moet met https:// beginnen.' })
   @IsOptional()
   onlineUrl?: string;
@@ -77,6 +80,7 @@ export class AddAgendaItemDto {
   @IsOptional()
   questionId?: string;
 
+  @FreeText()
   @MaxLength(160, { message: 'De titel mag hoogstens 160 tekens hebben.' })
   @IsString()
   @IsOptional()
@@ -95,11 +99,13 @@ export class UpdateAgendaItemDto {
   @IsOptional()
   position?: number;
 
+  @FreeText()
   @MaxLength(8000, { message: 'De aantekeningen mogen hoogstens 8000 tekens hebben.' })
   @IsString()
   @IsOptional()
   notes?: string;
 
+  @FreeText()
   @MaxLength(8000, { message: 'De afspraken mogen hoogstens 8000 tekens hebben.' })
   @IsString()
   @IsOptional()
@@ -138,6 +144,7 @@ export class AttendanceDto {
 }
 
 export class CreateActionDto {
+  @FreeText()
   @MaxLength(1000, { message: 'De omschrijving mag hoogstens 1000 tekens hebben.' })
   @MinLength(3, { message: 'Omschrijf de actie: wat moet er gebeuren?' })
   @IsString({ message: 'Omschrijf de actie: wat moet er gebeuren?' })
@@ -158,6 +165,7 @@ export class UpdateActionDto {
   @IsIn(ACTION_STATUSES, { message: 'Kies een geldige status.' })
   status!: ActionStatus;
 
+  @FreeText()
   @MaxLength(2000, { message: 'De toelichting mag hoogstens 2000 tekens hebben.' })
   @IsString()
   @IsOptional()

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { FreeText } from './free-text';
 import type { ClientView } from './cases';
 import type { AttendanceStatus } from './meeting-rules';
 import type { ActionView } from './meetings';
@@ -12,6 +13,7 @@ export class MinutesSectionTextDto {
   @MaxLength(40)
   id!: string;
 
+  @FreeText()
   @MaxLength(20000, { message: 'Een onderdeel mag hoogstens 20000 tekens hebben.' })
   @IsString({ message: 'De tekst van een onderdeel moet tekst zijn.' })
   text!: string;
@@ -34,6 +36,7 @@ export class MinutesCommentDto {
   @MaxLength(40)
   sectionId!: string;
 
+  @FreeText()
   @MaxLength(4000, { message: 'Een opmerking mag hoogstens 4000 tekens hebben.' })
   @MinLength(2, { message: 'Schrijf een opmerking.' })
   @IsString({ message: 'Schrijf een opmerking.' })
@@ -41,6 +44,7 @@ export class MinutesCommentDto {
 }
 
 export class ApproveMinutesDto {
+  @FreeText()
   /** Needed when the minutes are not approved as the first item of a running later meeting. */
   @MaxLength(2000)
   @IsString()
@@ -49,6 +53,7 @@ export class ApproveMinutesDto {
 }
 
 export class AddendumDto {
+  @FreeText()
   @MaxLength(8000, { message: 'Een aanvulling mag hoogstens 8000 tekens hebben.' })
   @MinLength(5, { message: 'Schrijf de aanvulling of correctie uit.' })
   @IsString({ message: 'Schrijf de aanvulling of correctie uit.' })

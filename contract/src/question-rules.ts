@@ -7,8 +7,10 @@ export interface IdentifyingFinding {
   /** Offsets in the scanned text: text.slice(start, end) is the finding. */
   start: number;
   end: number;
-  /** For a question with several fields: which one. */
-  field?: 'title' | 'situation' | 'question' | 'text';
+  /** Which field of the request: "title", "situation", "text", "sections.2.text". */
+  field?: string;
+  /** Set when the text repeats a value of a client of the network whom the writer may see (rather than identifying data in general). */
+  client?: boolean;
 }
 
 export const QUESTION_STATUSES = ['SUBMITTED', 'SCHEDULED', 'ANSWERED', 'WITHDRAWN', 'CONVERTED'] as const;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { FreeText } from './free-text';
 import { ClientIdentityDto } from './cases';
 import { PROBLEM_AREAS, URGENCIES, type ProblemArea, type Urgency } from './enums';
 import {
@@ -22,21 +23,25 @@ export class ScanTextDto {
 }
 
 export class CreateQuestionDto {
+  @FreeText()
   @MaxLength(120, { message: 'De titel mag hoogstens 120 tekens hebben.' })
   @MinLength(5, { message: 'Geef de vraag een korte titel (minstens 5 tekens).' })
   @IsString({ message: 'Geef de vraag een korte titel.' })
   title!: string;
 
+  @FreeText()
   @MaxLength(4000, { message: 'De beschrijving mag hoogstens 4000 tekens hebben.' })
   @MinLength(20, { message: 'Beschrijf de situatie (minstens 20 tekens).' })
   @IsString({ message: 'Beschrijf de situatie.' })
   situation!: string;
 
+  @FreeText()
   @MaxLength(2000, { message: 'De vraag mag hoogstens 2000 tekens hebben.' })
   @MinLength(10, { message: 'Schrijf op wat je wilt weten (minstens 10 tekens).' })
   @IsString({ message: 'Schrijf op wat je wilt weten.' })
   question!: string;
 
+  @FreeText()
   @MaxLength(80, { message: 'De buurt mag hoogstens 80 tekens hebben.' })
   @IsString()
   @IsOptional()
@@ -53,6 +58,7 @@ export class CreateQuestionDto {
 }
 
 export class AnswerQuestionDto {
+  @FreeText()
   @MaxLength(4000, { message: 'Het advies mag hoogstens 4000 tekens hebben.' })
   @MinLength(10, { message: 'Schrijf het advies uit (minstens 10 tekens).' })
   @IsString({ message: 'Schrijf het advies uit.' })
@@ -66,6 +72,7 @@ export class AnswerQuestionDto {
 }
 
 export class QuestionMessageDto {
+  @FreeText()
   @MaxLength(4000, { message: 'Het bericht mag hoogstens 4000 tekens hebben.' })
   @MinLength(2, { message: 'Schrijf een bericht.' })
   @IsString({ message: 'Schrijf een bericht.' })
@@ -84,6 +91,7 @@ export class ConvertQuestionDto {
   @IsIn(URGENCIES, { message: 'Kies de urgentie: laag, gemiddeld, hoog of acuut.' })
   urgency!: Urgency;
 
+  @FreeText()
   @MaxLength(80, { message: 'De buurt mag hoogstens 80 tekens hebben.' })
   @MinLength(2, { message: 'Vul de buurt of wijk in.' })
   @IsString()

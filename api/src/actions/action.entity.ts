@@ -22,10 +22,6 @@ export class Action {
   @Column({ type: 'varchar', length: 36, nullable: true })
   caseId!: string | null;
 
-  /** "Casus 2026-014 · Linde": never an identity. */
-  @Column({ type: 'varchar', length: 80, nullable: true })
-  caseLabel!: string | null;
-
   @Column({ type: 'text' })
   description!: string;
 

@@ -7,11 +7,12 @@ import { ActionEvent } from './action-event.entity';
 import { Action } from './action.entity';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
+import { OpenActionHolders } from './open-action-holders';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Action, ActionEvent]), NetworksModule, OrganisationsModule, UsersModule],
   controllers: [ActionsController],
-  providers: [ActionsService],
-  exports: [ActionsService],
+  providers: [ActionsService, OpenActionHolders],
+  exports: [ActionsService, OpenActionHolders],
 })
 export class ActionsModule {}

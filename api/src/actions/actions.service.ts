@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { OPEN_ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
+import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
 import type { ActionView, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
 import { Clock } from '../common/clock';
 import { dutchDate } from '../common/dates';
@@ -9,6 +10,8 @@ import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { CaseLabels } from '../privacy/case-labels';
+import { FreeTextGuard } from '../privacy/free-text-guard';
 import { UsersService } from '../users/users.service';
 import { ActionEvent } from './action-event.entity';
 import { Action } from './action.entity';
@@ -18,7 +21,13 @@ export interface ActionOrigin {
   meetingId: string | null;
   agendaItemId: string | null;
   caseId: string | null;
-  caseLabel: string | null;
+}
+
+/** In which context the cases of the actions are labelled (a running meeting, minutes under their covenant version). */
+export interface LabelContext {
+  context: DisclosureContext;
+  role?: CovenantRole | null;
+  covenantVersion?: number;
 }
 
 export interface ActionQuery {
@@ -27,6 +36,8 @@ export interface ActionQuery {
   status?: ActionStatus;
   overdue?: boolean;
 }
+
+const NO_NAMES = 'Acties en hun toelichting ziet iedereen die de casus ziet, ook onder het pseudoniem: noem de cliënt niet, de casus staat erbij.';
 
 export const STALE = 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en kijk of je wijziging nog nodig is.';
 
@@ -39,10 +50,13 @@ export class ActionsService {
     private readonly networks: NetworksService,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly labels: CaseLabels,
+    private readonly guard: FreeTextGuard,
     private readonly clock: Clock,
   ) {}
 
   async create(viewer: Viewer, origin: ActionOrigin, dto: CreateActionDto): Promise<ActionView> {
+    await this.guard.check(viewer, origin.networkId, dto, NO_NAMES);
     if (!(await this.networks.membership(origin.networkId, dto.ownerOrganisationId))) {
       throw new ConflictException('De organisatie die de actie uitvoert, moet lid zijn van het netwerk.');
     }
@@ -68,7 +82,7 @@ export class ActionsService {
       }),
     );
     await this.events.insert({ id: newId(), actionId: action.id, at: now, userId: viewer.id, status: 'OPEN', note: null, notDoneReason: null });
-    return (await this.views(viewer, [action], new Set([origin.networkId])))[0];
+    return (await this.views(viewer, [action], new Set([origin.networkId]), { context: 'DOSSIER' }))[0];
   }
 
   async list(viewer: Viewer, query: ActionQuery): Promise<ActionView[]> {
@@ -87,7 +101,7 @@ export class ActionsService {
         : [];
       canUpdateIn = new Set((await this.networks.networksOf(viewer.id)).filter((n) => n.role === 'COORDINATOR').map((n) => n.id));
     }
-    const views = await this.views(viewer, found, canUpdateIn);
+    const views = await this.views(viewer, found, canUpdateIn, { context: 'DOSSIER' });
     const filtered = query.overdue === undefined ? views : views.filter((a) => a.overdue === query.overdue);
     // Overdue first, then by due date: what needs doing now stands at the top.
     return filtered.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
@@ -96,7 +110,9 @@ export class ActionsService {
   async update(viewer: Viewer, id: string, dto: UpdateActionDto): Promise<ActionView> {
     const action = await this.actions.findOneBy({ id });
     const role = action ? await this.networks.roleOf(viewer, action.networkId) : null;
-    if (!action || !role) throw new NotFoundException('Deze actie bestaat niet of je mag hem niet zien.');
+    // Labelled before the change: an action on a case the viewer may not see does not exist for them.
+    const labels = action && role ? await this.labels.forViewer(viewer, action.networkId, [action.caseId]) : new Map<string, string>();
+    if (!action || !role || (action.caseId && !labels.has(action.caseId))) throw new NotFoundException('Deze actie bestaat niet of je mag hem niet zien.');
     if (action.ownerOrganisationId !== viewer.organisationId && role !== 'COORDINATOR') {
       throw new ForbiddenException('Alleen de organisatie die de actie uitvoert, of de coördinator, werkt hem bij.');
     }
@@ -105,6 +121,7 @@ export class ActionsService {
     if (dto.status === 'NOT_DONE' && (!dto.notDoneReason || !note || note.length < 5)) {
       throw new BadRequestException('Geef bij "niet gedaan" de reden (omstandigheden veranderd of niet uitgevoerd) en een korte toelichting.');
     }
+    await this.guard.check(viewer, action.networkId, dto, NO_NAMES);
     const now = this.clock.now();
     const result = await this.actions.update(
       { id, version: dto.version },
@@ -113,13 +130,19 @@ export class ActionsService {
     if (!result.affected) throw new ConflictException(STALE);
     await this.events.insert({ id: newId(), actionId: id, at: now, userId: viewer.id, status: dto.status, note, notDoneReason: dto.notDoneReason ?? null });
     const canUpdate = new Set(role === 'COORDINATOR' ? [action.networkId] : []);
-    return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], canUpdate))[0];
+    // The answer to the one who just changed it, with the label they saw (closing their action may end their view of the case).
+    return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], canUpdate, labels))[0];
   }
 
-  /** Actions agreed on these agenda items, for the meeting view. */
-  async forAgendaItems(viewer: Viewer, itemIds: string[], coordinatorOf: string[]): Promise<ActionView[]> {
+  /** Actions agreed on these agenda items, for the meeting view and the minutes, their cases labelled in that context. */
+  async forAgendaItems(viewer: Viewer, itemIds: string[], coordinatorOf: string[], labelContext: LabelContext): Promise<ActionView[]> {
     if (itemIds.length === 0) return [];
-    return this.views(viewer, await this.actions.find({ where: { agendaItemId: In(itemIds) }, order: { createdAt: 'ASC' } }), new Set(coordinatorOf));
+    return this.views(viewer, await this.actions.find({ where: { agendaItemId: In(itemIds) }, order: { createdAt: 'ASC' } }), new Set(coordinatorOf), labelContext);
+  }
+
+  /** How many actions were agreed on these agenda items (whoever may see them). */
+  countOn(itemIds: string[]): Promise<number> {
+    return itemIds.length ? this.actions.count({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve(0);
   }
 
   /** The actions agreed on these agenda items, as stored (for the minutes' hash). */
@@ -133,25 +156,19 @@ export class ActionsService {
     return new Set(open.map((a) => a.caseId).filter((id): id is string => !!id));
   }
 
-  /** caseId → organisations holding an open action on it (rule 4 of the disclosure policy). */
-  async openActionHolders(caseIds: string[]): Promise<Map<string, Set<string>>> {
-    const holders = new Map<string, Set<string>>();
-    if (caseIds.length === 0) return holders;
-    const open = await this.actions.find({ where: { caseId: In(caseIds), status: In(OPEN_ACTION_STATUSES) }, select: { caseId: true, ownerOrganisationId: true } });
-    for (const a of open) {
-      if (!holders.has(a.caseId!)) holders.set(a.caseId!, new Set());
-      holders.get(a.caseId!)!.add(a.ownerOrganisationId);
-    }
-    return holders;
-  }
-
   /** Open actions of an organisation, for its calendar feed. */
   async openFor(organisationId: string, networkIds: string[]): Promise<Action[]> {
     if (networkIds.length === 0) return [];
     return this.actions.find({ where: { ownerOrganisationId: organisationId, networkId: In(networkIds), status: In(OPEN_ACTION_STATUSES) } });
   }
 
-  private async views(viewer: Viewer, actions: Action[], coordinatorOf: Set<string>): Promise<ActionView[]> {
+  /**
+   * Action views for the viewer. An action on a case that the viewer may not see in this context
+   * is left out: its description and its case's label would betray the case.
+   */
+  private async views(viewer: Viewer, all: Action[], coordinatorOf: Set<string>, labelContext: LabelContext | Map<string, string>): Promise<ActionView[]> {
+    const labels = labelContext instanceof Map ? labelContext : await this.labelsFor(viewer, all, labelContext);
+    const actions = all.filter((a) => !a.caseId || labels.has(a.caseId));
     if (actions.length === 0) return [];
     const today = dutchDate(this.clock.now());
     const orgs = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
@@ -167,7 +184,7 @@ export class ActionsService {
       networkName: networkNames.get(a.networkId) ?? '',
       meetingId: a.meetingId,
       agendaItemId: a.agendaItemId,
-      case: a.caseId ? { id: a.caseId, label: a.caseLabel ?? '' } : null,
+      case: a.caseId ? { id: a.caseId, label: labels.get(a.caseId)! } : null,
       description: a.description,
       owner: {
         organisation: { id: a.ownerOrganisationId, name: orgs.get(a.ownerOrganisationId) ?? '' },
@@ -184,5 +201,14 @@ export class ActionsService {
         .map((e) => ({ at: e.at.toISOString(), by: e.userId ? (users.get(e.userId) ?? null) : null, status: e.status, note: e.note, notDoneReason: e.notDoneReason })),
       canUpdate: a.ownerOrganisationId === viewer.organisationId || coordinatorOf.has(a.networkId),
     }));
+  }
+
+  private async labelsFor(viewer: Viewer, actions: Action[], { context, role, covenantVersion }: LabelContext): Promise<Map<string, string>> {
+    const labels = new Map<string, string>();
+    for (const networkId of new Set(actions.filter((a) => a.caseId).map((a) => a.networkId))) {
+      const ids = actions.filter((a) => a.networkId === networkId).map((a) => a.caseId);
+      for (const [id, label] of await this.labels.forViewer(viewer, networkId, ids, context, { role, covenantVersion })) labels.set(id, label);
+    }
+    return labels;
   }
 }

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NetworksService } from '../networks/networks.service';
+import { CaseLabels } from '../privacy/case-labels';
 import { UsersService } from '../users/users.service';
 import { CalendarToken } from './calendar-token.entity';
 
@@ -25,6 +26,7 @@ export class CalendarService {
     private readonly networks: NetworksService,
     private readonly meetings: MeetingsService,
     private readonly actions: ActionsService,
+    private readonly labels: CaseLabels,
     private readonly clock: Clock,
   ) {}
 
@@ -55,13 +57,18 @@ export class CalendarService {
         description: 'De agenda staat in Casustafel.',
       });
     }
-    for (const a of await this.actions.openFor(user.organisationId, [...names.keys()])) {
+    const actions = await this.actions.openFor(user.organisationId, [...names.keys()]);
+    const viewer = { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, organisationId: user.organisationId };
+    const labels = await this.labels.acrossNetworks(viewer, actions);
+    // An action on a case hidden from this user is left out, like everywhere else.
+    for (const a of actions.filter((a) => !a.caseId || labels.has(a.caseId))) {
+      const label = a.caseId ? labels.get(a.caseId) : null;
       const day = new Date(`${a.dueDate}T00:00:00Z`);
       calendar.createEvent({
         id: `action-${a.id}@casustafel`,
         start: day,
         allDay: true,
-        summary: `Actie ${names.get(a.networkId)}${a.caseLabel ? `: ${a.caseLabel}` : ''}`,
+        summary: `Actie ${names.get(a.networkId)}${label ? `: ${label}` : ''}`,
         description: 'Uiterste datum van een actie van je organisatie. Details in Casustafel.',
       });
     }

@@ -7,13 +7,15 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { Case } from './case.entity';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { CaseDirectory } from './case-directory';
+import { ClientIdentifier } from './client-identifier.entity';
 import { ClientIdentityRecord } from './client-identity.entity';
 import { RetentionService } from './retention.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Case, ClientIdentityRecord]), PrivacyModule, NetworksModule, OrganisationsModule, CovenantsModule],
+  imports: [TypeOrmModule.forFeature([Case, ClientIdentityRecord, ClientIdentifier]), PrivacyModule, NetworksModule, OrganisationsModule, CovenantsModule],
   controllers: [CasesController],
-  providers: [CasesService, RetentionService],
-  exports: [CasesService, RetentionService],
+  providers: [CasesService, RetentionService, CaseDirectory],
+  exports: [CasesService, RetentionService, CaseDirectory],
 })
 export class CasesModule {}

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
@@ -24,15 +24,19 @@ import { Case } from './case.entity';
 import { toCaseView } from './case.mapper';
 import { ClientIdentityRecord } from './client-identity.entity';
 import { drawPseudonym } from './pseudonyms';
-import { summaryProblem } from './summary-guard';
+import { CaseDirectory } from './case-directory';
+import { FreeTextGuard } from '../privacy/free-text-guard';
 
 export const PAGE_SIZE = 25;
 const NOT_FOUND = 'Deze casus bestaat niet of je mag hem niet zien.';
+const NO_NAMES = 'De samenvatting, de buurt, de reden en de onderbouwing ziet iedereen die de casus ziet, ook onder het pseudoniem: beschrijf de situatie zonder gegevens van de cliënt; die staan bij de cliënt zelf.';
 
 type Visible = { record: Case; disclosure: Disclosure & { level: Exclude<Disclosure['level'], 'HIDDEN'> } };
 
 @Injectable()
-export class CasesService {
+export class CasesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CasesService.name);
+
   constructor(
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(ClientIdentityRecord) private readonly identities: Repository<ClientIdentityRecord>,
@@ -42,8 +46,23 @@ export class CasesService {
     private readonly disclosures: DisclosureService,
     private readonly accessLog: AccessLogService,
     private readonly cipher: IdentityCipher,
+    private readonly directory: CaseDirectory,
+    private readonly guard: FreeTextGuard,
     private readonly clock: Clock,
   ) {}
+
+  /** Cases stored before the identity guard had blind indexes get them now (the key is needed, so not in a migration). */
+  async onApplicationBootstrap(): Promise<void> {
+    const missing = await this.identities
+      .createQueryBuilder('i')
+      .where('NOT EXISTS (SELECT 1 FROM client_identifiers x WHERE x."caseId" = i."caseId")')
+      .getMany();
+    if (missing.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      for (const record of missing) await this.directory.index(manager, record.caseId, record.networkId, this.cipher.decrypt(record.ciphertext, record.caseId));
+    });
+    this.logger.log(`Blinde indexen gemaakt voor ${missing.length} bestaande cliënten.`);
+  }
 
   async create(viewer: Viewer, networkId: string, dto: CreateCaseDto, options: { sourceQuestionId?: string } = {}): Promise<CaseView> {
     const access = await this.networks.accessFor(viewer, networkId);
@@ -69,8 +88,7 @@ export class CasesService {
     if (Number.isNaN(Date.parse(identity.dateOfBirth)) || new Date(identity.dateOfBirth) > this.clock.now()) {
       throw new BadRequestException('Vul een geldige geboortedatum in die niet in de toekomst ligt.');
     }
-    const problem = summaryProblem(dto.summary, identity);
-    if (problem) throw new BadRequestException(problem);
+    await this.guard.check(viewer, networkId, dto, NO_NAMES, { identity });
 
     const record = await this.insertWithNumber(viewer, networkId, dto, identity, options.sourceQuestionId ?? null);
     const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', [record.id], { role: access.role });
@@ -134,6 +152,7 @@ export class CasesService {
   async updateStatus(viewer: Viewer, caseId: string, dto: UpdateCaseStatusDto): Promise<CaseView> {
     const { record, disclosure, decided } = await this.visible(viewer, caseId, 'DOSSIER');
     if (disclosure.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator besluit over de status van een casus.');
+    await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     if (!CASE_TRANSITIONS[record.status].includes(dto.status)) {
       throw new ConflictException(`Een casus met status ${record.status} kan niet naar ${dto.status}. Mogelijk: ${CASE_TRANSITIONS[record.status].join(', ') || 'geen'}.`);
     }
@@ -210,6 +229,7 @@ export class CasesService {
   async eraseIdentity(record: Case): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(ClientIdentityRecord).delete({ caseId: record.id });
+      await this.directory.forget(manager, record.id);
       await manager.getRepository(Case).update({ id: record.id }, { identityErasedAt: this.clock.now() });
     });
     await this.accessLog.record([
@@ -290,6 +310,7 @@ export class CasesService {
           ciphertext: this.cipher.encrypt(identity, id),
           surnameIndex: this.cipher.surnameIndex(identity.surname),
         });
+        await this.directory.index(manager, id, networkId, identity);
       });
       return record;
     } catch (error) {

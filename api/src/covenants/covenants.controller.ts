@@ -4,12 +4,16 @@ import { AddSignatureDto, UpdateCovenantDto, type ConfidentialityView, type Cove
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
+import { CovenantChangesService } from './covenant-changes.service';
 import { CovenantsService } from './covenants.service';
 
 @ApiTags('covenant')
 @Controller('networks/:id')
 export class CovenantsController {
-  constructor(private readonly covenants: CovenantsService) {}
+  constructor(
+    private readonly covenants: CovenantsService,
+    private readonly changes: CovenantChangesService,
+  ) {}
 
   /** The covenant in force, or with ?version=n an earlier version (minutes keep theirs). */
   @Get('covenant')
@@ -23,13 +27,13 @@ export class CovenantsController {
 
   @Put('covenant')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCovenantDto): Promise<CovenantView> {
-    return this.covenants.update(viewer, id, dto);
+    return this.changes.update(viewer, id, dto);
   }
 
   @Post('covenant/signatures')
   @HttpCode(201)
   sign(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddSignatureDto): Promise<CovenantSignatureView> {
-    return this.covenants.addSignature(viewer, id, dto);
+    return this.changes.addSignature(viewer, id, dto);
   }
 
   @Get('confidentiality')

@@ -6,12 +6,13 @@ import { ConfidentialityAcceptance } from './confidentiality-acceptance.entity';
 import { CovenantSignature } from './covenant-signature.entity';
 import { CovenantVersion } from './covenant-version.entity';
 import { CovenantsController } from './covenants.controller';
+import { CovenantChangesService } from './covenant-changes.service';
 import { CovenantsService } from './covenants.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CovenantVersion, CovenantSignature, ConfidentialityAcceptance]), NetworksModule, OrganisationsModule],
   controllers: [CovenantsController],
-  providers: [CovenantsService],
+  providers: [CovenantsService, CovenantChangesService],
   exports: [CovenantsService],
 })
 export class CovenantsModule {}

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import type { AddSignatureDto, ConfidentialityView, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
@@ -65,9 +65,8 @@ export class CovenantsService {
     return this.view(found, access.role === 'COORDINATOR' && isCurrent);
   }
 
-  async update(viewer: Viewer, networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
-    const access = await this.networks.accessFor(viewer, networkId);
-    if (access.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator van dit netwerk kan het convenant wijzigen.');
+  /** The next version of the network's covenant, stored (the caller checked access and text). */
+  async addVersion(viewer: Viewer, networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
     const current = await this.current(networkId);
     const next = await this.versions.save(
       this.versions.create({
@@ -85,25 +84,21 @@ export class CovenantsService {
     return this.view(next, true);
   }
 
-  async addSignature(viewer: Viewer, networkId: string, dto: AddSignatureDto): Promise<CovenantSignatureView> {
-    const access = await this.networks.accessFor(viewer, networkId);
-    if (!access.canManage) throw new ForbiddenException('Alleen de coördinator van dit netwerk of een beheerder legt handtekeningen vast.');
-    const members = await this.networks.members(viewer, networkId);
-    const member = members.find((m) => m.organisation.id === dto.organisationId);
-    if (!member) throw new ConflictException('Alleen een organisatie die lid is van dit netwerk kan het convenant ondertekenen.');
+  /** A signature under the current version, stored (the caller checked access and text). */
+  async addSignature(networkId: string, organisation: { id: string; name: string }, dto: AddSignatureDto): Promise<CovenantSignatureView> {
     const current = await this.current(networkId);
     const signature = await this.signatures.save(
       this.signatures.create({
         id: newId(),
         networkId,
-        organisationId: dto.organisationId,
+        organisationId: organisation.id,
         covenantVersion: current.version,
         signatory: dto.signatory.trim(),
         signedOn: dto.signedOn,
         recordedAt: this.clock.now(),
       }),
     );
-    return { organisation: { id: member.organisation.id, name: member.organisation.name }, signatory: signature.signatory, signedOn: signature.signedOn, covenantVersion: signature.covenantVersion };
+    return { organisation, signatory: signature.signatory, signedOn: signature.signedOn, covenantVersion: signature.covenantVersion };
   }
 
   async confidentiality(viewer: Viewer, networkId: string): Promise<ConfidentialityView> {

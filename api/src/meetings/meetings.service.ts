@@ -22,7 +22,7 @@ import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
 import { NetworksService } from '../networks/networks.service';
-import { refuseIdentifyingData } from '../privacy/identifying-data.guard';
+import { FreeTextGuard } from '../privacy/free-text-guard';
 import { QuestionsService } from '../questions/questions.service';
 import { UsersService } from '../users/users.service';
 import { AgendaItem } from './agenda-item.entity';
@@ -39,6 +39,7 @@ const TRANSITIONS: Record<'start' | 'close' | 'reopen', [MeetingStatus, MeetingS
 };
 const DEFAULT_MINUTES: Record<AgendaKind, number> = { MINUTES_APPROVAL: 5, NEW_CASE: 15, RUNNING_CASE: 5, QUESTION: 10, THEME: 20, ROUND: 5, OTHER: 10 };
 const NO_NAMES = 'Aantekeningen, afspraken en acties zijn zichtbaar voor iedereen die het overleg ziet: noem de cliënt niet bij naam, de casus staat erbij.';
+const NO_NAMES_IN_PLACE = 'De locatie en de link gaan naar de agenda van alle leden: noem een gebouw of zaal, geen cliënt.';
 
 @Injectable()
 export class MeetingsService {
@@ -55,6 +56,7 @@ export class MeetingsService {
     private readonly users: UsersService,
     private readonly covenants: CovenantsService,
     private readonly minutes: MinutesService,
+    private readonly guard: FreeTextGuard,
     private readonly clock: Clock,
   ) {}
 
@@ -62,6 +64,7 @@ export class MeetingsService {
     await this.requireCoordinator(viewer, networkId);
     const first = new Date(dto.startsAt);
     if (first.getTime() < this.clock.now().getTime() - 24 * 3_600_000) throw new BadRequestException('Plan een overleg in de toekomst.');
+    await this.guard.check(viewer, networkId, dto, NO_NAMES_IN_PLACE);
     const count = dto.repeat?.count ?? 1;
     const seriesId = dto.repeat ? newId() : null;
     const planned: Meeting[] = [];
@@ -212,7 +215,7 @@ export class MeetingsService {
       title ||= `Consultatieve vraag: ${q.title}`;
     }
     if (!title) throw new BadRequestException('Geef het agendapunt een titel.');
-    refuseIdentifyingData({ title }, this.clock.now(), NO_NAMES);
+    await this.guard.check(viewer, meeting.networkId, dto, NO_NAMES);
     const count = await this.items.count({ where: { meetingId: id } });
     await this.items.save(
       this.items.create({ id: newId(), meetingId: id, position: count, kind: dto.kind, caseId: dto.caseId ?? null, questionId: dto.questionId ?? null, title, minutes: dto.minutes ?? DEFAULT_MINUTES[dto.kind], notes: '', decisions: '', version: 1 }),
@@ -228,7 +231,7 @@ export class MeetingsService {
     if (meeting.status === 'CLOSED' && (dto.notes !== undefined || dto.decisions !== undefined)) {
       throw new ConflictException('Dit overleg is gesloten. Heropen het om aantekeningen te wijzigen.');
     }
-    refuseIdentifyingData({ notes: dto.notes ?? '', decisions: dto.decisions ?? '' }, this.clock.now(), NO_NAMES);
+    await this.guard.check(viewer, meeting.networkId, dto, NO_NAMES);
     const changes: Partial<AgendaItem> = { version: item.version + 1 };
     if (dto.notes !== undefined) changes.notes = dto.notes;
     if (dto.decisions !== undefined) changes.decisions = dto.decisions;
@@ -244,7 +247,7 @@ export class MeetingsService {
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
     const item = await this.items.findOneBy({ id: itemId, meetingId: id });
     if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
-    if ((await this.actions.forAgendaItems(viewer, [itemId], [])).length > 0) {
+    if ((await this.actions.countOn([itemId])) > 0) {
       throw new ConflictException('Bij dit agendapunt zijn al acties afgesproken; het kan niet meer weg.');
     }
     await this.items.delete({ id: itemId });
@@ -280,9 +283,7 @@ export class MeetingsService {
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten. Heropen het om een actie toe te voegen.');
     const item = await this.items.findOneBy({ id: itemId, meetingId: id });
     if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
-    refuseIdentifyingData({ description: dto.description }, this.clock.now(), NO_NAMES);
-    const caseLabel = item.caseId ? await this.cases.label(meeting.networkId, item.caseId) : null;
-    return this.actions.create(viewer, { networkId: meeting.networkId, meetingId: id, agendaItemId: itemId, caseId: item.caseId, caseLabel }, dto);
+    return this.actions.create(viewer, { networkId: meeting.networkId, meetingId: id, agendaItemId: itemId, caseId: item.caseId }, dto);
   }
 
   private async view(viewer: Viewer, meeting: Meeting, role: CovenantRole, guest: MeetingGuest | null): Promise<MeetingView> {
@@ -293,14 +294,9 @@ export class MeetingsService {
     const meetingLevel = meeting.status === 'IN_PROGRESS' && present;
     const allItems = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
     const items = guest ? allItems.filter((i) => guest.itemIds.includes(i.id)) : allItems;
-    const caseViews = await this.cases.visibleViews(
-      viewer,
-      meeting.networkId,
-      items.map((i) => i.caseId).filter((c): c is string => !!c),
-      meetingLevel ? 'MEETING' : 'DOSSIER',
-      guest ? { role: 'GUEST' } : {},
-    );
-    const actions = await this.actions.forAgendaItems(viewer, items.map((i) => i.id), role === 'COORDINATOR' ? [meeting.networkId] : []);
+    const context = meetingLevel ? 'MEETING' : 'DOSSIER';
+    const caseViews = await this.cases.visibleViews(viewer, meeting.networkId, items.map((i) => i.caseId).filter((c): c is string => !!c), context, guest ? { role: 'GUEST' } : {});
+    const actions = await this.actions.forAgendaItems(viewer, items.map((i) => i.id), role === 'COORDINATOR' ? [meeting.networkId] : [], { context, role: guest ? 'GUEST' : undefined });
     const members = await this.networks.memberList(meeting.networkId);
     const people = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
     const agenda: AgendaItemView[] = [];

@@ -16,11 +16,13 @@ const FORMAT = 'v1';
 export class IdentityCipher {
   private readonly encryptionKey: Buffer;
   private readonly indexKey: Buffer;
+  private readonly identifierKey: Buffer;
 
   constructor(config: AppConfig) {
     const salt = Buffer.from('casustafel');
     this.encryptionKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'client identity encryption v1', 32));
     this.indexKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'surname blind index v1', 32));
+    this.identifierKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'client identifier blind index v1', 32));
   }
 
   encrypt(identity: ClientIdentity, caseId: string): string {
@@ -45,5 +47,14 @@ export class IdentityCipher {
   surnameIndex(surname: string): string {
     const normalised = surname.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
     return createHmac('sha256', this.indexKey).update(normalised).digest('hex');
+  }
+
+  /**
+   * Keyed hash of one identifying value of a client (a folded surname, street, postcode, phone or
+   * date of birth), bound to its kind and network: the identity guard matches free text against
+   * these without decrypting anything, and equal values in two networks hash differently.
+   */
+  identifierHash(networkId: string, kind: string, value: string): string {
+    return createHmac('sha256', this.identifierKey).update(`${kind}\u0000${networkId}\u0000${value}`).digest('hex');
   }
 }

@@ -10,13 +10,14 @@ import { AccessLogController } from './access-log.controller';
 import { AccessLogService } from './access-log.service';
 import { DisclosureService } from './disclosure.service';
 import { IdentityCipher } from './identity-cipher';
-import { OpenActionLookup, OpenActionsFromActions } from './open-actions';
+import { OpenActionHolders } from '../actions/open-action-holders';
+import { OpenActionLookup } from './open-actions';
 
 /** The disclosure policy, the identity cipher and the access log: privacy in one place. */
 @Module({
   imports: [TypeOrmModule.forFeature([AccessLogEntry]), ActionsModule, CovenantsModule, NetworksModule, UsersModule, OrganisationsModule],
   controllers: [AccessLogController],
-  providers: [DisclosureService, AccessLogService, IdentityCipher, { provide: OpenActionLookup, useClass: OpenActionsFromActions }],
+  providers: [DisclosureService, AccessLogService, IdentityCipher, { provide: OpenActionLookup, useExisting: OpenActionHolders }],
   exports: [DisclosureService, AccessLogService, IdentityCipher],
 })
 export class PrivacyModule {}

@@ -7,6 +7,7 @@ export const ANONYMOUS_SUBMITTER = 'een vrijwilligersorganisatie';
 export function toQuestionView(
   q: Question,
   context: {
+    convertedCaseId: string | null;
     organisationName: string;
     showSubmitter: boolean;
     isSubmittingOrganisation: boolean;
@@ -33,7 +34,7 @@ export function toQuestionView(
         ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation, answeredAt: q.answeredAt.toISOString() }
         : null,
     messages: context.messages,
-    convertedCaseId: q.convertedCaseId,
+    convertedCaseId: context.convertedCaseId,
     can: context.can,
   };
 }

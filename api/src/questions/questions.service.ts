@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import type { CaseView } from '@casustafel/contract/cases';
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
+import { CreateCaseDto } from '@casustafel/contract/cases';
 import type { AnswerQuestionDto, ConvertQuestionDto, CreateQuestionDto, QuestionMessageDto, QuestionView } from '@casustafel/contract/questions';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
@@ -14,13 +15,15 @@ import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
 import { scanIdentifyingData } from '../privacy/identifying-data';
-import { refuseIdentifyingData } from '../privacy/identifying-data.guard';
+import { CaseLabels } from '../privacy/case-labels';
+import { FreeTextGuard } from '../privacy/free-text-guard';
 import { UsersService } from '../users/users.service';
 import { QuestionMessage } from './question-message.entity';
 import { Question } from './question.entity';
 import { toMessageView, toQuestionView } from './question.mapper';
 
 const NOT_FOUND = 'Deze vraag bestaat niet of je mag hem niet zien.';
+const ANONYMOUS = 'Een consultatieve vraag is anoniem: beschrijf de situatie zonder die gegevens.';
 /** Consultative questions: pseudonymous situations from (mostly) volunteer organisations, answered by the network. */
 @Injectable()
 export class QuestionsService {
@@ -33,6 +36,8 @@ export class QuestionsService {
     private readonly users: UsersService,
     private readonly cases: CasesService,
     private readonly accessLog: AccessLogService,
+    private readonly guard: FreeTextGuard,
+    private readonly labels: CaseLabels,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +48,7 @@ export class QuestionsService {
 
   async create(viewer: Viewer, networkId: string, dto: CreateQuestionDto): Promise<QuestionView> {
     const role = await this.requireRole(viewer, networkId);
-    this.refuseIdentifyingData({ title: dto.title, situation: dto.situation, question: dto.question });
+    await this.guard.check(viewer, networkId, dto, ANONYMOUS);
     const now = this.clock.now();
     const question = await this.questions.save(
       this.questions.create({
@@ -76,7 +81,8 @@ export class QuestionsService {
     await this.accessLog.record(all.map((q) => this.event(viewer, role, q, 'LIST')));
     const anonymous = (await this.covenants.current(networkId)).anonymousQuestionSubmitter;
     const names = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
-    return Promise.all(all.map((q) => this.view(viewer, role, q, false, { anonymous, names })));
+    const visibleCases = await this.labels.forViewer(viewer, networkId, all.map((q) => q.convertedCaseId));
+    return Promise.all(all.map((q) => this.view(viewer, role, q, false, { anonymous, names, visibleCases })));
   }
 
   async get(viewer: Viewer, id: string): Promise<QuestionView> {
@@ -91,7 +97,7 @@ export class QuestionsService {
     if (question.status === 'WITHDRAWN' || question.status === 'CONVERTED') {
       throw new ConflictException('Deze vraag is ingetrokken of al een casus geworden; een antwoord kan niet meer.');
     }
-    this.refuseIdentifyingData({ text: dto.advice });
+    await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
     Object.assign(question, { advice: dto.advice.trim(), severity: dto.severity, recommendation: dto.recommendation, answeredAt: this.clock.now(), status: 'ANSWERED' });
     await this.questions.save(question);
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
@@ -104,7 +110,7 @@ export class QuestionsService {
     if (!fromCoordinator && question.submittedByOrganisationId !== viewer.organisationId) {
       throw new ForbiddenException('Alleen de coördinator en de organisatie die de vraag stelde, schrijven in deze draad.');
     }
-    this.refuseIdentifyingData({ text: dto.text });
+    await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
     await this.messages.insert({ id: newId(), questionId: id, authorId: viewer.id, fromCoordinator, text: dto.text.trim(), createdAt: this.clock.now() });
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
     return this.view(viewer, role, question, true);
@@ -130,10 +136,11 @@ export class QuestionsService {
     const neighbourhood = dto.neighbourhood?.trim() || question.neighbourhood;
     if (!neighbourhood) throw new BadRequestException('Vul de buurt of wijk van de cliënt in.');
     if (question.problemAreas.length === 0) throw new BadRequestException('De vraag noemt geen leefgebieden; een casus heeft er minstens één nodig.');
+    await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
     const created = await this.cases.create(
       viewer,
       question.networkId,
-      { client: dto.client, consent: 'GIVEN', urgency: dto.urgency, neighbourhood, problemAreas: question.problemAreas, summary: question.situation },
+      Object.assign(new CreateCaseDto(), { client: dto.client, consent: 'GIVEN' as const, urgency: dto.urgency, neighbourhood, problemAreas: question.problemAreas, summary: question.situation }),
       { sourceQuestionId: question.id },
     );
     question.status = 'CONVERTED';
@@ -162,11 +169,6 @@ export class QuestionsService {
     return q ? { id: q.id, title: q.title, status: q.status } : null;
   }
 
-  /** 422 with the findings when free text identifies someone. */
-  private refuseIdentifyingData(fields: Partial<Record<'title' | 'situation' | 'question' | 'text', string>>): void {
-    refuseIdentifyingData(fields, this.clock.now(), 'Een consultatieve vraag is anoniem: beschrijf de situatie zonder die gegevens.');
-  }
-
   private async requireRole(viewer: Viewer, networkId: string): Promise<NetworkRole> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (!access.role) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
@@ -186,7 +188,7 @@ export class QuestionsService {
     role: NetworkRole,
     q: Question,
     withThread: boolean,
-    known?: { anonymous: boolean; names: Map<string, string> },
+    known?: { anonymous: boolean; names: Map<string, string>; visibleCases: Map<string, string> },
   ): Promise<QuestionView> {
     const isSubmittingOrganisation = q.submittedByOrganisationId === viewer.organisationId;
     const isCoordinator = role === 'COORDINATOR';
@@ -197,7 +199,10 @@ export class QuestionsService {
       : (known?.names.get(q.submittedByOrganisationId) ?? (await this.organisations.findById(q.submittedByOrganisationId))?.name ?? '');
     const inThread = isCoordinator || isSubmittingOrganisation;
     const open = q.status !== 'WITHDRAWN' && q.status !== 'CONVERTED';
+    // The case a question became is named only to those who may see that case.
+    const visibleCases = known?.visibleCases ?? (await this.labels.forViewer(viewer, q.networkId, [q.convertedCaseId]));
     return toQuestionView(q, {
+      convertedCaseId: q.convertedCaseId && visibleCases.has(q.convertedCaseId) ? q.convertedCaseId : null,
       organisationName,
       showSubmitter,
       isSubmittingOrganisation,

@@ -16,7 +16,7 @@ import { NetworksService } from '../../networks/networks.service';
 import { QuestionsService } from '../../questions/questions.service';
 import { AccessLogService } from '../../privacy/access-log.service';
 import { DisclosureService } from '../../privacy/disclosure.service';
-import { refuseIdentifyingData } from '../../privacy/identifying-data.guard';
+import { FreeTextGuard } from '../../privacy/free-text-guard';
 import { UsersService } from '../../users/users.service';
 import { AgendaItem } from '../agenda-item.entity';
 import { Attendance } from '../attendance.entity';
@@ -61,6 +61,7 @@ export class MinutesService {
     private readonly disclosures: DisclosureService,
     private readonly accessLog: AccessLogService,
     private readonly users: UsersService,
+    private readonly guard: FreeTextGuard,
     private readonly clock: Clock,
   ) {}
 
@@ -116,7 +117,7 @@ export class MinutesService {
     if (record.version !== dto.version) throw new ConflictException(STALE);
     const texts = new Map(dto.sections.map((s) => [s.id, s.text]));
     for (const id of texts.keys()) if (!record.sections.some((s) => s.id === id)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
-    refuseIdentifyingData(Object.fromEntries(dto.sections.map((s, i) => [`section${i}`, s.text])) as Record<string, string>, this.clock.now(), NO_NAMES);
+    await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     const sections = record.sections.map((s) => (texts.has(s.id) ? { ...s, text: texts.get(s.id)! } : s));
     const result = await this.minutes.update({ meetingId, version: dto.version }, { sections, version: dto.version + 1 });
     if (!result.affected) throw new ConflictException(STALE);
@@ -134,7 +135,7 @@ export class MinutesService {
     const { record, role, meeting } = await this.readable(viewer, meetingId);
     if (record.status !== 'SENT') throw new ConflictException('Opmerkingen kunnen alleen bij een verstuurd, nog niet vastgesteld verslag.');
     if (!record.sections.some((s) => s.id === dto.sectionId)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
-    refuseIdentifyingData({ text: dto.text }, this.clock.now(), NO_NAMES);
+    await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     await this.comments.insert({ id: newId(), meetingId, sectionId: dto.sectionId, authorId: viewer.id, organisationId: viewer.organisationId, text: dto.text.trim(), createdAt: this.clock.now(), resolvedAt: null });
     return this.view(viewer, record, role, meeting);
   }
@@ -155,6 +156,7 @@ export class MinutesService {
     if (!reason && !running) {
       throw new BadRequestException('Stel het verslag vast in het volgende overleg (eerste agendapunt), of geef een reden om het nu vast te stellen.');
     }
+    await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     const approvedAt = this.clock.now();
     const sha256 = await this.hash(record);
     await this.minutes.update(
@@ -167,7 +169,7 @@ export class MinutesService {
   async addAddendum(viewer: Viewer, meetingId: string, dto: AddendumDto): Promise<MinutesView> {
     const { record, role, meeting } = await this.coordinatorOnly(viewer, meetingId);
     if (record.status !== 'APPROVED') throw new ConflictException('Een aanvulling hoort bij een vastgesteld verslag; pas een concept gewoon aan.');
-    refuseIdentifyingData({ text: dto.text }, this.clock.now(), NO_NAMES);
+    await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     await this.addenda.insert({ id: newId(), meetingId, text: dto.text.trim(), authorId: viewer.id, createdAt: this.clock.now() });
     return this.view(viewer, record, role, meeting);
   }
@@ -205,7 +207,9 @@ export class MinutesService {
     const people = new Map((await this.users.findByIds([...new Set([...allComments.map((c) => c.authorId), viewer.id])])).map((u) => [u.id, u]));
     const isCoordinator = role === 'COORDINATOR';
     const visibleCase = (a: ActionView) => !a.case || clients.has(a.case.id);
-    const agreed = (await this.actions.forAgendaItems(viewer, record.sections.map((s) => s.id), isCoordinator ? [record.networkId] : [])).filter(visibleCase);
+    const agreed = (
+      await this.actions.forAgendaItems(viewer, record.sections.map((s) => s.id), isCoordinator ? [record.networkId] : [], { context: 'MINUTES', role, covenantVersion: record.covenantVersion })
+    ).filter(visibleCase);
     const carriedOver = (await this.actions.list(viewer, { scope: 'network', networkId: record.networkId }))
       .filter((a) => a.meetingId !== record.meetingId && OPEN_ACTION_STATUSES.includes(a.status))
       .filter(visibleCase);

@@ -1,0 +1,38 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import type { AddSignatureDto, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
+import type { Viewer } from '../common/viewer';
+import { NetworksService } from '../networks/networks.service';
+import { FreeTextGuard } from '../privacy/free-text-guard';
+import { CovenantsService } from './covenants.service';
+
+const NO_CLIENTS = 'Het convenant lezen alle partners: het noemt organisaties en ondertekenaars, nooit een cliënt.';
+
+/**
+ * Changes to a network's covenant: a new version of the matrix and statement, a signature. Apart
+ * from CovenantsService because their text passes the identity guard, which itself reads the
+ * covenant through the disclosure policy.
+ */
+@Injectable()
+export class CovenantChangesService {
+  constructor(
+    private readonly covenants: CovenantsService,
+    private readonly networks: NetworksService,
+    private readonly guard: FreeTextGuard,
+  ) {}
+
+  async update(viewer: Viewer, networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (access.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator van dit netwerk kan het convenant wijzigen.');
+    await this.guard.check(viewer, networkId, dto, NO_CLIENTS);
+    return this.covenants.addVersion(viewer, networkId, dto);
+  }
+
+  async addSignature(viewer: Viewer, networkId: string, dto: AddSignatureDto): Promise<CovenantSignatureView> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (!access.canManage) throw new ForbiddenException('Alleen de coördinator van dit netwerk of een beheerder legt handtekeningen vast.');
+    const member = (await this.networks.memberList(networkId)).find((m) => m.organisation.id === dto.organisationId);
+    if (!member) throw new ConflictException('Alleen een organisatie die lid is van dit netwerk kan het convenant ondertekenen.');
+    await this.guard.check(viewer, networkId, dto, NO_CLIENTS);
+    return this.covenants.addSignature(networkId, { id: member.organisation.id, name: member.organisation.name }, dto);
+  }
+}
