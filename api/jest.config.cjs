@@ -11,7 +11,6 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    // The real app over HTTP, with argon2 hashing for every account a test makes: hooks take seconds on a busy machine.
-    { ...shared, displayName: 'api', testMatch: ['<rootDir>/test/**/*.api-spec.ts'], testTimeout: 60_000 },
+    { ...shared, displayName: 'api', testMatch: ['<rootDir>/test/**/*.api-spec.ts'] },
   ],
 };

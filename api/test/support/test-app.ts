@@ -10,6 +10,10 @@ import { configureApp } from '../../src/bootstrap';
 import { FixedClock } from '../../src/common/clock';
 import { readConfig } from '../../src/config/app-config';
 
+// The real app over HTTP, with argon2 hashing for every account a test makes: set-up hooks take
+// seconds, more on a busy two-core machine.
+jest.setTimeout(60_000);
+
 export const ADMIN = { email: 'admin@casustafel.test', password: 'beheerder-wachtwoord-1' };
 export const PASSWORD = 'een-goed-wachtwoord-42';
 /** A fixed key for tests (never used outside them). */
