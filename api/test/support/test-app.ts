@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -32,7 +32,8 @@ export class TestApp {
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** `logger` receives everything the app logs (by default nothing is logged). */
+  static async start(env: Record<string, string> = {}, options: { logger?: LoggerService } = {}): Promise<TestApp> {
     const clock = new FixedClock();
     const { url, drop } = await freshPostgresDatabase();
     const config = readConfig({
@@ -47,7 +48,7 @@ export class TestApp {
       ...env,
     });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
+    const app = moduleRef.createNestApplication({ logger: options.logger ?? false });
     configureApp(app, config);
     try {
       await app.init();
@@ -100,4 +101,30 @@ async function freshPostgresDatabase(): Promise<{ url: string | null; drop: () =
       await client.end();
     },
   };
+}
+
+/** Keeps every line the app logs, to check that no identifying data reaches the log. */
+export class CapturingLogger implements LoggerService {
+  readonly lines: string[] = [];
+  private keep(level: string, message: unknown, rest: unknown[]): void {
+    this.lines.push([level, message, ...rest].map((part) => (part instanceof Error ? `${part.name}: ${part.message}\n${part.stack}` : typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+  }
+  log(message: unknown, ...rest: unknown[]): void {
+    this.keep('log', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.keep('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.keep('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.keep('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.keep('verbose', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.keep('fatal', message, rest);
+  }
 }

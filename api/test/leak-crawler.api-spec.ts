@@ -1,0 +1,312 @@
+import { execFileSync } from 'node:child_process';
+import type { Response } from 'superagent';
+import { COVENANT_TEMPLATES } from '../src/covenants/covenant-templates';
+import { decideDisclosure } from '../src/privacy/disclosure-policy';
+import type { Consent, CovenantRole, DisclosureContext, DisclosureLevel, NetworkKind } from '@casustafel/contract/enums';
+import { Factories, caseBody } from './support/factories';
+import { CapturingLogger, TestApp, type Agent } from './support/test-app';
+
+/**
+ * The leak crawler (issue #9). It reads the OpenAPI document and calls EVERY GET route — JSON,
+ * CSV, PDF (read with pdftotext), iCal — as every role of an OGGZ and a neighbourhood network, a
+ * meeting guest, the administrator and someone from outside, with canary clients present (consent
+ * given and refused). No canary value may appear in any body, header or log line beyond what the
+ * disclosure policy grants that viewer, and no trace (id, label, pseudonym, number) of a case that
+ * is hidden from them. A route added later is crawled without anyone writing a test for it; a
+ * route whose path parameters the crawler cannot fill fails the test until it is taught how.
+ */
+
+const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+
+interface Canary {
+  id: string;
+  networkId: string;
+  kind: NetworkKind;
+  number: string;
+  pseudonym: string;
+  consent: Consent;
+  submitterId: string;
+  submitterOrganisationId: string;
+  /** Values only FULL shows, and the postcode (FULL and ADDRESS). */
+  full: string[];
+  postcode: string[];
+}
+
+interface Viewer {
+  name: string;
+  agent: Agent;
+  userId: string;
+  organisationId: string;
+  /** The network they hold a role in, and that role (GUEST for the invited guest). */
+  networkId: string | null;
+  role: CovenantRole | null;
+  calendarFile: string;
+}
+
+const CLIENTS: Record<NetworkKind, { given: Record<string, unknown>; refused: Record<string, unknown> }> = {
+  NEIGHBOURHOOD: {
+    given: { givenName: 'Wiebrand', surname: 'van Kemphaantjesveld', dateOfBirth: '1944-02-11', street: 'Grutto-oeverlaan', houseNumber: '31', postcode: '3821 QP', city: 'Amersfoort', phone: '06 71 82 93 04' },
+    refused: { givenName: 'Roelofje', surname: 'Tureluurhoeve', dateOfBirth: '1957-08-23', street: 'Kluutenweidepad', houseNumber: '5', postcode: '3822 XR', city: 'Amersfoort', phone: '06 62 73 84 95' },
+  },
+  OGGZ: {
+    given: { givenName: 'Harmpje', surname: 'Wulpenbroekstra', dateOfBirth: '1949-11-30', street: 'Scholeksterdreef', houseNumber: '118', postcode: '3823 WV', city: 'Amersfoort', phone: '06 53 64 75 86' },
+    refused: { givenName: 'Aaltje', surname: 'de Kievitsbloem', dateOfBirth: '1962-06-14', street: 'Plevierenkamp', houseNumber: '9', postcode: '3824 YT', city: 'Amersfoort', phone: '06 44 55 66 77' },
+  },
+};
+
+const fullMarkers = (c: Record<string, unknown>) => {
+  const surname = String(c['surname']).split(' ').pop()!;
+  const phone = String(c['phone']);
+  return [String(c['givenName']), surname, String(c['street']), String(c['dateOfBirth']), phone, phone.replace(/\s/g, '')];
+};
+const postcodeMarkers = (c: Record<string, unknown>) => [String(c['postcode']), String(c['postcode']).replace(/\s/g, '')];
+const RANKED: DisclosureLevel[] = ['HIDDEN', 'PSEUDONYM', 'ADDRESS', 'INITIALS', 'FULL'];
+
+describe('Leak crawler: every GET route, every viewer', () => {
+  let t: TestApp;
+  let make: Factories;
+  const logger = new CapturingLogger();
+  const canaries: Canary[] = [];
+  const viewers: Viewer[] = [];
+  const ids = { networks: [] as string[], meetings: [] as string[], questions: [] as string[], users: [] as string[], organisations: [] as string[] };
+  /** Organisation → cases on which it holds an open action (rule 4 of the policy). */
+  const openActions = new Map<string, Set<string>>();
+  /** Per network: the running meeting, who is present, and which case the guest came for. */
+  const running = new Map<string, { present: Set<string>; guestUserId: string; guestCaseId: string }>();
+
+  beforeAll(async () => {
+    t = await TestApp.start({}, { logger });
+    make = await Factories.for(t);
+    const admin = await t.admin();
+    const outsiderOrganisation = await make.organisation('FORMAL');
+    const outsider = await make.user(outsiderOrganisation.id);
+    viewers.push({ name: 'administrator', agent: admin, userId: '', organisationId: '', networkId: null, role: null, calendarFile: '' });
+    viewers.push({ name: 'non-member', agent: await t.login(outsider.email), userId: outsider.id, organisationId: outsiderOrganisation.id, networkId: null, role: null, calendarFile: '' });
+
+    for (const kind of ['NEIGHBOURHOOD', 'OGGZ'] as const) {
+      const s = await make.staffedNetwork(kind, { accepted: true });
+      const n = s.network.id;
+      const c = s.coordinator.agent;
+      ids.networks.push(n);
+      ids.organisations.push(...[s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.organisation.id));
+      ids.users.push(...[s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.user.id));
+
+      // Two canary clients, brought in by the core partner: one with consent, one without.
+      for (const [consent, client] of [['GIVEN', CLIENTS[kind].given], ['REFUSED', CLIENTS[kind].refused]] as const) {
+        const created = (await s.core.agent.post(`/api/networks/${n}/cases`).send(caseBody({ client, consent })).expect(201)).body;
+        await c.patch(`/api/cases/${created.id}`).send({ status: 'ACCEPTED' }).expect(200);
+        canaries.push({
+          id: created.id, networkId: n, kind, number: created.number, pseudonym: created.pseudonym, consent,
+          submitterId: s.core.user.id, submitterOrganisationId: s.core.organisation.id, full: fullMarkers(client), postcode: postcodeMarkers(client),
+        });
+      }
+      const [given, refused] = canaries.slice(-2);
+
+      // A meeting with both cases, actions by the core (on the first) and the shell (on the second), closed: minutes.
+      const start = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+      const first = (await c.post(`/api/networks/${n}/meetings`).send({ startsAt: start(1), durationMinutes: 90, location: 'Wijkcentrum' }).expect(201)).body.id;
+      const agenda = (await c.post(`/api/meetings/${first}/agenda/assemble`).expect(200)).body.agenda as { id: string; case: { id: string } | null }[];
+      const itemOf = (caseId: string) => agenda.find((i) => i.case?.id === caseId)!.id;
+      const presentOrgs = [s.coordinator, s.core, s.shell];
+      const attendance = {
+        attendance: [
+          ...presentOrgs.map((p) => ({ organisationId: p.organisation.id, status: 'PRESENT', userIds: [p.user.id] })),
+          { organisationId: s.volunteer.organisation.id, status: 'EXCUSED', userIds: [] },
+        ],
+      };
+      await c.put(`/api/meetings/${first}/attendance`).send(attendance).expect(200);
+      await c.post(`/api/meetings/${first}/start`).expect(200);
+      await c.post(`/api/meetings/${first}/agenda/${itemOf(given.id)}/actions`).send({ description: 'Huisbezoek afleggen', ownerOrganisationId: s.core.organisation.id, dueDate: '2026-11-10' }).expect(201);
+      await c.post(`/api/meetings/${first}/agenda/${itemOf(refused.id)}/actions`).send({ description: 'Contact leggen met de buren', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-12-10' }).expect(201);
+      openActions.set(s.core.organisation.id, new Set([given.id]));
+      openActions.set(s.shell.organisation.id, new Set([refused.id]));
+
+      // Whoever sees a client in full tries to put it in free text: the guard must refuse every attempt.
+      const surname = given.full[1];
+      const item = (await c.get(`/api/meetings/${first}`).expect(200)).body.agenda.find((i: { id: string }) => i.id === itemOf(given.id));
+      const attempts = [
+        await c.patch(`/api/meetings/${first}/agenda/${item.id}`).send({ notes: `${surname} was aanwezig.`, version: item.version }),
+        await c.post(`/api/meetings/${first}/agenda/${item.id}/actions`).send({ description: `Bellen met ${surname}`, ownerOrganisationId: s.core.organisation.id, dueDate: '2026-12-01' }),
+        await c.patch(`/api/cases/${given.id}`).send({ status: 'MONITORING', reason: `${given.full[2]} blijft in beeld.` }),
+        await c.post(`/api/networks/${n}/meetings`).send({ startsAt: start(9), durationMinutes: 60, location: `Bij ${surname} thuis` }),
+      ];
+      expect(attempts.map((r) => r.status)).toEqual([422, 422, 422, 422]);
+
+      await c.patch(`/api/meetings/${first}/agenda/${item.id}`).send({ notes: 'Analyse: vervuiling en vereenzaming.', decisions: 'Huisbezoek.', version: item.version }).expect(200);
+      await c.post(`/api/meetings/${first}/close`).expect(200);
+      await c.post(`/api/meetings/${first}/minutes/send`).expect(200);
+
+      // A second meeting, running, in which the minutes are approved; an outside guest comes for the first case.
+      const second = (await c.post(`/api/networks/${n}/meetings`).send({ startsAt: start(2), durationMinutes: 90 }).expect(201)).body.id;
+      const secondAgenda = (await c.post(`/api/meetings/${second}/agenda/assemble`).expect(200)).body.agenda as { id: string; case: { id: string } | null }[];
+      await c.put(`/api/meetings/${second}/attendance`).send(attendance).expect(200);
+      const guestOrganisation = await make.organisation('FORMAL');
+      const guestUser = await make.user(guestOrganisation.id);
+      await c.post(`/api/meetings/${second}/guests`).send({ userId: guestUser.id, itemIds: [secondAgenda.find((i) => i.case?.id === given.id)!.id] }).expect(201);
+      const guest = await t.login(guestUser.email);
+      await guest.post(`/api/meetings/${second}/confidentiality/accept`).expect(200);
+      await c.post(`/api/meetings/${second}/start`).expect(200);
+      await c.post(`/api/meetings/${first}/minutes/approve`).send({}).expect(200);
+      running.set(n, { present: new Set(presentOrgs.map((p) => p.organisation.id)), guestUserId: guestUser.id, guestCaseId: given.id });
+      ids.meetings.push(first, second);
+
+      // A consultative question, answered, with a thread.
+      const q = (await s.volunteer.agent.post(`/api/networks/${n}/questions`).send({ title: 'Zorgen om een buurvrouw', situation: 'Een oudere vrouw komt de deur niet meer uit en de post stapelt zich op.', question: 'Wie kan hier op af?', problemAreas: ['SOCIAL_NETWORK'] }).expect(201)).body.id;
+      await c.post(`/api/questions/${q}/answer`).send({ advice: 'Vraag de wijkverpleging om langs te gaan.', severity: 'MEDIUM', recommendation: 'ADVICE_ONLY' }).expect(200);
+      await s.volunteer.agent.post(`/api/questions/${q}/messages`).send({ text: 'Dank, we pakken het op.' }).expect(201);
+      ids.questions.push(q);
+
+      const roles: [string, { user: { id: string }; organisation: { id: string }; agent: Agent }, CovenantRole][] = [
+        ['coordinator', s.coordinator, 'COORDINATOR'],
+        ['core partner', s.core, 'CORE_PARTNER'],
+        ['shell partner', s.shell, 'SHELL_PARTNER'],
+        ['volunteer rep', s.volunteer, 'VOLUNTEER_REP'],
+      ];
+      for (const [name, person, role] of roles) viewers.push({ name: `${kind} ${name}`, agent: person.agent, userId: person.user.id, organisationId: person.organisation.id, networkId: n, role, calendarFile: '' });
+      viewers.push({ name: `${kind} meeting guest`, agent: guest, userId: guestUser.id, organisationId: guestOrganisation.id, networkId: n, role: 'GUEST', calendarFile: '' });
+    }
+    for (const v of viewers.filter((v) => v.userId)) v.calendarFile = (await v.agent.post('/api/calendar/token').expect(201)).body.url.split('/').pop();
+    expect(new Set(canaries.map((c) => c.pseudonym)).size).toBe(canaries.length);
+  });
+  afterAll(() => t.close());
+
+  /** The levels the policy grants this viewer for this case, over every context they can reach. */
+  function grantedLevels(v: Viewer, x: Canary): Set<DisclosureLevel> {
+    const levels = new Set<DisclosureLevel>(['HIDDEN']);
+    if (v.networkId !== x.networkId || v.role === null) return levels;
+    const meeting = running.get(x.networkId)!;
+    const contexts: DisclosureContext[] =
+      v.role === 'GUEST' ? (meeting.guestCaseId === x.id ? ['MEETING'] : []) : ['DOSSIER', 'MINUTES', ...(meeting.present.has(v.organisationId) ? (['MEETING'] as const) : [])];
+    for (const context of contexts) {
+      levels.add(
+        decideDisclosure({
+          context,
+          role: v.role,
+          matrix: COVENANT_TEMPLATES[x.kind].levels,
+          covenantVersion: 1,
+          isSubmitter: v.userId === x.submitterId,
+          isSubmittingOrganisation: v.organisationId === x.submitterOrganisationId,
+          holdsOpenAction: openActions.get(v.organisationId)?.has(x.id) ?? false,
+          consent: x.consent,
+          consentOverrideReason: null,
+          confidentialityValid: true,
+          identityErased: false,
+        }).level,
+      );
+    }
+    return levels;
+  }
+
+  /** The strings this viewer must never receive. */
+  function forbiddenFor(v: Viewer): { what: string; value: RegExp }[] {
+    const forbidden: { what: string; value: RegExp }[] = [];
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const visibleNumbers = new Set(canaries.filter((x) => RANKED.indexOf(maxOf(grantedLevels(v, x))) > 0 && x.networkId === v.networkId).map((x) => x.number));
+    for (const x of canaries) {
+      const levels = grantedLevels(v, x);
+      if (!levels.has('FULL')) for (const m of x.full) forbidden.push({ what: `${x.kind} ${x.consent} identity`, value: new RegExp(escape(m)) });
+      if (!levels.has('FULL') && !levels.has('ADDRESS')) for (const m of x.postcode) forbidden.push({ what: `${x.kind} ${x.consent} postcode`, value: new RegExp(escape(m)) });
+      if (maxOf(levels) === 'HIDDEN') {
+        forbidden.push({ what: `${x.kind} ${x.consent} case id`, value: new RegExp(x.id) });
+        forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
+        if (!visibleNumbers.has(x.number) && v.networkId === x.networkId) forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
+      }
+    }
+    return forbidden;
+  }
+  const maxOf = (levels: Set<DisclosureLevel>) => RANKED.filter((l) => levels.has(l)).pop()!;
+
+  /** Concrete URLs for one route: path parameters filled from the world, plus the query variants that matter. */
+  function urlsFor(path: string, parameters: { name: string; in: string }[], v: Viewer): string[] {
+    let urls = [path];
+    for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+      const before = path.slice(0, path.indexOf(`{${name}}`)).split('/').filter(Boolean).pop();
+      const values =
+        name === 'file' && before === 'calendar' ? (v.calendarFile ? [v.calendarFile] : ['onbekend-onbekend-onbekend-01.ics'])
+        : before === 'networks' ? [...ids.networks, '00000000-0000-4000-8000-000000000000']
+        : before === 'cases' ? canaries.map((c) => c.id)
+        : before === 'meetings' ? ids.meetings
+        : before === 'questions' ? ids.questions
+        : before === 'users' ? ids.users
+        : before === 'organisations' ? ids.organisations
+        : null;
+      if (!values) throw new Error(`The leak crawler cannot fill {${name}} in GET ${path}. Teach urlsFor() which ids belong there.`);
+      urls = urls.flatMap((u) => values.map((value) => u.replace(`{${name}}`, value)));
+    }
+    const query = parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    const variants: string[] = [''];
+    if (query.includes('q')) variants.push(...canaries.map((c) => `q=${encodeURIComponent(c.full[1])}`));
+    if (query.includes('caseId')) variants.push(...canaries.map((c) => `caseId=${c.id}`));
+    if (query.includes('scope')) variants.push('scope=mine', ...ids.networks.map((n) => `scope=network&networkId=${n}`), ...ids.networks.map((n) => `scope=network&networkId=${n}&overdue=true`));
+    if (query.includes('version')) variants.push('version=1');
+    if (query.includes('email')) variants.push(`email=${encodeURIComponent('admin@casustafel.test')}`);
+    return urls.flatMap((u) => variants.map((q) => (q ? `${u}?${q}` : u)));
+  }
+
+  it('crawls every GET route as every viewer and finds nothing they may not see', async () => {
+    const document = (await t.anonymous().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    const routes = Object.entries(document.paths).filter(([, ops]) => ops['get']);
+    expect(routes.length).toBeGreaterThan(20);
+    const leaks: string[] = [];
+    const crawled = new Set<string>();
+    let requests = 0;
+    const bodies = { json: 0, pdf: 0, csv: 0, ics: 0 };
+    for (const v of viewers) {
+      const forbidden = forbiddenFor(v);
+      for (const [path, ops] of routes) {
+        for (const url of urlsFor(path, ops['get'].parameters ?? [], v)) {
+          const res = await v.agent.get(url).buffer(true).parse(binary);
+          requests++;
+          crawled.add(path);
+          // Every viewer crawls signed in (a 401 would crawl nothing), and nothing breaks.
+          expect({ url, viewer: v.name, signedIn: res.status !== 401, error: res.status >= 500 }).toEqual({ url, viewer: v.name, signedIn: true, error: false });
+          const type = String(res.headers['content-type'] ?? '');
+          const raw = res.body as Buffer;
+          let text: string;
+          if (type.startsWith('application/pdf') && res.status === 200) {
+            text = pdfText(raw);
+            bodies.pdf++;
+          } else {
+            text = raw.toString('utf8');
+            if (type.startsWith('text/csv')) bodies.csv++;
+            else if (type.startsWith('text/calendar')) bodies.ics++;
+            else bodies.json++;
+          }
+          const headers = JSON.stringify(res.headers);
+          for (const { what, value } of forbidden) {
+            if (value.test(text) || value.test(headers)) leaks.push(`${v.name} · GET ${url} (${res.status}) · ${what}`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect([...crawled].sort()).toEqual(routes.map(([path]) => path).sort());
+    // The crawl reached real content of every kind, not just refusals.
+    expect(bodies.pdf).toBeGreaterThanOrEqual(20);
+    expect(bodies.csv).toBeGreaterThanOrEqual(8);
+    expect(bodies.ics).toBeGreaterThan(10);
+    expect(requests).toBeGreaterThan(1000);
+  });
+
+  it('finds what each viewer may see where the covenant shows it (the crawler can see a leak)', async () => {
+    const coordinator = viewers.find((v) => v.name === 'NEIGHBOURHOOD coordinator')!;
+    const x = canaries.find((c) => c.kind === 'NEIGHBOURHOOD' && c.consent === 'GIVEN')!;
+    const page = await coordinator.agent.get(`/api/cases/${x.id}`).expect(200);
+    expect(forbiddenFor(coordinator).some((f) => f.value.test(page.text))).toBe(false);
+    expect(page.text).toContain(x.full[1]);
+    // The same page is forbidden ground for the shell partner: the crawler's rules would catch it.
+    const shell = viewers.find((v) => v.name === 'NEIGHBOURHOOD shell partner')!;
+    expect(forbiddenFor(shell).some((f) => f.value.test(page.text))).toBe(true);
+  });
+
+  it('writes no canary value to the server log', () => {
+    expect(logger.lines.length).toBeGreaterThan(0);
+    const all = logger.lines.join('\n');
+    for (const x of canaries) for (const marker of [...x.full, ...x.postcode]) expect({ marker, logged: all.includes(marker) }).toEqual({ marker, logged: false });
+  });
+});
