@@ -67,6 +67,8 @@ export class FreeTextGuard {
    * text; `identity` is the client of a case being created (not yet in the blind index).
    */
   async check(viewer: Viewer, networkId: string, dto: object, why: string, options: { identity?: ClientIdentity } = {}): Promise<void> {
+    // A plain object has no @FreeText() fields to find: the guard would pass anything. Callers pass DTO instances (plainToInstance).
+    if (dto.constructor === Object) throw new Error('FreeTextGuard.check needs a DTO instance, not a plain object');
     const fields: TextField[] = [];
     collect(dto, '', fields);
     markFreeTextChecked(dto);

@@ -4,6 +4,9 @@ import type { Viewer } from '../common/viewer';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
+import { plainToInstance } from 'class-transformer';
+import { CreateCaseDto, UpdateCaseStatusDto } from '@casustafel/contract/cases';
+import { AnswerQuestionDto, CreateQuestionDto } from '@casustafel/contract/questions';
 import { CasesService } from '../cases/cases.service';
 import { CovenantsService } from '../covenants/covenants.service';
 import { QuestionsService } from '../questions/questions.service';
@@ -85,16 +88,16 @@ export class SeedService implements OnApplicationBootstrap {
     };
     const coordinatorOf = { buurt: 'coordinator.buurt@demo.casustafel.nl', oggz: 'coordinator.noord@demo.casustafel.nl' } as Record<string, string>;
     for (const demo of DEMO_CASES) {
-      const created = await this.cases.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, demo.dto);
+      const created = await this.cases.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, plainToInstance(CreateCaseDto, demo.dto));
       if (demo.status) {
         const coordinator = asViewer(coordinatorOf[demo.network]);
-        await this.cases.updateStatus(coordinator, created.id, { status: 'ACCEPTED' });
-        if (demo.status === 'MONITORING') await this.cases.updateStatus(coordinator, created.id, { status: 'MONITORING' });
+        await this.cases.updateStatus(coordinator, created.id, plainToInstance(UpdateCaseStatusDto, { status: 'ACCEPTED' }));
+        if (demo.status === 'MONITORING') await this.cases.updateStatus(coordinator, created.id, plainToInstance(UpdateCaseStatusDto, { status: 'MONITORING' }));
       }
     }
     for (const demo of DEMO_QUESTIONS) {
-      const created = await this.questions.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, demo.dto);
-      if (demo.answer) await this.questions.answer(asViewer(coordinatorOf[demo.network]), created.id, demo.answer);
+      const created = await this.questions.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, plainToInstance(CreateQuestionDto, demo.dto));
+      if (demo.answer) await this.questions.answer(asViewer(coordinatorOf[demo.network]), created.id, plainToInstance(AnswerQuestionDto, demo.answer));
     }
     // Covenants exist from the start, so that a coordinator can record signatures at once.
     for (const id of networkIds.values()) await this.covenants.current(id);
