@@ -3,13 +3,12 @@
  * with the real renderer, and the same text with bare pdfkit as the floor. Writes the medians and
  * their ratio to docs/performance.md. Run: npm run bench
  */
-import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ActionView } from '@casustafel/contract/meetings';
 import type { MinutesView } from '@casustafel/contract/minutes';
 import { renderMinutesPdf } from '../api/src/meetings/minutes/minutes-pdf';
+import { writeSection } from './report';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 const paragraph =
@@ -97,11 +96,7 @@ async function main(): Promise<void> {
   const floor = await time(bare);
   const ratio = minutes.median / floor.median;
   const cpu = cpus()[0]?.model ?? 'unknown';
-  const report = `# Performance
-
-Measured by benchmarks under \`bench/\`, never by timed assertions in tests. Re-run with \`npm run bench\`.
-
-## Minutes PDF (\`bench/minutes-pdf.ts\`)
+  const report = `## Minutes PDF (\`bench/minutes-pdf.ts\`)
 
 Minutes of one meeting with 40 agenda items and 120 actions, rendered by the real renderer
 (\`renderMinutesPdf\`: embedded Roboto, tables, running header, page numbers), against the same
@@ -121,8 +116,7 @@ the font files once per process (instead of once per PDF) took the median from a
 the figure above. A further step, if ever needed: cache the rendered PDF per (meeting, reader level)
 once the minutes are approved, since approved minutes no longer change except by addendum.
 `;
-  writeFileSync(resolve(__dirname, '../docs/performance.md'), report);
-  process.stdout.write(report);
+  writeSection('minutes-pdf', report);
 }
 
 void main();

@@ -30,13 +30,17 @@ export class CaseDirectory {
     return found;
   }
 
-  /** The cases of the network holding any of these identifier hashes, in a few indexed queries whatever the network's size. */
+  /** The cases of the network holding any of these identifier hashes: one indexed query per 900 hashes, whatever the network's size. */
   async holdersOf(networkId: string, hashes: string[]): Promise<{ caseId: string; hash: string }[]> {
     const unique = [...new Set(hashes)];
     const out: { caseId: string; hash: string }[] = [];
-    for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.identifiers.find({ where: { networkId, hash: In(unique.slice(i, i + 500)) }, select: { caseId: true, hash: true } });
-      out.push(...rows);
+    for (let i = 0; i < unique.length; i += 900) {
+      const rows = await this.identifiers
+        .createQueryBuilder('x')
+        .select(['x.caseId', 'x.hash'])
+        .where('x.networkId = :networkId AND x.hash IN (:...hashes)', { networkId, hashes: unique.slice(i, i + 900) })
+        .getMany();
+      out.push(...rows.map((r) => ({ caseId: r.caseId, hash: r.hash })));
     }
     return out;
   }

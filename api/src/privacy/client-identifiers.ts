@@ -99,7 +99,10 @@ const MAX_WORDS = 4;
 export function textCandidates(original: string): Candidate[] {
   const { text, map } = foldWithMap(original);
   const out: Candidate[] = [];
-  const add = (kind: IdentifierKind, value: string, start: number, end: number) => out.push({ kind, value, start: map[start], end: map[end] });
+  // Values under three characters are not matched (and two-letter surnames not caught bare): "de", "en", "op" are everywhere.
+  const add = (kind: IdentifierKind, value: string, start: number, end: number) => {
+    if (value.length >= 3) out.push({ kind, value, start: map[start], end: map[end] });
+  };
   const capitalised = (at: number) => /^\p{Lu}/u.test(original.slice(map[at], map[at] + 2));
 
   // Surnames and streets: runs of one to four words.

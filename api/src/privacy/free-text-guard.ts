@@ -93,7 +93,14 @@ export class FreeTextGuard {
 
   /** Rule (b): values of the network's clients whom the writer may see, with the refusal logged per case. */
   private async clientValues(viewer: Viewer, networkId: string, fields: TextField[], identity: ClientIdentity | null): Promise<IdentifyingFinding[]> {
-    const candidates = fields.flatMap(({ field, text }) => textCandidates(text).map((c) => ({ ...c, field, hash: this.cipher.identifierHash(networkId, c.kind, c.value) })));
+    // Each distinct (kind, value) is hashed once, however often the text repeats it.
+    const hashes = new Map<string, string>();
+    const hashOf = (c: Candidate) => {
+      const key = `${c.kind}\u0000${c.value}`;
+      if (!hashes.has(key)) hashes.set(key, this.cipher.identifierHash(networkId, c.kind, c.value));
+      return hashes.get(key)!;
+    };
+    const candidates = fields.flatMap(({ field, text }) => textCandidates(text).map((c) => ({ ...c, field, hash: hashOf(c) })));
     if (candidates.length === 0) return [];
     const matched: { caseId: string | null; candidate: Candidate & { field: string } }[] = [];
 
@@ -102,7 +109,7 @@ export class FreeTextGuard {
       const own = new Set(this.directory.hashesOf(networkId, identity));
       for (const c of candidates) if (own.has(c.hash)) matched.push({ caseId: null, candidate: c });
     }
-    const holders = await this.directory.holdersOf(networkId, candidates.map((c) => c.hash));
+    const holders = await this.directory.holdersOf(networkId, [...hashes.values()]);
     if (holders.length > 0) {
       const levels = await this.writerLevels(viewer, networkId, [...new Set(holders.map((h) => h.caseId))]);
       for (const h of holders) {

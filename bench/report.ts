@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const FILE = resolve(__dirname, '../docs/performance.md');
+const HEAD = `# Performance
+
+Measured by benchmarks under \`bench/\`, never by timed assertions in tests. Re-run with \`npm run bench\`;
+each benchmark rewrites its own section below.
+`;
+
+/** Replaces (or adds) one benchmark's section of docs/performance.md, keeping the others. */
+export function writeSection(name: string, markdown: string): void {
+  const start = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
+  const block = `${start}\n${markdown.trim()}\n${end}`;
+  let text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : HEAD;
+  if (!text.includes('<!-- bench:')) text = HEAD; // the old single-benchmark file
+  const from = text.indexOf(start);
+  text = from >= 0 ? text.slice(0, from) + block + text.slice(text.indexOf(end) + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(FILE, text);
+  process.stdout.write(`${markdown.trim()}\n\n`);
+}
+
+/** Median wall time of `fn` in milliseconds over `runs` calls, after one warm-up. */
+export async function median<T>(runs: number, fn: () => Promise<T> | T): Promise<{ median: number; last: T }> {
+  let last = await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    last = await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], last };
+}
