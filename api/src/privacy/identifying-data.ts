@@ -113,7 +113,43 @@ export function scanIdentifyingData(text: string, now: Date = new Date(), option
   const all = scanNormalised(scanned, now);
   const kept = all.filter((f) => !isInsideOther(f, all));
   const shown = options.allowAddresses ? kept.filter((f) => f.kind !== 'ADDRESS' && f.kind !== 'POSTCODE') : kept;
-  return merge(shown).map((f) => ({ kind: f.kind, start: normalised.map[f.start], end: clusterEnd(text, normalised.map[f.end - 1]) }));
+  const found = shown.map((f) => ({ kind: f.kind, start: normalised.map[f.start], end: clusterEnd(text, normalised.map[f.end - 1]) }));
+  return merge([...found, ...scanOverriddenRuns(text, now, options)]);
+}
+
+/** Right-to-left override (U+202E) up to a pop (U+202C) or the end of the line. */
+const RIGHT_TO_LEFT_OVERRIDE = /\u202E([^\u202C\n]*)/g;
+
+/**
+ * Text inside a right-to-left override is shown reversed: "\u202E87654321-60" reads as
+ * "06-12345678" on screen. Such a run is scanned again as it is shown; findings cover the
+ * characters of the run that make them up.
+ */
+function scanOverriddenRuns(text: string, now: Date, options: ScanOptions): IdentifyingFinding[] {
+  const out: IdentifyingFinding[] = [];
+  for (const m of text.matchAll(RIGHT_TO_LEFT_OVERRIDE)) {
+    const runStart = m.index! + 1;
+    const clusters = [...m[1].matchAll(CLUSTER)];
+    const shown = clusters.map((c) => c[0]).reverse();
+    const starts: number[] = [];
+    let offset = 0;
+    for (const c of shown) {
+      starts.push(offset);
+      offset += c.length;
+    }
+    const original = (i: number) => runStart + clusters[clusters.length - 1 - i].index!;
+    const clusterAt = (position: number) => {
+      let i = 0;
+      while (i + 1 < starts.length && starts[i + 1] <= position) i++;
+      return i;
+    };
+    for (const f of scanIdentifyingData(shown.join(''), now, options)) {
+      const first = clusterAt(f.start);
+      const last = clusterAt(f.end - 1);
+      out.push({ kind: f.kind, start: original(last), end: clusterEnd(text, original(first)) });
+    }
+  }
+  return out;
 }
 
 function clusterEnd(text: string, start: number): number {
@@ -160,14 +196,14 @@ function scanEmails(text: string, add: Add): void {
 
 // IBAN -----------------------------------------------------------------------------------------
 
-const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
+const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2} ?\d{2}/gu;
 const ALNUM = /^[A-Za-z0-9]$/;
 
-/** An IBAN written whole, in groups, in lower case, or with dots or dashes between the groups. */
+/** An IBAN written whole, in groups ("NL 20 INGB …" too), in lower case, or with dots or dashes between the groups. */
 function scanIbans(text: string, add: Add): void {
   for (const m of text.matchAll(IBAN_START)) {
-    let compact = m[0].toUpperCase();
-    let i = m.index! + 4;
+    let compact = m[0].replace(' ', '').toUpperCase();
+    let i = m.index! + m[0].length;
     const ends: [length: number, end: number][] = [];
     while (compact.length < 34) {
       let j = i;
@@ -307,7 +343,7 @@ function twoDigitYear(yy: number, now: Date): number {
 /** Endings that make a word a street name even without a capital ("kanarieweg 78"). */
 const STRONG_STREET_SUFFIX = 'straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|plantsoen|boulevard|allee|park|markt';
 const STREET_SUFFIX = `${STRONG_STREET_SUFFIX}|hof|pad|ring|erf|baan|wal|hoeve|kwartier|veld|dijk|haven|poort`;
-const BARE_STREETS = 'Hof|Markt|Plein|Ring|Kade|Wal|Dreef|Singel|Gracht|Brink|Erf|Kamp';
+const BARE_STREETS = 'Hof|Markt|Plein|Ring|Kade|Wal|Dreef|Singel|Gracht|Brink|Erf|Kamp|Plantsoen|Haven|Dijk|Steeg';
 const CAPITALISED = "\\p{Lu}[\\p{L}'-]*";
 const HOUSE_NUMBER = "\\s*(?:(?:nr|no|nummer)\\.?\\s*)?(\\d{1,4})(?:\\s?[a-zA-Z](?!\\p{L}))?(?:\\s?[-/]\\s?[\\p{L}\\p{N}]{1,4}(?![\\p{L}\\p{N}]))?(?!\\p{N})";
 /** Capitalised words that open a sentence rather than a street name ("Ook Kerkstraat 5 …"). */
@@ -321,7 +357,12 @@ const LOWER_CASE_STREET = new RegExp(`(?<![\\p{L}\\p{N}])(\\p{Ll}[\\p{L}'-]{2,}(
 const NOT_STREETS = new Set(['onderweg', 'omweg', 'snelweg', 'uitweg', 'zijweg', 'doorweg', 'halverwege', 'rijksweg', 'wandelpark', 'vakantiepark']);
 /** "woont op de Zand 4", "adres: Het Zand 4": a place with a number after words that announce an address. */
 const ANNOUNCED_ADDRESS = new RegExp(
-  `(?<!\\p{L})(?:[Ww]o(?:ont|nen|onde|onachtig)|[Aa]dres|[Vv]erhuis[dt]|[Ii]ngeschreven)(?:\\s+(?:nu|nog|sinds kort|al jaren))?(?:\\s+(?:op|aan|in))?(?:\\s+(?:de|het|'t))?\\s*:?\\s+(${CAPITALISED}(?:\\s+${CAPITALISED})?)${HOUSE_NUMBER}`,
+  `(?<!\\p{L})(?:[Ww]o(?:ont|nen|onde|onachtig)|[Ww]oonadres|[Aa]dres(?:\\s+is)?|[Vv]erhuis[dt]|[Ii]ngeschreven)(?:\\s+(?:nu|nog|sinds kort|al jaren))?(?:\\s+(?:op|aan|in))?(?:\\s+(?:de|het|'t))?\\s*:?\\s+(${CAPITALISED}(?:\\s+${CAPITALISED})?)${HOUSE_NUMBER}`,
+  'gu',
+);
+/** The number first: "nummer 14 van de Ringweg", "huisnummer 27, Kwikstaartlaan". */
+const NUMBER_BEFORE_STREET = new RegExp(
+  `(?<!\\p{L})(?:[Hh]uisnummer|[Nn]ummer|[Nn]r\\.?)\\s*\\d{1,4}[a-zA-Z]?(?:,\\s*|\\s+(?:van|aan|in|op)\\s+(?:de|het)\\s+)(?:${CAPITALISED}\\s+)?\\p{L}[\\p{L}'-]*(?:${STREET_SUFFIX})(?!\\p{L})`,
   'gu',
 );
 /** A number followed by these is a count, an age or an amount, not a house number. */
@@ -349,6 +390,7 @@ function scanAddresses(text: string, add: Add): void {
   for (const m of text.matchAll(STREET)) addStreet(m, withoutOpeningWord(text, m.index!, m[1]));
   for (const m of text.matchAll(LOWER_CASE_STREET)) if (!NOT_STREETS.has(m[1].toLowerCase())) addStreet(m, m[1]);
   for (const m of text.matchAll(ANNOUNCED_ADDRESS)) addStreet(m, m[1]);
+  for (const m of text.matchAll(NUMBER_BEFORE_STREET)) add('ADDRESS', m.index!, m.index! + m[0].length);
 }
 
 // Names ----------------------------------------------------------------------------------------
@@ -376,6 +418,7 @@ const SAYINGS = /(?<!\p{L})Jan(?:\s+en\s+alleman|\s+Modaal|\s+met\s+de\s+pet|\s+
 const STREET_WORD = new RegExp(`\\p{L}{2,}(?:${STRONG_STREET_SUFFIX})$`, 'iu');
 const LOCATION_PREPOSITION = /^(?:op|aan|in|bij|naar|over|langs|rond|achter|voor|onder|vanaf|via|uit)$/i;
 
+const INITIALS_WITH_PARTICLE = /(?<![\p{L}.])(?:\p{Lu}\.\s?){1,3}(?:van der|van den|van de|van|de|der|den|ter|ten|te)\s\p{Lu}\.(?!\p{L})/gu;
 /** A case's label as the product shows it, "Casus 2026-014 · Linde": its pseudonym is no name. */
 const CASE_LABEL = /(?<!\p{L})casus\s+\d{4}-\d{2,4}\s*[·:-]?\s*(?:(?:mevrouw|meneer)\s+)?[\p{L}-]+(?:\s\d+)?/giu;
 const PSEUDONYMS = new Set(PSEUDONYM_WORDS.map(foldForMatch));
@@ -405,6 +448,8 @@ function scanNames(text: string, add: Add): void {
   const sentenceStart = (i: number) => i === 0 || /[.!?:;•\n]|^\s*[-*(“"'‘]\s*$/.test(gapBefore(i));
   const adjacent = (k: number) => k === 0 || /^\s+$|^-$|^$/.test(gapBefore(k));
   const isParticle = (w: Word | undefined) => !!w && PARTICLES.test(w.word);
+  /** Part of an e-mail or web address ("info@jansen.nl"): the address detector judges it. */
+  const inWebAddress = (w: Word) => /[@/]|www\./.test(text.slice(0, w.start).split(/\s/).pop()! + text.slice(w.end).split(/\s/)[0]);
   const isPlainSurname = (w: Word) => SURNAMES.has(w.folded) && !NOUN_SURNAMES.has(w.folded) && !PARTICLE_SURNAMES.has(w.folded);
 
   /**
@@ -418,22 +463,34 @@ function scanNames(text: string, add: Add): void {
     while (k < words.length && nameCased(words[k]) && !isParticle(words[k]) && ((k === i && !continuing) || adjacent(k))) k++;
     return k > j ? k : i;
   };
-  /** From word i on, in lower case: optional particles, then a listed surname ("jansen", "de vries"). */
-  const lowerCaseNameFrom = (i: number): number => {
+  /**
+   * From word i on, in lower case: optional particles, then a listed surname ("jansen", "de vries").
+   * `afterTitle`: a surname that is also a word counts too after "de", "van" or "van der" ("meneer
+   * de boer"), not after "van de" or "van het" ("mevrouw van de bakker" is the baker's wife).
+   */
+  const lowerCaseNameFrom = (i: number, afterTitle = false): number => {
     let j = i;
     while (j < words.length && isParticle(words[j]) && adjacent(j)) j++;
     const w = words[j];
-    if (!w || !adjacent(j) || capital(w) || !SURNAMES.has(w.folded) || NOUN_SURNAMES.has(w.folded)) return i;
+    if (!w || !adjacent(j) || capital(w) || !SURNAMES.has(w.folded)) return i;
+    const particles = words.slice(i, j).map((x) => x.word.toLowerCase()).join(' ');
+    if (NOUN_SURNAMES.has(w.folded) && (!afterTitle || !particles || /^van (?:de|het|'t)$/.test(particles))) return i;
     return PARTICLE_SURNAMES.has(w.folded) && j === i ? i : j + 1;
   };
   const isStreet = (to: number) => STREET_WORD.test(words[to - 1].word);
   const excluded = [...text.matchAll(CASE_LABEL), ...text.matchAll(SAYINGS)].map((m) => [m.index!, m.index! + m[0].length]);
   const addSpan = (from: number, to: number) => {
-    const [start, end] = [words[from].start, words[to - 1].end];
+    const end = words[to - 1].end;
+    // Initials belong to the name: "A. Bouzid", "mw. R. de Wit", "J.P. Kaya".
+    const initials = /(?<!\p{L})(?:\p{Lu}\.\s?){1,3}$/u.exec(text.slice(Math.max(0, words[from].start - 9), words[from].start));
+    const start = words[from].start - (initials?.[0].length ?? 0);
     if (!excluded.some(([s, e]) => s < end && start < e)) add('NAME', start, end);
   };
   /** "mevrouw Linde": a pseudonym after a title, when the word is not also a listed name. */
   const isPseudonym = (from: number, to: number) => to - from === 1 && PSEUDONYMS.has(words[from].folded) && !isKnownName(words[from]);
+
+  // 0. Initials with a particle, as the INITIALS level shows a name: "J. de V.", "J.M. van der L.".
+  for (const m of text.matchAll(INITIALS_WITH_PARTICLE)) add('NAME', m.index!, m.index! + m[0].length);
 
   // 1. A title, relation or cue followed by a name: "mevrouw De Vries", "meneer van Dijk", "haar zoon Dewi", "zij heet Zwanenburg", "mevrouw jansen".
   for (const cue of [...text.matchAll(TITLES), ...text.matchAll(NAME_CUES)]) {
@@ -445,7 +502,7 @@ function scanNames(text: string, add: Add): void {
       if (!isPseudonym(index, end)) addSpan(index, end);
       continue;
     }
-    const lower = lowerCaseNameFrom(index);
+    const lower = lowerCaseNameFrom(index, true);
     if (lower > index) addSpan(index, lower);
     else if (!capital(words[index]) && GIVEN_NAMES.has(words[index].folded) && !AMBIGUOUS_GIVEN_NAMES.has(words[index].folded)) addSpan(index, index + 1);
   }
@@ -454,7 +511,7 @@ function scanNames(text: string, add: Add): void {
     const w = words[i];
     if (!capital(w)) {
       // 2. Particles with a capitalised listed surname: "de Vries", "van der Linden", "van Dijk"; not a place ("op de Brink", "aan de Maas").
-      if (isParticle(w) && !isParticle(words[i - 1])) {
+      if (isParticle(w) && !PREPOSITION_PARTICLES.test(w.word) && (!isParticle(words[i - 1]) || PREPOSITION_PARTICLES.test(words[i - 1].word))) {
         const end = nameFrom(i);
         const first = words.slice(i, end).findIndex((x) => !isParticle(x)) + i;
         const last = words[end - 1];
@@ -469,12 +526,23 @@ function scanNames(text: string, add: Add): void {
       if (GIVEN_NAMES.has(w.folded) && !isParticle(w)) {
         const end = lowerCaseNameFrom(i + 1);
         if (end > i + 1) addSpan(i, end);
-      } else if (SURNAMES.has(w.folded) && !NOUN_SURNAMES.has(w.folded) && w.folded.length >= 5) {
+      } else if (SURNAMES.has(w.folded) && !NOUN_SURNAMES.has(w.folded) && w.folded.length >= 5 && !inWebAddress(w)) {
         let from = i;
         while (from > 0 && isParticle(words[from - 1]) && !capital(words[from - 1]) && adjacent(from)) from--;
         if (from < i || !PARTICLE_SURNAMES.has(w.folded)) addSpan(from, i + 1);
       }
       continue;
+    }
+    // 2b. A capitalised particle with a listed surname: "het gezin Van Dongen"; at the start of a sentence only when the surname is no word ("De Vries", not "De Bakker").
+    if (isParticle(w) && !PREPOSITION_PARTICLES.test(w.word)) {
+      const end = nameFrom(i);
+      const last = words[end - 1];
+      const first = words.slice(i, end).findIndex((x) => !isParticle(x)) + i;
+      if (end > first && first > i && SURNAMES.has(last.folded) && !GIVEN_NAMES.has(words[first].folded) && (!sentenceStart(i) || !NOUN_SURNAMES.has(last.folded))) {
+        addSpan(i, end);
+        i = end - 1;
+        continue;
+      }
     }
     // 3. A listed given name, written with a capital: "Jan", "Fatima", with the surname that follows it.
     if (GIVEN_NAMES.has(w.folded) && nameCased(w)) {
