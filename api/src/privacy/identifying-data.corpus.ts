@@ -418,6 +418,8 @@ export const WITHOUT_IDENTIFYING_DATA: string[] = [
   'De woning is erg\u200B vervuild en koud.',
   'Afspraak bij het CJG om 15.15 uur.',
   'Zie p. 3 en bijlage B. De stukken volgen.',
+  'de buurvrouw belde gisteren weer, ze maakt zich zorgen.',
+  'van de corporatie nog geen nieuws over de reparatie.',
 
   // A second batch, written after the detectors and scanned once before they were adjusted (see the doc).
   'Het rapport van de GGD is op 12-10-2026 besproken.',

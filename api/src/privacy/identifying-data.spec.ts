@@ -124,6 +124,28 @@ describe(scanIdentifyingData.name, () => {
     );
   });
 
+  it('never throws, and returns sorted spans inside the text, on any mix of words, names, numbers and tricks', () => {
+    const token = fc.oneof(
+      fc.constantFrom('de', 'van', 'der', 'het', "'t", 'in', 'op', 'te', 'De', 'Van', 'mevrouw', 'meneer', 'mw.', 'dhr.', 'zoon', 'vrouw', 'heet', 'naam:', 'geboren', 'geb.', 'BSN', 'Casus 2026-014 ·'),
+      fc.constantFrom('Jan', 'jan', 'Ben', 'Jansen', 'jansen', 'Vries', 'vries', 'Bakker', 'Maas', 'Linde', 'Els', 'Kanarieweg', 'kanarieweg', 'Hof', 'Johan', 'Wittlaan', 'Ziekenhuis', 'Sint', 'St.'),
+      fc.constantFrom('06', '12345678', '3812', 'AB', 'qx', '78', '1941', '12-03-1941', '+31', '(0)', 'NL91', 'ABNA', '0417', '1643', '00', '111', '222', '333', '@', '[at]', 'punt', 'nl'),
+      fc.constantFrom('.', ',', '-', '–', '(', ')', ':', '?', '\n', '\u200B', '\u00AD', '\u00A0', '\u202E', '\u202C', '\u0301', '\uFF10', 'Ｊ'),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    );
+    const separator = fc.constantFrom(' ', '', ' ', '  ', '\t');
+    const text = fc.array(fc.tuple(token, separator), { maxLength: 25 }).map((parts) => parts.map(([t, sep]) => t + sep).join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), (input, allowAddresses) => {
+        const findings = scanIdentifyingData(input, NOW, { allowAddresses });
+        for (const f of findings) {
+          expect(0 <= f.start && f.start < f.end && f.end <= input.length).toBe(true);
+        }
+        expect(findings.map((f) => f.start)).toEqual([...findings.map((f) => f.start)].sort((a, b) => a - b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('never logs or echoes: findings hold kind and positions only', () => {
     const [finding] = scanIdentifyingData('Bel 06-12345678.', NOW);
     expect(Object.keys(finding).sort()).toEqual(['end', 'kind', 'start']);

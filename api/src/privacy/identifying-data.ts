@@ -477,6 +477,15 @@ function scanNames(text: string, add: Add): void {
     if (NOUN_SURNAMES.has(w.folded) && (!afterTitle || !particles || /^van (?:de|het|'t)$/.test(particles))) return i;
     return PARTICLE_SURNAMES.has(w.folded) && j === i ? i : j + 1;
   };
+  /** Particles from word i on, then capitalised words ending in a listed surname that do not start with a given name ("van der Linden"). */
+  const particleName = (i: number): { first: number; end: number; last: Word } | null => {
+    const end = nameFrom(i);
+    let first = i;
+    while (first < end && isParticle(words[first])) first++;
+    if (first === i || first >= end) return null;
+    const last = words[end - 1];
+    return SURNAMES.has(last.folded) && !GIVEN_NAMES.has(words[first].folded) ? { first, end, last } : null;
+  };
   const isStreet = (to: number) => STREET_WORD.test(words[to - 1].word);
   const excluded = [...text.matchAll(CASE_LABEL), ...text.matchAll(SAYINGS)].map((m) => [m.index!, m.index! + m[0].length]);
   const addSpan = (from: number, to: number) => {
@@ -512,14 +521,13 @@ function scanNames(text: string, add: Add): void {
     if (!capital(w)) {
       // 2. Particles with a capitalised listed surname: "de Vries", "van der Linden", "van Dijk"; not a place ("op de Brink", "aan de Maas").
       if (isParticle(w) && !PREPOSITION_PARTICLES.test(w.word) && (!isParticle(words[i - 1]) || PREPOSITION_PARTICLES.test(words[i - 1].word))) {
-        const end = nameFrom(i);
-        const first = words.slice(i, end).findIndex((x) => !isParticle(x)) + i;
-        const last = words[end - 1];
-        const particles = first - i;
-        const withParticle = particles >= 2 || NOUN_SURNAMES.has(last.folded) || PARTICLE_SURNAMES.has(last.folded);
-        if (end > first && first > i && SURNAMES.has(last.folded) && withParticle && !GIVEN_NAMES.has(words[first].folded)) {
+        const name = particleName(i);
+        if (name) {
+          const { first, end, last } = name;
+          const particles = first - i;
+          const withParticle = particles >= 2 || NOUN_SURNAMES.has(last.folded) || PARTICLE_SURNAMES.has(last.folded);
           const place = particles === 1 && /^(?:de|het|'t)$/i.test(w.word) && NOUN_SURNAMES.has(last.folded) && LOCATION_PREPOSITION.test(words[i - 1]?.word ?? '');
-          if (!place) addSpan(i, end);
+          if (withParticle && !place) addSpan(i, end);
         }
       }
       // 5. In lower case: a listed given name with a listed surname ("jan de vries"), or a listed surname that is no Dutch word ("jansen", "de vries").
@@ -535,12 +543,10 @@ function scanNames(text: string, add: Add): void {
     }
     // 2b. A capitalised particle with a listed surname: "het gezin Van Dongen"; at the start of a sentence only when the surname is no word ("De Vries", not "De Bakker").
     if (isParticle(w) && !PREPOSITION_PARTICLES.test(w.word)) {
-      const end = nameFrom(i);
-      const last = words[end - 1];
-      const first = words.slice(i, end).findIndex((x) => !isParticle(x)) + i;
-      if (end > first && first > i && SURNAMES.has(last.folded) && !GIVEN_NAMES.has(words[first].folded) && (!sentenceStart(i) || !NOUN_SURNAMES.has(last.folded))) {
-        addSpan(i, end);
-        i = end - 1;
+      const name = particleName(i);
+      if (name && (!sentenceStart(i) || !NOUN_SURNAMES.has(name.last.folded))) {
+        addSpan(i, name.end);
+        i = name.end - 1;
         continue;
       }
     }
