@@ -108,13 +108,17 @@ function foldLookalikes(text: string): string {
  * findings are positions in the ORIGINAL text. Returns positions only; the text is never logged.
  */
 export function scanIdentifyingData(text: string, now: Date = new Date(), options: ScanOptions = {}): IdentifyingFinding[] {
+  return merge([...scanAsStored(text, now, options), ...scanOverriddenRuns(text, now, options)]);
+}
+
+/** The scan of the text in the order it is stored, in original positions. */
+function scanAsStored(text: string, now: Date, options: ScanOptions): IdentifyingFinding[] {
   const normalised = normaliseForScan(text);
   const scanned = foldLookalikes(normalised.text);
   const all = scanNormalised(scanned, now);
   const kept = all.filter((f) => !isInsideOther(f, all));
   const shown = options.allowAddresses ? kept.filter((f) => f.kind !== 'ADDRESS' && f.kind !== 'POSTCODE') : kept;
-  const found = shown.map((f) => ({ kind: f.kind, start: normalised.map[f.start], end: clusterEnd(text, normalised.map[f.end - 1]) }));
-  return merge([...found, ...scanOverriddenRuns(text, now, options)]);
+  return merge(shown).map((f) => ({ kind: f.kind, start: normalised.map[f.start], end: clusterEnd(text, normalised.map[f.end - 1]) }));
 }
 
 /** Right-to-left override (U+202E) up to a pop (U+202C) or the end of the line. */
@@ -143,7 +147,7 @@ function scanOverriddenRuns(text: string, now: Date, options: ScanOptions): Iden
       while (i + 1 < starts.length && starts[i + 1] <= position) i++;
       return i;
     };
-    for (const f of scanIdentifyingData(shown.join(''), now, options)) {
+    for (const f of scanAsStored(shown.join(''), now, options)) {
       const first = clusterAt(f.start);
       const last = clusterAt(f.end - 1);
       out.push({ kind: f.kind, start: original(last), end: clusterEnd(text, original(first)) });
