@@ -76,7 +76,7 @@ export class FreeTextGuard {
 
     const now = this.clock.now();
     const findings: IdentifyingFinding[] = fields.flatMap(({ field, text, options: allowed }) =>
-      scanIdentifyingData(text, now)
+      scanIdentifyingData(text, now, { allowAddresses: allowed.allow?.includes('ADDRESS') })
         .filter((f) => !allowed.allow?.includes(f.kind))
         .map((f) => ({ ...f, field })),
     );

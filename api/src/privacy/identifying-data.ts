@@ -591,27 +591,3 @@ function merge(findings: IdentifyingFinding[]): IdentifyingFinding[] {
   }
   return out;
 }
-
-// TEMPORARY (replaced by the normaliser of the guard work on branch issue9-guard).
-export function normaliseForScan(text: string): { text: string; map: number[] } {
-  let out = '';
-  const map: number[] = [];
-  const clusters = text.match(/\P{M}\p{M}*|\p{M}+/gsu) ?? [];
-  let index = 0;
-  for (const cluster of clusters) {
-    let normal = cluster.normalize('NFKC');
-    if (/^\p{Cf}+$/u.test(normal)) normal = '';
-    normal = normal.replace(/[\p{Pd}\u2212]/gu, '-').replace(/[\p{Zs}\t]/gu, ' ');
-    for (const ch of normal) {
-      for (let k = 0; k < ch.length; k++) map.push(index);
-      out += ch;
-    }
-    index += cluster.length;
-  }
-  map.push(text.length);
-  return { text: out, map };
-}
-
-export function foldForMatch(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
