@@ -10,7 +10,8 @@ let caseNumber = '';
 
 async function openNetwork(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: NETWORK }).click();
-  await expect(page.getByRole('heading', { level: 1, name: NETWORK })).toBeVisible();
+  // The confidentiality statement may open over the page at once (a modal hides the rest from the accessibility tree).
+  await expect(page.getByRole('heading', { level: 1, name: NETWORK, includeHidden: true })).toBeVisible();
 }
 
 async function acceptStatement(page: Page): Promise<void> {
@@ -44,7 +45,7 @@ test('a core partner brings in a case and sees the client in full', async ({ pag
   await expectAccessible(page);
   await screenshot(page, '07-casus-inbrengen');
   await page.getByTestId('intake-submit').click();
-  await expect(page.getByTestId('intake-error')).toContainText('noemt de naam');
+  await expect(page.getByTestId('intake-error')).toContainText('noemt gegevens van een cliënt van dit netwerk (de achternaam)');
   await page.getByTestId('case-summary').fill('Oudere vrouw vereenzaamt sinds het overlijden van haar man en laat de post liggen.');
   await page.getByTestId('intake-submit').click();
 
