@@ -17,6 +17,7 @@ import { CovenantsModule } from './covenants/covenants.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionsModule } from './questions/questions.module';
+import { RefusedAccessModule } from './privacy/refused-access.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
@@ -44,6 +45,7 @@ export class AppModule {
         ActionsModule,
         MeetingsModule,
         CalendarModule,
+        RefusedAccessModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot()] : []),
         ...client,

@@ -162,6 +162,11 @@ export class QuestionsService {
     return q ? { id: q.id, title: q.title, status: q.status } : null;
   }
 
+  /** The network a question belongs to, or null when there is no such question (for the log of refused attempts; no access check). */
+  async networkOf(id: string): Promise<string | null> {
+    return (await this.questions.findOne({ where: { id }, select: { id: true, networkId: true } }))?.networkId ?? null;
+  }
+
   /** 422 with the findings when free text identifies someone. */
   private refuseIdentifyingData(fields: Partial<Record<'title' | 'situation' | 'question' | 'text', string>>): void {
     refuseIdentifyingData(fields, this.clock.now(), 'Een consultatieve vraag is anoniem: beschrijf de situatie zonder die gegevens.');
