@@ -103,7 +103,8 @@ import { NetworkHeader } from './network-header';
       } @else if ((log.value() ?? []).length === 0) {
         <app-empty-state icon="history" [title]="(filtered() ? 'log.noMatchTitle' : 'log.emptyTitle') | transloco" [text]="(filtered() ? 'log.noMatchText' : 'log.emptyText') | transloco" />
       } @else {
-        <div class="table-wrap">
+        <!-- Nine columns scroll sideways on a narrow screen: the region takes focus, so the keyboard scrolls it too. -->
+        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'log.title' | transloco">
           <table mat-table [dataSource]="log.value() ?? []" data-testid="log-table">
             <caption class="visually-hidden">{{ 'log.title' | transloco }}</caption>
             <ng-container matColumnDef="at">
