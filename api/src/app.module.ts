@@ -18,6 +18,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { ClientPrivacyModule } from './privacy/client-privacy.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionsModule } from './questions/questions.module';
+import { RefusedAccessModule } from './privacy/refused-access.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
@@ -46,6 +47,7 @@ export class AppModule {
         ActionsModule,
         MeetingsModule,
         CalendarModule,
+        RefusedAccessModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot()] : []),
         ...client,

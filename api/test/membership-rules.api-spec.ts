@@ -66,12 +66,13 @@ describe('Membership and role rules', () => {
     expect(res.body.message).toMatch(/heeft al een rol in dit netwerk/);
   });
 
-  it('refuses a network role to an administrator (separation of duties)', async () => {
+  it('refuses a network role to an administrator with 400 and the reason (separation of duties)', async () => {
     const network = await make.network();
     const me = (await admin.get('/api/auth/me').expect(200)).body;
     await make.member(network.id, me.organisation.id, 'CORE');
-    const res = await admin.post(`/api/networks/${network.id}/roles`).send({ userId: me.id, role: 'CORE_PARTNER' }).expect(409);
-    expect(res.body.message).toMatch(/Een beheerder kan geen rol in een netwerk krijgen/);
+    const res = await admin.post(`/api/networks/${network.id}/roles`).send({ userId: me.id, role: 'COORDINATOR' }).expect(400);
+    expect(res.body.message).toBe('Een beheerderaccount kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden. Geef de rol aan een gewoon account.');
+    expect((await admin.get(`/api/networks/${network.id}/roles`).expect(200)).body).toEqual([]);
   });
 
   it('refuses to add an organisation twice', async () => {

@@ -125,6 +125,13 @@ test('the coordinator previews a covenant change and reads the access log', asyn
   await expect(page.getByTestId('log-table')).toContainText('Ingebracht');
   await page.getByTestId('log-verify').click();
   await expect(page.getByText(/De keten is intact/)).toBeVisible();
+  await choose(page, 'log-filter-action', 'Convenant gewijzigd');
+  await expect(page.getByTestId('log-table').getByRole('row')).toHaveCount(2);
+  await expect(page.getByTestId('log-table')).toContainText('Beheer van het netwerk');
+  await choose(page, 'log-filter-outcome', /^Geweigerd$/);
+  await expect(page.getByText('Geen regels bij deze filters')).toBeVisible();
+  await page.getByTestId('log-filter-clear').click();
+  await expect(page.getByTestId('log-table')).toContainText('Ingebracht');
   await expect(page.locator('body')).not.toContainText(CLIENT.surname);
   await expectAccessible(page);
   await screenshot(page, '13-toegangslogboek');

@@ -75,6 +75,11 @@ test('the coordinator sees the new shell member and its representative', async (
   await page.getByRole('link', { name: NETWORK }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: NETWORK })).toBeVisible();
   await expect(page.getByText('Jouw rol: Coördinator')).toBeVisible();
+  // What the administrator changed is listed, once: the next visit starts from here.
+  const changes = page.getByTestId('admin-changes');
+  await expect(changes.getByRole('heading', { level: 2, name: 'Wijzigingen door de beheerder sinds je vorige bezoek' })).toBeVisible();
+  await expect(changes).toContainText(`voegde ${ORGANISATION} toe aan het netwerk.`);
+  await expect(changes).toContainText(`gaf ${VOLUNTEER} (${ORGANISATION}) de rol Vertegenwoordiger vrijwilligersorganisatie.`);
   await expect(page.getByTestId('members-SHELL').getByRole('cell', { name: ORGANISATION, exact: true })).toBeVisible();
   await expect(page.getByTestId('roles-table').getByRole('row', { name: new RegExp(VOLUNTEER) })).toBeVisible();
   // A coordinator does not appoint coordinators.
@@ -89,6 +94,10 @@ test('the coordinator sees the new shell member and its representative', async (
   await expect(page.getByRole('button', { name: 'Menu openen of sluiten' })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, '06-netwerk-tablet');
+
+  await page.reload();
+  await expect(page.getByTestId('members-SHELL').getByRole('cell', { name: ORGANISATION, exact: true })).toBeVisible();
+  await expect(page.getByTestId('admin-changes')).toHaveCount(0);
 });
 
 test('a member without a role elsewhere only reads, and English is one click away', async ({ page }) => {

@@ -134,6 +134,11 @@ export class ActionsService {
     return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], canUpdate, labels))[0];
   }
 
+  /** The network an action belongs to, or null when there is no such action (for the log of refused attempts; no access check). */
+  async networkOf(id: string): Promise<string | null> {
+    return (await this.actions.findOne({ where: { id }, select: { id: true, networkId: true } }))?.networkId ?? null;
+  }
+
   /** Actions agreed on these agenda items, for the meeting view and the minutes, their cases labelled in that context. */
   async forAgendaItems(viewer: Viewer, itemIds: string[], coordinatorOf: string[], labelContext: LabelContext): Promise<ActionView[]> {
     if (itemIds.length === 0) return [];

@@ -10,6 +10,7 @@ const ACTION: Record<string, string> = {
   UPDATE: 'casus gewijzigd',
   EXPORT: 'geëxporteerd',
   ERASE: 'identiteit gewist (bewaartermijn)',
+  TEXT_REFUSED: 'tekst met cliëntgegevens geweigerd',
 };
 const LEVEL: Record<string, string> = { FULL: 'volledig', INITIALS: 'initialen', ADDRESS: 'postcode en huisnummer', PSEUDONYM: 'pseudoniem' };
 
@@ -34,8 +35,10 @@ export async function renderAccessReport(input: {
   doc.fontSize(11).fillColor('#000');
   doc.text(`Casus: ${view.number}`);
   doc.text(`Cliënt: ${view.client.displayName}`);
-  doc.text(`Aantal keer ingezien of gewijzigd: ${entries.length}`).moveDown();
-  doc.fontSize(9).fillColor('#333').text('Elke keer dat iemand de gegevens van deze cliënt zag boven het pseudoniem, of de casus inbracht, wijzigde of exporteerde, staat hieronder.').moveDown();
+  const denied = entries.filter((e) => e.outcome === 'DENIED').length;
+  doc.text(`Aantal keer ingezien of gewijzigd: ${entries.length - denied}`);
+  doc.text(`Geweigerde pogingen: ${denied}`).moveDown();
+  doc.fontSize(9).fillColor('#333').text('Elke keer dat iemand de gegevens van deze cliënt zag boven het pseudoniem, of de casus inbracht, wijzigde of exporteerde, staat hieronder; ook elke geweigerde poging.').moveDown();
 
   const columns = [
     { title: 'Wanneer', width: 95 },
@@ -53,7 +56,7 @@ export async function renderAccessReport(input: {
         formatter.format(new Date(e.at)),
         e.user?.name ?? 'Casustafel (automatisch)',
         e.organisation?.name ?? '',
-        ACTION[e.action] ?? e.action,
+        (ACTION[e.action] ?? e.action) + (e.outcome === 'DENIED' && e.action !== 'TEXT_REFUSED' ? ' (geweigerd)' : ''),
         e.level ? (LEVEL[e.level] ?? e.level) : '',
       ]),
   );

@@ -44,7 +44,7 @@ export class CasesController {
   @Get('cases/:id/access-report.pdf')
   async accessReport(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
     const { view, networkName } = await this.cases.forAccessReport(viewer, id);
-    const entries = await this.accessLog.list(view.networkId, id);
+    const entries = await this.accessLog.forCase(view.networkId, id);
     const pdf = await renderAccessReport({ view, networkName, entries, preparedFor: viewer.name, now: this.clock.now() });
     response
       .status(200)

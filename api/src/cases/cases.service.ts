@@ -220,6 +220,11 @@ export class CasesService implements OnApplicationBootstrap {
     return c ? pseudonymDisplay(c.number, c.pseudonym) : null;
   }
 
+  /** The network a case belongs to, or null when there is no such case (for the log of refused attempts; no access check). */
+  async networkOf(caseId: string): Promise<string | null> {
+    return (await this.cases.findOne({ where: { id: caseId }, select: { id: true, networkId: true } }))?.networkId ?? null;
+  }
+
   /** Cases whose retention period has passed since closing and whose identity still exists. */
   async closedWithIdentity(): Promise<Case[]> {
     return this.cases.find({ where: { status: 'CLOSED', identityErasedAt: IsNull() } });

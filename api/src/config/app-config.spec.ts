@@ -29,6 +29,13 @@ describe(readConfig.name, () => {
     expect(config.databaseLogging).toBe(false);
   });
 
+  it('keeps the access-log anchor beside the SQLite file, in data/ with PostgreSQL, in memory for :memory:, or where told', () => {
+    expect(readConfig({ DATABASE_PATH: '/srv/casustafel/db.sqlite', CASUSTAFEL_DATA_KEY: KEY }).accessLogAnchorPath).toBe('/srv/casustafel/db.sqlite-anchor.json');
+    expect(readConfig({ DATABASE_URL: 'postgres://x/y', CASUSTAFEL_DATA_KEY: KEY }).accessLogAnchorPath).toMatch(/\/data\/access-log-anchor\.json$/);
+    expect(readConfig({ DATABASE_PATH: ':memory:' }).accessLogAnchorPath).toBeNull();
+    expect(readConfig({ DATABASE_PATH: ':memory:', ACCESS_LOG_ANCHOR_PATH: '/mnt/worm/anchor.json' }).accessLogAnchorPath).toBe('/mnt/worm/anchor.json');
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT moet een geheel getal/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV moet development, production of test zijn/],

@@ -28,6 +28,12 @@ export class AppConfig {
   clientDist!: string;
   /** 32-byte key for client identities at rest (AES-256-GCM) and, derived from it, the blind index. */
   dataKey!: Buffer;
+  /**
+   * The signed head of the access log, kept outside the database (ACCESS_LOG_ANCHOR_PATH). Default:
+   * beside the SQLite file (`<file>-anchor.json`); with PostgreSQL `data/access-log-anchor.json` in the
+   * working directory; null (in memory) for an in-memory database.
+   */
+  accessLogAnchorPath!: string | null;
   /** Where the key came from, for a warning at start-up. */
   dataKeySource!: 'env' | 'file' | 'generated' | 'ephemeral';
 
@@ -93,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env['TRUST_PROXY']),
     clientDist: env['CLIENT_DIST'] || resolve(process.cwd(), 'dist/client/browser'),
   });
+  config.accessLogAnchorPath = accessLogAnchorPath(env, config);
   Object.assign(config, dataKey(env, production, config.databasePath));
   if ((config.adminEmail === null) !== (config.adminPassword === null)) {
     throw new ConfigError('Zet ADMIN_EMAIL en ADMIN_PASSWORD samen, of geen van beide.');
@@ -101,6 +108,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('ADMIN_PASSWORD moet minstens 12 tekens hebben.');
   }
   return config;
+}
+
+function accessLogAnchorPath(env: NodeJS.ProcessEnv, config: AppConfig): string | null {
+  const raw = env['ACCESS_LOG_ANCHOR_PATH']?.trim();
+  if (raw) return resolve(raw);
+  if (config.databaseUrl) return resolve(process.cwd(), 'data/access-log-anchor.json');
+  if (config.databasePath === ':memory:') return null;
+  return `${config.databasePath}-anchor.json`;
 }
 
 /**

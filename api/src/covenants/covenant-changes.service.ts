@@ -24,7 +24,7 @@ export class CovenantChangesService {
     const access = await this.networks.accessFor(viewer, networkId);
     if (access.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator van dit netwerk kan het convenant wijzigen.');
     await this.guard.check(viewer, networkId, dto, NO_CLIENTS);
-    return this.covenants.addVersion(viewer, networkId, dto);
+    return this.covenants.addVersion(viewer, access.role, networkId, dto);
   }
 
   async addSignature(viewer: Viewer, networkId: string, dto: AddSignatureDto): Promise<CovenantSignatureView> {
@@ -33,6 +33,6 @@ export class CovenantChangesService {
     const member = (await this.networks.memberList(networkId)).find((m) => m.organisation.id === dto.organisationId);
     if (!member) throw new ConflictException('Alleen een organisatie die lid is van dit netwerk kan het convenant ondertekenen.');
     await this.guard.check(viewer, networkId, dto, NO_CLIENTS);
-    return this.covenants.addSignature(networkId, { id: member.organisation.id, name: member.organisation.name }, dto);
+    return this.covenants.addSignature(viewer, viewer.isAdmin ? 'ADMIN' : access.role, networkId, { id: member.organisation.id, name: member.organisation.name }, dto);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NetworksModule } from '../networks/networks.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { AccessLogModule } from '../privacy/access-log.module';
 import { ConfidentialityAcceptance } from './confidentiality-acceptance.entity';
 import { CovenantSignature } from './covenant-signature.entity';
 import { CovenantVersion } from './covenant-version.entity';
@@ -10,7 +11,7 @@ import { CovenantChangesService } from './covenant-changes.service';
 import { CovenantsService } from './covenants.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CovenantVersion, CovenantSignature, ConfidentialityAcceptance]), NetworksModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([CovenantVersion, CovenantSignature, ConfidentialityAcceptance]), NetworksModule, OrganisationsModule, AccessLogModule],
   controllers: [CovenantsController],
   providers: [CovenantsService, CovenantChangesService],
   exports: [CovenantsService],

@@ -7,6 +7,7 @@ import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
 import { ConfidentialityAcceptance } from './confidentiality-acceptance.entity';
 import { CovenantSignature } from './covenant-signature.entity';
 import { CovenantVersion } from './covenant-version.entity';
@@ -22,6 +23,7 @@ export class CovenantsService {
     @InjectRepository(ConfidentialityAcceptance) private readonly acceptances: Repository<ConfidentialityAcceptance>,
     private readonly networks: NetworksService,
     private readonly organisations: OrganisationsService,
+    private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
   ) {}
 
@@ -66,7 +68,7 @@ export class CovenantsService {
   }
 
   /** The next version of the network's covenant, stored (the caller checked access and text). */
-  async addVersion(viewer: Viewer, networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
+  async addVersion(viewer: Viewer, role: AccessEvent['role'], networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
     const current = await this.current(networkId);
     const next = await this.versions.save(
       this.versions.create({
@@ -81,11 +83,14 @@ export class CovenantsService {
         createdById: viewer.id,
       }),
     );
+    await this.accessLog.record([
+      { viewer, role, networkId, caseId: null, action: 'COVENANT_CHANGE', level: null, context: 'MANAGEMENT', object: { type: 'COVENANT', id: next.id } },
+    ]);
     return this.view(next, true);
   }
 
   /** A signature under the current version, stored (the caller checked access and text). */
-  async addSignature(networkId: string, organisation: { id: string; name: string }, dto: AddSignatureDto): Promise<CovenantSignatureView> {
+  async addSignature(viewer: Viewer, role: AccessEvent['role'], networkId: string, organisation: { id: string; name: string }, dto: AddSignatureDto): Promise<CovenantSignatureView> {
     const current = await this.current(networkId);
     const signature = await this.signatures.save(
       this.signatures.create({
@@ -98,6 +103,19 @@ export class CovenantsService {
         recordedAt: this.clock.now(),
       }),
     );
+    await this.accessLog.record([
+      {
+        viewer,
+        role,
+        networkId,
+        caseId: null,
+        action: 'COVENANT_SIGNATURE',
+        level: null,
+        context: 'MANAGEMENT',
+        object: { type: 'COVENANT', id: current.id },
+        subject: { organisationId: organisation.id },
+      },
+    ]);
     return { organisation, signatory: signature.signatory, signedOn: signature.signedOn, covenantVersion: signature.covenantVersion };
   }
 
@@ -117,16 +135,32 @@ export class CovenantsService {
   async accept(viewer: Viewer, networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (!access.role) throw new ForbiddenException('Alleen wie een rol in dit netwerk heeft, accepteert de geheimhoudingsverklaring.');
-    return this.recordAcceptance(viewer.id, networkId);
+    return this.recordAcceptance(viewer.id, networkId, { viewer, role: access.role });
   }
 
-  /** Records an acceptance for someone whose access another module checked (a meeting guest). */
-  async recordAcceptance(userId: string, networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
+  /**
+   * Records an acceptance for someone whose access another module checked (a meeting guest). With
+   * `by`, the acceptance goes into the access log as theirs; without, as the user's, role unknown.
+   */
+  async recordAcceptance(userId: string, networkId: string, by?: { viewer: Viewer; role: string | null }): Promise<{ acceptedAt: string; validUntil: string }> {
     const covenant = await this.current(networkId);
     const acceptedAt = this.clock.now();
     const validUntil = new Date(acceptedAt);
     validUntil.setUTCMonth(validUntil.getUTCMonth() + ACCEPTANCE_MONTHS);
     await this.acceptances.insert({ id: newId(), networkId, userId, covenantVersion: covenant.version, acceptedAt, validUntil });
+    await this.accessLog.record([
+      {
+        viewer: by?.viewer ?? null,
+        role: by?.role ?? null,
+        networkId,
+        caseId: null,
+        action: 'CONFIDENTIALITY_ACCEPT',
+        level: null,
+        context: 'MANAGEMENT',
+        object: { type: 'COVENANT', id: covenant.id },
+        subject: { userId, role: by?.role ?? null },
+      },
+    ]);
     return { acceptedAt: acceptedAt.toISOString(), validUntil: validUntil.toISOString() };
   }
 

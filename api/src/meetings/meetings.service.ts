@@ -134,7 +134,12 @@ export class MeetingsService {
   async acceptAsGuest(viewer: Viewer, id: string): Promise<{ acceptedAt: string; validUntil: string }> {
     const { meeting, guest } = await this.visible(viewer, id);
     if (!guest) throw new ForbiddenException('Leden accepteren de verklaring op de pagina van het netwerk.');
-    return this.covenants.recordAcceptance(viewer.id, meeting.networkId);
+    return this.covenants.recordAcceptance(viewer.id, meeting.networkId, { viewer, role: 'GUEST' });
+  }
+
+  /** The network a meeting belongs to, or null when there is no such meeting (for the log of refused attempts; no access check). */
+  async networkOf(id: string): Promise<string | null> {
+    return (await this.meetings.findOne({ where: { id }, select: { id: true, networkId: true } }))?.networkId ?? null;
   }
 
   /** The meetings a user is invited to as a guest, for their overview. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { AccessLogModule } from '../privacy/access-log.module';
 import { UsersModule } from '../users/users.module';
 import { Membership } from './membership.entity';
 import { Network } from './network.entity';
@@ -9,7 +10,7 @@ import { NetworksController } from './networks.controller';
 import { NetworksService } from './networks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Network, Membership, NetworkRoleAssignment]), OrganisationsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([Network, Membership, NetworkRoleAssignment]), OrganisationsModule, UsersModule, AccessLogModule],
   controllers: [NetworksController],
   providers: [NetworksService],
   exports: [NetworksService],

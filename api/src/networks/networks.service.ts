@@ -22,7 +22,8 @@ import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { UsersService } from '../users/users.service';
+import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
+import { UsersService, type UserStatusChange } from '../users/users.service';
 import { Membership } from './membership.entity';
 import { toMemberView, toNetworkView, toRoleView } from './network.mapper';
 import { Network } from './network.entity';
@@ -44,8 +45,11 @@ export class NetworksService {
     @InjectRepository(NetworkRoleAssignment) private readonly roles: Repository<NetworkRoleAssignment>,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    users.onStatusChange((change) => this.logStatusChange(change));
+  }
 
   async create(dto: CreateNetworkDto): Promise<NetworkView> {
     const name = dto.name.trim();
@@ -99,7 +103,7 @@ export class NetworksService {
   }
 
   async addMember(viewer: Viewer, networkId: string, dto: AddMemberDto): Promise<MemberView> {
-    await this.manage(viewer, networkId);
+    const access = await this.manage(viewer, networkId);
     const organisation = await this.organisations.findById(dto.organisationId);
     if (!organisation) throw new BadRequestException('De gekozen organisatie bestaat niet. Kies een bestaande organisatie.');
     if (await this.memberships.exists({ where: { networkId, organisationId: organisation.id } })) {
@@ -114,11 +118,12 @@ export class NetworksService {
       }),
     );
     membership.organisation = organisation;
+    await this.accessLog.record([this.accessChange(viewer, access, 'MEMBER_ADD', { type: 'ORGANISATION', id: organisation.id }, { organisationId: organisation.id })]);
     return toMemberView(membership);
   }
 
   async removeMember(viewer: Viewer, networkId: string, organisationId: string): Promise<void> {
-    await this.manage(viewer, networkId);
+    const access = await this.manage(viewer, networkId);
     const membership = await this.memberships.findOne({ where: { networkId, organisationId }, relations: { organisation: true } });
     if (!membership) throw new NotFoundException('Deze organisatie is geen lid van dit netwerk.');
     const holders = await this.roles.find({ where: { networkId, user: { organisationId } }, relations: { user: true } });
@@ -129,6 +134,7 @@ export class NetworksService {
       );
     }
     await this.memberships.delete({ networkId, organisationId });
+    await this.accessLog.record([this.accessChange(viewer, access, 'MEMBER_REMOVE', { type: 'ORGANISATION', id: organisationId }, { organisationId })]);
   }
 
   async listRoles(viewer: Viewer, networkId: string): Promise<RoleView[]> {
@@ -142,14 +148,18 @@ export class NetworksService {
   }
 
   async assignRole(viewer: Viewer, networkId: string, dto: AssignRoleDto): Promise<RoleView> {
-    await this.manage(viewer, networkId);
+    const access = await this.manage(viewer, networkId);
     if (dto.role === 'COORDINATOR' && !viewer.isAdmin) {
       throw new ForbiddenException('Alleen een beheerder kan iemand coördinator maken.');
     }
     const user = await this.users.findById(dto.userId);
     if (!user || !user.active) throw new BadRequestException('De gekozen gebruiker bestaat niet of is niet actief.');
     if (user.isAdmin) {
-      throw new ConflictException('Een beheerder kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden.');
+      // Separation of duties: refused, and on the record, so that the coordinator sees the attempt.
+      await this.accessLog.record([
+        { ...this.accessChange(viewer, access, 'ROLE_GRANT', { type: 'USER', id: user.id }, { userId: user.id, organisationId: user.organisationId, role: dto.role }), outcome: 'DENIED' },
+      ]);
+      throw new BadRequestException('Een beheerderaccount kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden. Geef de rol aan een gewoon account.');
     }
     const existing = await this.roles.findOneBy({ networkId, userId: user.id });
     if (existing) {
@@ -167,17 +177,23 @@ export class NetworksService {
       this.roles.create({ networkId, userId: user.id, role: dto.role, createdAt: this.clock.now() }),
     );
     assignment.user = user;
+    await this.accessLog.record([
+      this.accessChange(viewer, access, 'ROLE_GRANT', { type: 'USER', id: user.id }, { userId: user.id, organisationId: user.organisationId, role: dto.role }),
+    ]);
     return toRoleView(assignment);
   }
 
   async removeRole(viewer: Viewer, networkId: string, userId: string): Promise<void> {
-    await this.manage(viewer, networkId);
-    const assignment = await this.roles.findOneBy({ networkId, userId });
+    const access = await this.manage(viewer, networkId);
+    const assignment = await this.roles.findOne({ where: { networkId, userId }, relations: { user: true } });
     if (!assignment) throw new NotFoundException('Deze gebruiker heeft geen rol in dit netwerk.');
     if (assignment.role === 'COORDINATOR' && !viewer.isAdmin) {
       throw new ForbiddenException('Alleen een beheerder kan een coördinator zijn rol afnemen.');
     }
     await this.roles.delete({ networkId, userId });
+    await this.accessLog.record([
+      this.accessChange(viewer, access, 'ROLE_REVOKE', { type: 'USER', id: userId }, { userId, organisationId: assignment.user?.organisationId ?? null, role: assignment.role }),
+    ]);
   }
 
   /** Active users of member organisations, to choose from when giving a role. */
@@ -204,6 +220,11 @@ export class NetworksService {
     return assignment?.role ?? null;
   }
 
+  /** The network's own id when it exists, else null (for the log of refused attempts). */
+  async networkOf(networkId: string): Promise<string | null> {
+    return (await this.networks.exists({ where: { id: networkId } })) ? networkId : null;
+  }
+
   /** The network, or a Dutch 404 (for other modules' services). */
   async findById(networkId: string): Promise<Network> {
     const network = await this.networks.findOneBy({ id: networkId });
@@ -217,6 +238,41 @@ export class NetworksService {
     const role = network ? await this.roleOf(viewer, networkId) : null;
     if (!network || (!viewer.isAdmin && role === null)) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
     return { network, role, canManage: viewer.isAdmin || role === 'COORDINATOR' };
+  }
+
+  /** An entry for a change to who may see what: who did it (ADMIN for the administrator) and whom it concerned. */
+  private accessChange(viewer: Viewer, access: NetworkAccess, action: AccessEvent['action'], object: AccessEvent['object'], subject: AccessEvent['subject']): AccessEvent {
+    return {
+      viewer,
+      role: viewer.isAdmin ? 'ADMIN' : access.role,
+      networkId: access.network.id,
+      caseId: null,
+      action,
+      level: null,
+      context: 'MANAGEMENT',
+      object,
+      subject,
+    };
+  }
+
+  /** A deactivated (or reactivated) account: one entry per network where they hold a role, so each coordinator sees it; else one without a network. */
+  private async logStatusChange({ actor, user, active }: UserStatusChange): Promise<void> {
+    const held = await this.roles.find({ where: { userId: user.id } });
+    const base = {
+      viewer: actor,
+      role: actor.isAdmin ? 'ADMIN' : null,
+      caseId: null,
+      action: active ? ('USER_REACTIVATE' as const) : ('USER_DEACTIVATE' as const),
+      level: null,
+      context: 'MANAGEMENT' as const,
+      object: { type: 'USER' as const, id: user.id },
+    };
+    const subject = { userId: user.id, organisationId: user.organisationId };
+    await this.accessLog.record(
+      held.length > 0
+        ? held.map((r) => ({ ...base, networkId: r.networkId, subject: { ...subject, role: r.role } }))
+        : [{ ...base, networkId: null, subject }],
+    );
   }
 
   private async manage(viewer: Viewer, networkId: string): Promise<NetworkAccess> {

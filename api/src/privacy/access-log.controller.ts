@@ -1,39 +1,35 @@
-import { Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AccessLogEntryView, AccessLogVerification } from '@casustafel/contract/access-log';
+import { AccessLogQuery, AdminChangesSeenDto, type AccessLogEntryView, type AccessLogVerification, type AdminChangesView } from '@casustafel/contract/access-log';
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
-import { NetworksService } from '../networks/networks.service';
-import { AccessLogService } from './access-log.service';
+import { AccessLogReader } from './access-log-reader';
 
-/** The coordinator reads the network's access log and checks that the chain is intact. */
+/** The coordinator reads the network's access log, checks that the chain is intact, and sees what the administrator changed. */
 @ApiTags('access-log')
-@Controller('networks/:id/access-log')
+@Controller('networks/:id')
 export class AccessLogController {
-  constructor(
-    private readonly accessLog: AccessLogService,
-    private readonly networks: NetworksService,
-  ) {}
+  constructor(private readonly reader: AccessLogReader) {}
 
-  @Get()
-  async list(
-    @CurrentUser() viewer: Viewer,
-    @Param('id', IdPipe) networkId: string,
-    @Query('caseId', new ParseUUIDPipe({ optional: true })) caseId?: string,
-  ): Promise<AccessLogEntryView[]> {
-    await this.requireCoordinator(viewer, networkId);
-    return this.accessLog.list(networkId, caseId);
+  @Get('access-log')
+  list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Query() query: AccessLogQuery): Promise<AccessLogEntryView[]> {
+    return this.reader.list(viewer, networkId, query);
   }
 
-  @Get('verify')
-  async verify(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AccessLogVerification> {
-    await this.requireCoordinator(viewer, networkId);
-    return this.accessLog.verify();
+  @Get('access-log/verify')
+  verify(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AccessLogVerification> {
+    return this.reader.verify(viewer, networkId);
   }
 
-  private async requireCoordinator(viewer: Viewer, networkId: string): Promise<void> {
-    const access = await this.networks.accessFor(viewer, networkId);
-    if (access.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator van dit netwerk leest het toegangslogboek.');
+  @Get('admin-changes')
+  adminChanges(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AdminChangesView> {
+    return this.reader.adminChanges(viewer, networkId);
+  }
+
+  @Post('admin-changes/seen')
+  @HttpCode(200)
+  seen(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: AdminChangesSeenDto): Promise<{ seenUntil: number }> {
+    return this.reader.markAdminChangesSeen(viewer, networkId, dto.seq);
   }
 }

@@ -1,116 +1,257 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
-import type { AccessAction, AccessLogEntryView, AccessLogVerification } from '@casustafel/contract/access-log';
-import type { DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
+import { randomUUID } from 'node:crypto';
+import { And, DataSource, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Repository, type FindOperator, type FindOptionsWhere } from 'typeorm';
+import {
+  ACCESS_CHANGE_ACTIONS,
+  ACCESS_LOG_PAGE_SIZE,
+  type AccessAction,
+  type AccessContext,
+  type AccessLogEntryView,
+  type AccessLogQuery,
+  type AccessLogVerification,
+  type AccessObjectType,
+  type AccessOutcome,
+  type AdminChangesView,
+} from '@casustafel/contract/access-log';
+import type { CovenantRole, DisclosureLevel } from '@casustafel/contract/enums';
 import { Clock } from '../common/clock';
+import { dutchPeriod } from '../common/dates';
 import type { Viewer } from '../common/viewer';
+import { AppConfig } from '../config/app-config';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
+import { AccessLogAnchor, type AnchorHead } from './access-log-anchor';
+import { accessLogKeys, expectedHash, GENESIS, KEYED_CHAIN, keyedHash } from './access-log-chain';
 import { AccessLogEntry } from './access-log-entry.entity';
+import { AdminChangesSeen } from './admin-changes-seen.entity';
 
+/** One event for the log. Fields added for NEN 7513 are optional, so existing callers keep working. */
 export interface AccessEvent {
-  viewer: Viewer | null;
+  /** Who acted; null for the system itself (retention). */
+  viewer: Pick<Viewer, 'id' | 'organisationId' | 'ip'> | null;
+  /** Their role in the network, or 'ADMIN' for the administrator. */
   role: string | null;
   networkId: string | null;
   caseId: string | null;
   questionId?: string | null;
   action: AccessAction;
   level: DisclosureLevel | null;
-  context: DisclosureContext | null;
-  outcome?: 'OK' | 'DENIED';
+  /** Purpose of use. */
+  context: AccessContext | null;
+  /** SUCCESS when left out; 'OK', the older word, is written as SUCCESS. */
+  outcome?: AccessOutcome | 'OK';
+  /** What it is about; by default the case, or else the question. */
+  object?: { type: AccessObjectType; id: string | null } | null;
+  /** For access changes: whom it concerned. */
+  subject?: { userId?: string | null; organisationId?: string | null; role?: string | null } | null;
 }
 
-const GENESIS = '0'.repeat(64);
+type Head = { seq: number; hash: string };
 
-function entryHash(e: Omit<AccessLogEntry, 'hash'>): string {
-  const fields: unknown[] = [
-    e.seq, e.at.toISOString(), e.userId, e.organisationId, e.role, e.networkId, e.caseId,
-    e.action, e.level, e.context, e.ip, e.outcome, e.prevHash,
-  ];
-  // Added later: part of the hash only when set, so that older entries keep verifying.
-  if (e.questionId) fields.push(e.questionId);
-  const canonical = JSON.stringify(fields);
-  return createHash('sha256').update(canonical).digest('hex');
-}
+/** How long entries may wait before the anchor follows them. */
+const ANCHOR_INTERVAL_MS = 1000;
+const ADMIN_CHANGES_SHOWN = 100;
 
 /**
- * The append-only, hash-chained access log. Writes are queued in this process and retried when
- * another instance took the same sequence number, so the chain stays one line.
+ * The append-only access log. Entries are chained with HMAC-SHA-256 under a key derived from the
+ * data key, so the database alone cannot recompute the chain; the head is anchored outside the
+ * database (AccessLogAnchor) at least once a second while entries arrive, and at shutdown. Writes
+ * are queued in this process and retried when another instance took the same sequence number.
  */
 @Injectable()
-export class AccessLogService {
+export class AccessLogService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('AccessLog');
+  private readonly chainKey: Buffer;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The newest head this process knows to be genuine: the anchor at start, then its own appends. */
+  private trusted: Head | null = null;
+  /** The first keyed entry, once there is one. */
+  private keyedFrom: number | null = null;
+  /** Appended, not yet anchored. */
+  private pending: Head | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private flushes: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>,
+    @InjectRepository(AdminChangesSeen) private readonly seen: Repository<AdminChangesSeen>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly anchor: AccessLogAnchor,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.chainKey = accessLogKeys(config.dataKey).chainKey;
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.enqueue(() => this.start());
+  }
+
+  /** Lets queued entries land, then anchors the head. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue;
+    await this.flushAnchor();
+  }
 
   record(events: AccessEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
-    const run = this.queue.then(() => this.appendWithRetry(events));
+    return this.enqueue(() => this.appendWithRetry(events));
+  }
+
+  /** The network's entries, newest first, filtered in SQL, one page at a time. */
+  async list(networkId: string, query: AccessLogQuery = {}): Promise<AccessLogEntryView[]> {
+    const where: FindOptionsWhere<AccessLogEntry> = { networkId };
+    if (query.caseId) where.caseId = query.caseId;
+    if (query.action) where.action = query.action;
+    if (query.outcome) where.outcome = query.outcome === 'SUCCESS' ? In(['SUCCESS', 'OK']) : 'DENIED';
+    const at = this.period(query.from, query.to);
+    if (at) where.at = at;
+    if (query.before) where.seq = LessThan(query.before);
+    const rows = await this.entries.find({ where, order: { seq: 'DESC' }, take: query.limit ?? ACCESS_LOG_PAGE_SIZE });
+    return this.views(rows);
+  }
+
+  /** Every entry about one case, oldest first: the access report for an inzageverzoek. */
+  async forCase(networkId: string, caseId: string): Promise<AccessLogEntryView[]> {
+    return this.views(await this.entries.find({ where: { networkId, caseId }, order: { seq: 'ASC' } }));
+  }
+
+  /** Role and membership changes made by the administrator in the network that this user has not seen yet. */
+  async adminChanges(networkId: string, userId: string): Promise<AdminChangesView> {
+    const seenUntil = (await this.seen.findOneBy({ networkId, userId }))?.seenSeq ?? 0;
+    const rows = await this.entries.find({
+      where: { networkId, role: 'ADMIN', action: In([...ACCESS_CHANGE_ACTIONS]), seq: MoreThan(seenUntil) },
+      order: { seq: 'DESC' },
+      take: ADMIN_CHANGES_SHOWN,
+    });
+    return { items: await this.views(rows), seenUntil };
+  }
+
+  /** Remembers that the user has seen the administrator's changes up to `seq` (never backwards, never past the log). */
+  async markAdminChangesSeen(networkId: string, userId: string, seq: number): Promise<{ seenUntil: number }> {
+    const [last] = await this.entries.find({ order: { seq: 'DESC' }, take: 1 });
+    const wanted = Math.min(seq, last?.seq ?? 0);
+    const existing = await this.seen.findOneBy({ networkId, userId });
+    if (existing && existing.seenSeq >= wanted) return { seenUntil: existing.seenSeq };
+    await this.seen.save(this.seen.create({ networkId, userId, seenSeq: wanted, seenAt: this.clock.now() }));
+    return { seenUntil: wanted };
+  }
+
+  /**
+   * Walks the whole chain, in batches, and compares its end with the anchor. Reports the first
+   * missing or altered sequence number, with a Dutch reason.
+   */
+  async verify(): Promise<AccessLogVerification> {
+    await this.flushAnchor();
+    const reading = await this.anchor.read();
+    const anchor = reading.state === 'valid' ? reading.head : null;
+    const anchorView = anchor ? { seq: anchor.seq, at: anchor.at } : null;
+    let prevHash = GENESIS;
+    let expected = 1;
+    let seenKeyed = false;
+    const broken = (brokenAt: number, reason: string): AccessLogVerification => ({ ok: false, entries: expected - 1, brokenAt, reason, anchor: anchorView });
+
+    for (;;) {
+      const batch = await this.entries.find({ where: { seq: MoreThanOrEqual(expected) }, order: { seq: 'ASC' }, take: 1000 });
+      if (batch.length === 0) break;
+      for (const entry of batch) {
+        if (entry.seq !== expected) return broken(expected, missing(expected, entry.seq - 1));
+        const keyed = entry.chain === KEYED_CHAIN;
+        if (!keyed && (seenKeyed || (anchor?.keyedFrom != null && entry.seq >= anchor.keyedFrom))) {
+          return broken(entry.seq, `Regel ${entry.seq} is buiten Casustafel om herberekend: na de eerste regel met sleutel hoort elke regel een sleutel te hebben.`);
+        }
+        if (entry.prevHash !== prevHash) return broken(entry.seq, `Regel ${entry.seq} sluit niet aan op regel ${entry.seq - 1}: daartussen is iets weggehaald of veranderd.`);
+        const { hash, ...fields } = entry;
+        if (expectedHash(this.chainKey, fields) !== hash) {
+          return broken(entry.seq, `Regel ${entry.seq} is gewijzigd of buiten Casustafel om herberekend.`);
+        }
+        if (anchor && entry.seq === anchor.seq && hash !== anchor.hash) {
+          return broken(entry.seq, `Regel ${entry.seq} wijkt af van het anker buiten de database: de keten is vervangen.`);
+        }
+        seenKeyed ||= keyed;
+        prevHash = hash;
+        expected++;
+      }
+    }
+
+    const entries = expected - 1;
+    if (reading.state === 'invalid') {
+      return { ok: false, entries, reason: 'Het anker van het logboek buiten de database is ongeldig: het is buiten Casustafel om gewijzigd. Vergelijk het met de bewaarde kopie.', anchor: null };
+    }
+    if (!anchor) {
+      if (entries === 0) return { ok: true, entries, anchor: null };
+      return { ok: false, entries, reason: 'Het anker van het logboek buiten de database ontbreekt. Zet de laatste kopie terug en controleer opnieuw.', anchor: null };
+    }
+    if (anchor.seq > entries) return broken(entries + 1, `${missing(entries + 1, anchor.seq)} Het anker buiten de database wijst naar regel ${anchor.seq}.`);
+    return { ok: true, entries, anchor: anchorView };
+  }
+
+  /** Writes the newest appended head to the anchor now (also called by verify and at shutdown), after any write under way. */
+  flushAnchor(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const run = this.flushes.then(async () => {
+      const head = this.pending;
+      this.pending = null;
+      if (head) await this.anchor.advance({ ...head, at: this.clock.now().toISOString(), keyedFrom: this.keyedFrom });
+    });
+    this.flushes = run.catch(() => undefined);
+    return run;
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  async list(networkId: string, caseId?: string): Promise<AccessLogEntryView[]> {
-    const rows = await this.entries.find({ where: { networkId, ...(caseId ? { caseId } : {}) }, order: { seq: 'DESC' }, take: 2000 });
-    const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => !!id))];
-    const users = new Map((await this.users.findByIds(userIds)).map((u) => [u.id, u]));
-    const orgs = new Map((await this.organisations.list()).map((o) => [o.id, o]));
-    return rows.map((r) => ({
-      seq: r.seq,
-      at: r.at.toISOString(),
-      user: r.userId && users.get(r.userId) ? { id: r.userId, name: users.get(r.userId)!.name } : null,
-      organisation: r.organisationId && orgs.get(r.organisationId) ? { id: r.organisationId, name: orgs.get(r.organisationId)!.name } : null,
-      role: r.role as AccessLogEntryView['role'],
-      caseId: r.caseId,
-      questionId: r.questionId,
-      caseNumber: null,
-      action: r.action,
-      level: r.level as DisclosureLevel | null,
-      context: r.context as DisclosureContext | null,
-      ip: r.ip,
-      outcome: r.outcome,
-    }));
-  }
-
-  /** Recomputes the whole chain, in batches. */
-  async verify(): Promise<AccessLogVerification> {
-    let prevHash = GENESIS;
-    let expectedSeq = 1;
-    for (;;) {
-      const batch = await this.entries.find({ where: {}, order: { seq: 'ASC' }, skip: expectedSeq - 1, take: 1000 });
-      if (batch.length === 0) return { ok: true, entries: expectedSeq - 1 };
-      for (const entry of batch) {
-        const { hash, ...rest } = entry;
-        if (entry.seq !== expectedSeq || entry.prevHash !== prevHash || entryHash(rest) !== hash) {
-          return { ok: false, entries: expectedSeq - 1, brokenAt: entry.seq };
-        }
-        prevHash = hash;
-        expectedSeq++;
+  /** Takes the anchor as the genuine head; creates it from the database when there is none yet. */
+  private async start(): Promise<void> {
+    const reading = await this.anchor.read();
+    const [last] = await this.entries.find({ order: { seq: 'DESC' }, take: 1 });
+    const [firstKeyed] = await this.entries.find({ where: { chain: KEYED_CHAIN }, order: { seq: 'ASC' }, take: 1 });
+    if (reading.state === 'valid') {
+      this.trusted = { seq: reading.head.seq, hash: reading.head.hash };
+      this.keyedFrom = reading.head.keyedFrom ?? firstKeyed?.seq ?? null;
+      if ((last?.seq ?? 0) < reading.head.seq) {
+        this.logger.error(`Het toegangslogboek eindigt bij regel ${last?.seq ?? 0}, maar het anker wijst naar regel ${reading.head.seq}: er zijn regels weggehaald.`);
       }
+    } else if (reading.state === 'absent') {
+      this.keyedFrom = firstKeyed?.seq ?? null;
+      const head: AnchorHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS, at: this.clock.now().toISOString(), keyedFrom: this.keyedFrom };
+      await this.anchor.advance(head);
+      this.trusted = last ? { seq: last.seq, hash: last.hash } : null;
+      this.logger.log(`Anker van het toegangslogboek aangemaakt (${this.anchor.path ?? 'in het geheugen'}).`);
+    } else {
+      this.keyedFrom = firstKeyed?.seq ?? null;
+      this.logger.error('Het anker van het toegangslogboek is ongeldig; het blijft staan tot een beheerder het onderzoekt.');
     }
   }
 
   private async appendWithRetry(events: AccessEvent[], attempt = 1): Promise<void> {
     try {
-      await this.dataSource.transaction(async (manager) => {
+      const head = await this.dataSource.transaction(async (manager) => {
         const repo = manager.getRepository(AccessLogEntry);
         const [last] = await repo.find({ order: { seq: 'DESC' }, take: 1 });
-        let seq = last?.seq ?? 0;
-        let prevHash = last?.hash ?? GENESIS;
+        let base: Head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS };
+        if (this.trusted && (base.seq < this.trusted.seq || (base.seq === this.trusted.seq && base.hash !== this.trusted.hash))) {
+          // Entries this process wrote, or the anchor holds, are gone or replaced: continue after
+          // the genuine head, so that the gap stays in the chain for verify to report.
+          this.logger.error(`Het toegangslogboek eindigt bij regel ${base.seq}, maar regel ${this.trusted.seq} bestond al: er zijn regels weggehaald of vervangen.`);
+          base = this.trusted;
+        }
+        let { seq, hash: prevHash } = base;
         const at = this.clock.now();
         const rows: AccessLogEntry[] = [];
         for (const e of events) {
           seq++;
-          const row = {
+          const object = e.object !== undefined ? e.object : e.caseId ? { type: 'CASE' as const, id: e.caseId } : e.questionId ? { type: 'QUESTION' as const, id: e.questionId } : null;
+          const fields: Omit<AccessLogEntry, 'hash'> = {
             seq,
+            eventId: randomUUID(),
             at,
             userId: e.viewer?.id ?? null,
             organisationId: e.viewer?.organisationId ?? null,
@@ -121,16 +262,27 @@ export class AccessLogService {
             action: e.action,
             level: e.level,
             context: e.context,
-            ip: e.viewer?.ip ?? null,
-            outcome: e.outcome ?? 'OK',
+            ip: e.viewer?.ip?.slice(0, 64) ?? null,
+            outcome: e.outcome === 'DENIED' ? 'DENIED' : 'SUCCESS',
+            objectType: object?.type ?? null,
+            objectId: object?.id ?? null,
+            subjectUserId: e.subject?.userId ?? null,
+            subjectOrganisationId: e.subject?.organisationId ?? null,
+            subjectRole: e.subject?.role ?? null,
+            chain: KEYED_CHAIN,
             prevHash,
           };
-          const hash = entryHash(row);
-          rows.push({ ...row, hash });
+          const hash = keyedHash(this.chainKey, fields);
+          rows.push({ ...fields, hash });
           prevHash = hash;
         }
         await repo.insert(rows);
+        return { seq, hash: prevHash, first: rows[0].seq };
       });
+      if (this.keyedFrom === null) this.keyedFrom = head.first;
+      if (!this.trusted || head.seq > this.trusted.seq) this.trusted = { seq: head.seq, hash: head.hash };
+      this.pending = { seq: head.seq, hash: head.hash };
+      this.timer ??= setTimeout(() => void this.flushAnchor().catch(() => this.logger.error('Het anker van het toegangslogboek kon niet worden geschreven.')), ANCHOR_INTERVAL_MS).unref();
     } catch (error) {
       // Another API instance appended first (same seq): read the new head and try again.
       if (attempt < 8 && /unique|duplicate|primary key|constraint/i.test(String((error as Error)?.message))) {
@@ -139,4 +291,51 @@ export class AccessLogService {
       throw error;
     }
   }
+
+  /** from/to as a day (Dutch time; `to` inclusive) or an ISO moment. */
+  private period(from?: string, to?: string): FindOperator<Date> | null {
+    if (!from && !to) return null;
+    const start = from ? dutchPeriod(from).start : null;
+    const end = to ? dutchPeriod(to).end : null;
+    if (start && end && (end.exclusive ? start >= end.at : start > end.at)) throw new BadRequestException('De begindatum ligt na de einddatum. Kies een periode die vooruit loopt.');
+    if (start && end) return And(MoreThanOrEqual(start), end.exclusive ? LessThan(end.at) : LessThanOrEqual(end.at));
+    if (start) return MoreThanOrEqual(start);
+    return end!.exclusive ? LessThan(end!.at) : LessThanOrEqual(end!.at);
+  }
+
+  private async views(rows: AccessLogEntry[]): Promise<AccessLogEntryView[]> {
+    const userIds = [...new Set(rows.flatMap((r) => [r.userId, r.subjectUserId]).filter((id): id is string => !!id))];
+    const users = new Map((await this.users.findByIds(userIds)).map((u) => [u.id, { id: u.id, name: u.name }]));
+    const needOrganisations = rows.some((r) => r.organisationId || r.subjectOrganisationId);
+    const orgs = new Map(needOrganisations ? (await this.organisations.list()).map((o) => [o.id, { id: o.id, name: o.name }]) : []);
+    const named = (map: Map<string, { id: string; name: string }>, id: string | null) => (id ? (map.get(id) ?? null) : null);
+    return rows.map((r) => {
+      const object = r.objectType ? { type: r.objectType as AccessObjectType, id: r.objectId } : r.caseId ? { type: 'CASE' as const, id: r.caseId } : r.questionId ? { type: 'QUESTION' as const, id: r.questionId } : null;
+      const hasSubject = r.subjectUserId || r.subjectOrganisationId || r.subjectRole;
+      return {
+        seq: r.seq,
+        eventId: r.eventId,
+        at: r.at.toISOString(),
+        user: named(users, r.userId),
+        organisation: named(orgs, r.organisationId),
+        role: r.role as AccessLogEntryView['role'],
+        caseId: r.caseId,
+        questionId: r.questionId,
+        caseNumber: null,
+        action: r.action,
+        level: r.level as DisclosureLevel | null,
+        context: r.context as AccessContext | null,
+        ip: r.ip,
+        outcome: r.outcome === 'DENIED' ? 'DENIED' : 'SUCCESS',
+        object,
+        subject: hasSubject
+          ? { user: named(users, r.subjectUserId), organisation: named(orgs, r.subjectOrganisationId), role: r.subjectRole as CovenantRole | null }
+          : null,
+      };
+    });
+  }
+}
+
+function missing(from: number, to: number): string {
+  return from === to ? `Regel ${from} ontbreekt.` : `Regels ${from} tot en met ${to} ontbreken.`;
 }

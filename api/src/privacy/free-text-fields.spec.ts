@@ -5,7 +5,7 @@ import { getMetadataStorage } from 'class-validator';
 import { freeTextFields, NOT_FREE_TEXT } from '@casustafel/contract/free-text';
 
 /** Validators that make a property a string a user types (enums from a list are not). */
-const STRING_VALIDATORS = new Set(['isString', 'maxLength', 'minLength', 'matches', 'isEmail', 'isUrl', 'isDateString', 'isUuid']);
+const STRING_VALIDATORS = new Set(['isString', 'maxLength', 'minLength', 'matches', 'isEmail', 'isUrl', 'isDateString', 'isIso8601', 'isUuid']);
 
 type DtoClass = abstract new (...args: never[]) => object;
 

@@ -169,6 +169,11 @@ export class QuestionsService {
     return q ? { id: q.id, title: q.title, status: q.status } : null;
   }
 
+  /** The network a question belongs to, or null when there is no such question (for the log of refused attempts; no access check). */
+  async networkOf(id: string): Promise<string | null> {
+    return (await this.questions.findOne({ where: { id }, select: { id: true, networkId: true } }))?.networkId ?? null;
+  }
+
   private async requireRole(viewer: Viewer, networkId: string): Promise<NetworkRole> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (!access.role) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');

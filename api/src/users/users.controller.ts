@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, UpdateUserDto, type UserView } from '@casustafel/contract/users';
-import { AdminOnly } from '../common/decorators';
+import { AdminOnly, CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
+import type { Viewer } from '../common/viewer';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -23,7 +24,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, dto);
+  update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(viewer, id, dto);
   }
 }

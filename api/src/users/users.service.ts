@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { CreateUserDto, UpdateUserDto, UserView } from '@casustafel/contract/users';
 import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PasswordHasher } from './password-hasher';
@@ -11,8 +12,17 @@ import { toUserView } from './user.mapper';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
+/** An account was deactivated or reactivated, by this administrator. */
+export interface UserStatusChange {
+  actor: Viewer;
+  user: User;
+  active: boolean;
+}
+
 @Injectable()
 export class UsersService {
+  private readonly statusListeners: ((change: UserStatusChange) => Promise<void>)[] = [];
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly organisations: OrganisationsService,
@@ -59,12 +69,23 @@ export class UsersService {
     return users.map(toUserView);
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
+  async update(actor: Viewer, id: string, dto: UpdateUserDto): Promise<UserView> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new NotFoundException('Deze gebruiker bestaat niet.');
+    const statusChanged = dto.active !== undefined && dto.active !== user.active;
     if (dto.active !== undefined) user.active = dto.active;
     await this.users.save(user);
+    if (statusChanged) for (const listener of this.statusListeners) await listener({ actor, user, active: user.active });
     return this.view(id);
+  }
+
+  /**
+   * Told when an account is deactivated or reactivated. NetworksService listens, to write it into
+   * the access log of every network the user holds a role in: users cannot depend on networks,
+   * which depend on users.
+   */
+  onStatusChange(listener: (change: UserStatusChange) => Promise<void>): void {
+    this.statusListeners.push(listener);
   }
 
   findByEmail(email: string): Promise<User | null> {

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -30,12 +33,20 @@ export class TestApp {
     readonly app: INestApplication,
     readonly clock: FixedClock,
     private readonly dropDatabase: () => Promise<void>,
+    /** The signed head of the access log, in a folder of this app's own. */
+    readonly anchorPath: string,
   ) {}
 
   /** `logger` receives everything the app logs (by default nothing is logged). */
   static async start(env: Record<string, string> = {}, options: { logger?: LoggerService } = {}): Promise<TestApp> {
     const clock = new FixedClock();
     const { url, drop } = await freshPostgresDatabase();
+    const anchorDir = mkdtempSync(join(tmpdir(), 'casustafel-anchor-'));
+    const anchorPath = env['ACCESS_LOG_ANCHOR_PATH'] ?? join(anchorDir, 'access-log-anchor.json');
+    const cleanUp = async () => {
+      await drop();
+      rmSync(anchorDir, { recursive: true, force: true });
+    };
     const config = readConfig({
       NODE_ENV: 'test',
       DATABASE_PATH: ':memory:',
@@ -46,6 +57,7 @@ export class TestApp {
       CLIENT_DIST: '/nonexistent',
       CASUSTAFEL_DATA_KEY: TEST_DATA_KEY,
       ...env,
+      ACCESS_LOG_ANCHOR_PATH: anchorPath,
     });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
     const app = moduleRef.createNestApplication({ logger: options.logger ?? false });
@@ -54,10 +66,10 @@ export class TestApp {
       await app.init();
     } catch (error) {
       await app.close().catch(() => undefined);
-      await drop();
+      await cleanUp();
       throw error;
     }
-    return new TestApp(app, clock, drop);
+    return new TestApp(app, clock, cleanUp, anchorPath);
   }
 
   async close(): Promise<void> {

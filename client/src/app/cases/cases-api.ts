@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { AccessLogEntryView, AccessLogVerification } from '@casustafel/contract/access-log';
+import type { AccessLogEntryView, AccessLogQuery, AccessLogVerification } from '@casustafel/contract/access-log';
 import type { CaseListQuery, CaseListView, CaseView, CreateCaseDto, UpdateCaseStatusDto } from '@casustafel/contract/cases';
 import type { AddSignatureDto, ConfidentialityView, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
 import { handlesErrors } from '../core/http-context';
@@ -43,8 +43,10 @@ export class CasesApi {
     return firstValueFrom(this.http.post<{ acceptedAt: string; validUntil: string }>(`/api/networks/${networkId}/confidentiality/accept`, {}));
   }
 
-  accessLog(networkId: string, caseId?: string): Promise<AccessLogEntryView[]> {
-    const params = caseId ? new HttpParams().set('caseId', caseId) : undefined;
+  /** The network's access log, newest first, filtered on the server. */
+  accessLog(networkId: string, query: AccessLogQuery = {}): Promise<AccessLogEntryView[]> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
     return firstValueFrom(this.http.get<AccessLogEntryView[]>(`/api/networks/${networkId}/access-log`, { params }));
   }
   verifyAccessLog(networkId: string): Promise<AccessLogVerification> {

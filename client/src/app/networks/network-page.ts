@@ -8,7 +8,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { AccessLogEntryView } from '@casustafel/contract/access-log';
 import { NETWORK_ROLES, RINGS, type NetworkRole, type Ring } from '@casustafel/contract/enums';
 import type { MemberView, RoleView } from '@casustafel/contract/networks';
 import { AdminApi } from '../admin/admin-api';
@@ -32,6 +34,7 @@ import { NetworksApi } from './networks-api';
     MatButtonModule,
     MatIconModule,
     MatTableModule,
+    RouterLink,
     TranslocoPipe,
     AppDatePipe,
     EmptyState,
@@ -45,6 +48,11 @@ import { NetworksApi } from './networks-api';
     h3 { font: var(--mat-sys-title-medium); margin: 16px 0 8px; }
     mat-card { margin: 16px 0; }
     .actions-cell { text-align: right; width: 64px; }
+    .admin-changes { margin-top: 16px; padding: 16px; border-left: 4px solid var(--mat-sys-primary); background: var(--mat-sys-surface-container-low); border-radius: 8px; }
+    .admin-changes h2 { margin-top: 0; }
+    .admin-changes ul { margin: 8px 0; padding-left: 20px; }
+    .admin-changes li { margin: 4px 0; }
+    .denied { color: var(--mat-sys-error); font-weight: 500; }
   `,
   template: `
     <div class="page">
@@ -54,6 +62,24 @@ import { NetworksApi } from './networks-api';
       } @else if (network.error()) {
         <app-empty-state icon="search_off" [title]="'network.notFoundTitle' | transloco" [text]="'network.notFoundText' | transloco" />
       } @else if (network.value(); as net) {
+        @if (adminChanges.value(); as changes) {
+          @if (changes.items.length > 0) {
+            <section class="admin-changes" aria-labelledby="admin-changes-heading" data-testid="admin-changes">
+              <h2 id="admin-changes-heading">{{ 'network.adminChangesTitle' | transloco }}</h2>
+              <p>{{ (changes.seenUntil === 0 ? 'network.adminChangesLeadFirst' : 'network.adminChangesLead') | transloco }}</p>
+              <ul>
+                @for (e of changes.items; track e.seq) {
+                  <li>
+                    <time [attr.datetime]="e.at">{{ e.at | appDate: 'dateTime' }}</time>:
+                    {{ describeChange(e) }}
+                    @if (e.outcome === 'DENIED') { <span class="denied">({{ 'enum.accessOutcome.DENIED' | transloco }})</span> }
+                  </li>
+                }
+              </ul>
+              <a mat-button [routerLink]="['/netwerken', id(), 'logboek']">{{ 'network.adminChangesLog' | transloco }}</a>
+            </section>
+          }
+        }
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{{ 'network.members' | transloco }}</h2>
           @if (members.isLoading() && !members.value()) {
@@ -240,6 +266,19 @@ export class NetworkPage {
   protected readonly organisations = resource({ params: this.manageParams, loader: () => this.adminApi.organisations() });
   protected readonly candidates = resource({ params: this.manageParams, loader: ({ params }) => this.api.candidates(params.id) });
 
+  /**
+   * For the coordinator: what the administrator changed since their last visit. Seen once shown,
+   * so the next visit starts from here.
+   */
+  protected readonly adminChanges = resource({
+    params: () => (this.network.value()?.myRole === 'COORDINATOR' ? { id: this.id() } : undefined),
+    loader: async ({ params }) => {
+      const changes = await this.api.adminChanges(params.id);
+      if (changes.items.length > 0) await this.api.markAdminChangesSeen(params.id, Math.max(...changes.items.map((e) => e.seq))).catch(() => undefined);
+      return changes;
+    },
+  });
+
   protected readonly canManage = computed(() => this.network.value()?.canManage ?? false);
   protected readonly memberColumns = computed(() => ['name', 'kind', 'sector', 'since', ...(this.canManage() ? ['actions'] : [])]);
   protected readonly roleColumns = computed(() => ['name', 'organisation', 'role', ...(this.canManage() ? ['actions'] : [])]);
@@ -259,6 +298,16 @@ export class NetworkPage {
   protected readonly roleForm = this.forms.group({ userId: ['', Validators.required], role: ['CORE_PARTNER' as NetworkRole, Validators.required] });
   protected readonly memberSubmit = new FormSubmit();
   protected readonly roleSubmit = new FormSubmit();
+
+  /** One Dutch sentence per change: who did what to whom (names of people and organisations only). */
+  protected describeChange(e: AccessLogEntryView): string {
+    return this.i18n.translate(`network.adminChange.${e.action}`, {
+      actor: e.user?.name ?? this.i18n.translate('log.system'),
+      user: e.subject?.user?.name ?? this.i18n.translate('network.adminChangeSomeone'),
+      organisation: e.subject?.organisation?.name ?? '',
+      role: e.subject?.role ? this.i18n.translate(`enum.role.${e.subject.role}`) : '',
+    });
+  }
 
   protected membersIn(ring: Ring): MemberView[] {
     return (this.members.value() ?? []).filter((m) => m.ring === ring);

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { AdminChangesView } from '@casustafel/contract/access-log';
 import type { AddMemberDto, AssignRoleDto, MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
 import { handlesErrors } from '../core/http-context';
@@ -32,5 +33,12 @@ export class NetworksApi {
   }
   candidates(id: string): Promise<UserView[]> {
     return firstValueFrom(this.http.get<UserView[]>(`/api/networks/${id}/candidates`));
+  }
+  /** For the coordinator: role and membership changes the administrator made since their last visit. */
+  adminChanges(id: string): Promise<AdminChangesView> {
+    return firstValueFrom(this.http.get<AdminChangesView>(`/api/networks/${id}/admin-changes`));
+  }
+  markAdminChangesSeen(id: string, seq: number): Promise<{ seenUntil: number }> {
+    return firstValueFrom(this.http.post<{ seenUntil: number }>(`/api/networks/${id}/admin-changes/seen`, { seq }));
   }
 }
