@@ -4,11 +4,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { jsonBodiesOnly, noStoreForApi, sameOriginOnly } from './common/request-guards';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { dtoSchemas } from './common/openapi';
 
-/** Everything between the Nest app and the network, shared by main.ts and the API tests. */
+/**
+ * Everything between the Nest app and the network, shared by main.ts and the API tests. The app
+ * must be created with `{ bodyParser: false }`: request bodies are read by jsonBodiesOnly().
+ */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', config.trustProxy);
@@ -31,6 +35,10 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     }),
   );
   app.use(cookieParser());
+  app.use(noStoreForApi);
+  app.use(sameOriginOnly(config.publicUrl));
+  // Replaces Express' JSON parser: create the app with { bodyParser: false }.
+  app.use(jsonBodiesOnly());
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -42,13 +42,15 @@ export class TestApp {
       CASUSTAFEL_DATA_KEY: TEST_DATA_KEY,
       ...env,
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    configureApp(app, config);
+    // Built as main.ts builds it: a Nest testing module creates its providers before the HTTP
+    // adapter exists, so the static-client module would silently serve nothing.
+    let app: INestApplication | undefined;
     try {
+      app = await NestFactory.create(AppModule.forRoot(config, clock), { logger: false, bodyParser: false, abortOnError: false });
+      configureApp(app, config);
       await app.init();
     } catch (error) {
-      await app.close().catch(() => undefined);
+      await app?.close().catch(() => undefined);
       await drop();
       throw error;
     }
