@@ -27,7 +27,7 @@ export const REQUEST_MESSAGES = {
   tooDeep: `De gegevens in het verzoek zijn te diep genest (hoogstens ${MAX_JSON_DEPTH} niveaus).`,
   notAnObject: 'Stuur de gegevens als één JSON-object, tussen { en }.',
   forbiddenKey: 'Het verzoek bevat een veldnaam die niet is toegestaan (__proto__ of constructor.prototype).',
-  nulCharacter: 'Het verzoek bevat een ongeldig teken (U+0000). Verwijder het en probeer het opnieuw.',
+  invalidCharacter: 'Het verzoek bevat een ongeldig teken (U+0000 of een half Unicode-teken). Verwijder het en probeer het opnieuw.',
 } as const;
 
 export class RequestRefused extends Error {
@@ -191,7 +191,9 @@ export function jsonNestingExceeds(text: string, max: number): boolean {
 /**
  * A request body as a plain object: an empty text is `{}`; anything that is not a JSON object, is
  * nested too deeply, has a `__proto__` or `constructor.prototype` key (secure-json-parse) or holds
- * a NUL character (which PostgreSQL cannot store) is refused with 400.
+ * text that is not proper Unicode is refused with 400: a NUL character (PostgreSQL cannot store
+ * it) or half of a surrogate pair (no database stores it as sent, and validator.js's isEmail
+ * throws on it).
  */
 export function parseJsonBody(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
@@ -208,14 +210,17 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   } catch {
     throw new RequestRefused(400, REQUEST_MESSAGES.forbiddenKey);
   }
-  if (holdsNul(value)) throw new RequestRefused(400, REQUEST_MESSAGES.nulCharacter);
+  if (holdsInvalidText(value)) throw new RequestRefused(400, REQUEST_MESSAGES.invalidCharacter);
   return value as Record<string, unknown>;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isInvalidText = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
 /** Recursion is safe here: the depth was checked on the text. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+function holdsInvalidText(value: unknown): boolean {
+  if (typeof value === 'string') return isInvalidText(value);
   if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some(holdsNul);
-  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+  if (Array.isArray(value)) return value.some(holdsInvalidText);
+  return Object.entries(value).some(([key, item]) => isInvalidText(key) || holdsInvalidText(item));
 }
