@@ -8,6 +8,8 @@ import { jsonBodiesOnly, noStoreForApi, sameOriginOnly } from './common/request-
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { dtoSchemas } from './common/openapi';
+import { API_DOCS_PATH, apiDocsForSignedInUsers } from './auth/api-docs-access';
+import { AuthService } from './auth/auth.service';
 
 /**
  * Everything between the Nest app and the network, shared by main.ts and the API tests. The app
@@ -44,6 +46,12 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
+  if (config.apiDocs !== 'off') publishApiDocs(app, config.apiDocs);
+}
+
+/** The OpenAPI document and its page at /api/docs, for anyone or (API_DOCS=authenticated) for signed-in users. */
+function publishApiDocs(app: INestApplication, access: 'public' | 'authenticated'): void {
+  if (access === 'authenticated') app.use(apiDocsForSignedInUsers(app.get(AuthService)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -55,5 +63,5 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   );
   document.components ??= {};
   document.components.schemas = { ...document.components.schemas, ...dtoSchemas() };
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup(API_DOCS_PATH, app, document);
 }

@@ -149,7 +149,8 @@ describe('Bodies that cannot hurt', () => {
     ['a __proto__ key', '{"summary": "x", "__proto__": {"isAdmin": true}}', REQUEST_MESSAGES.forbiddenKey],
     ['an escaped __proto__ key', '{"client": {"\\u005f_proto__": {"x": 1}}}', REQUEST_MESSAGES.forbiddenKey],
     ['constructor.prototype', '{"client": {"constructor": {"prototype": {"x": 1}}}}', REQUEST_MESSAGES.forbiddenKey],
-    ['a NUL character', '{"summary": "tekst\\u0000met een nul"}', REQUEST_MESSAGES.nulCharacter],
+    ['a NUL character', '{"summary": "tekst\\u0000met een nul"}', REQUEST_MESSAGES.invalidCharacter],
+    ['half a surrogate pair (validator.js throws on it)', '{"client": {"givenName": "\\ud800"}}', REQUEST_MESSAGES.invalidCharacter],
     ['nesting 33 deep', nested(33), REQUEST_MESSAGES.tooDeep],
     ['nesting 20,000 deep', '['.repeat(20_000) + ']'.repeat(20_000), REQUEST_MESSAGES.tooDeep],
     ['objects 20,000 deep', nested(20_000), REQUEST_MESSAGES.tooDeep],
@@ -234,5 +235,45 @@ describe('Responses no cache may keep', () => {
     const { url } = (await s.core.agent.post('/api/calendar/token').expect(201)).body;
     const feed = await t.anonymous().get(url).expect(200);
     expect(feed.headers['cache-control']).toBe('private, max-age=300');
+  });
+});
+
+describe('API documentation (API_DOCS)', () => {
+  const docs = ['/api/docs', '/api/docs/', '/api/docs-json', '/api/docs-yaml', '/api/docs/swagger-ui-init.js'];
+  const statuses = async (agent: Agent) => Promise.all(docs.map(async (path) => [path, (await agent.get(path)).status]));
+  const all = (status: number) => docs.map((path) => [path, status]);
+
+  it('is public outside production by default', async () => {
+    const t = await TestApp.start();
+    try {
+      expect(await statuses(t.anonymous())).toEqual(all(200));
+      expect((await t.anonymous().get('/api/docs-json')).body.paths['/api/auth/login']).toBeDefined();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is only for signed-in users in production by default, and with API_DOCS=authenticated', async () => {
+    for (const env of [{ NODE_ENV: 'production' }, { API_DOCS: 'authenticated' }] as Record<string, string>[]) {
+      const t = await TestApp.start(env);
+      try {
+        expect(await statuses(t.anonymous())).toEqual(all(401));
+        const refused = await t.anonymous().get('/api/docs-json').set('Cookie', 'casustafel_session=verzonnen');
+        expect(refused.body).toEqual({ statusCode: 401, message: 'Log in om de API-documentatie te lezen.', error: 'Unauthorized' });
+        expect(await statuses(await t.admin())).toEqual(all(200));
+      } finally {
+        await t.close();
+      }
+    }
+  });
+
+  it('is gone with API_DOCS=off, also for signed-in users', async () => {
+    const t = await TestApp.start({ API_DOCS: 'off' });
+    try {
+      expect(await statuses(await t.admin())).toEqual(all(404));
+      expect((await t.anonymous().get('/api/docs-json')).body.message).toBe('Niet gevonden.');
+    } finally {
+      await t.close();
+    }
   });
 });
