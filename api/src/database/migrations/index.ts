@@ -4,6 +4,7 @@ import { Questions1764000000000 } from './1764000000000-Questions';
 import { MeetingsActions1764100000000 } from './1764100000000-MeetingsActions';
 import { MeetingGuests1764200000000 } from './1764200000000-MeetingGuests';
 import { Minutes1764300000000 } from './1764300000000-Minutes';
+import { LoginAttempts1764500000000 } from './1764500000000-LoginAttempts';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
-export const MIGRATIONS = [AccountsAndNetworks1763800000000, CovenantsCasesAccessLog1763900000000, Questions1764000000000, MeetingsActions1764100000000, MeetingGuests1764200000000, Minutes1764300000000];
+export const MIGRATIONS = [AccountsAndNetworks1763800000000, CovenantsCasesAccessLog1763900000000, Questions1764000000000, MeetingsActions1764100000000, MeetingGuests1764200000000, Minutes1764300000000, LoginAttempts1764500000000];
