@@ -91,6 +91,8 @@ describe('Requests a browser cannot forge', () => {
 
   it('refuses a foreign origin on reads too, so that no other site can script the API', async () => {
     await s.coordinator.agent.get(casesUrl).set('Origin', 'https://evil.example').expect(403);
+    // Outside /api there is nothing to protect: a wrong origin meets the ordinary 404.
+    await s.coordinator.agent.post('/elders').set('Origin', 'https://evil.example').expect(404);
   });
 
   describe('with PUBLIC_URL', () => {

@@ -45,22 +45,26 @@ function refuse(res: Response, status: number, message: string): void {
   res.status(status).json(body);
 }
 
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
 /** Nothing under /api may be kept by a browser or proxy cache; files and feeds set their own headers later. */
 export const noStoreForApi: RequestHandler = (req, res, next) => {
-  if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+  if (isApi(req.path)) res.setHeader('Cache-Control', 'no-store');
   next();
 };
 
 /**
- * A request with an Origin header must come from the app's own origin: PUBLIC_URL when set, else
- * the scheme and host the request itself names (behind a proxy only when TRUST_PROXY says so).
- * Clients without a browser send no Origin and are not affected.
+ * A request to the API with an Origin header must come from the app's own origin: PUBLIC_URL when
+ * set, else the scheme and host the request itself names (behind a proxy only when TRUST_PROXY says
+ * so). Clients without a browser send no Origin and are not affected. The client's own files are
+ * left alone: a browser sends Origin for module scripts and fonts too, and a blank page would say
+ * less about a wrong PUBLIC_URL than the Dutch 403 the API gives.
  */
 export function sameOriginOnly(publicUrl: string | null): RequestHandler {
   const fixed = publicUrl ? new URL(publicUrl).origin : null;
   return (req, res, next) => {
     const origin = req.headers.origin;
-    if (origin === undefined) return next();
+    if (origin === undefined || !isApi(req.path)) return next();
     const own = fixed ?? requestOrigin(req);
     if (own !== null && normaliseOrigin(origin) === own) return next();
     refuse(res, 403, REQUEST_MESSAGES.foreignOrigin);
