@@ -1,3 +1,5 @@
+const { availableParallelism } = require('node:os');
+
 // Two jest projects: fast unit tests beside the code, and HTTP-level tests against the real app.
 const shared = {
   rootDir: __dirname,
@@ -9,6 +11,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 module.exports = {
+  // At least two workers, also on a two-core machine (Jest's default there is one): the API tests,
+  // the write-route fuzzer's two shards above all, are CPU-bound and independent.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...shared, displayName: 'api', testMatch: ['<rootDir>/test/**/*.api-spec.ts'] },

@@ -5,11 +5,17 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { requestContextMiddleware } from './common/request-context';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { jsonBodiesOnly, noStoreForApi, sameOriginOnly } from './common/request-guards';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { dtoSchemas } from './common/openapi';
+import { API_DOCS_PATH, apiDocsForSignedInUsers } from './auth/api-docs-access';
+import { AuthService } from './auth/auth.service';
 
-/** Everything between the Nest app and the network, shared by main.ts and the API tests. */
+/**
+ * Everything between the Nest app and the network, shared by main.ts and the API tests. The app
+ * must be created with `{ bodyParser: false }`: request bodies are read by jsonBodiesOnly().
+ */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', config.trustProxy);
@@ -33,11 +39,21 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   );
   app.use(requestContextMiddleware);
   app.use(cookieParser());
+  app.use(noStoreForApi);
+  app.use(sameOriginOnly(config.publicUrl));
+  // Replaces Express' JSON parser: create the app with { bodyParser: false }.
+  app.use(jsonBodiesOnly());
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
+  if (config.apiDocs !== 'off') publishApiDocs(app, config.apiDocs);
+}
+
+/** The OpenAPI document and its page at /api/docs, for anyone or (API_DOCS=authenticated) for signed-in users. */
+function publishApiDocs(app: INestApplication, access: 'public' | 'authenticated'): void {
+  if (access === 'authenticated') app.use(apiDocsForSignedInUsers(app.get(AuthService)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -49,5 +65,5 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   );
   document.components ??= {};
   document.components.schemas = { ...document.components.schemas, ...dtoSchemas() };
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup(API_DOCS_PATH, app, document);
 }

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   loadEnvFile();
   const config = readConfig();
   const app = await NestFactory.create(AppModule.forRoot(config), {
+    bodyParser: false,
     logger: config.isProduction ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
   });
   if (config.dataKeySource === 'generated' || config.dataKeySource === 'file') {

@@ -1,4 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DELAY_BASE_MS, DELAY_MAX_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../src/auth/auth.service';
 import { ADMIN, PASSWORD, TestApp } from './support/test-app';
 import { Factories } from './support/factories';
 
@@ -98,11 +101,64 @@ describe('Authentication', () => {
     await t.anonymous().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
   });
 
-  it('answers 429 after 5 failed logins from one address, whatever the account', async () => {
-    for (let i = 0; i < 5; i++) {
+  it('answers 429 to one address after 20 failed logins there, whatever the account', async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
       await t.anonymous().post('/api/auth/login').send({ email: `onbekend${i}@test.nl`, password: 'fout' }).expect(401);
     }
     await t.anonymous().post('/api/auth/login').send(ADMIN).expect(429);
+  });
+
+  it('checks at most 5 of 10 simultaneous wrong passwords for one account; the rest get 429', async () => {
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const attempts = await Promise.all(Array.from({ length: 10 }, (_, i) => request(url).post('/api/auth/login').send({ email, password: `gok-${i}` })));
+    const statuses = attempts.map((res) => res.status).sort();
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
+    // Only checked passwords count as failures: the sixth attempt of this minute is refused, not the eleventh.
+    expect((await t.anonymous().post('/api/auth/login').send({ email, password: PASSWORD })).status).toBe(statuses.includes(429) ? 429 : 200);
+  });
+
+  describe('from several addresses (behind a trusted proxy)', () => {
+    let proxied: TestApp;
+    let owner: string;
+    beforeAll(async () => {
+      proxied = await TestApp.start({ TRUST_PROXY: 'loopback' });
+      const make = await Factories.for(proxied);
+      owner = (await make.user((await make.organisation()).id, 'Fenna de Haan')).email;
+    });
+    afterAll(() => proxied.close());
+    beforeEach(() => {
+      proxied.clock.advanceMinutes(20);
+      proxied.clock.sleeps.length = 0;
+    });
+
+    const login = (from: string, password: string, who = owner) => proxied.anonymous().post('/api/auth/login').set('X-Forwarded-For', from).send({ email: who, password });
+
+    it('does not lock the owner out when someone elsewhere guesses their password', async () => {
+      for (let i = 0; i < 5; i++) await login('203.0.113.9', `gok-${i}`).expect(401);
+      await login('203.0.113.9', PASSWORD).expect(429);
+      await login('198.51.100.7', PASSWORD).expect(200);
+    });
+
+    it('makes every attempt on an account wait longer once it failed 5 times across addresses (password spraying)', async () => {
+      for (let i = 0; i < 9; i++) await login(`192.0.2.${i + 1}`, `gok-${i}`).expect(401);
+      expect(proxied.clock.sleeps).toEqual([DELAY_BASE_MS, DELAY_BASE_MS * 2, DELAY_BASE_MS * 4, DELAY_BASE_MS * 8]);
+      // The owner, from their own address, gets in, after the same wait.
+      await login('198.51.100.7', PASSWORD).expect(200);
+      expect(proxied.clock.sleeps.at(-1)).toBe(DELAY_BASE_MS * 16);
+      for (let i = 9; i < 20; i++) await login(`192.0.2.${i + 1}`, `gok-${i}`).expect(401);
+      expect(Math.max(...proxied.clock.sleeps)).toBe(DELAY_MAX_MS);
+    });
+
+    it('answers 429 to everyone once an account failed 50 times within 15 minutes, and lets the owner in after', async () => {
+      for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await login(`10.0.${Math.floor(i / 5)}.${i % 5}`, `gok-${i}`).expect(401);
+      const refused = await login('198.51.100.7', PASSWORD).expect(429);
+      expect(refused.body.message).toMatch(/op dit account, van verschillende plekken. Wacht een kwartier/);
+      proxied.clock.advanceMinutes(16);
+      await login('198.51.100.7', PASSWORD).expect(200);
+    });
   });
 
   it('refuses a deactivated account at once, including its open sessions', async () => {

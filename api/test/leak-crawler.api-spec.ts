@@ -171,7 +171,6 @@ describe('Leak crawler: every GET route, every viewer', () => {
       viewers.push({ name: `${kind} meeting guest`, agent: guest, userId: guestUser.id, organisationId: guestOrganisation.id, networkId: n, role: 'GUEST', calendarFile: '' });
     }
     for (const v of viewers.filter((v) => v.userId)) v.calendarFile = (await v.agent.post('/api/calendar/token').expect(201)).body.url.split('/').pop();
-    expect(new Set(canaries.map((c) => c.pseudonym)).size).toBe(canaries.length);
   });
   afterAll(() => t.close());
 
@@ -206,15 +205,18 @@ describe('Leak crawler: every GET route, every viewer', () => {
   function forbiddenFor(v: Viewer): { what: string; value: RegExp }[] {
     const forbidden: { what: string; value: RegExp }[] = [];
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const visibleNumbers = new Set(canaries.filter((x) => RANKED.indexOf(maxOf(grantedLevels(v, x))) > 0 && x.networkId === v.networkId).map((x) => x.number));
+    // Numbers run per network and pseudonyms are drawn per network: a value shared with a case the viewer does see proves nothing.
+    const visible = canaries.filter((x) => maxOf(grantedLevels(v, x)) !== 'HIDDEN');
+    const visibleNumbers = new Set(visible.map((x) => x.number));
+    const visiblePseudonyms = new Set(visible.map((x) => x.pseudonym));
     for (const x of canaries) {
       const levels = grantedLevels(v, x);
       if (!levels.has('FULL')) for (const m of x.full) forbidden.push({ what: `${x.kind} ${x.consent} identity`, value: new RegExp(escape(m)) });
       if (!levels.has('FULL') && !levels.has('ADDRESS')) for (const m of x.postcode) forbidden.push({ what: `${x.kind} ${x.consent} postcode`, value: new RegExp(escape(m)) });
       if (maxOf(levels) === 'HIDDEN') {
         forbidden.push({ what: `${x.kind} ${x.consent} case id`, value: new RegExp(x.id) });
-        forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
-        if (!visibleNumbers.has(x.number) && v.networkId === x.networkId) forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
+        if (!visiblePseudonyms.has(x.pseudonym)) forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
+        if (!visibleNumbers.has(x.number)) forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
       }
     }
     return forbidden;

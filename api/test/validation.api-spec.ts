@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Factories, caseBody } from './support/factories';
 import { TestApp } from './support/test-app';
 
 describe('Requests and errors', () => {
@@ -28,6 +29,75 @@ describe('Requests and errors', () => {
     const admin = await t.admin();
     expect((await admin.get('/api/bestaat-niet').expect(404)).body.message).toBe('Niet gevonden.');
     expect((await admin.get('/api/networks/geen-uuid').expect(404)).body.message).toBe('Niet gevonden.');
+  });
+
+  describe('inputs that once gave 500', () => {
+    let s: Awaited<ReturnType<Factories['staffedNetwork']>>;
+    let meetingId: string;
+    beforeAll(async () => {
+      const make = await Factories.for(t);
+      s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+      const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+      meetingId = (await s.coordinator.agent.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 90 }).expect(201)).body.id;
+    });
+
+    it.each([
+      ['a case without client', { client: undefined }, 'client', 'Vul de gegevens van de cliënt in.'],
+      ['a case with client: []', { client: [] }, 'client', 'Vul de gegevens van de cliënt in.'],
+      ['a case with client: null', { client: null }, 'client', 'Vul de gegevens van de cliënt in.'],
+      ['a case with client: "Jan"', { client: 'Jan' }, 'client', 'Vul de gegevens van de cliënt in.'],
+      ['a case without consent', { consent: undefined }, 'consent', 'Kies of de cliënt toestemming gaf.'],
+      ['a case with consent: null', { consent: null }, 'consent', 'Kies of de cliënt toestemming gaf.'],
+      ['a case with a null phone number', { client: { ...caseBody().client, phone: null } }, 'client.phone', expect.stringMatching(/telefoonnummer/)],
+    ])('answers %s with 400 and a Dutch message', async (_what, overrides, field, message) => {
+      const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody(overrides)).expect(400);
+      expect(res.body.fields[field]).toEqual([message]);
+    });
+
+    it.each([
+      [{ attendance: [[]] }, 'attendance.0'],
+      [{ attendance: [null] }, 'attendance.0'],
+      [{ attendance: ['CORE'] }, 'attendance.0'],
+      [{ attendance: {} }, 'attendance'],
+    ])('answers attendance %j with 400', async (body, field) => {
+      const res = await s.coordinator.agent.put(`/api/meetings/${meetingId}/attendance`).send(body).expect(400);
+      expect(Object.keys(res.body.fields)).toContain(field.split('.')[0]);
+      expect(res.body.message).toMatch(/aanwezigheid/);
+    });
+
+    it('answers a meeting series given as a list with 400', async () => {
+      const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+      const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 90, repeat: [] }).expect(400);
+      expect(res.body.fields.repeat).toEqual(['Vul de herhaling in met het aantal weken ertussen en het aantal overleggen.']);
+    });
+
+    it('answers {active: null} for a user with 400, and leaves the user active', async () => {
+      const admin = await t.admin();
+      const res = await admin.patch(`/api/users/${s.core.user.id}`).send({ active: null }).expect(400);
+      expect(res.body.fields).toEqual({ active: ['Actief moet ja of nee zijn.'] });
+      await s.core.agent.get('/api/auth/me').expect(200);
+    });
+
+    it('answers JSON nested 20,000 deep with 400', async () => {
+      const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/cases`).set('Content-Type', 'application/json').send('{"client":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}').expect(400);
+      expect(res.body.message).toMatch(/te diep genest/);
+    });
+
+    it('refuses null for every field that may only be left out', async () => {
+      const item = { kind: 'THEME', title: 'Thema: eenzaamheid' };
+      const meeting = (await s.coordinator.agent.post(`/api/meetings/${meetingId}/agenda`).send(item).expect(201)).body;
+      const itemId = meeting.agenda.at(-1).id;
+      for (const field of ['notes', 'decisions', 'position', 'minutes']) {
+        const res = await s.coordinator.agent.patch(`/api/meetings/${meetingId}/agenda/${itemId}`).send({ [field]: null, version: 1 }).expect(400);
+        expect(Object.keys(res.body.fields)).toEqual([field]);
+      }
+    });
+
+    it('says in Dutch which field is wrong where the DTO has no message of its own', async () => {
+      const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+      const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 90, location: 42 }).expect(400);
+      expect(res.body.fields).toEqual({ location: ['Het veld "location" moet tekst zijn.'] });
+    });
   });
 
   it('publishes the OpenAPI document with the DTO schemas', async () => {

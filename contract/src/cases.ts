@@ -3,8 +3,10 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -26,6 +28,7 @@ import {
   type ProblemArea,
   type Urgency,
 } from './enums';
+import { IsOmittable } from './validators';
 
 /** The client's identity, given once at intake; stored encrypted, apart from the case. */
 export class ClientIdentityDto {
@@ -59,12 +62,14 @@ export class ClientIdentityDto {
   city!: string;
 
   @Matches(/^(\+31|0031|0)[\s-]?[1-9](?:[\s-]?\d){8}$/, { message: 'Vul een Nederlands telefoonnummer in, bijvoorbeeld 06 12345678, of laat het leeg.' })
-  @IsOptional()
+  @IsOmittable()
   phone?: string;
 }
 
 export class CreateCaseDto {
   @ValidateNested({ message: 'Vul de gegevens van de cliënt in.' })
+  @IsObject({ message: 'Vul de gegevens van de cliënt in.' })
+  @IsDefined({ message: 'Vul de gegevens van de cliënt in.' })
   @Type(() => ClientIdentityDto)
   client!: ClientIdentityDto;
 
@@ -90,7 +95,7 @@ export class CreateCaseDto {
   /** Required with OVERRIDE_OGGZ: why the problem outweighs the client's privacy. */
   @MaxLength(2000, { message: 'De onderbouwing mag hoogstens 2000 tekens hebben.' })
   @IsString({ message: 'De onderbouwing moet tekst zijn.' })
-  @IsOptional()
+  @IsOmittable()
   consentOverrideReason?: string;
 
   @FreeText()
@@ -107,7 +112,7 @@ export class UpdateCaseStatusDto {
   @FreeText()
   @MaxLength(2000, { message: 'De reden mag hoogstens 2000 tekens hebben.' })
   @IsString({ message: 'De reden moet tekst zijn.' })
-  @IsOptional()
+  @IsOmittable()
   reason?: string;
 }
 

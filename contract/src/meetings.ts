@@ -5,10 +5,10 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsOptional,
+  IsObject,
   IsString,
-  IsUrl,
   IsUUID,
+  IsUrl,
   Matches,
   Max,
   MaxLength,
@@ -29,6 +29,7 @@ import {
   type MeetingStatus,
   type NotDoneReason,
 } from './meeting-rules';
+import { IsOmittable } from './validators';
 
 export class RepeatDto {
   @Max(12, { message: 'Herhaal hoogstens elke 12 weken.' })
@@ -54,17 +55,18 @@ export class CreateMeetingDto {
   @FreeText({ allow: ['ADDRESS', 'POSTCODE'] })
   @MaxLength(160, { message: 'De locatie mag hoogstens 160 tekens hebben.' })
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   location?: string;
 
   @FreeText()
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'De link voor online deelname moet met https:// beginnen.' })
-  @IsOptional()
+  @IsOmittable()
   onlineUrl?: string;
 
   @ValidateNested()
+  @IsObject({ message: 'Vul de herhaling in met het aantal weken ertussen en het aantal overleggen.' })
   @Type(() => RepeatDto)
-  @IsOptional()
+  @IsOmittable()
   repeat?: RepeatDto;
 }
 
@@ -73,48 +75,48 @@ export class AddAgendaItemDto {
   kind!: AgendaKind;
 
   @IsUUID('all', { message: 'Kies een casus.' })
-  @IsOptional()
+  @IsOmittable()
   caseId?: string;
 
   @IsUUID('all', { message: 'Kies een vraag.' })
-  @IsOptional()
+  @IsOmittable()
   questionId?: string;
 
   @FreeText()
   @MaxLength(160, { message: 'De titel mag hoogstens 160 tekens hebben.' })
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   title?: string;
 
   @Max(240)
   @Min(1, { message: 'Reserveer minstens 1 minuut.' })
   @IsInt({ message: 'Vul het aantal minuten in als heel getal.' })
-  @IsOptional()
+  @IsOmittable()
   minutes?: number;
 }
 
 export class UpdateAgendaItemDto {
   @Min(0)
   @IsInt({ message: 'De positie moet een heel getal zijn.' })
-  @IsOptional()
+  @IsOmittable()
   position?: number;
 
   @FreeText()
   @MaxLength(8000, { message: 'De aantekeningen mogen hoogstens 8000 tekens hebben.' })
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   notes?: string;
 
   @FreeText()
   @MaxLength(8000, { message: 'De afspraken mogen hoogstens 8000 tekens hebben.' })
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   decisions?: string;
 
   @Max(240)
   @Min(1)
   @IsInt()
-  @IsOptional()
+  @IsOmittable()
   minutes?: number;
 
   /** The version this change is based on; a stale version gives 409. */
@@ -138,8 +140,10 @@ export class AttendanceEntryDto {
 
 export class AttendanceDto {
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'Geef de aanwezigheid per organisatie op.' })
+  @ArrayMaxSize(200, { message: 'Geef de aanwezigheid van hoogstens 200 organisaties op.' })
+  @IsArray({ message: 'Geef de aanwezigheid per organisatie op.' })
   @Type(() => AttendanceEntryDto)
-  @IsArray()
   attendance!: AttendanceEntryDto[];
 }
 
@@ -154,7 +158,7 @@ export class CreateActionDto {
   ownerOrganisationId!: string;
 
   @IsUUID('all', { message: 'Kies de persoon uit de lijst.' })
-  @IsOptional()
+  @IsOmittable()
   ownerUserId?: string;
 
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul de uiterste datum in als JJJJ-MM-DD.' })
@@ -168,11 +172,11 @@ export class UpdateActionDto {
   @FreeText()
   @MaxLength(2000, { message: 'De toelichting mag hoogstens 2000 tekens hebben.' })
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   note?: string;
 
   @IsIn(NOT_DONE_REASONS, { message: 'Kies waarom de actie niet is uitgevoerd.' })
-  @IsOptional()
+  @IsOmittable()
   notDoneReason?: NotDoneReason;
 
   @Min(1)

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { FreeText } from './free-text';
 import type { ClientView } from './cases';
 import type { AttendanceStatus } from './meeting-rules';
 import type { ActionView } from './meetings';
+import { IsOmittable } from './validators';
 
 export const MINUTES_STATUSES = ['DRAFT', 'SENT', 'APPROVED'] as const;
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
@@ -21,6 +22,7 @@ export class MinutesSectionTextDto {
 
 export class UpdateMinutesDto {
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'Stuur elk onderdeel van het verslag mee met zijn id en tekst.' })
   @Type(() => MinutesSectionTextDto)
   @ArrayMaxSize(200)
   @IsArray({ message: 'Stuur de onderdelen van het verslag mee.' })
@@ -48,7 +50,7 @@ export class ApproveMinutesDto {
   /** Needed when the minutes are not approved as the first item of a running later meeting. */
   @MaxLength(2000)
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   reason?: string;
 }
 

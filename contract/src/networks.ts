@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   NETWORK_KINDS,
   NETWORK_ROLES,
@@ -8,6 +8,7 @@ import {
   type OrganisationKind,
   type Ring,
 } from './enums';
+import { IsOmittable } from './validators';
 
 /**
  * Decorators run bottom-up and validation stops at the first failure, so the presence check of each
@@ -37,7 +38,7 @@ export class AddMemberDto {
 
   /** Date of joining (YYYY-MM-DD); today when left out. */
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul de datum van toetreden in als JJJJ-MM-DD.' })
-  @IsOptional()
+  @IsOmittable()
   since?: string;
 }
 

@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from './enums';
+import { IsOmittable } from './validators';
 
 export class CreateOrganisationDto {
   @MaxLength(120, { message: 'De naam van de organisatie mag hoogstens 120 tekens hebben.' })
@@ -12,7 +13,7 @@ export class CreateOrganisationDto {
 
   @MaxLength(80, { message: 'De sector mag hoogstens 80 tekens hebben.' })
   @IsString({ message: 'De sector moet tekst zijn.' })
-  @IsOptional()
+  @IsOmittable()
   sector?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { FreeText } from './free-text';
 import { ClientIdentityDto } from './cases';
 import { PROBLEM_AREAS, URGENCIES, type ProblemArea, type Urgency } from './enums';
@@ -13,6 +13,7 @@ import {
   type Recommendation,
   type Severity,
 } from './question-rules';
+import { IsOmittable } from './validators';
 
 export type { IdentifyingFinding, IdentifyingKind } from './question-rules';
 
@@ -44,11 +45,11 @@ export class CreateQuestionDto {
   @FreeText()
   @MaxLength(80, { message: 'De buurt mag hoogstens 80 tekens hebben.' })
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   neighbourhood?: string;
 
   @IsIn(AGE_BANDS, { message: 'Kies een leeftijdsgroep uit de lijst.' })
-  @IsOptional()
+  @IsOmittable()
   ageBand?: AgeBand;
 
   @IsIn(PROBLEM_AREAS, { each: true, message: 'Kies de leefgebieden uit de lijst.' })
@@ -82,6 +83,8 @@ export class QuestionMessageDto {
 /** Convert a question into a case once the client consents: the identity is added now. */
 export class ConvertQuestionDto {
   @ValidateNested({ message: 'Vul de gegevens van de cliënt in.' })
+  @IsObject({ message: 'Vul de gegevens van de cliënt in.' })
+  @IsDefined({ message: 'Vul de gegevens van de cliënt in.' })
   @Type(() => ClientIdentityDto)
   client!: ClientIdentityDto;
 
@@ -95,7 +98,7 @@ export class ConvertQuestionDto {
   @MaxLength(80, { message: 'De buurt mag hoogstens 80 tekens hebben.' })
   @MinLength(2, { message: 'Vul de buurt of wijk in.' })
   @IsString()
-  @IsOptional()
+  @IsOmittable()
   neighbourhood?: string;
 }
 

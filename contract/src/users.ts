@@ -1,6 +1,7 @@
-import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 import { PASSWORD_MIN_LENGTH } from './limits';
+import { IsOmittable } from './validators';
 
 export { PASSWORD_MIN_LENGTH };
 export class CreateUserDto {
@@ -24,13 +25,13 @@ export class CreateUserDto {
   organisationId!: string;
 
   @IsBoolean({ message: 'Beheerder moet ja of nee zijn.' })
-  @IsOptional()
+  @IsOmittable()
   isAdmin?: boolean;
 }
 
 export class UpdateUserDto {
   @IsBoolean({ message: 'Actief moet ja of nee zijn.' })
-  @IsOptional()
+  @IsOmittable()
   active?: boolean;
 }
 

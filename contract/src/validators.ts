@@ -1,5 +1,14 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { COVENANT_ROLES, DISCLOSURE_CONTEXTS, DISCLOSURE_LEVELS } from './enums';
+
+/**
+ * The field may be left out, but not sent as null. class-validator's IsOptional skips null as well,
+ * which then reaches a NOT NULL column or a rule that expects a value and fails there with a 500.
+ * Use IsOptional only where null is handled (query strings, which cannot be null).
+ */
+export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined, options);
+}
 
 /** A complete disclosure matrix: every covenant role × every context, each a known level, nothing else. */
 export function isDisclosureMatrix(value: unknown): boolean {

@@ -42,6 +42,14 @@ test('a core partner brings in a case and sees the client in full', async ({ pag
   await page.getByTestId('area-SOCIAL_NETWORK').click();
   // The guard: naming the client in the summary is refused with a Dutch explanation.
   await page.getByTestId('case-summary').fill('Mevrouw Zwanenburcht vereenzaamt en laat de post liggen.');
+  // Consent has no default: nothing is chosen, and the form says so before anything is sent.
+  const consent = page.getByRole('radiogroup', { name: 'Toestemming van de cliënt' });
+  for (const option of ['Gegeven', 'Nog niet gevraagd', 'Geweigerd']) await expect(consent.getByRole('radio', { name: option })).not.toBeChecked();
+  await page.getByTestId('intake-submit').click();
+  await expect(page.getByTestId('consent-required')).toContainText('Kies of de cliënt toestemming gaf');
+  await expect(page.getByTestId('intake-error')).toBeHidden();
+  await consent.getByRole('radio', { name: 'Gegeven' }).check();
+  await expect(page.getByTestId('consent-required')).toBeHidden();
   await expectAccessible(page);
   await screenshot(page, '07-casus-inbrengen');
   await page.getByTestId('intake-submit').click();

@@ -2,13 +2,24 @@ import type { ActionView } from '@casustafel/contract/meetings';
 import { createPdf, drawTable, finishPdf } from '../common/pdf';
 
 const STATUS: Record<string, string> = { OPEN: 'open', IN_PROGRESS: 'mee bezig', DONE: 'gedaan', NOT_DONE: 'niet gedaan', CANCELLED: 'vervallen' };
-const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
-/** Semicolon-separated with a BOM, as Dutch spreadsheet programs expect. Cases by pseudonym only. */
+/** What a spreadsheet reads as the start of a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One quoted CSV cell. A value that a spreadsheet would read as a formula (=HYPERLINK(…), +, -, @,
+ * a tab or carriage return first) gets a leading apostrophe, so that it is shown as the text it is.
+ */
+export function csvCell(value: string): string {
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Semicolon-separated with a BOM, as Dutch spreadsheet programs expect. Cases by pseudonym only; no formulas. */
 export function actionsCsv(actions: ActionView[]): string {
   const header = ['Casus', 'Actie', 'Organisatie', 'Persoon', 'Uiterlijk', 'Status', 'Te laat'];
   const rows = actions.map((a) => [a.case?.label ?? '', a.description, a.owner.organisation.name, a.owner.user?.name ?? '', a.dueDate, STATUS[a.status] ?? a.status, a.overdue ? 'ja' : 'nee']);
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
 
 export async function actionsPdf(networkName: string, actions: ActionView[], reader: string, now: Date): Promise<Buffer> {

@@ -7,12 +7,12 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginFailure } from './login-failure.entity';
+import { LoginAttempt } from './login-attempt.entity';
 import { MeService } from './me.service';
 import { Session } from './session.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, LoginFailure]), UsersModule, NetworksModule, MeetingsModule],
+  imports: [TypeOrmModule.forFeature([Session, LoginAttempt]), UsersModule, NetworksModule, MeetingsModule],
   controllers: [AuthController],
   providers: [AuthService, MeService, { provide: APP_GUARD, useClass: AuthGuard }],
 })

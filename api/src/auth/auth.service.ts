@@ -9,12 +9,35 @@ import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { normaliseEmail, UsersService } from '../users/users.service';
 import type { User } from '../users/user.entity';
-import { LoginFailure } from './login-failure.entity';
+import { LoginAttempt } from './login-attempt.entity';
 import { Session } from './session.entity';
 
-/** Failed logins allowed per account and per address within the window, before 429. */
-export const MAX_FAILURES = 5;
+/**
+ * Login throttling. Failed logins are counted per account + address (so that someone elsewhere
+ * cannot lock the owner out), per address (one address trying many accounts) and per account across
+ * all addresses (password spraying): there each failure past the first few makes the next attempt
+ * wait longer, up to a ceiling where the account answers 429 to everyone for a while.
+ */
 export const FAILURE_WINDOW_MS = 60_000;
+export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+export const ACCOUNT_WINDOW_MS = 15 * 60_000;
+export const ACCOUNT_FAILURES_BEFORE_DELAY = 5;
+export const MAX_FAILURES_PER_ACCOUNT = 50;
+export const DELAY_BASE_MS = 250;
+export const DELAY_MAX_MS = 8_000;
+
+/**
+ * The wait before checking a password, given the failed attempts on the account (across addresses)
+ * before this one: none for the first 5, then 250 ms, doubling with every further failure, up to 8 s.
+ */
+export function loginDelayMs(accountFailures: number): number {
+  const excess = accountFailures - ACCOUNT_FAILURES_BEFORE_DELAY;
+  return excess < 0 ? 0 : Math.min(DELAY_BASE_MS * 2 ** excess, DELAY_MAX_MS);
+}
+
+export const TOO_MANY_ATTEMPTS = 'Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw.';
+export const ACCOUNT_UNDER_ATTACK = 'Te veel mislukte inlogpogingen op dit account, van verschillende plekken. Wacht een kwartier en probeer het dan opnieuw; meld het bij de beheerder als je dit niet zelf was.';
 /** lastSeenAt is written at most this often, so that reads do not all become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -29,23 +52,29 @@ export class AuthService {
 
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
+    @InjectRepository(LoginAttempt) private readonly attempts: Repository<LoginAttempt>,
     private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** Checks the credentials and starts a session; returns the cookie token and the user. */
+  /**
+   * Checks the credentials and starts a session; returns the cookie token and the user. The attempt
+   * is written down before anything is counted or checked, so that attempts arriving together
+   * count each other: of ten simultaneous guesses at most five get their password checked.
+   */
   async login(dto: LoginDto, ip: string): Promise<{ token: string; user: User }> {
     const email = normaliseEmail(dto.email);
     const now = this.clock.now();
-    await this.refuseWhenThrottled(email, ip, now);
+    const attempt = await this.reserveAttempt(email, ip, now);
+    await this.clock.sleep(attempt.delayMs);
     const user = await this.users.verifyCredentials(email, dto.password);
     if (!user) {
-      await this.failures.insert({ id: newId(), email, ip, at: now });
+      // The reserved attempt stays: it is now a failure.
       this.logger.warn(`Failed login from ${ip}`);
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
+    await this.attempts.delete({ id: attempt.id });
     const token = randomBytes(32).toString('base64url');
     await this.sessions.insert({
       tokenHash: hashToken(token),
@@ -82,23 +111,33 @@ export class AuthService {
     return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, organisationId: user.organisationId };
   }
 
-  private async refuseWhenThrottled(email: string, ip: string, now: Date): Promise<void> {
-    const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-    // Old failures are of no further use; clearing them here keeps the table small without a job.
-    await this.failures.delete({ at: LessThan(new Date(now.getTime() - 24 * 3_600_000)) });
-    const [byAccount, byAddress] = await Promise.all([
-      this.failures.count({ where: { email, at: MoreThan(since) } }),
-      this.failures.count({ where: { ip, at: MoreThan(since) } }),
+  /**
+   * Writes the attempt, then counts the attempts in each window, this one and any that arrived at the
+   * same time included. Over a limit, the attempt is taken back and refused with 429; otherwise the
+   * answer says how long to wait before the password is checked.
+   */
+  private async reserveAttempt(email: string, ip: string, now: Date): Promise<{ id: string; delayMs: number }> {
+    // Old attempts are of no further use; clearing them here keeps the table small without a job.
+    await this.attempts.delete({ at: LessThan(new Date(now.getTime() - 24 * 3_600_000)) });
+    const id = newId();
+    await this.attempts.insert({ id, email, ip, at: now });
+    const minute = MoreThan(new Date(now.getTime() - FAILURE_WINDOW_MS));
+    const accountWindow = MoreThan(new Date(now.getTime() - ACCOUNT_WINDOW_MS));
+    const [byAccountAndAddress, byAddress, byAccount] = await Promise.all([
+      this.attempts.count({ where: { email, ip, at: minute } }),
+      this.attempts.count({ where: { ip, at: minute } }),
+      this.attempts.count({ where: { email, at: accountWindow } }),
     ]);
-    if (byAccount >= MAX_FAILURES || byAddress >= MAX_FAILURES) {
-      throw new HttpException(
-        {
-          statusCode: 429,
-          message: 'Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw.',
-          error: 'Too Many Requests',
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+    const refusal =
+      byAccountAndAddress > MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS || byAddress > MAX_FAILURES_PER_ADDRESS
+        ? TOO_MANY_ATTEMPTS
+        : byAccount > MAX_FAILURES_PER_ACCOUNT
+          ? ACCOUNT_UNDER_ATTACK
+          : null;
+    if (refusal) {
+      await this.attempts.delete({ id });
+      throw new HttpException({ statusCode: 429, message: refusal, error: 'Too Many Requests' }, HttpStatus.TOO_MANY_REQUESTS);
     }
+    return { id, delayMs: loginDelayMs(byAccount - 1) };
   }
 }

@@ -1,3 +1,4 @@
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
@@ -6,5 +7,6 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
  * single source of truth, so the OpenAPI schemas are derived from them.
  */
 export function dtoSchemas(): Record<string, SchemaObject> {
-  return validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, SchemaObject>;
+  // class-transformer's @Type tells the nested type of a list (attendance entries, minutes sections).
+  return validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage }) as Record<string, SchemaObject>;
 }

@@ -36,6 +36,17 @@ describe(readConfig.name, () => {
     expect(readConfig({ DATABASE_PATH: ':memory:', ACCESS_LOG_ANCHOR_PATH: '/mnt/worm/anchor.json' }).accessLogAnchorPath).toBe('/mnt/worm/anchor.json');
   });
 
+  it('keeps PUBLIC_URL without a trailing slash, and is unset by default', () => {
+    expect(readConfig({ DATABASE_PATH: ':memory:' }).publicUrl).toBeNull();
+    expect(readConfig({ DATABASE_PATH: ':memory:', PUBLIC_URL: 'https://casustafel.example.nl/' }).publicUrl).toBe('https://casustafel.example.nl');
+  });
+
+  it('publishes the API documentation outside production, and only to signed-in users in production', () => {
+    expect(readConfig({ DATABASE_PATH: ':memory:' }).apiDocs).toBe('public');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY }).apiDocs).toBe('authenticated');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, API_DOCS: 'off' }).apiDocs).toBe('off');
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT moet een geheel getal/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV moet development, production of test zijn/],
@@ -43,6 +54,9 @@ describe(readConfig.name, () => {
     [{ ADMIN_EMAIL: 'a@b.nl' }, /Zet ADMIN_EMAIL en ADMIN_PASSWORD samen/],
     [{ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'kort' }, /minstens 12 tekens/],
     [{ SEED_DEMO_DATA: 'misschien' }, /SEED_DEMO_DATA moet true of false zijn/],
+    [{ PUBLIC_URL: 'casustafel.example.nl' }, /PUBLIC_URL moet een volledig adres zijn/],
+    [{ PUBLIC_URL: 'ftp://casustafel.example.nl' }, /PUBLIC_URL moet een http\(s\)-adres zijn/],
+    [{ API_DOCS: 'open' }, /API_DOCS moet public, authenticated of off zijn/],
   ])('refuses %j with a Dutch explanation', (settings, message) => {
     const env = { DATABASE_PATH: ':memory:', ...settings };
     expect(() => readConfig(env)).toThrow(ConfigError);

@@ -36,6 +36,13 @@ export class AppConfig {
   accessLogAnchorPath!: string | null;
   /** Where the key came from, for a warning at start-up. */
   dataKeySource!: 'env' | 'file' | 'generated' | 'ephemeral';
+  /**
+   * The address users reach the app at (https://casustafel.example.nl), for links in e-mails and as
+   * the one origin whose browser requests are accepted. Null: the origin is taken from each request.
+   */
+  publicUrl!: string | null;
+  /** Who may read the OpenAPI document at /api/docs: anyone, signed-in users, or nobody. */
+  apiDocs!: 'public' | 'authenticated' | 'off';
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -65,6 +72,26 @@ function bool(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${key} moet true of false zijn (nu: "${raw}").`);
+}
+
+function publicUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`PUBLIC_URL moet een volledig adres zijn, zoals https://casustafel.example.nl (nu: "${raw}").`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL moet een http(s)-adres zijn zonder gebruikersnaam, zoekvraag of #, zoals https://casustafel.example.nl (nu: "${raw}").`);
+  }
+  return url.href.replace(/\/$/, '');
+}
+
+function apiDocs(raw: string | undefined, production: boolean): AppConfig['apiDocs'] {
+  if (raw === undefined || raw === '') return production ? 'authenticated' : 'public';
+  if (raw === 'public' || raw === 'authenticated' || raw === 'off') return raw;
+  throw new ConfigError(`API_DOCS moet public, authenticated of off zijn (nu: "${raw}").`);
 }
 
 function trustProxy(raw: string | undefined): string | number | boolean {
@@ -98,6 +125,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 7 * 24),
     trustProxy: trustProxy(env['TRUST_PROXY']),
     clientDist: env['CLIENT_DIST'] || resolve(process.cwd(), 'dist/client/browser'),
+    publicUrl: publicUrl(env['PUBLIC_URL']),
+    apiDocs: apiDocs(env['API_DOCS'], production),
   });
   config.accessLogAnchorPath = accessLogAnchorPath(env, config);
   Object.assign(config, dataKey(env, production, config.databasePath));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,13 +59,15 @@ export class TestApp {
       ...env,
       ACCESS_LOG_ANCHOR_PATH: anchorPath,
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
-    const app = moduleRef.createNestApplication({ logger: options.logger ?? false });
-    configureApp(app, config);
+    // Built as main.ts builds it: a Nest testing module creates its providers before the HTTP
+    // adapter exists, so the static-client module would silently serve nothing.
+    let app: INestApplication | undefined;
     try {
+      app = await NestFactory.create(AppModule.forRoot(config, clock), { logger: options.logger ?? false, bodyParser: false, abortOnError: false });
+      configureApp(app, config);
       await app.init();
     } catch (error) {
-      await app.close().catch(() => undefined);
+      await app?.close().catch(() => undefined);
       await cleanUp();
       throw error;
     }

@@ -128,12 +128,16 @@ import { CasesApi } from './cases-api';
         </fieldset>
 
         <fieldset>
-          <legend>{{ 'field.consent' | transloco }}</legend>
-          <mat-radio-group formControlName="consent" [attr.aria-label]="'field.consent' | transloco">
+          <legend id="consent-label">{{ 'field.consent' | transloco }}</legend>
+          <!-- No default: whoever brings in the case says whether the client consented. -->
+          <mat-radio-group formControlName="consent" aria-labelledby="consent-label" required>
             @for (c of consents(); track c) {
               <mat-radio-button [value]="c" [attr.data-testid]="'consent-' + c">{{ 'enum.consent.' + c | transloco }}</mat-radio-button>
             }
           </mat-radio-group>
+          @if (form.controls.consent.touched && form.controls.consent.invalid) {
+            <p class="error-text" role="alert" data-testid="consent-required">{{ 'intake.consentRequired' | transloco }}</p>
+          }
           @if (consent() === 'NOT_ASKED' || consent() === 'REFUSED') {
             <p>{{ 'intake.noConsentNote' | transloco }}</p>
           }
@@ -184,12 +188,12 @@ export class CaseIntakePage {
     neighbourhood: ['', Validators.required],
     urgency: ['MEDIUM' as Urgency, Validators.required],
     problemAreas: [[] as ProblemArea[], Validators.required],
-    consent: ['GIVEN' as Consent, Validators.required],
+    consent: [null as Consent | null, Validators.required],
     consentOverrideReason: [''],
     summary: ['', [Validators.required, Validators.minLength(10)]],
   });
   protected readonly selectedAreas = toSignal(this.form.controls.problemAreas.valueChanges, { initialValue: [] as ProblemArea[] });
-  protected readonly consent = toSignal(this.form.controls.consent.valueChanges, { initialValue: 'GIVEN' as Consent });
+  protected readonly consent = toSignal(this.form.controls.consent.valueChanges, { initialValue: null as Consent | null });
   protected readonly submission = new FormSubmit();
 
   protected toggleArea(area: ProblemArea, checked: boolean): void {
@@ -199,20 +203,25 @@ export class CaseIntakePage {
   }
 
   protected async submit(): Promise<void> {
+    let createdId = '';
+    const ok = await this.submission.run(this.form, async () => {
+      createdId = (await this.api.create(this.id(), this.dto())).id;
+    });
+    if (ok) await this.router.navigate(['/casussen', createdId]);
+  }
+
+  /** Built only once the form is valid, so consent has been chosen. */
+  private dto(): CreateCaseDto {
     const value = this.form.getRawValue();
-    const dto: CreateCaseDto = {
+    const consent = value.consent as Consent;
+    return {
       client: { ...value.client, phone: value.client.phone.trim() || undefined },
       neighbourhood: value.neighbourhood,
       problemAreas: value.problemAreas,
       urgency: value.urgency,
-      consent: value.consent,
+      consent,
       summary: value.summary,
-      ...(value.consent === 'OVERRIDE_OGGZ' ? { consentOverrideReason: value.consentOverrideReason } : {}),
+      ...(consent === 'OVERRIDE_OGGZ' ? { consentOverrideReason: value.consentOverrideReason } : {}),
     };
-    let createdId = '';
-    const ok = await this.submission.run(this.form, async () => {
-      createdId = (await this.api.create(this.id(), dto)).id;
-    });
-    if (ok) await this.router.navigate(['/casussen', createdId]);
   }
 }
