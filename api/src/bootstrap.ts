@@ -8,7 +8,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { jsonBodiesOnly, noStoreForApi, sameOriginOnly } from './common/request-guards';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
-import { dtoSchemas } from './common/openapi';
+import { addQueryDtoParameters, dtoSchemas } from './common/openapi';
 import { API_DOCS_PATH, apiDocsForSignedInUsers } from './auth/api-docs-access';
 import { AuthService } from './auth/auth.service';
 
@@ -64,6 +64,8 @@ function publishApiDocs(app: INestApplication, access: 'public' | 'authenticated
       .build(),
   );
   document.components ??= {};
-  document.components.schemas = { ...document.components.schemas, ...dtoSchemas() };
+  const schemas = dtoSchemas();
+  document.components.schemas = { ...document.components.schemas, ...schemas };
+  addQueryDtoParameters(app, document, schemas, 'api');
   SwaggerModule.setup(API_DOCS_PATH, app, document);
 }

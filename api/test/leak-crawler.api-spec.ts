@@ -254,6 +254,10 @@ describe('Leak crawler: every GET route, every viewer', () => {
     const document = (await t.anonymous().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
     const routes = Object.entries(document.paths).filter(([, ops]) => ops['get']);
     expect(routes.length).toBeGreaterThan(20);
+    // Query DTOs are in the document too, so the crawl includes the surname search and the log filters.
+    const queryOf = (path: string) => (document.paths[path]['get'].parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    expect(queryOf('/api/networks/{id}/cases')).toEqual(expect.arrayContaining(['q', 'status', 'page']));
+    expect(queryOf('/api/networks/{id}/access-log')).toEqual(expect.arrayContaining(['caseId', 'action', 'outcome']));
     const leaks: string[] = [];
     const crawled = new Set<string>();
     let requests = 0;

@@ -89,7 +89,8 @@ export const CANARY = {
   city: 'Amersfoort',
   phone: '06 41 52 63 74',
 };
-export const CANARY_MARKERS = ['Canariusveld', 'Kwikstaartlaan', '3813', '41 52 63 74', '1948-05-17'];
+/** Markers that cannot occur by chance: four bare digits ("3813") do turn up in hex hashes and ids. */
+export const CANARY_MARKERS = ['Canariusveld', 'Kwikstaartlaan', '3813 KZ', '41 52 63 74', '1948-05-17'];
 
 export function caseBody(overrides: Record<string, unknown> = {}) {
   return {
