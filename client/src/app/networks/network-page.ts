@@ -21,6 +21,7 @@ import { EmptyState } from '../ui/empty-state';
 import { FormSubmit } from '../ui/form-submit';
 import { Loading } from '../ui/loading';
 import { NetworkHeader } from './network-header';
+import type { AdminChangesView } from '@casustafel/contract/access-log';
 import { NetworksApi } from './networks-api';
 
 /** One network: who is in it (core and shell) and who holds which role. Coordinators and administrators change it. */
@@ -270,10 +271,15 @@ export class NetworkPage {
    * For the coordinator: what the administrator changed since their last visit. Seen once shown,
    * so the next visit starts from here.
    */
+  private readonly shownAdminChanges = new Map<string, AdminChangesView>();
   protected readonly adminChanges = resource({
     params: () => (this.network.value()?.myRole === 'COORDINATOR' ? { id: this.id() } : undefined),
     loader: async ({ params }) => {
+      // Shown once per visit: a reload of the page's data (after accepting the statement, say) must not make them vanish.
+      const shown = this.shownAdminChanges.get(params.id);
+      if (shown) return shown;
       const changes = await this.api.adminChanges(params.id);
+      this.shownAdminChanges.set(params.id, changes);
       if (changes.items.length > 0) await this.api.markAdminChangesSeen(params.id, Math.max(...changes.items.map((e) => e.seq))).catch(() => undefined);
       return changes;
     },
