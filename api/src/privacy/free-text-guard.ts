@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { freeTextFields, type FreeTextOptions } from '@casustafel/contract/free-text';
-import type { DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
+import type { CovenantRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
 import type { IdentifyingFinding, IdentifyingKind } from '@casustafel/contract/question-rules';
 import { CaseDirectory } from '../cases/case-directory';
 import { Clock } from '../common/clock';
@@ -110,8 +110,11 @@ export class FreeTextGuard {
       for (const c of candidates) if (own.has(c.hash)) matched.push({ caseId: null, candidate: c });
     }
     const holders = await this.directory.holdersOf(networkId, [...hashes.values()]);
+    let role: CovenantRole | null = null;
     if (holders.length > 0) {
-      const levels = await this.writerLevels(viewer, networkId, [...new Set(holders.map((h) => h.caseId))]);
+      const writer = await this.writerLevels(viewer, networkId, [...new Set(holders.map((h) => h.caseId))]);
+      const levels = writer.levels;
+      role = writer.role;
       for (const h of holders) {
         const level = levels.get(h.caseId) ?? 'HIDDEN';
         for (const c of candidates.filter((c) => c.hash === h.hash)) {
@@ -123,7 +126,6 @@ export class FreeTextGuard {
 
     const refusedCases = [...new Set(matched.map((m) => m.caseId).filter((id): id is string => id !== null))];
     if (refusedCases.length > 0) {
-      const role = (await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', [])).role;
       await this.accessLog.record(
         refusedCases.map((caseId) => ({ viewer, role, networkId, caseId, action: 'TEXT_REFUSED' as const, level: null, context: null, outcome: 'DENIED' as const })),
       );
@@ -138,17 +140,20 @@ export class FreeTextGuard {
   }
 
   /** The highest level the covenant gives the writer for each case, over all contexts. */
-  private async writerLevels(viewer: Viewer, networkId: string, caseIds: string[]): Promise<Map<string, DisclosureLevel>> {
+  private async writerLevels(viewer: Viewer, networkId: string, caseIds: string[]): Promise<{ levels: Map<string, DisclosureLevel>; role: CovenantRole | null }> {
     const facts = await this.directory.facts(networkId, caseIds);
     const levels = new Map<string, DisclosureLevel>();
+    let role: CovenantRole | null | undefined;
     for (const context of CONTEXTS) {
-      const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, facts.map((f) => f.id));
+      // The role is looked up once and passed on for the other two contexts.
+      const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, facts.map((f) => f.id), role === undefined ? {} : { role });
+      role = disclosure.role;
       for (const f of facts) {
         const level = disclosure.decide(f).level;
         if (RANK[level] > RANK[levels.get(f.id) ?? 'HIDDEN']) levels.set(f.id, level);
       }
     }
-    return levels;
+    return { levels, role: role ?? null };
   }
 }
 
