@@ -40,11 +40,13 @@ export default [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['auth', 'organisations', 'users', 'networks', 'covenant', 'cases', 'questions', 'meetings', 'minutes', 'validators'].map((file) => ({
-            name: `@casustafel/contract/${file}`,
-            allowTypeImports: true,
-            message: 'Import only types from DTO files in the client; plain values live in enums, limits and case-rules.',
-          })),
+          paths: ['auth', 'organisations', 'users', 'networks', 'covenant', 'cases', 'questions', 'meetings', 'minutes', 'validators'].map(
+            (file) => ({
+              name: `@casustafel/contract/${file}`,
+              allowTypeImports: true,
+              message: 'Import only types from DTO files in the client; plain values live in enums, limits and case-rules.',
+            }),
+          ),
         },
       ],
     },

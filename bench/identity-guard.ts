@@ -30,7 +30,13 @@ const NOTES =
   'steeds minder mensen de deur opendoen; ze vragen of het netwerk daar een thema van wil maken in het volgende overleg.';
 
 async function main(): Promise<void> {
-  const config = readConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', SEED_DEMO_DATA: 'false', CLIENT_DIST: '/nonexistent', CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64') });
+  const config = readConfig({
+    NODE_ENV: 'test',
+    DATABASE_PATH: ':memory:',
+    SEED_DEMO_DATA: 'false',
+    CLIENT_DIST: '/nonexistent',
+    CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64'),
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, new Clock(), { serve: false })] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
@@ -43,19 +49,64 @@ async function main(): Promise<void> {
     const networkId = randomUUID();
     const organisationId = randomUUID();
     const userId = randomUUID();
-    await db.query('INSERT INTO organisations (id, name, kind, sector, "createdAt") VALUES (?, ?, ?, ?, ?)', [organisationId, `Org ${networkId}`, 'FORMAL', 'Zorg', now]);
-    await db.query('INSERT INTO users (id, name, email, "passwordHash", "organisationId", "isAdmin", active, "createdAt") VALUES (?, ?, ?, ?, ?, 0, 1, ?)', [userId, 'Coördinator', `${userId}@bench`, 'x', organisationId, now]);
-    await db.query('INSERT INTO networks (id, name, kind, area, "createdAt") VALUES (?, ?, ?, ?, ?)', [networkId, `Netwerk ${networkId}`, 'NEIGHBOURHOOD', 'Bench', now]);
-    await db.query('INSERT INTO memberships ("networkId", "organisationId", ring, since) VALUES (?, ?, ?, ?)', [networkId, organisationId, 'CORE', '2026-01-01']);
-    await db.query('INSERT INTO network_roles ("networkId", "userId", role, "createdAt") VALUES (?, ?, ?, ?)', [networkId, userId, 'COORDINATOR', now]);
+    await db.query('INSERT INTO organisations (id, name, kind, sector, "createdAt") VALUES (?, ?, ?, ?, ?)', [
+      organisationId,
+      `Org ${networkId}`,
+      'FORMAL',
+      'Zorg',
+      now,
+    ]);
+    await db.query(
+      'INSERT INTO users (id, name, email, "passwordHash", "organisationId", "isAdmin", active, "createdAt") VALUES (?, ?, ?, ?, ?, 0, 1, ?)',
+      [userId, 'Coördinator', `${userId}@bench`, 'x', organisationId, now],
+    );
+    await db.query('INSERT INTO networks (id, name, kind, area, "createdAt") VALUES (?, ?, ?, ?, ?)', [
+      networkId,
+      `Netwerk ${networkId}`,
+      'NEIGHBOURHOOD',
+      'Bench',
+      now,
+    ]);
+    await db.query('INSERT INTO memberships ("networkId", "organisationId", ring, since) VALUES (?, ?, ?, ?)', [
+      networkId,
+      organisationId,
+      'CORE',
+      '2026-01-01',
+    ]);
+    await db.query('INSERT INTO network_roles ("networkId", "userId", role, "createdAt") VALUES (?, ?, ?, ?)', [
+      networkId,
+      userId,
+      'COORDINATOR',
+      now,
+    ]);
     await db.transaction(async (manager) => {
       for (let i = 0; i < clients; i++) {
         const caseId = randomUUID();
         await manager.query(
           'INSERT INTO cases (id, "networkId", number, pseudonym, neighbourhood, "problemAreas", urgency, consent, summary, status, "submittedById", "submittedByOrganisationId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [caseId, networkId, `2026-${i}`, `P${i}`, 'Wijk', '["HOUSING"]', 'LOW', 'GIVEN', 'Samenvatting', 'ACCEPTED', userId, organisationId, now, now],
+          [
+            caseId,
+            networkId,
+            `2026-${i}`,
+            `P${i}`,
+            'Wijk',
+            '["HOUSING"]',
+            'LOW',
+            'GIVEN',
+            'Samenvatting',
+            'ACCEPTED',
+            userId,
+            organisationId,
+            now,
+            now,
+          ],
         );
-        for (let k = 0; k < 7; k++) await manager.query('INSERT INTO client_identifiers ("caseId", hash, "networkId") VALUES (?, ?, ?)', [caseId, randomBytes(32).toString('hex'), networkId]);
+        for (let k = 0; k < 7; k++)
+          await manager.query('INSERT INTO client_identifiers ("caseId", hash, "networkId") VALUES (?, ?, ?)', [
+            caseId,
+            randomBytes(32).toString('hex'),
+            networkId,
+          ]);
       }
     });
     return { networkId, viewer: { id: userId, name: 'Coördinator', email: `${userId}@bench`, isAdmin: false, organisationId } };

@@ -43,8 +43,18 @@ const view: MinutesView = {
   status: 'APPROVED',
   version: 3,
   covenantVersion: 2,
-  meeting: { startsAt: '2026-11-23T08:30:00Z', location: 'Buurthuis De Kei', chair: 'Sanne Visser', minuteTaker: 'Sanne Visser', nextMeeting: '2026-12-21T08:30:00Z' },
-  attendance: Array.from({ length: 12 }, (_, i) => ({ organisation: `Organisatie ${i + 1}`, status: 'PRESENT' as const, people: ['Medewerker A', 'Medewerker B'] })),
+  meeting: {
+    startsAt: '2026-11-23T08:30:00Z',
+    location: 'Buurthuis De Kei',
+    chair: 'Sanne Visser',
+    minuteTaker: 'Sanne Visser',
+    nextMeeting: '2026-12-21T08:30:00Z',
+  },
+  attendance: Array.from({ length: 12 }, (_, i) => ({
+    organisation: `Organisatie ${i + 1}`,
+    status: 'PRESENT' as const,
+    people: ['Medewerker A', 'Medewerker B'],
+  })),
   sections: Array.from({ length: 40 }, (_, i) => ({
     id: `s${i}`,
     number: i + 1,

@@ -10,14 +10,17 @@ const flatten = (o, prefix = '') =>
 const nlKeys = new Set(flatten(nl));
 const enKeys = new Set(flatten(en));
 
-const files = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : []));
+const files = (d) =>
+  readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : []));
 const used = new Set();
 for (const file of files(dir)) {
   const text = readFileSync(file, 'utf8');
   // Literal keys: 'a.b' | transloco, translate('a.b'), ('a.b' : 'c.d') | transloco
-  for (const m of text.matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'(?=\s*\)?\s*\|\s*transloco|\s*:\s*'|\s*\)\s*\|\s*transloco)/g)) used.add(m[1]);
+  for (const m of text.matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'(?=\s*\)?\s*\|\s*transloco|\s*:\s*'|\s*\)\s*\|\s*transloco)/g))
+    used.add(m[1]);
   for (const m of text.matchAll(/translate\('([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'/g)) used.add(m[1]);
-  for (const m of text.matchAll(/\?\s*'([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'\s*:\s*'([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'/g)) (used.add(m[1]), used.add(m[2]));
+  for (const m of text.matchAll(/\?\s*'([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'\s*:\s*'([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'/g))
+    (used.add(m[1]), used.add(m[2]));
 }
 const problems = [
   ...[...used].filter((k) => !nlKeys.has(k)).map((k) => `used but missing in nl.json: ${k}`),

@@ -7,7 +7,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const reports = dirs.flatMap((dir) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)) : [],
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(dir, f))
+    : [],
 );
 for (const path of reports) {
   const report = JSON.parse(readFileSync(path, 'utf8'));

@@ -32,6 +32,7 @@ stage() {
   "$@" || failed_stages+=("$name")
 }
 
+stage "format" npx prettier --check .
 stage "lint" npx nx run-many -t lint --output-style=static
 stage "translations" node scripts/check-i18n.mjs
 stage "typecheck" npx nx run-many -t typecheck --output-style=static

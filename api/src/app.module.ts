@@ -27,9 +27,8 @@ export class AppModule {
   /** `serve: false` for a command-line context (npm run retention): no client, no schedule. */
   static forRoot(config: AppConfig, clock?: Clock, options: { serve?: boolean } = {}): DynamicModule {
     const serve = options.serve ?? true;
-    const client = serve && existsSync(config.clientDist)
-      ? [ServeStaticModule.forRoot({ rootPath: config.clientDist, exclude: ['/api/{*path}'] })]
-      : [];
+    const client =
+      serve && existsSync(config.clientDist) ? [ServeStaticModule.forRoot({ rootPath: config.clientDist, exclude: ['/api/{*path}'] })] : [];
     return {
       module: AppModule,
       imports: [

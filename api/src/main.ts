@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     logger: config.isProduction ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
   });
   if (config.dataKeySource === 'generated' || config.dataKeySource === 'file') {
-    logger.warn('Client identities are encrypted with a key from the data folder (development only). Set CASUSTAFEL_DATA_KEY in production.');
+    logger.warn(
+      'Client identities are encrypted with a key from the data folder (development only). Set CASUSTAFEL_DATA_KEY in production.',
+    );
   }
   configureApp(app, config);
   await app.listen(config.port);

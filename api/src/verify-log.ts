@@ -12,18 +12,26 @@ import { AccessLogService } from './privacy/access-log.service';
 async function main(): Promise<void> {
   loadEnvFile();
   const config = readConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, undefined, { serve: false }), { logger: ['warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, undefined, { serve: false }), {
+    logger: ['warn', 'error'],
+  });
   const result = await app.get(AccessLogService).verify();
   await app.close();
   if (result.ok) {
-    process.stdout.write(`Toegangslogboek intact: ${result.entries} regels${result.anchor ? `, anker bij regel ${result.anchor.seq}` : ''}.\n`);
+    process.stdout.write(
+      `Toegangslogboek intact: ${result.entries} regels${result.anchor ? `, anker bij regel ${result.anchor.seq}` : ''}.\n`,
+    );
   } else {
-    process.stdout.write(`Toegangslogboek NIET intact${result.brokenAt ? ` vanaf regel ${result.brokenAt}` : ''}: ${result.reason ?? ''}\n`);
+    process.stdout.write(
+      `Toegangslogboek NIET intact${result.brokenAt ? ` vanaf regel ${result.brokenAt}` : ''}: ${result.reason ?? ''}\n`,
+    );
     process.exitCode = 2;
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Controle niet uitgevoerd: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'onbekende fout'}\n`);
+  process.stderr.write(
+    `Controle niet uitgevoerd: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'onbekende fout'}\n`,
+  );
   process.exit(1);
 });

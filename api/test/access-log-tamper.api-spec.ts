@@ -42,7 +42,8 @@ describe('The access log cannot be quietly cut', () => {
   });
   afterEach(() => t.close());
 
-  const verify = async (): Promise<AccessLogVerification> => (await coordinator.get(`/api/networks/${networkId}/access-log/verify`).expect(200)).body;
+  const verify = async (): Promise<AccessLogVerification> =>
+    (await coordinator.get(`/api/networks/${networkId}/access-log/verify`).expect(200)).body;
   const rows = async (): Promise<AccessLogEntry[]> => db.getRepository(AccessLogEntry).find({ order: { seq: 'ASC' } });
   const newest = async (): Promise<number> => (await rows()).at(-1)!.seq;
 
@@ -61,7 +62,10 @@ describe('The access log cannot be quietly cut', () => {
    * Deletes the given entries and rewrites everything after the first of them into a gap-free
    * chain with the given hash function, as a careful attacker would.
    */
-  async function deleteAndRechain(doomed: Set<number>, rehash: (fields: ChainFields) => { chain: string | null; hash: string }): Promise<number> {
+  async function deleteAndRechain(
+    doomed: Set<number>,
+    rehash: (fields: ChainFields) => { chain: string | null; hash: string },
+  ): Promise<number> {
     const all = await rows();
     const first = Math.min(...doomed);
     const kept = all.filter((r) => r.seq >= first && !doomed.has(r.seq));
@@ -122,7 +126,10 @@ describe('The access log cannot be quietly cut', () => {
     await dropTriggers();
     const doomed = new Set((await rows()).filter((r) => r.userId === core.id && r.action === 'VIEW').map((r) => r.seq));
     const wrongKey = randomBytes(32);
-    const first = await deleteAndRechain(doomed, (fields) => ({ chain: KEYED_CHAIN, hash: keyedHash(wrongKey, { ...fields, chain: KEYED_CHAIN }) }));
+    const first = await deleteAndRechain(doomed, (fields) => ({
+      chain: KEYED_CHAIN,
+      hash: keyedHash(wrongKey, { ...fields, chain: KEYED_CHAIN }),
+    }));
     expect(await verify()).toMatchObject({ ok: false, entries: first - 1, brokenAt: first });
   });
 
@@ -150,7 +157,12 @@ describe('The access log cannot be quietly cut', () => {
     const target = (await rows()).filter((r) => r.userId === core.id && r.action === 'VIEW')[10];
     expect(target.level).toBe('FULL');
     await db.query(`UPDATE access_log SET level = 'PSEUDONYM' WHERE seq = ${target.seq}`);
-    expect(await verify()).toMatchObject({ ok: false, entries: target.seq - 1, brokenAt: target.seq, reason: `Regel ${target.seq} is gewijzigd of buiten Casustafel om herberekend.` });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      entries: target.seq - 1,
+      brokenAt: target.seq,
+      reason: `Regel ${target.seq} is gewijzigd of buiten Casustafel om herberekend.`,
+    });
   });
 
   it('still refuses UPDATE, DELETE (and TRUNCATE) while the triggers stand', async () => {
@@ -183,11 +195,47 @@ describe('Entries from before the keyed chain', () => {
     for (let seq = 1; seq <= 5; seq++) {
       const at = new Date(base + seq * 60_000);
       const row = {
-        seq, at, userId: randomUUID(), organisationId: randomUUID(), role: 'COORDINATOR', networkId, caseId: randomUUID(), questionId: null,
-        action: 'VIEW' as const, level: 'FULL', context: 'DOSSIER', ip: '::1', outcome: 'OK' as const, prevHash,
+        seq,
+        at,
+        userId: randomUUID(),
+        organisationId: randomUUID(),
+        role: 'COORDINATOR',
+        networkId,
+        caseId: randomUUID(),
+        questionId: null,
+        action: 'VIEW' as const,
+        level: 'FULL',
+        context: 'DOSSIER',
+        ip: '::1',
+        outcome: 'OK' as const,
+        prevHash,
       };
-      const hash = legacyHash({ ...row, eventId: null, objectType: null, objectId: null, subjectUserId: null, subjectOrganisationId: null, subjectRole: null, chain: null });
-      const values = [seq, db.driver.preparePersistentValue(at, atColumn), row.userId, row.organisationId, row.role, networkId, row.caseId, row.action, row.level, row.context, row.ip, row.outcome, prevHash, hash];
+      const hash = legacyHash({
+        ...row,
+        eventId: null,
+        objectType: null,
+        objectId: null,
+        subjectUserId: null,
+        subjectOrganisationId: null,
+        subjectRole: null,
+        chain: null,
+      });
+      const values = [
+        seq,
+        db.driver.preparePersistentValue(at, atColumn),
+        row.userId,
+        row.organisationId,
+        row.role,
+        networkId,
+        row.caseId,
+        row.action,
+        row.level,
+        row.context,
+        row.ip,
+        row.outcome,
+        prevHash,
+        hash,
+      ];
       const placeholders = values.map((_, i) => (onPostgres ? `$${i + 1}` : '?')).join(', ');
       await db.query(
         `INSERT INTO access_log ("seq", "at", "userId", "organisationId", "role", "networkId", "caseId", "action", "level", "context", "ip", "outcome", "prevHash", "hash") VALUES (${placeholders})`,

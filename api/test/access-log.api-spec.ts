@@ -45,7 +45,12 @@ describe('Refused attempts are on the record (outcome DENIED)', () => {
     ids.case = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body.id;
     ids.question = (await s.volunteer.agent.post(`/api/networks/${s.network.id}/questions`).send(question).expect(201)).body.id;
     const c = s.coordinator.agent;
-    ids.meeting = (await c.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt: '2026-11-20T14:00:00Z', durationMinutes: 60, location: 'Buurthuis' }).expect(201)).body.id;
+    ids.meeting = (
+      await c
+        .post(`/api/networks/${s.network.id}/meetings`)
+        .send({ startsAt: '2026-11-20T14:00:00Z', durationMinutes: 60, location: 'Buurthuis' })
+        .expect(201)
+    ).body.id;
     await c.post(`/api/meetings/${ids.meeting}/start`).expect(200);
     await c.post(`/api/meetings/${ids.meeting}/close`).expect(200); // draft minutes: the coordinator's only
   });
@@ -55,15 +60,69 @@ describe('Refused attempts are on the record (outcome DENIED)', () => {
   /** [what happens, who, their user id, the request, what the coordinator's log shows] */
   type Row = [string, () => Agent, () => string, (a: Agent) => PromiseLike<{ status: number }>, () => Record<string, unknown>];
   const cases: Row[] = [
-    ['a shell partner opens a case hidden from them', () => s.shell.agent, () => s.shell.user.id, (a) => a.get(`/api/cases/${ids.case}`), () => ({ role: 'SHELL_PARTNER', action: 'VIEW', context: 'DOSSIER', object: { type: 'CASE', id: ids.case }, caseId: ids.case })],
-    ['a shell partner changes a case hidden from them', () => s.shell.agent, () => s.shell.user.id, (a) => a.patch(`/api/cases/${ids.case}`).send({ status: 'ACCEPTED' }), () => ({ role: 'SHELL_PARTNER', action: 'UPDATE', object: { type: 'CASE', id: ids.case } })],
-    ['a core partner asks for the access report', () => s.core.agent, () => s.core.user.id, (a) => a.get(`/api/cases/${ids.case}/access-report.pdf`), () => ({ role: 'CORE_PARTNER', action: 'EXPORT', object: { type: 'CASE', id: ids.case } })],
-    ['the coordinator of another network opens a question', () => outsider, () => outsiderId, (a) => a.get(`/api/questions/${ids.question}`), () => ({ role: null, action: 'VIEW', object: { type: 'QUESTION', id: ids.question }, questionId: ids.question })],
-    ['the coordinator of another network opens a meeting', () => outsider, () => outsiderId, (a) => a.get(`/api/meetings/${ids.meeting}`), () => ({ role: null, action: 'VIEW', context: 'MEETING', object: { type: 'MEETING', id: ids.meeting } })],
-    ['a core partner reads draft minutes', () => s.core.agent, () => s.core.user.id, (a) => a.get(`/api/meetings/${ids.meeting}/minutes`), () => ({ role: 'CORE_PARTNER', action: 'VIEW', context: 'MINUTES', object: { type: 'MINUTES', id: ids.meeting } })],
-    ['a core partner downloads draft minutes', () => s.core.agent, () => s.core.user.id, (a) => a.get(`/api/meetings/${ids.meeting}/minutes.pdf`), () => ({ role: 'CORE_PARTNER', action: 'EXPORT', context: 'MINUTES', object: { type: 'MINUTES', id: ids.meeting } })],
-    ['the administrator exports the open actions', () => admin, () => adminId, (a) => a.get(`/api/networks/${s.network.id}/actions.csv`), () => ({ role: 'ADMIN', action: 'EXPORT', object: { type: 'NETWORK', id: s.network.id } })],
-    ['a core partner reads the access log', () => s.core.agent, () => s.core.user.id, (a) => a.get(`/api/networks/${s.network.id}/access-log`), () => ({ role: 'CORE_PARTNER', action: 'VIEW', object: { type: 'NETWORK', id: s.network.id } })],
+    [
+      'a shell partner opens a case hidden from them',
+      () => s.shell.agent,
+      () => s.shell.user.id,
+      (a) => a.get(`/api/cases/${ids.case}`),
+      () => ({ role: 'SHELL_PARTNER', action: 'VIEW', context: 'DOSSIER', object: { type: 'CASE', id: ids.case }, caseId: ids.case }),
+    ],
+    [
+      'a shell partner changes a case hidden from them',
+      () => s.shell.agent,
+      () => s.shell.user.id,
+      (a) => a.patch(`/api/cases/${ids.case}`).send({ status: 'ACCEPTED' }),
+      () => ({ role: 'SHELL_PARTNER', action: 'UPDATE', object: { type: 'CASE', id: ids.case } }),
+    ],
+    [
+      'a core partner asks for the access report',
+      () => s.core.agent,
+      () => s.core.user.id,
+      (a) => a.get(`/api/cases/${ids.case}/access-report.pdf`),
+      () => ({ role: 'CORE_PARTNER', action: 'EXPORT', object: { type: 'CASE', id: ids.case } }),
+    ],
+    [
+      'the coordinator of another network opens a question',
+      () => outsider,
+      () => outsiderId,
+      (a) => a.get(`/api/questions/${ids.question}`),
+      () => ({ role: null, action: 'VIEW', object: { type: 'QUESTION', id: ids.question }, questionId: ids.question }),
+    ],
+    [
+      'the coordinator of another network opens a meeting',
+      () => outsider,
+      () => outsiderId,
+      (a) => a.get(`/api/meetings/${ids.meeting}`),
+      () => ({ role: null, action: 'VIEW', context: 'MEETING', object: { type: 'MEETING', id: ids.meeting } }),
+    ],
+    [
+      'a core partner reads draft minutes',
+      () => s.core.agent,
+      () => s.core.user.id,
+      (a) => a.get(`/api/meetings/${ids.meeting}/minutes`),
+      () => ({ role: 'CORE_PARTNER', action: 'VIEW', context: 'MINUTES', object: { type: 'MINUTES', id: ids.meeting } }),
+    ],
+    [
+      'a core partner downloads draft minutes',
+      () => s.core.agent,
+      () => s.core.user.id,
+      (a) => a.get(`/api/meetings/${ids.meeting}/minutes.pdf`),
+      () => ({ role: 'CORE_PARTNER', action: 'EXPORT', context: 'MINUTES', object: { type: 'MINUTES', id: ids.meeting } }),
+    ],
+    [
+      'the administrator exports the open actions',
+      () => admin,
+      () => adminId,
+      (a) => a.get(`/api/networks/${s.network.id}/actions.csv`),
+      () => ({ role: 'ADMIN', action: 'EXPORT', object: { type: 'NETWORK', id: s.network.id } }),
+    ],
+    [
+      'a core partner reads the access log',
+      () => s.core.agent,
+      () => s.core.user.id,
+      (a) => a.get(`/api/networks/${s.network.id}/access-log`),
+      () => ({ role: 'CORE_PARTNER', action: 'VIEW', object: { type: 'NETWORK', id: s.network.id } }),
+    ],
   ];
 
   it.each(cases)('%s: the answer is unchanged, and the coordinator sees the attempt', async (_name, agent, userId, call, expected) => {
@@ -72,7 +131,13 @@ describe('Refused attempts are on the record (outcome DENIED)', () => {
     expect([403, 404]).toContain(res.status);
     const denied = await log(s.coordinator.agent, s.network.id, '?outcome=DENIED');
     expect(denied.length).toBe(before + 1);
-    expect(denied[0]).toMatchObject({ outcome: 'DENIED', level: null, user: { id: userId() }, eventId: expect.stringMatching(UUID), ...expected() });
+    expect(denied[0]).toMatchObject({
+      outcome: 'DENIED',
+      level: null,
+      user: { id: userId() },
+      eventId: expect.stringMatching(UUID),
+      ...expected(),
+    });
     expect(denied[0].organisation).not.toBeNull();
   });
 
@@ -125,10 +190,16 @@ describe('Changes to who may see what are on the record, with who made them', ()
       user: { id: adminId },
       context: 'MANAGEMENT',
       object: { type: 'USER', id: s.core.user.id },
-      subject: { user: { id: s.core.user.id, name: s.core.user.name }, organisation: { id: s.core.organisation.id, name: s.core.organisation.name }, role: 'CORE_PARTNER' },
+      subject: {
+        user: { id: s.core.user.id, name: s.core.user.name },
+        organisation: { id: s.core.organisation.id, name: s.core.organisation.name },
+        role: 'CORE_PARTNER',
+      },
     });
     const members = await log(s.coordinator.agent, s.network.id, '?action=MEMBER_ADD');
-    expect(members.map((m) => m.subject?.organisation?.name).sort()).toEqual([s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.organisation.name).sort());
+    expect(members.map((m) => m.subject?.organisation?.name).sort()).toEqual(
+      [s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.organisation.name).sort(),
+    );
     expect(members.every((m) => m.role === 'ADMIN' && m.user?.id === adminId)).toBe(true);
   });
 
@@ -141,7 +212,9 @@ describe('Changes to who may see what are on the record, with who made them', ()
     await c.delete(`/api/networks/${s.network.id}/roles/${user.id}`).expect(204);
     await c.delete(`/api/networks/${s.network.id}/members/${organisation.id}`).expect(204);
     const entries = (await log(c, s.network.id)).slice(0, 4);
-    expect(entries.map((e) => [e.action, e.role, e.user?.id, e.subject?.user?.id ?? null, e.subject?.organisation?.id, e.subject?.role ?? null])).toEqual([
+    expect(
+      entries.map((e) => [e.action, e.role, e.user?.id, e.subject?.user?.id ?? null, e.subject?.organisation?.id, e.subject?.role ?? null]),
+    ).toEqual([
       ['MEMBER_REMOVE', 'COORDINATOR', s.coordinator.user.id, null, organisation.id, null],
       ['ROLE_REVOKE', 'COORDINATOR', s.coordinator.user.id, user.id, organisation.id, 'CORE_PARTNER'],
       ['ROLE_GRANT', 'COORDINATOR', s.coordinator.user.id, user.id, organisation.id, 'CORE_PARTNER'],
@@ -152,15 +225,41 @@ describe('Changes to who may see what are on the record, with who made them', ()
   it('logs a new covenant version, a signature and an accepted confidentiality statement', async () => {
     const c = s.coordinator.agent;
     const covenant = (await c.get(`/api/networks/${s.network.id}/covenant`).expect(200)).body;
-    const body = { levels: covenant.levels, retentionMonths: 12, anonymousQuestionSubmitter: true, confidentialityStatement: covenant.confidentialityStatement };
+    const body = {
+      levels: covenant.levels,
+      retentionMonths: 12,
+      anonymousQuestionSubmitter: true,
+      confidentialityStatement: covenant.confidentialityStatement,
+    };
     await c.put(`/api/networks/${s.network.id}/covenant`).send(body).expect(200);
-    await c.post(`/api/networks/${s.network.id}/covenant/signatures`).send({ organisationId: s.core.organisation.id, signatory: 'De directeur', signedOn: '2026-10-30' }).expect(201);
+    await c
+      .post(`/api/networks/${s.network.id}/covenant/signatures`)
+      .send({ organisationId: s.core.organisation.id, signatory: 'De directeur', signedOn: '2026-10-30' })
+      .expect(201);
     await make.accept(s.shell.agent, s.network.id);
     const entries = (await log(c, s.network.id)).slice(0, 3);
     expect(entries).toMatchObject([
-      { action: 'CONFIDENTIALITY_ACCEPT', role: 'SHELL_PARTNER', user: { id: s.shell.user.id }, subject: { user: { id: s.shell.user.id }, role: 'SHELL_PARTNER' }, object: { type: 'COVENANT' } },
-      { action: 'COVENANT_SIGNATURE', role: 'COORDINATOR', user: { id: s.coordinator.user.id }, subject: { organisation: { id: s.core.organisation.id } }, object: { type: 'COVENANT' } },
-      { action: 'COVENANT_CHANGE', role: 'COORDINATOR', user: { id: s.coordinator.user.id }, subject: null, object: { type: 'COVENANT', id: expect.stringMatching(UUID) } },
+      {
+        action: 'CONFIDENTIALITY_ACCEPT',
+        role: 'SHELL_PARTNER',
+        user: { id: s.shell.user.id },
+        subject: { user: { id: s.shell.user.id }, role: 'SHELL_PARTNER' },
+        object: { type: 'COVENANT' },
+      },
+      {
+        action: 'COVENANT_SIGNATURE',
+        role: 'COORDINATOR',
+        user: { id: s.coordinator.user.id },
+        subject: { organisation: { id: s.core.organisation.id } },
+        object: { type: 'COVENANT' },
+      },
+      {
+        action: 'COVENANT_CHANGE',
+        role: 'COORDINATOR',
+        user: { id: s.coordinator.user.id },
+        subject: null,
+        object: { type: 'COVENANT', id: expect.stringMatching(UUID) },
+      },
     ]);
   });
 
@@ -177,7 +276,10 @@ describe('Changes to who may see what are on the record, with who made them', ()
     await admin.patch(`/api/users/${s.core.user.id}`).send({ active: false }).expect(200);
     await admin.patch(`/api/users/${s.core.user.id}`).send({ active: false }).expect(200); // no change, no entry
     await admin.patch(`/api/users/${s.core.user.id}`).send({ active: true }).expect(200);
-    for (const [agent, networkId] of [[s.coordinator.agent, s.network.id], [c2, second.id]] as const) {
+    for (const [agent, networkId] of [
+      [s.coordinator.agent, s.network.id],
+      [c2, second.id],
+    ] as const) {
       const entries = (await log(agent, networkId)).filter((e) => e.action.startsWith('USER_'));
       expect(entries.map((e) => [e.action, e.role, e.user?.id, e.subject?.user?.id, e.subject?.role])).toEqual([
         ['USER_REACTIVATE', 'ADMIN', adminId, s.core.user.id, 'CORE_PARTNER'],
@@ -191,17 +293,34 @@ describe('Changes to who may see what are on the record, with who made them', ()
     const user = await make.user(organisation.id);
     await admin.patch(`/api/users/${user.id}`).send({ active: false }).expect(200);
     const rows = await t.app.get(DataSource).getRepository(AccessLogEntry).findBy({ subjectUserId: user.id });
-    expect(rows).toMatchObject([{ action: 'USER_DEACTIVATE', networkId: null, role: 'ADMIN', userId: adminId, subjectOrganisationId: organisation.id }]);
+    expect(rows).toMatchObject([
+      { action: 'USER_DEACTIVATE', networkId: null, role: 'ADMIN', userId: adminId, subjectOrganisationId: organisation.id },
+    ]);
   });
 
   it('refuses a network role for an administrator account with 400, and logs the attempt as DENIED', async () => {
     const organisation = await make.organisation('FORMAL');
     await make.member(s.network.id, organisation.id, 'CORE');
-    const other = (await admin.post('/api/users').send({ name: 'Tweede Beheerder', email: 'beheer2@test.nl', password: 'een-goed-wachtwoord-42', organisationId: organisation.id, isAdmin: true }).expect(201)).body;
+    const other = (
+      await admin
+        .post('/api/users')
+        .send({
+          name: 'Tweede Beheerder',
+          email: 'beheer2@test.nl',
+          password: 'een-goed-wachtwoord-42',
+          organisationId: organisation.id,
+          isAdmin: true,
+        })
+        .expect(201)
+    ).body;
     const res = await admin.post(`/api/networks/${s.network.id}/roles`).send({ userId: other.id, role: 'COORDINATOR' }).expect(400);
     expect(res.body.message).toMatch(/^Een beheerderaccount kan geen rol in een netwerk krijgen/);
     const [entry] = await log(s.coordinator.agent, s.network.id, '?action=ROLE_GRANT&outcome=DENIED');
-    expect(entry).toMatchObject({ role: 'ADMIN', user: { id: adminId }, subject: { user: { id: other.id, name: 'Tweede Beheerder' }, role: 'COORDINATOR' } });
+    expect(entry).toMatchObject({
+      role: 'ADMIN',
+      user: { id: adminId },
+      subject: { user: { id: other.id, name: 'Tweede Beheerder' }, role: 'COORDINATOR' },
+    });
   });
 });
 
@@ -265,11 +384,14 @@ describe('Reading the access log: NEN 7513 fields and filters', () => {
   });
 
   it('reads a period as whole days in Dutch time', async () => {
-    const views = (from: string, to: string) => log(c, s.network.id, `?action=VIEW&from=${from}&to=${to}`).then((r) => r.map((e) => e.caseId));
+    const views = (from: string, to: string) =>
+      log(c, s.network.id, `?action=VIEW&from=${from}&to=${to}`).then((r) => r.map((e) => e.caseId));
     expect(await views('2026-11-03', '2026-11-03')).toEqual([caseA]);
     expect(await views('2026-11-04', '2026-11-04')).toEqual([caseB]);
     expect(await views('2026-11-02', '2026-11-04')).toEqual([caseB, caseA]);
-    expect((await log(c, s.network.id, '?from=2026-11-03T09:00:00Z&to=2026-11-03T09:00:00Z')).map((e) => [e.action, e.caseId])).toEqual([['CREATE', caseB]]);
+    expect((await log(c, s.network.id, '?from=2026-11-03T09:00:00Z&to=2026-11-03T09:00:00Z')).map((e) => [e.action, e.caseId])).toEqual([
+      ['CREATE', caseB],
+    ]);
   });
 
   it('pages with limit and before', async () => {
@@ -301,7 +423,8 @@ describe("The administrator's changes, since the coordinator's last visit", () =
   let make: Factories;
   let admin: Agent;
   let s: Staffed;
-  const changes = async (agent: Agent): Promise<AdminChangesView> => (await agent.get(`/api/networks/${s.network.id}/admin-changes`).expect(200)).body;
+  const changes = async (agent: Agent): Promise<AdminChangesView> =>
+    (await agent.get(`/api/networks/${s.network.id}/admin-changes`).expect(200)).body;
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -318,28 +441,43 @@ describe("The administrator's changes, since the coordinator's last visit", () =
     expect(first.items.map((e) => e.action).sort()).toEqual([...Array(4).fill('MEMBER_ADD'), ...Array(4).fill('ROLE_GRANT')]);
     expect(first.items.every((e) => e.role === 'ADMIN')).toBe(true);
     const newest = Math.max(...first.items.map((e) => e.seq));
-    expect((await s.coordinator.agent.post(`/api/networks/${s.network.id}/admin-changes/seen`).send({ seq: newest }).expect(200)).body).toEqual({ seenUntil: newest });
+    expect(
+      (await s.coordinator.agent.post(`/api/networks/${s.network.id}/admin-changes/seen`).send({ seq: newest }).expect(200)).body,
+    ).toEqual({ seenUntil: newest });
     expect(await changes(s.coordinator.agent)).toEqual({ items: [], seenUntil: newest });
 
     // The coordinator's own change is not the administrator's.
     const organisation = await make.organisation('FORMAL');
-    await s.coordinator.agent.post(`/api/networks/${s.network.id}/members`).send({ organisationId: organisation.id, ring: 'SHELL' }).expect(201);
+    await s.coordinator.agent
+      .post(`/api/networks/${s.network.id}/members`)
+      .send({ organisationId: organisation.id, ring: 'SHELL' })
+      .expect(201);
     expect((await changes(s.coordinator.agent)).items).toEqual([]);
 
     // A new grant by the administrator appears, with the names of whom it concerned.
     const user = await make.user(organisation.id);
     await admin.post(`/api/networks/${s.network.id}/roles`).send({ userId: user.id, role: 'SHELL_PARTNER' }).expect(201);
     const next = await changes(s.coordinator.agent);
-    expect(next.items).toMatchObject([{ action: 'ROLE_GRANT', outcome: 'SUCCESS', subject: { user: { id: user.id, name: user.name }, organisation: { name: organisation.name }, role: 'SHELL_PARTNER' } }]);
+    expect(next.items).toMatchObject([
+      {
+        action: 'ROLE_GRANT',
+        outcome: 'SUCCESS',
+        subject: { user: { id: user.id, name: user.name }, organisation: { name: organisation.name }, role: 'SHELL_PARTNER' },
+      },
+    ]);
   });
 
   it('never moves "seen" backwards, nor past the end of the log', async () => {
     const now = (await changes(s.coordinator.agent)).seenUntil;
-    expect((await s.coordinator.agent.post(`/api/networks/${s.network.id}/admin-changes/seen`).send({ seq: 1 }).expect(200)).body).toEqual({ seenUntil: now });
+    expect((await s.coordinator.agent.post(`/api/networks/${s.network.id}/admin-changes/seen`).send({ seq: 1 }).expect(200)).body).toEqual({
+      seenUntil: now,
+    });
     const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/admin-changes/seen`).send({ seq: 1_000_000 }).expect(200);
     expect(res.body.seenUntil).toBeLessThan(1_000_000);
     await admin.delete(`/api/networks/${s.network.id}/roles/${s.volunteer.user.id}`).expect(204);
-    expect((await changes(s.coordinator.agent)).items).toMatchObject([{ action: 'ROLE_REVOKE', subject: { user: { id: s.volunteer.user.id } } }]);
+    expect((await changes(s.coordinator.agent)).items).toMatchObject([
+      { action: 'ROLE_REVOKE', subject: { user: { id: s.volunteer.user.id } } },
+    ]);
   });
 
   it('is for the coordinator only', async () => {

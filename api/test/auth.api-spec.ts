@@ -33,12 +33,7 @@ describe('Authentication', () => {
   it('marks the cookie Secure when the request came in over HTTPS behind a trusted proxy', async () => {
     const proxied = await TestApp.start({ TRUST_PROXY: 'loopback' });
     try {
-      const res = await proxied
-        .anonymous()
-        .post('/api/auth/login')
-        .set('X-Forwarded-Proto', 'https')
-        .send(ADMIN)
-        .expect(200);
+      const res = await proxied.anonymous().post('/api/auth/login').set('X-Forwarded-Proto', 'https').send(ADMIN).expect(200);
       expect(res.headers['set-cookie'][0]).toMatch(/Secure/);
     } finally {
       await proxied.close();
@@ -52,7 +47,11 @@ describe('Authentication', () => {
   it('gives one generic Dutch message for a wrong password and for an unknown e-mail', async () => {
     const wrongPassword = await t.anonymous().post('/api/auth/login').send({ email, password: 'fout-wachtwoord' }).expect(401);
     const unknownEmail = await t.anonymous().post('/api/auth/login').send({ email: 'niemand@test.nl', password: PASSWORD }).expect(401);
-    expect(wrongPassword.body).toEqual({ statusCode: 401, message: 'Het e-mailadres of het wachtwoord klopt niet.', error: 'Unauthorized' });
+    expect(wrongPassword.body).toEqual({
+      statusCode: 401,
+      message: 'Het e-mailadres of het wachtwoord klopt niet.',
+      error: 'Unauthorized',
+    });
     expect(unknownEmail.body).toEqual(wrongPassword.body);
   });
 
@@ -93,7 +92,11 @@ describe('Authentication', () => {
 
   it('answers 429 after 5 failed logins for one account within a minute, even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      await t.anonymous().post('/api/auth/login').send({ email, password: `fout-${i}` }).expect(401);
+      await t
+        .anonymous()
+        .post('/api/auth/login')
+        .send({ email, password: `fout-${i}` })
+        .expect(401);
     }
     const res = await t.anonymous().post('/api/auth/login').send({ email, password: PASSWORD }).expect(429);
     expect(res.body.message).toMatch(/Te veel mislukte inlogpogingen/);
@@ -103,7 +106,11 @@ describe('Authentication', () => {
 
   it('answers 429 to one address after 20 failed logins there, whatever the account', async () => {
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-      await t.anonymous().post('/api/auth/login').send({ email: `onbekend${i}@test.nl`, password: 'fout' }).expect(401);
+      await t
+        .anonymous()
+        .post('/api/auth/login')
+        .send({ email: `onbekend${i}@test.nl`, password: 'fout' })
+        .expect(401);
     }
     await t.anonymous().post('/api/auth/login').send(ADMIN).expect(429);
   });
@@ -112,12 +119,20 @@ describe('Authentication', () => {
     const server = t.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const attempts = await Promise.all(Array.from({ length: 10 }, (_, i) => request(url).post('/api/auth/login').send({ email, password: `gok-${i}` })));
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        request(url)
+          .post('/api/auth/login')
+          .send({ email, password: `gok-${i}` }),
+      ),
+    );
     const statuses = attempts.map((res) => res.status).sort();
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
     // Only checked passwords count as failures: the sixth attempt of this minute is refused, not the eleventh.
-    expect((await t.anonymous().post('/api/auth/login').send({ email, password: PASSWORD })).status).toBe(statuses.includes(429) ? 429 : 200);
+    expect((await t.anonymous().post('/api/auth/login').send({ email, password: PASSWORD })).status).toBe(
+      statuses.includes(429) ? 429 : 200,
+    );
   });
 
   describe('from several addresses (behind a trusted proxy)', () => {
@@ -134,7 +149,8 @@ describe('Authentication', () => {
       proxied.clock.sleeps.length = 0;
     });
 
-    const login = (from: string, password: string, who = owner) => proxied.anonymous().post('/api/auth/login').set('X-Forwarded-For', from).send({ email: who, password });
+    const login = (from: string, password: string, who = owner) =>
+      proxied.anonymous().post('/api/auth/login').set('X-Forwarded-For', from).send({ email: who, password });
 
     it('does not lock the owner out when someone elsewhere guesses their password', async () => {
       for (let i = 0; i < 5; i++) await login('203.0.113.9', `gok-${i}`).expect(401);
@@ -179,7 +195,12 @@ describe('Authentication', () => {
     const sessions = await db.createQueryBuilder().select('s.tokenHash', 'tokenHash').from('sessions', 's').getRawMany();
     expect(sessions.length).toBeGreaterThan(0);
     expect(sessions.some((s: { tokenHash: string }) => s.tokenHash.includes(token))).toBe(false);
-    const user = await db.createQueryBuilder().select('u.passwordHash', 'passwordHash').from('users', 'u').where('u.email = :email', { email }).getRawOne();
+    const user = await db
+      .createQueryBuilder()
+      .select('u.passwordHash', 'passwordHash')
+      .from('users', 'u')
+      .where('u.email = :email', { email })
+      .getRawOne();
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
   });
 });

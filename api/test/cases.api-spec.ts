@@ -24,16 +24,28 @@ describe('Cases', () => {
 
   it('refuses (422) a summary with a BSN or IBAN, or naming the client, without echoing it', async () => {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
-    const bsn = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Bekend onder BSN 111222333 bij de gemeente.' })).expect(422);
+    const bsn = await s.core.agent
+      .post(`/api/networks/${s.network.id}/cases`)
+      .send(caseBody({ summary: 'Bekend onder BSN 111222333 bij de gemeente.' }))
+      .expect(422);
     expect(bsn.body.message).toMatch(/BSN/);
     expect(JSON.stringify(bsn.body)).not.toContain('111222333');
-    const iban = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Huurachterstand, rekening NL91ABNA0417164300.' })).expect(422);
+    const iban = await s.core.agent
+      .post(`/api/networks/${s.network.id}/cases`)
+      .send(caseBody({ summary: 'Huurachterstand, rekening NL91ABNA0417164300.' }))
+      .expect(422);
     expect(iban.body.message).toMatch(/bankrekeningnummer/);
-    const named = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ summary: 'Canariusveld woont alleen en laat niemand binnen.' })).expect(422);
+    const named = await s.core.agent
+      .post(`/api/networks/${s.network.id}/cases`)
+      .send(caseBody({ summary: 'Canariusveld woont alleen en laat niemand binnen.' }))
+      .expect(422);
     expect(named.body.message).toMatch(/cliënt van dit netwerk \(de achternaam\)/);
     expect(named.body.findings).toEqual([{ kind: 'NAME', start: 0, end: 12, field: 'summary', client: true }]);
     expect(JSON.stringify(named.body)).not.toContain('Canariusveld');
-    const field = await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody({ client: { ...CANARY, bsn: '111222333' } })).expect(400);
+    const field = await s.core.agent
+      .post(`/api/networks/${s.network.id}/cases`)
+      .send(caseBody({ client: { ...CANARY, bsn: '111222333' } }))
+      .expect(400);
     expect(field.body.message).toMatch(/Onbekend veld "client.bsn"/);
   });
 
@@ -45,7 +57,10 @@ describe('Cases', () => {
       .expect(400);
     expect(res.body.message).toMatch(/alleen in een OGGZ-netwerk/);
     const oggz = await make.staffedNetwork('OGGZ', { accepted: true });
-    await oggz.core.agent.post(`/api/networks/${oggz.network.id}/cases`).send(caseBody({ consent: 'OVERRIDE_OGGZ' })).expect(400);
+    await oggz.core.agent
+      .post(`/api/networks/${oggz.network.id}/cases`)
+      .send(caseBody({ consent: 'OVERRIDE_OGGZ' }))
+      .expect(400);
     const ok = await oggz.core.agent
       .post(`/api/networks/${oggz.network.id}/cases`)
       .send(caseBody({ consent: 'OVERRIDE_OGGZ', consentOverrideReason: 'Acuut brandgevaar door vervuiling, buren in gevaar.' }))
@@ -56,14 +71,20 @@ describe('Cases', () => {
   it('lets only the coordinator change the status, along the allowed transitions, with a reason where needed', async () => {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     const c = (await s.shell.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
-    expect((await s.coordinator.agent.get(`/api/cases/${c.id}`).expect(200)).body.allowedTransitions).toEqual(['ACCEPTED', 'DECLINED', 'REFERRED']);
+    expect((await s.coordinator.agent.get(`/api/cases/${c.id}`).expect(200)).body.allowedTransitions).toEqual([
+      'ACCEPTED',
+      'DECLINED',
+      'REFERRED',
+    ]);
     expect((await s.core.agent.patch(`/api/cases/${c.id}`).send({ status: 'ACCEPTED' }).expect(403)).body.message).toBe(
       'Alleen de coördinator besluit over de status van een casus.',
     );
     await s.coordinator.agent.patch(`/api/cases/${c.id}`).send({ status: 'DECLINED' }).expect(400);
     await s.coordinator.agent.patch(`/api/cases/${c.id}`).send({ status: 'ACCEPTED' }).expect(200);
     await s.coordinator.agent.patch(`/api/cases/${c.id}`).send({ status: 'SUBMITTED' }).expect(409);
-    const closed = (await s.coordinator.agent.patch(`/api/cases/${c.id}`).send({ status: 'CLOSED', reason: 'Hulp loopt via het wijkteam.' }).expect(200)).body;
+    const closed = (
+      await s.coordinator.agent.patch(`/api/cases/${c.id}`).send({ status: 'CLOSED', reason: 'Hulp loopt via het wijkteam.' }).expect(200)
+    ).body;
     expect(closed.closedAt).not.toBeNull();
   });
 
@@ -73,7 +94,10 @@ describe('Cases', () => {
     await make.role(s.network.id, colleague.id, 'SHELL_PARTNER');
     const colleagueAgent = await t.login(colleague.email);
     const c = (await s.shell.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
-    await s.coordinator.agent.patch(`/api/cases/${c.id}`).send({ status: 'REFERRED', reason: 'Past beter bij het buurtnetwerk.' }).expect(200);
+    await s.coordinator.agent
+      .patch(`/api/cases/${c.id}`)
+      .send({ status: 'REFERRED', reason: 'Past beter bij het buurtnetwerk.' })
+      .expect(200);
     const seen = (await colleagueAgent.get(`/api/cases/${c.id}`).expect(200)).body;
     expect(seen).toMatchObject({ status: 'REFERRED', statusReason: 'Past beter bij het buurtnetwerk.', client: { level: 'PSEUDONYM' } });
     // Another shell partner of the OGGZ network does not learn that the case exists.

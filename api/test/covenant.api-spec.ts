@@ -38,7 +38,12 @@ describe('Covenant and confidentiality', () => {
     const s = await make.staffedNetwork();
     const other = await make.staffedNetwork();
     const current = (await s.coordinator.agent.get(`/api/networks/${s.network.id}/covenant`).expect(200)).body;
-    const body = { levels: current.levels, retentionMonths: 12, anonymousQuestionSubmitter: true, confidentialityStatement: current.confidentialityStatement };
+    const body = {
+      levels: current.levels,
+      retentionMonths: 12,
+      anonymousQuestionSubmitter: true,
+      confidentialityStatement: current.confidentialityStatement,
+    };
     await s.core.agent.put(`/api/networks/${s.network.id}/covenant`).send(body).expect(403);
     await (await t.admin()).put(`/api/networks/${s.network.id}/covenant`).send(body).expect(403);
     await other.coordinator.agent.put(`/api/networks/${s.network.id}/covenant`).send(body).expect(404);
@@ -48,7 +53,12 @@ describe('Covenant and confidentiality', () => {
     const s = await make.staffedNetwork();
     const res = await s.coordinator.agent
       .put(`/api/networks/${s.network.id}/covenant`)
-      .send({ levels: { COORDINATOR: { MEETING: 'FULL' } }, retentionMonths: 12, anonymousQuestionSubmitter: true, confidentialityStatement: 'Ik houd alles wat ik hoor geheim, twaalf maanden lang.' })
+      .send({
+        levels: { COORDINATOR: { MEETING: 'FULL' } },
+        retentionMonths: 12,
+        anonymousQuestionSubmitter: true,
+        confidentialityStatement: 'Ik houd alles wat ik hoor geheim, twaalf maanden lang.',
+      })
       .expect(400);
     expect(res.body.message).toMatch(/Vul voor elke rol en elke context een niveau in/);
   });
@@ -66,7 +76,9 @@ describe('Covenant and confidentiality', () => {
       .send({ organisationId: outsider.id, signatory: 'B. Zwart', signedOn: '2026-10-01' })
       .expect(409);
     const covenant = (await s.shell.agent.get(`/api/networks/${s.network.id}/covenant`).expect(200)).body;
-    expect(covenant.signatures).toEqual([expect.objectContaining({ organisation: { id: s.core.organisation.id, name: s.core.organisation.name } })]);
+    expect(covenant.signatures).toEqual([
+      expect.objectContaining({ organisation: { id: s.core.organisation.id, name: s.core.organisation.name } }),
+    ]);
   });
 
   it('holds a confidentiality acceptance for 12 months; after that identities fall back to the pseudonym', async () => {

@@ -19,7 +19,9 @@ const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8'
  */
 function openInLibreOffice(csv: string): Cell[][] {
   if (!SOFFICE) {
-    throw new Error('LibreOffice (soffice) ontbreekt. npm test installeert het als root (libreoffice-calc-nogui); installeer het anders met: sudo apt-get install libreoffice-calc-nogui');
+    throw new Error(
+      'LibreOffice (soffice) ontbreekt. npm test installeert het als root (libreoffice-calc-nogui); installeer het anders met: sudo apt-get install libreoffice-calc-nogui',
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'casustafel-csv-'));
   try {
@@ -27,7 +29,16 @@ function openInLibreOffice(csv: string): Cell[][] {
     // Separator ;, quote ", UTF-8 (76), from line 1, nl-NL (1043), quoted fields not forced to text, evaluate formulas.
     execFileSync(
       SOFFICE,
-      [`-env:UserInstallation=file://${dir}/profiel`, '--headless', '--infilter=CSV:59,34,76,1,,1043,false,true,,,false,,true', '--convert-to', 'fods', '--outdir', dir, join(dir, 'open-acties.csv')],
+      [
+        `-env:UserInstallation=file://${dir}/profiel`,
+        '--headless',
+        '--infilter=CSV:59,34,76,1,,1043,false,true,,,false,,true',
+        '--convert-to',
+        'fods',
+        '--outdir',
+        dir,
+        join(dir, 'open-acties.csv'),
+      ],
       { stdio: 'pipe', timeout: 120_000 },
     );
     return readSheet(readFileSync(join(dir, 'open-acties.fods'), 'utf8'));
@@ -74,11 +85,22 @@ describe('The actions CSV opened in a spreadsheet', () => {
     const c = s.coordinator.agent;
     const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
     const meeting = (await c.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 60 }).expect(201)).body;
-    const item = (await c.post(`/api/meetings/${meeting.id}/agenda`).send({ kind: 'THEME', title: 'Thema: valpreventie' }).expect(201)).body.agenda.at(-1);
-    const descriptions = ['=HYPERLINK("https://evil.example";"Klik hier")', '+1+2 keer langsgaan', '-1+2 gesprekken', '@SUM(1;2)', 'Huisbezoek afleggen'];
+    const item = (
+      await c.post(`/api/meetings/${meeting.id}/agenda`).send({ kind: 'THEME', title: 'Thema: valpreventie' }).expect(201)
+    ).body.agenda.at(-1);
+    const descriptions = [
+      '=HYPERLINK("https://evil.example";"Klik hier")',
+      '+1+2 keer langsgaan',
+      '-1+2 gesprekken',
+      '@SUM(1;2)',
+      'Huisbezoek afleggen',
+    ];
     for (const description of descriptions) {
       const owner = description === '@SUM(1;2)' ? formulaName.id : s.shell.organisation.id;
-      await c.post(`/api/meetings/${meeting.id}/agenda/${item.id}/actions`).send({ description, ownerOrganisationId: owner, dueDate: '2026-12-01' }).expect(201);
+      await c
+        .post(`/api/meetings/${meeting.id}/agenda/${item.id}/actions`)
+        .send({ description, ownerOrganisationId: owner, dueDate: '2026-12-01' })
+        .expect(201);
     }
 
     const csv = (await s.core.agent.get(`/api/networks/${s.network.id}/actions.csv`).expect(200)).text;

@@ -70,7 +70,11 @@ describe('Requests a browser cannot forge', () => {
   });
 
   it('accepts JSON with a UTF-8 charset, and a request with neither body nor Content-Type', async () => {
-    await s.coordinator.agent.post(casesUrl).set('Content-Type', 'application/json; charset=UTF-8').send(JSON.stringify(caseBody())).expect(201);
+    await s.coordinator.agent
+      .post(casesUrl)
+      .set('Content-Type', 'application/json; charset=UTF-8')
+      .send(JSON.stringify(caseBody()))
+      .expect(201);
     const accepted = await s.core.agent.post(`/api/networks/${s.network.id}/confidentiality/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.request.getHeader('Content-Type')).toBeUndefined();
@@ -102,7 +106,8 @@ describe('Requests a browser cannot forge', () => {
 
     it('accepts only that origin, whatever the Host header says', async () => {
       const agent = pub.anonymous();
-      const login = (origin: string) => agent.post('/api/auth/login').set('Host', 'intern:3000').set('Origin', origin).send({ email: 'niemand@test.nl', password: 'x' });
+      const login = (origin: string) =>
+        agent.post('/api/auth/login').set('Host', 'intern:3000').set('Origin', origin).send({ email: 'niemand@test.nl', password: 'x' });
       expect((await login('https://casustafel.example.nl')).status).toBe(401);
       expect((await login('http://intern:3000')).status).toBe(403);
       expect((await login('http://casustafel.example.nl')).status).toBe(403);
@@ -162,7 +167,9 @@ describe('Bodies that cannot hurt', () => {
   });
 
   it('answers bytes that are not UTF-8 with 400', async () => {
-    const res = await sendBytes(s.coordinator.agent.post(casesUrl).set('Content-Type', 'application/json'), [Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])]);
+    const res = await sendBytes(s.coordinator.agent.post(casesUrl).set('Content-Type', 'application/json'), [
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+    ]);
     expect([res.status, res.body.message]).toEqual([400, REQUEST_MESSAGES.notUtf8]);
   });
 
@@ -197,7 +204,10 @@ describe('Bodies that cannot hurt', () => {
       const admin = await served.admin();
       const malformed = await admin.post('/api/organisations').set('Content-Type', 'application/json').send('{"name": ');
       expect([malformed.status, malformed.body.message]).toEqual([400, REQUEST_MESSAGES.malformed]);
-      const big = await admin.post('/api/organisations').set('Content-Type', 'application/json').send(JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES) }));
+      const big = await admin
+        .post('/api/organisations')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES) }));
       expect([big.status, big.body.message]).toEqual([413, REQUEST_MESSAGES.tooLarge]);
       expect((await served.anonymous().get('/').expect(200)).text).toContain('Casustafel');
     } finally {

@@ -50,12 +50,48 @@ interface Viewer {
 
 const CLIENTS: Record<NetworkKind, { given: Record<string, unknown>; refused: Record<string, unknown> }> = {
   NEIGHBOURHOOD: {
-    given: { givenName: 'Wiebrand', surname: 'van Kemphaantjesveld', dateOfBirth: '1944-02-11', street: 'Grutto-oeverlaan', houseNumber: '31', postcode: '3821 QP', city: 'Amersfoort', phone: '06 71 82 93 04' },
-    refused: { givenName: 'Roelofje', surname: 'Tureluurhoeve', dateOfBirth: '1957-08-23', street: 'Kluutenweidepad', houseNumber: '5', postcode: '3822 XR', city: 'Amersfoort', phone: '06 62 73 84 95' },
+    given: {
+      givenName: 'Wiebrand',
+      surname: 'van Kemphaantjesveld',
+      dateOfBirth: '1944-02-11',
+      street: 'Grutto-oeverlaan',
+      houseNumber: '31',
+      postcode: '3821 QP',
+      city: 'Amersfoort',
+      phone: '06 71 82 93 04',
+    },
+    refused: {
+      givenName: 'Roelofje',
+      surname: 'Tureluurhoeve',
+      dateOfBirth: '1957-08-23',
+      street: 'Kluutenweidepad',
+      houseNumber: '5',
+      postcode: '3822 XR',
+      city: 'Amersfoort',
+      phone: '06 62 73 84 95',
+    },
   },
   OGGZ: {
-    given: { givenName: 'Harmpje', surname: 'Wulpenbroekstra', dateOfBirth: '1949-11-30', street: 'Scholeksterdreef', houseNumber: '118', postcode: '3823 WV', city: 'Amersfoort', phone: '06 53 64 75 86' },
-    refused: { givenName: 'Aaltje', surname: 'de Kievitsbloem', dateOfBirth: '1962-06-14', street: 'Plevierenkamp', houseNumber: '9', postcode: '3824 YT', city: 'Amersfoort', phone: '06 44 55 66 77' },
+    given: {
+      givenName: 'Harmpje',
+      surname: 'Wulpenbroekstra',
+      dateOfBirth: '1949-11-30',
+      street: 'Scholeksterdreef',
+      houseNumber: '118',
+      postcode: '3823 WV',
+      city: 'Amersfoort',
+      phone: '06 53 64 75 86',
+    },
+    refused: {
+      givenName: 'Aaltje',
+      surname: 'de Kievitsbloem',
+      dateOfBirth: '1962-06-14',
+      street: 'Plevierenkamp',
+      houseNumber: '9',
+      postcode: '3824 YT',
+      city: 'Amersfoort',
+      phone: '06 44 55 66 77',
+    },
   },
 };
 
@@ -73,7 +109,13 @@ describe('Leak crawler: every GET route, every viewer', () => {
   const logger = new CapturingLogger();
   const canaries: Canary[] = [];
   const viewers: Viewer[] = [];
-  const ids = { networks: [] as string[], meetings: [] as string[], questions: [] as string[], users: [] as string[], organisations: [] as string[] };
+  const ids = {
+    networks: [] as string[],
+    meetings: [] as string[],
+    questions: [] as string[],
+    users: [] as string[],
+    organisations: [] as string[],
+  };
   /** Organisation → cases on which it holds an open action (rule 4 of the policy). */
   const openActions = new Map<string, Set<string>>();
   /** Per network: the running meeting, who is present, and which case the guest came for. */
@@ -86,7 +128,15 @@ describe('Leak crawler: every GET route, every viewer', () => {
     const outsiderOrganisation = await make.organisation('FORMAL');
     const outsider = await make.user(outsiderOrganisation.id);
     viewers.push({ name: 'administrator', agent: admin, userId: '', organisationId: '', networkId: null, role: null, calendarFile: '' });
-    viewers.push({ name: 'non-member', agent: await t.login(outsider.email), userId: outsider.id, organisationId: outsiderOrganisation.id, networkId: null, role: null, calendarFile: '' });
+    viewers.push({
+      name: 'non-member',
+      agent: await t.login(outsider.email),
+      userId: outsider.id,
+      organisationId: outsiderOrganisation.id,
+      networkId: null,
+      role: null,
+      calendarFile: '',
+    });
 
     for (const kind of ['NEIGHBOURHOOD', 'OGGZ'] as const) {
       const s = await make.staffedNetwork(kind, { accepted: true });
@@ -97,20 +147,39 @@ describe('Leak crawler: every GET route, every viewer', () => {
       ids.users.push(...[s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.user.id));
 
       // Two canary clients, brought in by the core partner: one with consent, one without.
-      for (const [consent, client] of [['GIVEN', CLIENTS[kind].given], ['REFUSED', CLIENTS[kind].refused]] as const) {
+      for (const [consent, client] of [
+        ['GIVEN', CLIENTS[kind].given],
+        ['REFUSED', CLIENTS[kind].refused],
+      ] as const) {
         const created = (await s.core.agent.post(`/api/networks/${n}/cases`).send(caseBody({ client, consent })).expect(201)).body;
         await c.patch(`/api/cases/${created.id}`).send({ status: 'ACCEPTED' }).expect(200);
         canaries.push({
-          id: created.id, networkId: n, kind, number: created.number, pseudonym: created.pseudonym, consent,
-          submitterId: s.core.user.id, submitterOrganisationId: s.core.organisation.id, full: fullMarkers(client), postcode: postcodeMarkers(client),
+          id: created.id,
+          networkId: n,
+          kind,
+          number: created.number,
+          pseudonym: created.pseudonym,
+          consent,
+          submitterId: s.core.user.id,
+          submitterOrganisationId: s.core.organisation.id,
+          full: fullMarkers(client),
+          postcode: postcodeMarkers(client),
         });
       }
       const [given, refused] = canaries.slice(-2);
 
       // A meeting with both cases, actions by the core (on the first) and the shell (on the second), closed: minutes.
       const start = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
-      const first = (await c.post(`/api/networks/${n}/meetings`).send({ startsAt: start(1), durationMinutes: 90, location: 'Wijkcentrum' }).expect(201)).body.id;
-      const agenda = (await c.post(`/api/meetings/${first}/agenda/assemble`).expect(200)).body.agenda as { id: string; case: { id: string } | null }[];
+      const first = (
+        await c
+          .post(`/api/networks/${n}/meetings`)
+          .send({ startsAt: start(1), durationMinutes: 90, location: 'Wijkcentrum' })
+          .expect(201)
+      ).body.id;
+      const agenda = (await c.post(`/api/meetings/${first}/agenda/assemble`).expect(200)).body.agenda as {
+        id: string;
+        case: { id: string } | null;
+      }[];
       const itemOf = (caseId: string) => agenda.find((i) => i.case?.id === caseId)!.id;
       const presentOrgs = [s.coordinator, s.core, s.shell];
       const attendance = {
@@ -121,8 +190,14 @@ describe('Leak crawler: every GET route, every viewer', () => {
       };
       await c.put(`/api/meetings/${first}/attendance`).send(attendance).expect(200);
       await c.post(`/api/meetings/${first}/start`).expect(200);
-      await c.post(`/api/meetings/${first}/agenda/${itemOf(given.id)}/actions`).send({ description: 'Huisbezoek afleggen', ownerOrganisationId: s.core.organisation.id, dueDate: '2026-11-10' }).expect(201);
-      await c.post(`/api/meetings/${first}/agenda/${itemOf(refused.id)}/actions`).send({ description: 'Contact leggen met de buren', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-12-10' }).expect(201);
+      await c
+        .post(`/api/meetings/${first}/agenda/${itemOf(given.id)}/actions`)
+        .send({ description: 'Huisbezoek afleggen', ownerOrganisationId: s.core.organisation.id, dueDate: '2026-11-10' })
+        .expect(201);
+      await c
+        .post(`/api/meetings/${first}/agenda/${itemOf(refused.id)}/actions`)
+        .send({ description: 'Contact leggen met de buren', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-12-10' })
+        .expect(201);
       openActions.set(s.core.organisation.id, new Set([given.id]));
       openActions.set(s.shell.organisation.id, new Set([refused.id]));
 
@@ -131,23 +206,39 @@ describe('Leak crawler: every GET route, every viewer', () => {
       const item = (await c.get(`/api/meetings/${first}`).expect(200)).body.agenda.find((i: { id: string }) => i.id === itemOf(given.id));
       const attempts = [
         await c.patch(`/api/meetings/${first}/agenda/${item.id}`).send({ notes: `${surname} was aanwezig.`, version: item.version }),
-        await c.post(`/api/meetings/${first}/agenda/${item.id}/actions`).send({ description: `Bellen met ${surname}`, ownerOrganisationId: s.core.organisation.id, dueDate: '2026-12-01' }),
+        await c
+          .post(`/api/meetings/${first}/agenda/${item.id}/actions`)
+          .send({ description: `Bellen met ${surname}`, ownerOrganisationId: s.core.organisation.id, dueDate: '2026-12-01' }),
         await c.patch(`/api/cases/${given.id}`).send({ status: 'MONITORING', reason: `${given.full[2]} blijft in beeld.` }),
         await c.post(`/api/networks/${n}/meetings`).send({ startsAt: start(9), durationMinutes: 60, location: `Bij ${surname} thuis` }),
       ];
       expect(attempts.map((r) => r.status)).toEqual([422, 422, 422, 422]);
 
-      await c.patch(`/api/meetings/${first}/agenda/${item.id}`).send({ notes: 'Analyse: vervuiling en vereenzaming.', decisions: 'Huisbezoek.', version: item.version }).expect(200);
+      await c
+        .patch(`/api/meetings/${first}/agenda/${item.id}`)
+        .send({ notes: 'Analyse: vervuiling en vereenzaming.', decisions: 'Huisbezoek.', version: item.version })
+        .expect(200);
       await c.post(`/api/meetings/${first}/close`).expect(200);
       await c.post(`/api/meetings/${first}/minutes/send`).expect(200);
 
       // A second meeting, running, in which the minutes are approved; an outside guest comes for the first case.
-      const second = (await c.post(`/api/networks/${n}/meetings`).send({ startsAt: start(2), durationMinutes: 90 }).expect(201)).body.id;
-      const secondAgenda = (await c.post(`/api/meetings/${second}/agenda/assemble`).expect(200)).body.agenda as { id: string; case: { id: string } | null }[];
+      const second = (
+        await c
+          .post(`/api/networks/${n}/meetings`)
+          .send({ startsAt: start(2), durationMinutes: 90 })
+          .expect(201)
+      ).body.id;
+      const secondAgenda = (await c.post(`/api/meetings/${second}/agenda/assemble`).expect(200)).body.agenda as {
+        id: string;
+        case: { id: string } | null;
+      }[];
       await c.put(`/api/meetings/${second}/attendance`).send(attendance).expect(200);
       const guestOrganisation = await make.organisation('FORMAL');
       const guestUser = await make.user(guestOrganisation.id);
-      await c.post(`/api/meetings/${second}/guests`).send({ userId: guestUser.id, itemIds: [secondAgenda.find((i) => i.case?.id === given.id)!.id] }).expect(201);
+      await c
+        .post(`/api/meetings/${second}/guests`)
+        .send({ userId: guestUser.id, itemIds: [secondAgenda.find((i) => i.case?.id === given.id)!.id] })
+        .expect(201);
       const guest = await t.login(guestUser.email);
       await guest.post(`/api/meetings/${second}/confidentiality/accept`).expect(200);
       await c.post(`/api/meetings/${second}/start`).expect(200);
@@ -156,8 +247,21 @@ describe('Leak crawler: every GET route, every viewer', () => {
       ids.meetings.push(first, second);
 
       // A consultative question, answered, with a thread.
-      const q = (await s.volunteer.agent.post(`/api/networks/${n}/questions`).send({ title: 'Zorgen om een buurvrouw', situation: 'Een oudere vrouw komt de deur niet meer uit en de post stapelt zich op.', question: 'Wie kan hier op af?', problemAreas: ['SOCIAL_NETWORK'] }).expect(201)).body.id;
-      await c.post(`/api/questions/${q}/answer`).send({ advice: 'Vraag de wijkverpleging om langs te gaan.', severity: 'MEDIUM', recommendation: 'ADVICE_ONLY' }).expect(200);
+      const q = (
+        await s.volunteer.agent
+          .post(`/api/networks/${n}/questions`)
+          .send({
+            title: 'Zorgen om een buurvrouw',
+            situation: 'Een oudere vrouw komt de deur niet meer uit en de post stapelt zich op.',
+            question: 'Wie kan hier op af?',
+            problemAreas: ['SOCIAL_NETWORK'],
+          })
+          .expect(201)
+      ).body.id;
+      await c
+        .post(`/api/questions/${q}/answer`)
+        .send({ advice: 'Vraag de wijkverpleging om langs te gaan.', severity: 'MEDIUM', recommendation: 'ADVICE_ONLY' })
+        .expect(200);
       await s.volunteer.agent.post(`/api/questions/${q}/messages`).send({ text: 'Dank, we pakken het op.' }).expect(201);
       ids.questions.push(q);
 
@@ -167,10 +271,28 @@ describe('Leak crawler: every GET route, every viewer', () => {
         ['shell partner', s.shell, 'SHELL_PARTNER'],
         ['volunteer rep', s.volunteer, 'VOLUNTEER_REP'],
       ];
-      for (const [name, person, role] of roles) viewers.push({ name: `${kind} ${name}`, agent: person.agent, userId: person.user.id, organisationId: person.organisation.id, networkId: n, role, calendarFile: '' });
-      viewers.push({ name: `${kind} meeting guest`, agent: guest, userId: guestUser.id, organisationId: guestOrganisation.id, networkId: n, role: 'GUEST', calendarFile: '' });
+      for (const [name, person, role] of roles)
+        viewers.push({
+          name: `${kind} ${name}`,
+          agent: person.agent,
+          userId: person.user.id,
+          organisationId: person.organisation.id,
+          networkId: n,
+          role,
+          calendarFile: '',
+        });
+      viewers.push({
+        name: `${kind} meeting guest`,
+        agent: guest,
+        userId: guestUser.id,
+        organisationId: guestOrganisation.id,
+        networkId: n,
+        role: 'GUEST',
+        calendarFile: '',
+      });
     }
-    for (const v of viewers.filter((v) => v.userId)) v.calendarFile = (await v.agent.post('/api/calendar/token').expect(201)).body.url.split('/').pop();
+    for (const v of viewers.filter((v) => v.userId))
+      v.calendarFile = (await v.agent.post('/api/calendar/token').expect(201)).body.url.split('/').pop();
   });
   afterAll(() => t.close());
 
@@ -180,7 +302,11 @@ describe('Leak crawler: every GET route, every viewer', () => {
     if (v.networkId !== x.networkId || v.role === null) return levels;
     const meeting = running.get(x.networkId)!;
     const contexts: DisclosureContext[] =
-      v.role === 'GUEST' ? (meeting.guestCaseId === x.id ? ['MEETING'] : []) : ['DOSSIER', 'MINUTES', ...(meeting.present.has(v.organisationId) ? (['MEETING'] as const) : [])];
+      v.role === 'GUEST'
+        ? meeting.guestCaseId === x.id
+          ? ['MEETING']
+          : []
+        : ['DOSSIER', 'MINUTES', ...(meeting.present.has(v.organisationId) ? (['MEETING'] as const) : [])];
     for (const context of contexts) {
       levels.add(
         decideDisclosure({
@@ -211,12 +337,16 @@ describe('Leak crawler: every GET route, every viewer', () => {
     const visiblePseudonyms = new Set(visible.map((x) => x.pseudonym));
     for (const x of canaries) {
       const levels = grantedLevels(v, x);
-      if (!levels.has('FULL')) for (const m of x.full) forbidden.push({ what: `${x.kind} ${x.consent} identity`, value: new RegExp(escape(m)) });
-      if (!levels.has('FULL') && !levels.has('ADDRESS')) for (const m of x.postcode) forbidden.push({ what: `${x.kind} ${x.consent} postcode`, value: new RegExp(escape(m)) });
+      if (!levels.has('FULL'))
+        for (const m of x.full) forbidden.push({ what: `${x.kind} ${x.consent} identity`, value: new RegExp(escape(m)) });
+      if (!levels.has('FULL') && !levels.has('ADDRESS'))
+        for (const m of x.postcode) forbidden.push({ what: `${x.kind} ${x.consent} postcode`, value: new RegExp(escape(m)) });
       if (maxOf(levels) === 'HIDDEN') {
         forbidden.push({ what: `${x.kind} ${x.consent} case id`, value: new RegExp(x.id) });
-        if (!visiblePseudonyms.has(x.pseudonym)) forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
-        if (!visibleNumbers.has(x.number)) forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
+        if (!visiblePseudonyms.has(x.pseudonym))
+          forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
+        if (!visibleNumbers.has(x.number))
+          forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
       }
     }
     return forbidden;
@@ -227,16 +357,29 @@ describe('Leak crawler: every GET route, every viewer', () => {
   function urlsFor(path: string, parameters: { name: string; in: string }[], v: Viewer): string[] {
     let urls = [path];
     for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
-      const before = path.slice(0, path.indexOf(`{${name}}`)).split('/').filter(Boolean).pop();
+      const before = path
+        .slice(0, path.indexOf(`{${name}}`))
+        .split('/')
+        .filter(Boolean)
+        .pop();
       const values =
-        name === 'file' && before === 'calendar' ? (v.calendarFile ? [v.calendarFile] : ['onbekend-onbekend-onbekend-01.ics'])
-        : before === 'networks' ? [...ids.networks, '00000000-0000-4000-8000-000000000000']
-        : before === 'cases' ? canaries.map((c) => c.id)
-        : before === 'meetings' ? ids.meetings
-        : before === 'questions' ? ids.questions
-        : before === 'users' ? ids.users
-        : before === 'organisations' ? ids.organisations
-        : null;
+        name === 'file' && before === 'calendar'
+          ? v.calendarFile
+            ? [v.calendarFile]
+            : ['onbekend-onbekend-onbekend-01.ics']
+          : before === 'networks'
+            ? [...ids.networks, '00000000-0000-4000-8000-000000000000']
+            : before === 'cases'
+              ? canaries.map((c) => c.id)
+              : before === 'meetings'
+                ? ids.meetings
+                : before === 'questions'
+                  ? ids.questions
+                  : before === 'users'
+                    ? ids.users
+                    : before === 'organisations'
+                      ? ids.organisations
+                      : null;
       if (!values) throw new Error(`The leak crawler cannot fill {${name}} in GET ${path}. Teach urlsFor() which ids belong there.`);
       urls = urls.flatMap((u) => values.map((value) => u.replace(`{${name}}`, value)));
     }
@@ -244,14 +387,21 @@ describe('Leak crawler: every GET route, every viewer', () => {
     const variants: string[] = [''];
     if (query.includes('q')) variants.push(...canaries.map((c) => `q=${encodeURIComponent(c.full[1])}`));
     if (query.includes('caseId')) variants.push(...canaries.map((c) => `caseId=${c.id}`));
-    if (query.includes('scope')) variants.push('scope=mine', ...ids.networks.map((n) => `scope=network&networkId=${n}`), ...ids.networks.map((n) => `scope=network&networkId=${n}&overdue=true`));
+    if (query.includes('scope'))
+      variants.push(
+        'scope=mine',
+        ...ids.networks.map((n) => `scope=network&networkId=${n}`),
+        ...ids.networks.map((n) => `scope=network&networkId=${n}&overdue=true`),
+      );
     if (query.includes('version')) variants.push('version=1');
     if (query.includes('email')) variants.push(`email=${encodeURIComponent('admin@casustafel.test')}`);
     return urls.flatMap((u) => variants.map((q) => (q ? `${u}?${q}` : u)));
   }
 
   it('crawls every GET route as every viewer and finds nothing they may not see', async () => {
-    const document = (await t.anonymous().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    const document = (await t.anonymous().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
     const routes = Object.entries(document.paths).filter(([, ops]) => ops['get']);
     expect(routes.length).toBeGreaterThan(20);
     // Query DTOs are in the document too, so the crawl includes the surname search and the log filters.
@@ -270,7 +420,12 @@ describe('Leak crawler: every GET route, every viewer', () => {
           requests++;
           crawled.add(path);
           // Every viewer crawls signed in (a 401 would crawl nothing), and nothing breaks.
-          expect({ url, viewer: v.name, signedIn: res.status !== 401, error: res.status >= 500 }).toEqual({ url, viewer: v.name, signedIn: true, error: false });
+          expect({ url, viewer: v.name, signedIn: res.status !== 401, error: res.status >= 500 }).toEqual({
+            url,
+            viewer: v.name,
+            signedIn: true,
+            error: false,
+          });
           const type = String(res.headers['content-type'] ?? '');
           const raw = res.body as Buffer;
           let text: string;
@@ -313,6 +468,7 @@ describe('Leak crawler: every GET route, every viewer', () => {
   it('writes no canary value to the server log', () => {
     expect(logger.lines.length).toBeGreaterThan(0);
     const all = logger.lines.join('\n');
-    for (const x of canaries) for (const marker of [...x.full, ...x.postcode]) expect({ marker, logged: all.includes(marker) }).toEqual({ marker, logged: false });
+    for (const x of canaries)
+      for (const marker of [...x.full, ...x.postcode]) expect({ marker, logged: all.includes(marker) }).toEqual({ marker, logged: false });
   });
 });

@@ -56,7 +56,9 @@ describe('Membership and role rules', () => {
   it('refuses a role to a user whose organisation is not a member', async () => {
     const { network, user, organisation } = await candidate('FORMAL', null);
     const res = await admin.post(`/api/networks/${network.id}/roles`).send({ userId: user.id, role: 'CORE_PARTNER' }).expect(409);
-    expect(res.body.message).toBe(`${organisation.name} (de organisatie van ${user.name}) is geen lid van dit netwerk. Voeg de organisatie eerst toe.`);
+    expect(res.body.message).toBe(
+      `${organisation.name} (de organisatie van ${user.name}) is geen lid van dit netwerk. Voeg de organisatie eerst toe.`,
+    );
   });
 
   it('refuses a second role for the same user in one network', async () => {
@@ -71,13 +73,18 @@ describe('Membership and role rules', () => {
     const me = (await admin.get('/api/auth/me').expect(200)).body;
     await make.member(network.id, me.organisation.id, 'CORE');
     const res = await admin.post(`/api/networks/${network.id}/roles`).send({ userId: me.id, role: 'COORDINATOR' }).expect(400);
-    expect(res.body.message).toBe('Een beheerderaccount kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden. Geef de rol aan een gewoon account.');
+    expect(res.body.message).toBe(
+      'Een beheerderaccount kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden. Geef de rol aan een gewoon account.',
+    );
     expect((await admin.get(`/api/networks/${network.id}/roles`).expect(200)).body).toEqual([]);
   });
 
   it('refuses to add an organisation twice', async () => {
     const { network, organisation } = await candidate('FORMAL', 'CORE');
-    const res = await admin.post(`/api/networks/${network.id}/members`).send({ organisationId: organisation.id, ring: 'SHELL' }).expect(409);
+    const res = await admin
+      .post(`/api/networks/${network.id}/members`)
+      .send({ organisationId: organisation.id, ring: 'SHELL' })
+      .expect(409);
     expect(res.body.message).toBe(`${organisation.name} is al lid van dit netwerk.`);
   });
 

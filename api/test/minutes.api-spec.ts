@@ -34,22 +34,41 @@ describe('Minutes', () => {
     levels.CORE_PARTNER.MINUTES = 'ADDRESS';
     levels.SHELL_PARTNER.MINUTES = 'PSEUDONYM';
     levels.VOLUNTEER_REP.MINUTES = 'INITIALS';
-    const body = { levels, retentionMonths: 24, anonymousQuestionSubmitter: true, confidentialityStatement: covenant.confidentialityStatement };
+    const body = {
+      levels,
+      retentionMonths: 24,
+      anonymousQuestionSubmitter: true,
+      confidentialityStatement: covenant.confidentialityStatement,
+    };
     expect((await c.put(`/api/networks/${s.network.id}/covenant`).send(body).expect(200)).body.version).toBe(2);
     const theCase = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
     await c.patch(`/api/cases/${theCase.id}`).send({ status: 'ACCEPTED' }).expect(200);
-    const m = (await c.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), durationMinutes: 60, location: 'Buurthuis' }).expect(201)).body;
+    const m = (
+      await c
+        .post(`/api/networks/${s.network.id}/meetings`)
+        .send({ startsAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), durationMinutes: 60, location: 'Buurthuis' })
+        .expect(201)
+    ).body;
     const item = (await c.post(`/api/meetings/${m.id}/agenda/assemble`).expect(200)).body.agenda[0];
-    await c.put(`/api/meetings/${m.id}/attendance`).send({
-      attendance: [
-        { organisationId: s.core.organisation.id, status: 'PRESENT', userIds: [s.core.user.id] },
-        { organisationId: s.shell.organisation.id, status: 'PRESENT', userIds: [s.shell.user.id] },
-        { organisationId: s.volunteer.organisation.id, status: 'EXCUSED', userIds: [] },
-      ],
-    }).expect(200);
+    await c
+      .put(`/api/meetings/${m.id}/attendance`)
+      .send({
+        attendance: [
+          { organisationId: s.core.organisation.id, status: 'PRESENT', userIds: [s.core.user.id] },
+          { organisationId: s.shell.organisation.id, status: 'PRESENT', userIds: [s.shell.user.id] },
+          { organisationId: s.volunteer.organisation.id, status: 'EXCUSED', userIds: [] },
+        ],
+      })
+      .expect(200);
     await c.post(`/api/meetings/${m.id}/start`).expect(200);
-    await c.patch(`/api/meetings/${m.id}/agenda/${item.id}`).send({ notes: 'Analyse: vereenzaming en vervuiling.', decisions: 'Huisbezoek door de huisarts.', version: item.version }).expect(200);
-    await c.post(`/api/meetings/${m.id}/agenda/${item.id}/actions`).send({ description: 'Huisbezoek afleggen', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-12-01' }).expect(201);
+    await c
+      .patch(`/api/meetings/${m.id}/agenda/${item.id}`)
+      .send({ notes: 'Analyse: vereenzaming en vervuiling.', decisions: 'Huisbezoek door de huisarts.', version: item.version })
+      .expect(200);
+    await c
+      .post(`/api/meetings/${m.id}/agenda/${item.id}/actions`)
+      .send({ description: 'Huisbezoek afleggen', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-12-01' })
+      .expect(201);
     await c.post(`/api/meetings/${m.id}/close`).expect(200);
     return { s, m, item, theCase, body };
   }
@@ -57,18 +76,28 @@ describe('Minutes', () => {
   it('drafts the minutes when the meeting closes, from its record', async () => {
     const { s, m } = await meetingWithCase();
     const minutes = (await s.coordinator.agent.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
-    expect(minutes).toMatchObject({ status: 'DRAFT', covenantVersion: 2, meeting: { location: 'Buurthuis', chair: s.coordinator.user.name } });
+    expect(minutes).toMatchObject({
+      status: 'DRAFT',
+      covenantVersion: 2,
+      meeting: { location: 'Buurthuis', chair: s.coordinator.user.name },
+    });
     expect(minutes.sections[0].text).toContain('Afspraken: Huisbezoek door de huisarts.');
     expect(minutes.sections[0].text).toContain('Status van de casus: geaccepteerd.');
     expect(minutes.actions.map((a: { description: string }) => a.description)).toEqual(['Huisbezoek afleggen']);
-    expect(minutes.attendance.find((a: { organisation: string }) => a.organisation === s.core.organisation.name)).toMatchObject({ status: 'PRESENT', people: [s.core.user.name] });
+    expect(minutes.attendance.find((a: { organisation: string }) => a.organisation === s.core.organisation.name)).toMatchObject({
+      status: 'PRESENT',
+      people: [s.core.user.name],
+    });
     // A draft is the coordinator's until it is sent.
     await s.core.agent.get(`/api/meetings/${m.id}/minutes`).expect(404);
   });
 
   it('gives every reader a PDF with the client exactly at their MINUTES level, and no identity in its metadata', async () => {
     const { s, m } = await meetingWithCase();
-    await s.coordinator.agent.post(`/api/meetings/${m.id}/minutes/approve`).send({ reason: 'Vastgesteld per e-mail, geen bezwaren.' }).expect(200);
+    await s.coordinator.agent
+      .post(`/api/meetings/${m.id}/minutes/approve`)
+      .send({ reason: 'Vastgesteld per e-mail, geen bezwaren.' })
+      .expect(200);
     const expectations: [Agent, string, string[], string[]][] = [
       [s.coordinator.agent, 'FULL', [`${CANARY.givenName} ${CANARY.surname}`], []],
       [s.core.agent, 'ADDRESS', ['3813 KZ 27'], ['Canariusveld', 'G. van C.']],
@@ -87,14 +116,19 @@ describe('Minutes', () => {
       expect(text).toMatch(/Opgesteld voor .+, .+ op /);
     }
     const log = (await s.coordinator.agent.get(`/api/networks/${s.network.id}/access-log`).expect(200)).body;
-    expect(log.filter((e: { action: string; context: string }) => e.action === 'EXPORT' && e.context === 'MINUTES').length).toBeGreaterThanOrEqual(4);
+    expect(
+      log.filter((e: { action: string; context: string }) => e.action === 'EXPORT' && e.context === 'MINUTES').length,
+    ).toBeGreaterThanOrEqual(4);
   });
 
   it('keeps the covenant version of the meeting, even after the covenant changed', async () => {
     const { s, m, body } = await meetingWithCase();
     const stricter = structuredClone(body.levels);
     stricter.COORDINATOR.MINUTES = 'PSEUDONYM';
-    await s.coordinator.agent.put(`/api/networks/${s.network.id}/covenant`).send({ ...body, levels: stricter }).expect(200);
+    await s.coordinator.agent
+      .put(`/api/networks/${s.network.id}/covenant`)
+      .send({ ...body, levels: stricter })
+      .expect(200);
     const minutes = (await s.coordinator.agent.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
     expect(minutes.covenantVersion).toBe(2);
     expect(minutes.sections[0].client.level).toBe('FULL');
@@ -105,10 +139,21 @@ describe('Minutes', () => {
     const c = s.coordinator.agent;
     let minutes = (await c.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
     const sectionId = minutes.sections[0].id;
-    minutes = (await c.patch(`/api/meetings/${m.id}/minutes`).send({ sections: [{ id: sectionId, text: 'Analyse aangevuld.' }], version: minutes.version }).expect(200)).body;
-    await c.patch(`/api/meetings/${m.id}/minutes`).send({ sections: [{ id: sectionId, text: 'Te laat.' }], version: 1 }).expect(409);
+    minutes = (
+      await c
+        .patch(`/api/meetings/${m.id}/minutes`)
+        .send({ sections: [{ id: sectionId, text: 'Analyse aangevuld.' }], version: minutes.version })
+        .expect(200)
+    ).body;
+    await c
+      .patch(`/api/meetings/${m.id}/minutes`)
+      .send({ sections: [{ id: sectionId, text: 'Te laat.' }], version: 1 })
+      .expect(409);
     await c.post(`/api/meetings/${m.id}/minutes/send`).expect(200);
-    await s.core.agent.post(`/api/meetings/${m.id}/minutes/comments`).send({ sectionId, text: 'Graag toevoegen dat MEE ook langsgaat.' }).expect(201);
+    await s.core.agent
+      .post(`/api/meetings/${m.id}/minutes/comments`)
+      .send({ sectionId, text: 'Graag toevoegen dat MEE ook langsgaat.' })
+      .expect(201);
     await s.volunteer.agent.get(`/api/meetings/${m.id}/minutes`).expect(404); // excused, not present
     const commented = (await c.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
     expect(commented.sections[0].comments).toEqual([expect.objectContaining({ author: s.core.user.name, resolved: false })]);
@@ -116,20 +161,33 @@ describe('Minutes', () => {
 
     // Without a reason, approval waits for the next meeting, where it is the first item.
     await c.post(`/api/meetings/${m.id}/minutes/approve`).send({}).expect(400);
-    const next = (await c.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt: new Date(t.clock.now().getTime() + 28 * 86_400_000).toISOString(), durationMinutes: 60 }).expect(201)).body;
+    const next = (
+      await c
+        .post(`/api/networks/${s.network.id}/meetings`)
+        .send({ startsAt: new Date(t.clock.now().getTime() + 28 * 86_400_000).toISOString(), durationMinutes: 60 })
+        .expect(201)
+    ).body;
     const agenda = (await c.post(`/api/meetings/${next.id}/agenda/assemble`).expect(200)).body.agenda;
     expect(agenda[0].kind).toBe('MINUTES_APPROVAL');
     await c.post(`/api/meetings/${next.id}/start`).expect(200);
     const approved = (await c.post(`/api/meetings/${m.id}/minutes/approve`).send({}).expect(200)).body;
     expect(approved).toMatchObject({ covenantVersion: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
-    await c.patch(`/api/meetings/${m.id}/minutes`).send({ sections: [{ id: sectionId, text: 'Stille wijziging.' }], version: 2 }).expect(409);
+    await c
+      .patch(`/api/meetings/${m.id}/minutes`)
+      .send({ sections: [{ id: sectionId, text: 'Stille wijziging.' }], version: 2 })
+      .expect(409);
     await c.post(`/api/meetings/${m.id}/reopen`).expect(409);
-    await c.put(`/api/meetings/${m.id}/attendance`).send({ attendance: [{ organisationId: s.volunteer.organisation.id, status: 'PRESENT', userIds: [] }] }).expect(409);
+    await c
+      .put(`/api/meetings/${m.id}/attendance`)
+      .send({ attendance: [{ organisationId: s.volunteer.organisation.id, status: 'PRESENT', userIds: [] }] })
+      .expect(409);
     expect((await c.get(`/api/meetings/${m.id}`).expect(200)).body.locked).toBe(true);
     const again = (await s.shell.agent.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
     expect(again.sha256).toBe(approved.sha256);
-    const withAddendum = (await c.post(`/api/meetings/${m.id}/minutes/addenda`).send({ text: 'Correctie: het huisbezoek is op dinsdag.' }).expect(201)).body;
+    const withAddendum = (
+      await c.post(`/api/meetings/${m.id}/minutes/addenda`).send({ text: 'Correctie: het huisbezoek is op dinsdag.' }).expect(201)
+    ).body;
     expect(withAddendum.sha256).not.toBe(approved.sha256);
     expect(withAddendum.addenda).toHaveLength(1);
   });

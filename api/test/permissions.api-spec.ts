@@ -39,7 +39,13 @@ describe('Permissions per endpoint', () => {
   });
   const adminOnly = (ok: number): Record<Actor, number> => ({ ...everyone(403), admin: ok });
   const readNetwork: Record<Actor, number> = { admin: 200, coordinator: 200, otherCoordinator: 404, member: 200, nonMember: 404 };
-  const manageNetwork = (ok: number): Record<Actor, number> => ({ admin: ok, coordinator: ok, otherCoordinator: 404, member: 403, nonMember: 404 });
+  const manageNetwork = (ok: number): Record<Actor, number> => ({
+    admin: ok,
+    coordinator: ok,
+    otherCoordinator: 404,
+    member: 403,
+    nonMember: 404,
+  });
 
   type Case = [string, Record<Actor, number>, (agent: Agent) => Promise<{ status: number }>];
   const cases: Case[] = [
@@ -50,7 +56,9 @@ describe('Permissions per endpoint', () => {
       adminOnly(201),
       async (a) => {
         const organisation = await make.organisation();
-        return a.post('/api/users').send({ name: 'Nieuw', email: `n${Math.random()}@test.nl`, password: 'x'.repeat(12), organisationId: organisation.id });
+        return a
+          .post('/api/users')
+          .send({ name: 'Nieuw', email: `n${Math.random()}@test.nl`, password: 'x'.repeat(12), organisationId: organisation.id });
       },
     ],
     ['GET /users', adminOnly(200), (a) => a.get('/api/users')],
@@ -62,7 +70,11 @@ describe('Permissions per endpoint', () => {
         return a.patch(`/api/users/${user.id}`).send({ active: false });
       },
     ],
-    ['POST /networks', adminOnly(201), (a) => a.post('/api/networks').send({ name: `Netwerk ${Math.random()}`, kind: 'OGGZ', area: 'Noord' })],
+    [
+      'POST /networks',
+      adminOnly(201),
+      (a) => a.post('/api/networks').send({ name: `Netwerk ${Math.random()}`, kind: 'OGGZ', area: 'Noord' }),
+    ],
     ['GET /networks', everyone(200), (a) => a.get('/api/networks')],
     ['GET /networks/:id', readNetwork, (a) => a.get(`/api/networks/${networkId}`)],
     ['GET /networks/:id/members', readNetwork, (a) => a.get(`/api/networks/${networkId}/members`)],
@@ -134,7 +146,10 @@ describe('Permissions per endpoint', () => {
     const organisation = await make.organisation();
     await make.member(networkId, organisation.id, 'CORE');
     const user = await make.user(organisation.id);
-    const res = await agents.coordinator.post(`/api/networks/${networkId}/roles`).send({ userId: user.id, role: 'COORDINATOR' }).expect(403);
+    const res = await agents.coordinator
+      .post(`/api/networks/${networkId}/roles`)
+      .send({ userId: user.id, role: 'COORDINATOR' })
+      .expect(403);
     expect(res.body.message).toBe('Alleen een beheerder kan iemand coördinator maken.');
     const me = (await agents.coordinator.get('/api/auth/me').expect(200)).body;
     await agents.coordinator.delete(`/api/networks/${networkId}/roles/${me.id}`).expect(403);

@@ -48,7 +48,16 @@ describe('No identity leaves the API where the covenant forbids it', () => {
     ['case page', (id) => `/api/cases/${id}`],
   ];
 
-  const names = ['coordinator', 'submitter (shell partner)', 'core partner', 'core partner without acceptance', 'shell partner', 'volunteer rep', 'administrator', 'coordinator of another network'];
+  const names = [
+    'coordinator',
+    'submitter (shell partner)',
+    'core partner',
+    'core partner without acceptance',
+    'shell partner',
+    'volunteer rep',
+    'administrator',
+    'coordinator of another network',
+  ];
   const rows = names.flatMap((name) => endpoints.map(([endpoint, path]) => [name, endpoint, path] as const));
 
   it.each(rows)('%s, %s', async (name, endpoint, path) => {
@@ -57,7 +66,8 @@ describe('No identity leaves the API where the covenant forbids it', () => {
     const text = res.text;
     // A surname search finds the case only for viewers who may see the full name.
     const listed = endpoint === 'surname search' ? expected === 'FULL' : expected !== 'HIDDEN';
-    for (const marker of CANARY_MARKERS) expect({ marker, present: text.includes(marker) }).toEqual({ marker, present: expected === 'FULL' });
+    for (const marker of CANARY_MARKERS)
+      expect({ marker, present: text.includes(marker) }).toEqual({ marker, present: expected === 'FULL' });
     if (!listed) expect(text).not.toContain(caseNumber);
     else if (expected === 'INITIALS') expect(text).toContain('G. van C.');
     else if (expected === 'PSEUDONYM') expect(text).toContain(`Casus ${caseNumber} ·`);

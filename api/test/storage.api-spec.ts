@@ -39,7 +39,8 @@ describe('Identities at rest, the log chain and retention', () => {
     await t.app.get(DataSource).query('PRAGMA wal_checkpoint(TRUNCATE)');
     const bytes = databaseBytes(dbPath);
     expect(bytes.length).toBeGreaterThan(10_000);
-    for (const marker of [...CANARY_MARKERS, '3813KZ', CANARY.givenName + ' ']) expect({ marker, found: bytes.includes(Buffer.from(marker)) }).toEqual({ marker, found: false });
+    for (const marker of [...CANARY_MARKERS, '3813KZ', CANARY.givenName + ' '])
+      expect({ marker, found: bytes.includes(Buffer.from(marker)) }).toEqual({ marker, found: false });
   });
 
   it('keeps the access log append-only, and its chain shows an alteration made behind its back', async () => {
@@ -87,7 +88,12 @@ describe('Retention', () => {
     await s.coordinator.agent.patch(`/api/cases/${old.id}`).send({ status: 'ACCEPTED' }).expect(200);
     await s.coordinator.agent.patch(`/api/cases/${old.id}`).send({ status: 'CLOSED' }).expect(200);
     const db = t.app.get(DataSource);
-    const [{ ciphertext }] = await db.createQueryBuilder().select('i.ciphertext', 'ciphertext').from('client_identities', 'i').where('i.caseId = :id', { id: old.id }).getRawMany();
+    const [{ ciphertext }] = await db
+      .createQueryBuilder()
+      .select('i.ciphertext', 'ciphertext')
+      .from('client_identities', 'i')
+      .where('i.caseId = :id', { id: old.id })
+      .getRawMany();
     expect(ciphertext.length).toBeGreaterThan(50);
 
     t.clock.advanceDays(365);
@@ -103,11 +109,21 @@ describe('Retention', () => {
     const coordinator = await t.login(s.coordinator.user.email);
     await make.accept(coordinator, s.network.id);
     const erased = (await coordinator.get(`/api/cases/${old.id}`).expect(200)).body;
-    expect(erased.client).toEqual({ level: 'PSEUDONYM', displayName: `Casus ${old.number} · ${old.pseudonym}`, neighbourhood: 'Soesterkwartier', erased: true });
+    expect(erased.client).toEqual({
+      level: 'PSEUDONYM',
+      displayName: `Casus ${old.number} · ${old.pseudonym}`,
+      neighbourhood: 'Soesterkwartier',
+      erased: true,
+    });
     expect(erased.explanation).toMatch(/bewaartermijn/);
     expect((await coordinator.get(`/api/cases/${recent.id}`).expect(200)).body.client.level).toBe('FULL');
 
-    const rows = await db.createQueryBuilder().select('i.caseId', 'caseId').from('client_identities', 'i').where('i.caseId = :id', { id: old.id }).getRawMany();
+    const rows = await db
+      .createQueryBuilder()
+      .select('i.caseId', 'caseId')
+      .from('client_identities', 'i')
+      .where('i.caseId = :id', { id: old.id })
+      .getRawMany();
     expect(rows).toEqual([]);
     const log = (await coordinator.get(`/api/networks/${s.network.id}/access-log?caseId=${old.id}`).expect(200)).body;
     expect(log[0]).toMatchObject({ action: 'ERASE', user: null });
@@ -129,11 +145,15 @@ describe('Access report (AVG art. 15)', () => {
     const created = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
     await s.coordinator.agent.get(`/api/cases/${created.id}`).expect(200);
     await s.core.agent.get(`/api/cases/${created.id}/access-report.pdf`).expect(403);
-    const res = await s.coordinator.agent.get(`/api/cases/${created.id}/access-report.pdf`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await s.coordinator.agent
+      .get(`/api/cases/${created.id}/access-report.pdf`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
     const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');

@@ -38,7 +38,9 @@ describe('Requests and errors', () => {
       const make = await Factories.for(t);
       s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
       const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
-      meetingId = (await s.coordinator.agent.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 90 }).expect(201)).body.id;
+      meetingId = (
+        await s.coordinator.agent.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 90 }).expect(201)
+      ).body.id;
     });
 
     it.each([
@@ -48,7 +50,12 @@ describe('Requests and errors', () => {
       ['a case with client: "Jan"', { client: 'Jan' }, 'client', 'Vul de gegevens van de cliënt in.'],
       ['a case without consent', { consent: undefined }, 'consent', 'Kies of de cliënt toestemming gaf.'],
       ['a case with consent: null', { consent: null }, 'consent', 'Kies of de cliënt toestemming gaf.'],
-      ['a case with a null phone number', { client: { ...caseBody().client, phone: null } }, 'client.phone', expect.stringMatching(/telefoonnummer/)],
+      [
+        'a case with a null phone number',
+        { client: { ...caseBody().client, phone: null } },
+        'client.phone',
+        expect.stringMatching(/telefoonnummer/),
+      ],
     ])('answers %s with 400 and a Dutch message', async (_what, overrides, field, message) => {
       const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody(overrides)).expect(400);
       expect(res.body.fields[field]).toEqual([message]);
@@ -67,7 +74,10 @@ describe('Requests and errors', () => {
 
     it('answers a meeting series given as a list with 400', async () => {
       const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
-      const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 90, repeat: [] }).expect(400);
+      const res = await s.coordinator.agent
+        .post(`/api/networks/${s.network.id}/meetings`)
+        .send({ startsAt, durationMinutes: 90, repeat: [] })
+        .expect(400);
       expect(res.body.fields.repeat).toEqual(['Vul de herhaling in met het aantal weken ertussen en het aantal overleggen.']);
     });
 
@@ -79,7 +89,11 @@ describe('Requests and errors', () => {
     });
 
     it('answers JSON nested 20,000 deep with 400', async () => {
-      const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/cases`).set('Content-Type', 'application/json').send('{"client":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}').expect(400);
+      const res = await s.coordinator.agent
+        .post(`/api/networks/${s.network.id}/cases`)
+        .set('Content-Type', 'application/json')
+        .send('{"client":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}')
+        .expect(400);
       expect(res.body.message).toMatch(/te diep genest/);
     });
 
@@ -88,14 +102,20 @@ describe('Requests and errors', () => {
       const meeting = (await s.coordinator.agent.post(`/api/meetings/${meetingId}/agenda`).send(item).expect(201)).body;
       const itemId = meeting.agenda.at(-1).id;
       for (const field of ['notes', 'decisions', 'position', 'minutes']) {
-        const res = await s.coordinator.agent.patch(`/api/meetings/${meetingId}/agenda/${itemId}`).send({ [field]: null, version: 1 }).expect(400);
+        const res = await s.coordinator.agent
+          .patch(`/api/meetings/${meetingId}/agenda/${itemId}`)
+          .send({ [field]: null, version: 1 })
+          .expect(400);
         expect(Object.keys(res.body.fields)).toEqual([field]);
       }
     });
 
     it('says in Dutch which field is wrong where the DTO has no message of its own', async () => {
       const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
-      const res = await s.coordinator.agent.post(`/api/networks/${s.network.id}/meetings`).send({ startsAt, durationMinutes: 90, location: 42 }).expect(400);
+      const res = await s.coordinator.agent
+        .post(`/api/networks/${s.network.id}/meetings`)
+        .send({ startsAt, durationMinutes: 90, location: 42 })
+        .expect(400);
       expect(res.body.fields).toEqual({ location: ['Het veld "location" moet tekst zijn.'] });
     });
   });

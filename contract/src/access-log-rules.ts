@@ -25,7 +25,17 @@ export const ACCESS_OUTCOMES = ['SUCCESS', 'DENIED'] as const;
 export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
 
 /** What the entry is about (NEN 7513 "object"). */
-export const ACCESS_OBJECT_TYPES = ['CASE', 'QUESTION', 'MEETING', 'MINUTES', 'ACTION', 'NETWORK', 'COVENANT', 'USER', 'ORGANISATION'] as const;
+export const ACCESS_OBJECT_TYPES = [
+  'CASE',
+  'QUESTION',
+  'MEETING',
+  'MINUTES',
+  'ACTION',
+  'NETWORK',
+  'COVENANT',
+  'USER',
+  'ORGANISATION',
+] as const;
 export type AccessObjectType = (typeof ACCESS_OBJECT_TYPES)[number];
 
 /** Purpose of use: a disclosure context, or managing the network (access changes). */

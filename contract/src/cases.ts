@@ -50,7 +50,9 @@ export class ClientIdentityDto {
   @IsString({ message: 'Vul de straat in.' })
   street!: string;
 
-  @Matches(/^\d{1,5}\s?[A-Za-z]{0,4}(?:[-\s]?\w{1,6})?$/, { message: 'Vul het huisnummer in, eventueel met toevoeging (bijvoorbeeld 14 of 14-bis).' })
+  @Matches(/^\d{1,5}\s?[A-Za-z]{0,4}(?:[-\s]?\w{1,6})?$/, {
+    message: 'Vul het huisnummer in, eventueel met toevoeging (bijvoorbeeld 14 of 14-bis).',
+  })
   houseNumber!: string;
 
   @Matches(/^[1-9]\d{3}\s?[A-Za-z]{2}$/, { message: 'Vul een Nederlandse postcode in, bijvoorbeeld 3812 AB.' })
@@ -61,7 +63,9 @@ export class ClientIdentityDto {
   @IsString({ message: 'Vul de woonplaats in.' })
   city!: string;
 
-  @Matches(/^(\+31|0031|0)[\s-]?[1-9](?:[\s-]?\d){8}$/, { message: 'Vul een Nederlands telefoonnummer in, bijvoorbeeld 06 12345678, of laat het leeg.' })
+  @Matches(/^(\+31|0031|0)[\s-]?[1-9](?:[\s-]?\d){8}$/, {
+    message: 'Vul een Nederlands telefoonnummer in, bijvoorbeeld 06 12345678, of laat het leeg.',
+  })
   @IsOmittable()
   phone?: string;
 }

@@ -1,16 +1,4 @@
-import {
-  IsBoolean,
-  IsDefined,
-  IsInt,
-  IsObject,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { FreeText } from './free-text';
 import type { CovenantRole, DisclosureContext, DisclosureLevel } from './enums';
 import { IsDisclosureMatrix } from './validators';

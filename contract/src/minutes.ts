@@ -62,7 +62,6 @@ export class AddendumDto {
   text!: string;
 }
 
-
 export interface MinutesSectionView {
   id: string;
   /** Contiguous for this reader: sections they may not see are left out without a gap. */

@@ -1,13 +1,5 @@
 import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import {
-  NETWORK_KINDS,
-  NETWORK_ROLES,
-  RINGS,
-  type NetworkKind,
-  type NetworkRole,
-  type OrganisationKind,
-  type Ring,
-} from './enums';
+import { NETWORK_KINDS, NETWORK_ROLES, RINGS, type NetworkKind, type NetworkRole, type OrganisationKind, type Ring } from './enums';
 import { IsOmittable } from './validators';
 
 /**

@@ -19,7 +19,13 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'ACUTE'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const RECOMMENDATIONS = ['NO_ACTION', 'ADVICE_ONLY', 'BRING_IN_AS_CASE_WITH_CONSENT', 'REFER_TO_OGGZ_REPORTING_POINT', 'REFER_ELSEWHERE'] as const;
+export const RECOMMENDATIONS = [
+  'NO_ACTION',
+  'ADVICE_ONLY',
+  'BRING_IN_AS_CASE_WITH_CONSENT',
+  'REFER_TO_OGGZ_REPORTING_POINT',
+  'REFER_ELSEWHERE',
+] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 export const AGE_BANDS = ['UNDER_18', '18_TO_39', '40_TO_64', '65_TO_79', '80_PLUS'] as const;

@@ -44,7 +44,8 @@ test('a core partner brings in a case and sees the client in full', async ({ pag
   await page.getByTestId('case-summary').fill('Mevrouw Zwanenburcht vereenzaamt en laat de post liggen.');
   // Consent has no default: nothing is chosen, and the form says so before anything is sent.
   const consent = page.getByRole('radiogroup', { name: 'Toestemming van de cliënt' });
-  for (const option of ['Gegeven', 'Nog niet gevraagd', 'Geweigerd']) await expect(consent.getByRole('radio', { name: option })).not.toBeChecked();
+  for (const option of ['Gegeven', 'Nog niet gevraagd', 'Geweigerd'])
+    await expect(consent.getByRole('radio', { name: option })).not.toBeChecked();
   await page.getByTestId('intake-submit').click();
   await expect(page.getByTestId('consent-required')).toContainText('Kies of de cliënt toestemming gaf');
   await expect(page.getByTestId('intake-error')).toBeHidden();
@@ -122,7 +123,9 @@ test('the coordinator previews a covenant change and reads the access log', asyn
   await page.getByRole('tab', { name: 'Convenant' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /Privacyconvenant, versie 1/ })).toBeVisible();
   await choose(page, 'level-SHELL_PARTNER-DOSSIER', 'initialen');
-  await expect(page.getByTestId('covenant-preview')).toContainText('Schilpartner, Casuspagina\'s en lijsten: alleen pseudoniem → initialen (ziet meer)');
+  await expect(page.getByTestId('covenant-preview')).toContainText(
+    "Schilpartner, Casuspagina's en lijsten: alleen pseudoniem → initialen (ziet meer)",
+  );
   await expectAccessible(page);
   await screenshot(page, '12-convenant');
   await page.getByTestId('covenant-save').click();

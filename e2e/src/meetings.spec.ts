@@ -18,7 +18,11 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   await page.getByTestId('meeting-startsAt').fill(`${tomorrow}T09:30`);
   await page.getByTestId('meeting-location').fill('Buurthuis De Kei');
   await page.getByTestId('meeting-plan').click();
-  await page.getByTestId('meetings-list').getByRole('link', { name: /Buurthuis De Kei/ }).first().click();
+  await page
+    .getByTestId('meetings-list')
+    .getByRole('link', { name: /Buurthuis De Kei/ })
+    .first()
+    .click();
 
   await page.waitForURL(/\/overleggen\/[0-9a-f-]{36}$/);
   meetingUrl = page.url();
@@ -76,7 +80,9 @@ test('the coordinator edits and sends the minutes', async ({ page }) => {
   await page.goto(meetingUrl);
   const minutes = page.getByTestId('minutes');
   await expect(minutes).toContainText('Verslag — concept');
-  await page.getByTestId('minutes-text-1').fill('Analyse: vereenzaming en een vervuilde woning. Afspraken: de huisarts gaat op huisbezoek.');
+  await page
+    .getByTestId('minutes-text-1')
+    .fill('Analyse: vereenzaming en een vervuilde woning. Afspraken: de huisarts gaat op huisbezoek.');
   await page.getByTestId('minutes-save').click();
   await expect(page.getByTestId('minutes-error')).toHaveCount(0);
   await page.getByTestId('minutes-send').click();
@@ -101,7 +107,10 @@ test('the minutes are approved in the next meeting', async ({ page }) => {
   await page.getByTestId('meeting-startsAt').fill(`${inFourWeeks}T09:30`);
   await page.getByTestId('meeting-location').fill('Wijkcentrum Het Klooster');
   await page.getByTestId('meeting-plan').click();
-  await page.getByTestId('meetings-list').getByRole('link', { name: /Wijkcentrum Het Klooster/ }).click();
+  await page
+    .getByTestId('meetings-list')
+    .getByRole('link', { name: /Wijkcentrum Het Klooster/ })
+    .click();
   await page.getByTestId('agenda-assemble').click();
   await expect(page.getByRole('heading', { level: 3 }).first()).toContainText('Verslag van');
   await page.getByTestId('meeting-start').click();

@@ -18,7 +18,9 @@ test('a volunteer rep sees a phone number marked while typing, rewrites it and s
   await openQuestions(page);
   await page.getByTestId('new-question').click();
   await page.getByTestId('question-title').fill(TITLE);
-  await page.getByTestId('question-situation').fill('Een man van rond de 70 komt al weken niet buiten. Zijn zoon is bereikbaar op 06-12345678 maar neemt niet op.');
+  await page
+    .getByTestId('question-situation')
+    .fill('Een man van rond de 70 komt al weken niet buiten. Zijn zoon is bereikbaar op 06-12345678 maar neemt niet op.');
   const findings = page.getByTestId('findings-situation');
   await expect(findings).toContainText('telefoonnummer');
   await expect(findings.locator('mark[data-kind="PHONE"]')).toHaveText(/06-12345678/);
@@ -26,7 +28,9 @@ test('a volunteer rep sees a phone number marked while typing, rewrites it and s
   await expectAccessible(page);
   await screenshot(page, '14-vraag-markering');
 
-  await page.getByTestId('question-situation').fill('Een man van rond de 70 komt al weken niet buiten. Zijn zoon neemt de telefoon niet op.');
+  await page
+    .getByTestId('question-situation')
+    .fill('Een man van rond de 70 komt al weken niet buiten. Zijn zoon neemt de telefoon niet op.');
   await expect(findings).toBeHidden();
   await page.getByTestId('question-submit').click();
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
@@ -38,7 +42,10 @@ test('a volunteer rep sees a phone number marked while typing, rewrites it and s
 test('the coordinator answers from the inbox', async ({ page }) => {
   await login(page, COORDINATOR_BUURT);
   await openQuestions(page);
-  await page.getByTestId('all-questions').getByRole('link', { name: new RegExp(TITLE) }).click();
+  await page
+    .getByTestId('all-questions')
+    .getByRole('link', { name: new RegExp(TITLE) })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await page.getByTestId('answer-advice').fill('Vraag de ouderenadviseur om samen langs te gaan; bij acute zorgen de huisarts bellen.');
   await choose(page, 'answer-severity', 'Gemiddeld');
@@ -53,7 +60,10 @@ test('the coordinator answers from the inbox', async ({ page }) => {
 test('the volunteer rep sees the answer under "Mijn vragen"', async ({ page }) => {
   await login(page, 'diaconie@demo.casustafel.nl');
   await openQuestions(page);
-  await page.getByTestId('my-questions').getByRole('link', { name: new RegExp(TITLE) }).click();
+  await page
+    .getByTestId('my-questions')
+    .getByRole('link', { name: new RegExp(TITLE) })
+    .click();
   await expect(page.getByTestId('question-answer')).toContainText('ouderenadviseur');
   await expect(page.getByTestId('question-answer')).toContainText('Met toestemming inbrengen als casus');
   expect(page.url()).toBe(questionUrl);

@@ -12,7 +12,10 @@ describe(csvCell.name, () => {
     expect(csvCell(value)).toBe(cell);
   });
 
-  it.each([['Huisbezoek afleggen'], ['2026-12-01'], [' =1+1 begint met een spatie'], ['Casus 2026-001 · Linde'], ['']])('leaves %j as it is', (value) => {
-    expect(csvCell(value)).toBe(`"${value}"`);
-  });
+  it.each([['Huisbezoek afleggen'], ['2026-12-01'], [' =1+1 begint met een spatie'], ['Casus 2026-001 · Linde'], ['']])(
+    'leaves %j as it is',
+    (value) => {
+      expect(csvCell(value)).toBe(`"${value}"`);
+    },
+  );
 });

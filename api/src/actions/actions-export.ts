@@ -1,7 +1,13 @@
 import type { ActionView } from '@casustafel/contract/meetings';
 import { createPdf, drawTable, finishPdf } from '../common/pdf';
 
-const STATUS: Record<string, string> = { OPEN: 'open', IN_PROGRESS: 'mee bezig', DONE: 'gedaan', NOT_DONE: 'niet gedaan', CANCELLED: 'vervallen' };
+const STATUS: Record<string, string> = {
+  OPEN: 'open',
+  IN_PROGRESS: 'mee bezig',
+  DONE: 'gedaan',
+  NOT_DONE: 'niet gedaan',
+  CANCELLED: 'vervallen',
+};
 
 /** What a spreadsheet reads as the start of a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -18,7 +24,15 @@ export function csvCell(value: string): string {
 /** Semicolon-separated with a BOM, as Dutch spreadsheet programs expect. Cases by pseudonym only; no formulas. */
 export function actionsCsv(actions: ActionView[]): string {
   const header = ['Casus', 'Actie', 'Organisatie', 'Persoon', 'Uiterlijk', 'Status', 'Te laat'];
-  const rows = actions.map((a) => [a.case?.label ?? '', a.description, a.owner.organisation.name, a.owner.user?.name ?? '', a.dueDate, STATUS[a.status] ?? a.status, a.overdue ? 'ja' : 'nee']);
+  const rows = actions.map((a) => [
+    a.case?.label ?? '',
+    a.description,
+    a.owner.organisation.name,
+    a.owner.user?.name ?? '',
+    a.dueDate,
+    STATUS[a.status] ?? a.status,
+    a.overdue ? 'ja' : 'nee',
+  ]);
   return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
 
@@ -34,7 +48,11 @@ export async function actionsPdf(networkName: string, actions: ActionView[], rea
     { title: 'Uiterlijk', width: 60 },
     { title: 'Te laat', width: 40 },
   ];
-  drawTable(doc, columns, actions.map((a) => [a.case?.label ?? '', a.description, a.owner.organisation.name, a.dueDate, a.overdue ? 'ja' : '']));
+  drawTable(
+    doc,
+    columns,
+    actions.map((a) => [a.case?.label ?? '', a.description, a.owner.organisation.name, a.dueDate, a.overdue ? 'ja' : '']),
+  );
   finishPdf(doc, `Opgesteld voor ${reader} op ${when.format(now)}`, `${networkName} · Vertrouwelijk`);
   return done;
 }

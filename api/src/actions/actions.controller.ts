@@ -1,4 +1,15 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseBoolPipe, ParseEnumPipe, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseBoolPipe,
+  ParseEnumPipe,
+  ParseUUIDPipe,
+  Patch,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
 import { UpdateActionDto, type ActionView } from '@casustafel/contract/meetings';
@@ -16,10 +27,19 @@ export class ActionsController {
   @Get()
   list(
     @CurrentUser() viewer: Viewer,
-    @Query('scope', new ParseEnumPipe(['mine', 'network'], { optional: true, exceptionFactory: () => new BadRequestException('Kies scope=mine of scope=network.') }))
+    @Query(
+      'scope',
+      new ParseEnumPipe(['mine', 'network'], {
+        optional: true,
+        exceptionFactory: () => new BadRequestException('Kies scope=mine of scope=network.'),
+      }),
+    )
     scope?: 'mine' | 'network',
     @Query('networkId', new ParseUUIDPipe({ optional: true })) networkId?: string,
-    @Query('status', new ParseEnumPipe(ACTION_STATUSES, { optional: true, exceptionFactory: () => new BadRequestException('Kies een geldige status.') }))
+    @Query(
+      'status',
+      new ParseEnumPipe(ACTION_STATUSES, { optional: true, exceptionFactory: () => new BadRequestException('Kies een geldige status.') }),
+    )
     status?: ActionStatus,
     @Query('overdue', new ParseBoolPipe({ optional: true })) overdue?: boolean,
   ): Promise<ActionView[]> {

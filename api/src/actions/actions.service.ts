@@ -37,7 +37,8 @@ export interface ActionQuery {
   overdue?: boolean;
 }
 
-const NO_NAMES = 'Acties en hun toelichting ziet iedereen die de casus ziet, ook onder het pseudoniem: noem de cliënt niet, de casus staat erbij.';
+const NO_NAMES =
+  'Acties en hun toelichting ziet iedereen die de casus ziet, ook onder het pseudoniem: noem de cliënt niet, de casus staat erbij.';
 
 export const STALE = 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en kijk of je wijziging nog nodig is.';
 
@@ -62,7 +63,8 @@ export class ActionsService {
     }
     if (dto.ownerUserId) {
       const owner = await this.users.findById(dto.ownerUserId);
-      if (!owner || owner.organisationId !== dto.ownerOrganisationId) throw new BadRequestException('De gekozen persoon werkt niet bij de gekozen organisatie.');
+      if (!owner || owner.organisationId !== dto.ownerOrganisationId)
+        throw new BadRequestException('De gekozen persoon werkt niet bij de gekozen organisatie.');
     }
     const now = this.clock.now();
     const action = await this.actions.save(
@@ -81,7 +83,15 @@ export class ActionsService {
         updatedAt: now,
       }),
     );
-    await this.events.insert({ id: newId(), actionId: action.id, at: now, userId: viewer.id, status: 'OPEN', note: null, notDoneReason: null });
+    await this.events.insert({
+      id: newId(),
+      actionId: action.id,
+      at: now,
+      userId: viewer.id,
+      status: 'OPEN',
+      note: null,
+      notDoneReason: null,
+    });
     return (await this.views(viewer, [action], new Set([origin.networkId]), { context: 'DOSSIER' }))[0];
   }
 
@@ -97,7 +107,9 @@ export class ActionsService {
     } else {
       const mine = (await this.networks.networksOf(viewer.id)).map((n) => n.id);
       found = mine.length
-        ? await this.actions.find({ where: { ownerOrganisationId: viewer.organisationId, networkId: In(mine), ...(query.status ? { status: query.status } : {}) } })
+        ? await this.actions.find({
+            where: { ownerOrganisationId: viewer.organisationId, networkId: In(mine), ...(query.status ? { status: query.status } : {}) },
+          })
         : [];
       canUpdateIn = new Set((await this.networks.networksOf(viewer.id)).filter((n) => n.role === 'COORDINATOR').map((n) => n.id));
     }
@@ -112,23 +124,40 @@ export class ActionsService {
     const role = action ? await this.networks.roleOf(viewer, action.networkId) : null;
     // Labelled before the change: an action on a case the viewer may not see does not exist for them.
     const labels = action && role ? await this.labels.forViewer(viewer, action.networkId, [action.caseId]) : new Map<string, string>();
-    if (!action || !role || (action.caseId && !labels.has(action.caseId))) throw new NotFoundException('Deze actie bestaat niet of je mag hem niet zien.');
+    if (!action || !role || (action.caseId && !labels.has(action.caseId)))
+      throw new NotFoundException('Deze actie bestaat niet of je mag hem niet zien.');
     if (action.ownerOrganisationId !== viewer.organisationId && role !== 'COORDINATOR') {
       throw new ForbiddenException('Alleen de organisatie die de actie uitvoert, of de coördinator, werkt hem bij.');
     }
     if (dto.version !== action.version) throw new ConflictException(STALE);
     const note = dto.note?.trim() || null;
     if (dto.status === 'NOT_DONE' && (!dto.notDoneReason || !note || note.length < 5)) {
-      throw new BadRequestException('Geef bij "niet gedaan" de reden (omstandigheden veranderd of niet uitgevoerd) en een korte toelichting.');
+      throw new BadRequestException(
+        'Geef bij "niet gedaan" de reden (omstandigheden veranderd of niet uitgevoerd) en een korte toelichting.',
+      );
     }
     await this.guard.check(viewer, action.networkId, dto, NO_NAMES);
     const now = this.clock.now();
     const result = await this.actions.update(
       { id, version: dto.version },
-      { status: dto.status, note, notDoneReason: dto.status === 'NOT_DONE' ? dto.notDoneReason! : null, version: dto.version + 1, updatedAt: now },
+      {
+        status: dto.status,
+        note,
+        notDoneReason: dto.status === 'NOT_DONE' ? dto.notDoneReason! : null,
+        version: dto.version + 1,
+        updatedAt: now,
+      },
     );
     if (!result.affected) throw new ConflictException(STALE);
-    await this.events.insert({ id: newId(), actionId: id, at: now, userId: viewer.id, status: dto.status, note, notDoneReason: dto.notDoneReason ?? null });
+    await this.events.insert({
+      id: newId(),
+      actionId: id,
+      at: now,
+      userId: viewer.id,
+      status: dto.status,
+      note,
+      notDoneReason: dto.notDoneReason ?? null,
+    });
     const canUpdate = new Set(role === 'COORDINATOR' ? [action.networkId] : []);
     // The answer to the one who just changed it, with the label they saw (closing their action may end their view of the case).
     return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], canUpdate, labels))[0];
@@ -142,7 +171,12 @@ export class ActionsService {
   /** Actions agreed on these agenda items, for the meeting view and the minutes, their cases labelled in that context. */
   async forAgendaItems(viewer: Viewer, itemIds: string[], coordinatorOf: string[], labelContext: LabelContext): Promise<ActionView[]> {
     if (itemIds.length === 0) return [];
-    return this.views(viewer, await this.actions.find({ where: { agendaItemId: In(itemIds) }, order: { createdAt: 'ASC' } }), new Set(coordinatorOf), labelContext);
+    return this.views(
+      viewer,
+      await this.actions.find({ where: { agendaItemId: In(itemIds) }, order: { createdAt: 'ASC' } }),
+      new Set(coordinatorOf),
+      labelContext,
+    );
   }
 
   /** How many actions were agreed on these agenda items (whoever may see them). */
@@ -164,14 +198,21 @@ export class ActionsService {
   /** Open actions of an organisation, for its calendar feed. */
   async openFor(organisationId: string, networkIds: string[]): Promise<Action[]> {
     if (networkIds.length === 0) return [];
-    return this.actions.find({ where: { ownerOrganisationId: organisationId, networkId: In(networkIds), status: In(OPEN_ACTION_STATUSES) } });
+    return this.actions.find({
+      where: { ownerOrganisationId: organisationId, networkId: In(networkIds), status: In(OPEN_ACTION_STATUSES) },
+    });
   }
 
   /**
    * Action views for the viewer. An action on a case that the viewer may not see in this context
    * is left out: its description and its case's label would betray the case.
    */
-  private async views(viewer: Viewer, all: Action[], coordinatorOf: Set<string>, labelContext: LabelContext | Map<string, string>): Promise<ActionView[]> {
+  private async views(
+    viewer: Viewer,
+    all: Action[],
+    coordinatorOf: Set<string>,
+    labelContext: LabelContext | Map<string, string>,
+  ): Promise<ActionView[]> {
     const labels = labelContext instanceof Map ? labelContext : await this.labelsFor(viewer, all, labelContext);
     const actions = all.filter((a) => !a.caseId || labels.has(a.caseId));
     if (actions.length === 0) return [];
@@ -203,16 +244,27 @@ export class ActionsService {
       version: a.version,
       history: events
         .filter((e) => e.actionId === a.id)
-        .map((e) => ({ at: e.at.toISOString(), by: e.userId ? (users.get(e.userId) ?? null) : null, status: e.status, note: e.note, notDoneReason: e.notDoneReason })),
+        .map((e) => ({
+          at: e.at.toISOString(),
+          by: e.userId ? (users.get(e.userId) ?? null) : null,
+          status: e.status,
+          note: e.note,
+          notDoneReason: e.notDoneReason,
+        })),
       canUpdate: a.ownerOrganisationId === viewer.organisationId || coordinatorOf.has(a.networkId),
     }));
   }
 
-  private async labelsFor(viewer: Viewer, actions: Action[], { context, role, covenantVersion }: LabelContext): Promise<Map<string, string>> {
+  private async labelsFor(
+    viewer: Viewer,
+    actions: Action[],
+    { context, role, covenantVersion }: LabelContext,
+  ): Promise<Map<string, string>> {
     const labels = new Map<string, string>();
     for (const networkId of new Set(actions.filter((a) => a.caseId).map((a) => a.networkId))) {
       const ids = actions.filter((a) => a.networkId === networkId).map((a) => a.caseId);
-      for (const [id, label] of await this.labels.forViewer(viewer, networkId, ids, context, { role, covenantVersion })) labels.set(id, label);
+      for (const [id, label] of await this.labels.forViewer(viewer, networkId, ids, context, { role, covenantVersion }))
+        labels.set(id, label);
     }
     return labels;
   }

@@ -15,7 +15,10 @@ export class OpenActionHolders extends OpenActionLookup {
   async holders(caseIds: string[]): Promise<Map<string, Set<string>>> {
     const holders = new Map<string, Set<string>>();
     if (caseIds.length === 0) return holders;
-    const open = await this.actions.find({ where: { caseId: In(caseIds), status: In(OPEN_ACTION_STATUSES) }, select: { caseId: true, ownerOrganisationId: true } });
+    const open = await this.actions.find({
+      where: { caseId: In(caseIds), status: In(OPEN_ACTION_STATUSES) },
+      select: { caseId: true, ownerOrganisationId: true },
+    });
     for (const a of open) {
       if (!holders.has(a.caseId!)) holders.set(a.caseId!, new Set());
       holders.get(a.caseId!)!.add(a.ownerOrganisationId);

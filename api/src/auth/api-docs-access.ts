@@ -7,7 +7,8 @@ export const API_DOCS_PATH = 'api/docs';
 export const API_DOCS_SIGN_IN = 'Log in om de API-documentatie te lezen.';
 
 /** /api/docs, its assets, /api/docs-json and /api/docs-yaml. */
-export const isApiDocsPath = (path: string): boolean => path === `/${API_DOCS_PATH}` || path.startsWith(`/${API_DOCS_PATH}/`) || path.startsWith(`/${API_DOCS_PATH}-`);
+export const isApiDocsPath = (path: string): boolean =>
+  path === `/${API_DOCS_PATH}` || path.startsWith(`/${API_DOCS_PATH}/`) || path.startsWith(`/${API_DOCS_PATH}-`);
 
 /**
  * API_DOCS=authenticated: the OpenAPI document and its page only for a valid session. Swagger's

@@ -37,7 +37,8 @@ export function loginDelayMs(accountFailures: number): number {
 }
 
 export const TOO_MANY_ATTEMPTS = 'Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw.';
-export const ACCOUNT_UNDER_ATTACK = 'Te veel mislukte inlogpogingen op dit account, van verschillende plekken. Wacht een kwartier en probeer het dan opnieuw; meld het bij de beheerder als je dit niet zelf was.';
+export const ACCOUNT_UNDER_ATTACK =
+  'Te veel mislukte inlogpogingen op dit account, van verschillende plekken. Wacht een kwartier en probeer het dan opnieuw; meld het bij de beheerder als je dit niet zelf was.';
 /** lastSeenAt is written at most this often, so that reads do not all become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 

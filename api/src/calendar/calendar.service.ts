@@ -41,11 +41,16 @@ export class CalendarService {
   async feed(token: string): Promise<string> {
     const row = await this.tokens.findOneBy({ tokenHash: hash(token) });
     const user = row ? await this.users.findById(row.userId) : null;
-    if (!row || !user || !user.active) throw new NotFoundException('Deze agenda-link bestaat niet (meer). Maak in Casustafel een nieuwe aan.');
+    if (!row || !user || !user.active)
+      throw new NotFoundException('Deze agenda-link bestaat niet (meer). Maak in Casustafel een nieuwe aan.');
     const networks = await this.networks.networksOf(user.id);
     const names = new Map(networks.map((n) => [n.id, n.name]));
     const from = new Date(this.clock.now().getTime() - 30 * 86_400_000);
-    const calendar = ical({ name: 'Casustafel', timezone: 'Europe/Amsterdam', prodId: { company: 'Casustafel', product: 'casustafel', language: 'NL' } });
+    const calendar = ical({
+      name: 'Casustafel',
+      timezone: 'Europe/Amsterdam',
+      prodId: { company: 'Casustafel', product: 'casustafel', language: 'NL' },
+    });
     for (const m of await this.meetings.upcoming([...names.keys()], from)) {
       calendar.createEvent({
         id: `meeting-${m.id}@casustafel`,

@@ -12,7 +12,12 @@ const ACTION: Record<string, string> = {
   ERASE: 'identiteit gewist (bewaartermijn)',
   TEXT_REFUSED: 'tekst met cliëntgegevens geweigerd',
 };
-const LEVEL: Record<string, string> = { FULL: 'volledig', INITIALS: 'initialen', ADDRESS: 'postcode en huisnummer', PSEUDONYM: 'pseudoniem' };
+const LEVEL: Record<string, string> = {
+  FULL: 'volledig',
+  INITIALS: 'initialen',
+  ADDRESS: 'postcode en huisnummer',
+  PSEUDONYM: 'pseudoniem',
+};
 
 const formatter = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
@@ -38,7 +43,13 @@ export async function renderAccessReport(input: {
   const denied = entries.filter((e) => e.outcome === 'DENIED').length;
   doc.text(`Aantal keer ingezien of gewijzigd: ${entries.length - denied}`);
   doc.text(`Geweigerde pogingen: ${denied}`).moveDown();
-  doc.fontSize(9).fillColor('#333').text('Elke keer dat iemand de gegevens van deze cliënt zag boven het pseudoniem, of de casus inbracht, wijzigde of exporteerde, staat hieronder; ook elke geweigerde poging.').moveDown();
+  doc
+    .fontSize(9)
+    .fillColor('#333')
+    .text(
+      'Elke keer dat iemand de gegevens van deze cliënt zag boven het pseudoniem, of de casus inbracht, wijzigde of exporteerde, staat hieronder; ook elke geweigerde poging.',
+    )
+    .moveDown();
 
   const columns = [
     { title: 'Wanneer', width: 95 },

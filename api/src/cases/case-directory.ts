@@ -25,7 +25,17 @@ export class CaseDirectory {
     if (caseIds.length === 0) return [];
     const found = await this.cases.find({
       where: { id: In([...new Set(caseIds)]), networkId },
-      select: { id: true, networkId: true, number: true, pseudonym: true, submittedById: true, submittedByOrganisationId: true, consent: true, consentOverrideReason: true, identityErasedAt: true },
+      select: {
+        id: true,
+        networkId: true,
+        number: true,
+        pseudonym: true,
+        submittedById: true,
+        submittedByOrganisationId: true,
+        consent: true,
+        consentOverrideReason: true,
+        identityErasedAt: true,
+      },
     });
     return found;
   }

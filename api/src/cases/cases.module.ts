@@ -13,7 +13,13 @@ import { ClientIdentityRecord } from './client-identity.entity';
 import { RetentionService } from './retention.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Case, ClientIdentityRecord, ClientIdentifier]), PrivacyModule, NetworksModule, OrganisationsModule, CovenantsModule],
+  imports: [
+    TypeOrmModule.forFeature([Case, ClientIdentityRecord, ClientIdentifier]),
+    PrivacyModule,
+    NetworksModule,
+    OrganisationsModule,
+    CovenantsModule,
+  ],
   controllers: [CasesController],
   providers: [CasesService, RetentionService, CaseDirectory],
   exports: [CasesService, RetentionService, CaseDirectory],

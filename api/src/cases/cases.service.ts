@@ -1,4 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
@@ -29,7 +37,8 @@ import { FreeTextGuard } from '../privacy/free-text-guard';
 
 export const PAGE_SIZE = 25;
 const NOT_FOUND = 'Deze casus bestaat niet of je mag hem niet zien.';
-const NO_NAMES = 'De samenvatting, de buurt, de reden en de onderbouwing ziet iedereen die de casus ziet, ook onder het pseudoniem: beschrijf de situatie zonder gegevens van de cliënt; die staan bij de cliënt zelf.';
+const NO_NAMES =
+  'De samenvatting, de buurt, de reden en de onderbouwing ziet iedereen die de casus ziet, ook onder het pseudoniem: beschrijf de situatie zonder gegevens van de cliënt; die staan bij de cliënt zelf.';
 
 type Visible = { record: Case; disclosure: Disclosure & { level: Exclude<Disclosure['level'], 'HIDDEN'> } };
 
@@ -59,7 +68,8 @@ export class CasesService implements OnApplicationBootstrap {
       .getMany();
     if (missing.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
-      for (const record of missing) await this.directory.index(manager, record.caseId, record.networkId, this.cipher.decrypt(record.ciphertext, record.caseId));
+      for (const record of missing)
+        await this.directory.index(manager, record.caseId, record.networkId, this.cipher.decrypt(record.ciphertext, record.caseId));
     });
     this.logger.log(`Blinde indexen gemaakt voor ${missing.length} bestaande cliënten.`);
   }
@@ -72,7 +82,9 @@ export class CasesService implements OnApplicationBootstrap {
         throw new BadRequestException('De bemoeizorg-uitzondering geldt alleen in een OGGZ-netwerk. Kies of de cliënt toestemming gaf.');
       }
       if ((dto.consentOverrideReason?.trim().length ?? 0) < 20) {
-        throw new BadRequestException('Onderbouw schriftelijk waarom het probleem zwaarder weegt dan de privacy van de cliënt (minstens 20 tekens).');
+        throw new BadRequestException(
+          'Onderbouw schriftelijk waarom het probleem zwaarder weegt dan de privacy van de cliënt (minstens 20 tekens).',
+        );
       }
     }
     const identity: ClientIdentity = {
@@ -110,7 +122,13 @@ export class CasesService implements OnApplicationBootstrap {
       const wanted = query.neighbourhood.trim().toLowerCase();
       records = records.filter((r) => r.neighbourhood.toLowerCase() === wanted);
     }
-    const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', records.map((r) => r.id), { role: access.role });
+    const disclosure = await this.disclosures.forNetwork(
+      viewer,
+      networkId,
+      'DOSSIER',
+      records.map((r) => r.id),
+      { role: access.role },
+    );
     let visible = records
       .map((record) => ({ record, disclosure: disclosure.decide(record) }))
       .filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
@@ -119,7 +137,9 @@ export class CasesService implements OnApplicationBootstrap {
     if (query.q?.trim()) {
       const q = query.q.trim().toLowerCase();
       const bySurname = new Set(
-        (await this.identities.find({ where: { networkId, surnameIndex: this.cipher.surnameIndex(q) }, select: { caseId: true } })).map((i) => i.caseId),
+        (await this.identities.find({ where: { networkId, surnameIndex: this.cipher.surnameIndex(q) }, select: { caseId: true } })).map(
+          (i) => i.caseId,
+        ),
       );
       visible = visible.filter((v) => {
         if (v.record.number.toLowerCase().includes(q) || v.record.pseudonym.toLowerCase().includes(q)) return true;
@@ -154,7 +174,9 @@ export class CasesService implements OnApplicationBootstrap {
     if (disclosure.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator besluit over de status van een casus.');
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     if (!CASE_TRANSITIONS[record.status].includes(dto.status)) {
-      throw new ConflictException(`Een casus met status ${record.status} kan niet naar ${dto.status}. Mogelijk: ${CASE_TRANSITIONS[record.status].join(', ') || 'geen'}.`);
+      throw new ConflictException(
+        `Een casus met status ${record.status} kan niet naar ${dto.status}. Mogelijk: ${CASE_TRANSITIONS[record.status].join(', ') || 'geen'}.`,
+      );
     }
     const reason = dto.reason?.trim() || null;
     if (STATUSES_NEEDING_REASON.includes(dto.status) && (!reason || reason.length < 5)) {
@@ -193,10 +215,20 @@ export class CasesService implements OnApplicationBootstrap {
   ): Promise<Map<string, CaseView>> {
     if (caseIds.length === 0) return new Map();
     const records = await this.cases.findBy({ id: In(caseIds), networkId });
-    const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, records.map((r) => r.id), options);
-    const visible = records.map((record) => ({ record, disclosure: disclosure.decide(record) })).filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
+    const disclosure = await this.disclosures.forNetwork(
+      viewer,
+      networkId,
+      context,
+      records.map((r) => r.id),
+      options,
+    );
+    const visible = records
+      .map((record) => ({ record, disclosure: disclosure.decide(record) }))
+      .filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
     await this.accessLog.record(
-      visible.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => this.event(disclosure, v.record, options.action ?? 'VIEW', v.disclosure.level)),
+      visible
+        .filter((v) => v.disclosure.level !== 'PSEUDONYM')
+        .map((v) => this.event(disclosure, v.record, options.action ?? 'VIEW', v.disclosure.level)),
     );
     const views = await this.views(viewer, disclosure, visible);
     return new Map(views.map((v) => [v.id, v]));
@@ -268,7 +300,15 @@ export class CasesService implements OnApplicationBootstrap {
   }
 
   private event(disclosure: NetworkDisclosure, record: Case, action: AccessEvent['action'], level: Disclosure['level']): AccessEvent {
-    return { viewer: disclosure.viewer, role: disclosure.role, networkId: record.networkId, caseId: record.id, action, level, context: disclosure.context };
+    return {
+      viewer: disclosure.viewer,
+      role: disclosure.role,
+      networkId: record.networkId,
+      caseId: record.id,
+      action,
+      level,
+      context: disclosure.context,
+    };
   }
 
   private async insertWithNumber(
@@ -320,7 +360,8 @@ export class CasesService implements OnApplicationBootstrap {
       return record;
     } catch (error) {
       // Two cases got the same number at once: take the next one.
-      if (attempt < 5 && /unique|duplicate/i.test(String((error as Error)?.message))) return this.insertWithNumber(viewer, networkId, dto, identity, sourceQuestionId, attempt + 1);
+      if (attempt < 5 && /unique|duplicate/i.test(String((error as Error)?.message)))
+        return this.insertWithNumber(viewer, networkId, dto, identity, sourceQuestionId, attempt + 1);
       throw error;
     }
   }

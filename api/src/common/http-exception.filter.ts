@@ -59,7 +59,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   /** Nest's own English default messages ("Cannot GET /x", "Forbidden resource") become Dutch. */
   private dutch(statusCode: number, message: string | undefined): string {
-    const english = !message || /^(Cannot \w+ |Forbidden resource|Unauthorized|Not Found|Bad Request|Too Many Requests|Internal server error|ThrottlerException)/.test(message);
+    const english =
+      !message ||
+      /^(Cannot \w+ |Forbidden resource|Unauthorized|Not Found|Bad Request|Too Many Requests|Internal server error|ThrottlerException)/.test(
+        message,
+      );
     if (english || message === STATUS_CODES[statusCode]) return DUTCH_DEFAULTS[statusCode] ?? 'Er ging iets mis.';
     return message;
   }

@@ -4,7 +4,12 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import type { OpenAPIObject, OperationObject, ParameterObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 /**
  * The request DTOs live in contract/ without Nest decorators; their class-validator rules are the
@@ -12,9 +17,11 @@ import type { OpenAPIObject, OperationObject, ParameterObject, SchemaObject } fr
  */
 export function dtoSchemas(): Record<string, SchemaObject> {
   // class-transformer's @Type tells the nested type of a list (attendance entries, minutes sections).
-  return validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage }) as Record<string, SchemaObject>;
+  return validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Record<string, SchemaObject>;
 }
-
 
 /**
  * Query DTOs (`@Query() query: CaseListQuery`) carry no swagger decorators, so the document would
@@ -27,7 +34,11 @@ export function addQueryDtoParameters(
   schemas: Record<string, SchemaObject>,
   prefix: string,
 ): void {
-  const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+  const join = (...parts: string[]) =>
+    `/${parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/')}`.replace(/:(\w+)/g, '{$1}');
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {
       if (!metatype) continue;
@@ -46,13 +57,18 @@ export function addQueryDtoParameters(
         if (dtos.length === 0) continue;
         const methodPaths = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
         for (const path of controllerPaths.flatMap((c) => methodPaths.map((m) => join(prefix, c, m)))) {
-          const operation = (document.paths[path] as Record<string, OperationObject | undefined> | undefined)?.[RequestMethod[method].toLowerCase()];
+          const operation = (document.paths[path] as Record<string, OperationObject | undefined> | undefined)?.[
+            RequestMethod[method].toLowerCase()
+          ];
           if (!operation) continue;
           for (const dto of dtos) {
             const schema = schemas[dto] as SchemaObject & { properties?: Record<string, SchemaObject>; required?: string[] };
-            const parameters = Object.entries(schema.properties ?? {}).map(
-              ([property, propertySchema]): ParameterObject => ({ name: property, in: 'query', required: schema.required?.includes(property) ?? false, schema: propertySchema }),
-            );
+            const parameters = Object.entries(schema.properties ?? {}).map(([property, propertySchema]): ParameterObject => ({
+              name: property,
+              in: 'query',
+              required: schema.required?.includes(property) ?? false,
+              schema: propertySchema,
+            }));
             operation.parameters = [...(operation.parameters ?? []), ...parameters];
           }
         }

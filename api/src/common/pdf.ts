@@ -23,7 +23,12 @@ function fontFile(weight: 400 | 500): Buffer | null {
 }
 
 export function createPdf(info: { Title: string; Subject?: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { ...info, Author: 'Casustafel', Creator: 'Casustafel' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    bufferPages: true,
+    info: { ...info, Author: 'Casustafel', Creator: 'Casustafel' },
+  });
   const regular = fontFile(400);
   const medium = fontFile(500);
   doc.registerFont('body', regular ?? 'Helvetica');
@@ -67,7 +72,10 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: s
   const left = 50;
   const right = left + columns.reduce((sum, c) => sum + c.width, 0);
   const line = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'bold' : 'body').fontSize(9).fillColor('#000');
+    doc
+      .font(bold ? 'bold' : 'body')
+      .fontSize(9)
+      .fillColor('#000');
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: columns[i].width - 6 }))) + 6;
     if (doc.y + height > doc.page.height - 70) doc.addPage();
     const y = doc.y;
@@ -76,11 +84,19 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: s
       doc.text(cell, x + 2, y + 3, { width: columns[i].width - 6 });
       x += columns[i].width;
     });
-    doc.moveTo(left, y + height).lineTo(right, y + height).strokeColor('#bbb').stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(right, y + height)
+      .strokeColor('#bbb')
+      .stroke();
     doc.x = left;
     doc.y = y + height;
   };
-  if (options.header !== false) line(columns.map((c) => c.title), true);
+  if (options.header !== false)
+    line(
+      columns.map((c) => c.title),
+      true,
+    );
   for (const row of rows) line(row, false);
   doc.moveDown(0.8);
 }

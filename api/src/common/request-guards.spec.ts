@@ -77,7 +77,13 @@ describe(parseJsonBody.name, () => {
   });
 
   it('refuses NUL characters and half surrogate pairs, but keeps whole ones (emoji)', () => {
-    for (const text of ['{"a": "x\\u0000"}', '{"a\\u0000": 1}', '{"email": "\\ud800@x.nl"}', '{"a": ["\\udc00"]}', '{"a": "\\udc00\\ud800"}']) {
+    for (const text of [
+      '{"a": "x\\u0000"}',
+      '{"a\\u0000": 1}',
+      '{"email": "\\ud800@x.nl"}',
+      '{"a": ["\\udc00"]}',
+      '{"a": "\\udc00\\ud800"}',
+    ]) {
       expect([text, refusal(text)]).toEqual([text, [400, REQUEST_MESSAGES.invalidCharacter]]);
     }
     expect(parseJsonBody('{"a": "\\ud83d\\ude42 en 🙂"}')).toEqual({ a: '🙂 en 🙂' });

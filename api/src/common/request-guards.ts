@@ -23,7 +23,7 @@ export const REQUEST_MESSAGES = {
   compressed: 'Stuur de gegevens zonder compressie (geen Content-Encoding).',
   tooLarge: `Het verzoek is te groot: stuur hoogstens ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
   notUtf8: 'De gegevens in het verzoek zijn geen geldige UTF-8-tekst.',
-  malformed: 'De gegevens in het verzoek zijn geen geldige JSON. Controleer aanhalingstekens, komma\'s en haakjes.',
+  malformed: "De gegevens in het verzoek zijn geen geldige JSON. Controleer aanhalingstekens, komma's en haakjes.",
   tooDeep: `De gegevens in het verzoek zijn te diep genest (hoogstens ${MAX_JSON_DEPTH} niveaus).`,
   notAnObject: 'Stuur de gegevens als één JSON-object, tussen { en }.',
   forbiddenKey: 'Het verzoek bevat een veldnaam die niet is toegestaan (__proto__ of constructor.prototype).',

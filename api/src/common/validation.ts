@@ -76,5 +76,7 @@ export function holdsFreeText(dto: unknown): boolean {
   if (Array.isArray(dto)) return dto.some(holdsFreeText);
   if (dto === null || typeof dto !== 'object') return false;
   const fields = freeTextFields((dto as object).constructor);
-  return Object.entries(dto).some(([key, value]) => (typeof value === 'string' ? fields.has(key) && value.trim() !== '' : holdsFreeText(value)));
+  return Object.entries(dto).some(([key, value]) =>
+    typeof value === 'string' ? fields.has(key) && value.trim() !== '' : holdsFreeText(value),
+  );
 }

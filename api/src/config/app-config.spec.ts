@@ -9,7 +9,14 @@ describe(readConfig.name, () => {
   it('has safe development defaults', () => {
     const keyFile = join(tmpdir(), `casustafel-test-${process.pid}-${Date.now()}.key`);
     const config = readConfig({ DATA_KEY_FILE: keyFile });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, sessionIdleMinutes: 30, sessionAbsoluteHours: 12, seedDemoData: true, databaseUrl: null });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      seedDemoData: true,
+      databaseUrl: null,
+    });
     expect(config.databasePath).toMatch(/data\/casustafel\.sqlite$/);
     // Outside production a data key is generated once, with owner-only permissions, and reused.
     expect(config.dataKeySource).toBe('generated');
@@ -30,15 +37,23 @@ describe(readConfig.name, () => {
   });
 
   it('keeps the access-log anchor beside the SQLite file, in data/ with PostgreSQL, in memory for :memory:, or where told', () => {
-    expect(readConfig({ DATABASE_PATH: '/srv/casustafel/db.sqlite', CASUSTAFEL_DATA_KEY: KEY }).accessLogAnchorPath).toBe('/srv/casustafel/db.sqlite-anchor.json');
-    expect(readConfig({ DATABASE_URL: 'postgres://x/y', CASUSTAFEL_DATA_KEY: KEY }).accessLogAnchorPath).toMatch(/\/data\/access-log-anchor\.json$/);
+    expect(readConfig({ DATABASE_PATH: '/srv/casustafel/db.sqlite', CASUSTAFEL_DATA_KEY: KEY }).accessLogAnchorPath).toBe(
+      '/srv/casustafel/db.sqlite-anchor.json',
+    );
+    expect(readConfig({ DATABASE_URL: 'postgres://x/y', CASUSTAFEL_DATA_KEY: KEY }).accessLogAnchorPath).toMatch(
+      /\/data\/access-log-anchor\.json$/,
+    );
     expect(readConfig({ DATABASE_PATH: ':memory:' }).accessLogAnchorPath).toBeNull();
-    expect(readConfig({ DATABASE_PATH: ':memory:', ACCESS_LOG_ANCHOR_PATH: '/mnt/worm/anchor.json' }).accessLogAnchorPath).toBe('/mnt/worm/anchor.json');
+    expect(readConfig({ DATABASE_PATH: ':memory:', ACCESS_LOG_ANCHOR_PATH: '/mnt/worm/anchor.json' }).accessLogAnchorPath).toBe(
+      '/mnt/worm/anchor.json',
+    );
   });
 
   it('keeps PUBLIC_URL without a trailing slash, and is unset by default', () => {
     expect(readConfig({ DATABASE_PATH: ':memory:' }).publicUrl).toBeNull();
-    expect(readConfig({ DATABASE_PATH: ':memory:', PUBLIC_URL: 'https://casustafel.example.nl/' }).publicUrl).toBe('https://casustafel.example.nl');
+    expect(readConfig({ DATABASE_PATH: ':memory:', PUBLIC_URL: 'https://casustafel.example.nl/' }).publicUrl).toBe(
+      'https://casustafel.example.nl',
+    );
   });
 
   it('publishes the API documentation outside production, and only to signed-in users in production', () => {

@@ -83,7 +83,9 @@ function publicUrl(raw: string | undefined): string | null {
     throw new ConfigError(`PUBLIC_URL moet een volledig adres zijn, zoals https://casustafel.example.nl (nu: "${raw}").`);
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new ConfigError(`PUBLIC_URL moet een http(s)-adres zijn zonder gebruikersnaam, zoekvraag of #, zoals https://casustafel.example.nl (nu: "${raw}").`);
+    throw new ConfigError(
+      `PUBLIC_URL moet een http(s)-adres zijn zonder gebruikersnaam, zoekvraag of #, zoals https://casustafel.example.nl (nu: "${raw}").`,
+    );
   }
   return url.href.replace(/\/$/, '');
 }
@@ -162,7 +164,9 @@ function dataKey(env: NodeJS.ProcessEnv, production: boolean, databasePath: stri
     return { dataKey: key, dataKeySource: 'env' };
   }
   if (production) {
-    throw new ConfigError('CASUSTAFEL_DATA_KEY ontbreekt. Zonder sleutel kunnen cliëntgegevens niet versleuteld worden (maak er een met: openssl rand -base64 32).');
+    throw new ConfigError(
+      'CASUSTAFEL_DATA_KEY ontbreekt. Zonder sleutel kunnen cliëntgegevens niet versleuteld worden (maak er een met: openssl rand -base64 32).',
+    );
   }
   if (databasePath === ':memory:') return { dataKey: randomBytes(32), dataKeySource: 'ephemeral' };
   const file = env['DATA_KEY_FILE'] || resolve(dirname(databasePath), 'casustafel.key');

@@ -33,6 +33,12 @@ export class CovenantChangesService {
     const member = (await this.networks.memberList(networkId)).find((m) => m.organisation.id === dto.organisationId);
     if (!member) throw new ConflictException('Alleen een organisatie die lid is van dit netwerk kan het convenant ondertekenen.');
     await this.guard.check(viewer, networkId, dto, NO_CLIENTS);
-    return this.covenants.addSignature(viewer, viewer.isAdmin ? 'ADMIN' : access.role, networkId, { id: member.organisation.id, name: member.organisation.name }, dto);
+    return this.covenants.addSignature(
+      viewer,
+      viewer.isAdmin ? 'ADMIN' : access.role,
+      networkId,
+      { id: member.organisation.id, name: member.organisation.name },
+      dto,
+    );
   }
 }

@@ -6,7 +6,10 @@ import type { NetworkKind } from '@casustafel/contract/enums';
  * is stricter towards the shell and volunteer organisations than a neighbourhood network: its cases
  * are acute and may be handled without consent.
  */
-export const COVENANT_TEMPLATES: Record<NetworkKind, { levels: DisclosureMatrix; retentionMonths: number; anonymousQuestionSubmitter: boolean }> = {
+export const COVENANT_TEMPLATES: Record<
+  NetworkKind,
+  { levels: DisclosureMatrix; retentionMonths: number; anonymousQuestionSubmitter: boolean }
+> = {
   NEIGHBOURHOOD: {
     levels: {
       COORDINATOR: { MEETING: 'FULL', DOSSIER: 'FULL', MINUTES: 'INITIALS' },

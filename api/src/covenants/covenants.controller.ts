@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AddSignatureDto, UpdateCovenantDto, type ConfidentialityView, type CovenantSignatureView, type CovenantView } from '@casustafel/contract/covenant';
+import {
+  AddSignatureDto,
+  UpdateCovenantDto,
+  type ConfidentialityView,
+  type CovenantSignatureView,
+  type CovenantView,
+} from '@casustafel/contract/covenant';
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';

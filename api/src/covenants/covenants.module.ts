@@ -11,7 +11,12 @@ import { CovenantChangesService } from './covenant-changes.service';
 import { CovenantsService } from './covenants.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CovenantVersion, CovenantSignature, ConfidentialityAcceptance]), NetworksModule, OrganisationsModule, AccessLogModule],
+  imports: [
+    TypeOrmModule.forFeature([CovenantVersion, CovenantSignature, ConfidentialityAcceptance]),
+    NetworksModule,
+    OrganisationsModule,
+    AccessLogModule,
+  ],
   controllers: [CovenantsController],
   providers: [CovenantsService, CovenantChangesService],
   exports: [CovenantsService],

@@ -1,7 +1,13 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
-import type { AddSignatureDto, ConfidentialityView, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
+import type {
+  AddSignatureDto,
+  ConfidentialityView,
+  CovenantSignatureView,
+  CovenantView,
+  UpdateCovenantDto,
+} from '@casustafel/contract/covenant';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
@@ -84,13 +90,28 @@ export class CovenantsService {
       }),
     );
     await this.accessLog.record([
-      { viewer, role, networkId, caseId: null, action: 'COVENANT_CHANGE', level: null, context: 'MANAGEMENT', object: { type: 'COVENANT', id: next.id } },
+      {
+        viewer,
+        role,
+        networkId,
+        caseId: null,
+        action: 'COVENANT_CHANGE',
+        level: null,
+        context: 'MANAGEMENT',
+        object: { type: 'COVENANT', id: next.id },
+      },
     ]);
     return this.view(next, true);
   }
 
   /** A signature under the current version, stored (the caller checked access and text). */
-  async addSignature(viewer: Viewer, role: AccessEvent['role'], networkId: string, organisation: { id: string; name: string }, dto: AddSignatureDto): Promise<CovenantSignatureView> {
+  async addSignature(
+    viewer: Viewer,
+    role: AccessEvent['role'],
+    networkId: string,
+    organisation: { id: string; name: string },
+    dto: AddSignatureDto,
+  ): Promise<CovenantSignatureView> {
     const current = await this.current(networkId);
     const signature = await this.signatures.save(
       this.signatures.create({
@@ -142,7 +163,11 @@ export class CovenantsService {
    * Records an acceptance for someone whose access another module checked (a meeting guest). With
    * `by`, the acceptance goes into the access log as theirs; without, as the user's, role unknown.
    */
-  async recordAcceptance(userId: string, networkId: string, by?: { viewer: Viewer; role: string | null }): Promise<{ acceptedAt: string; validUntil: string }> {
+  async recordAcceptance(
+    userId: string,
+    networkId: string,
+    by?: { viewer: Viewer; role: string | null },
+  ): Promise<{ acceptedAt: string; validUntil: string }> {
     const covenant = await this.current(networkId);
     const acceptedAt = this.clock.now();
     const validUntil = new Date(acceptedAt);

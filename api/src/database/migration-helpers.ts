@@ -41,13 +41,21 @@ export async function accessLogAppendOnly(queryRunner: QueryRunner): Promise<voi
       `CREATE OR REPLACE FUNCTION access_log_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'access_log is append-only'; END; $$ LANGUAGE plpgsql`,
     );
     await queryRunner.query('DROP TRIGGER IF EXISTS access_log_append_only ON access_log');
-    await queryRunner.query('CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_append_only()');
+    await queryRunner.query(
+      'CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_append_only()',
+    );
     await queryRunner.query('DROP TRIGGER IF EXISTS access_log_no_truncate ON access_log');
-    await queryRunner.query('CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only()');
+    await queryRunner.query(
+      'CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only()',
+    );
   } else {
     await queryRunner.query('DROP TRIGGER IF EXISTS access_log_no_update');
-    await queryRunner.query(`CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END`);
+    await queryRunner.query(
+      `CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END`,
+    );
     await queryRunner.query('DROP TRIGGER IF EXISTS access_log_no_delete');
-    await queryRunner.query(`CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END`);
+    await queryRunner.query(
+      `CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END`,
+    );
   }
 }

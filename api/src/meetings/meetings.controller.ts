@@ -23,7 +23,11 @@ export class MeetingsController {
 
   @Post('networks/:id/meetings')
   @HttpCode(201)
-  plan(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateMeetingDto): Promise<MeetingSummaryView | MeetingSummaryView[]> {
+  plan(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) networkId: string,
+    @Body() dto: CreateMeetingDto,
+  ): Promise<MeetingSummaryView | MeetingSummaryView[]> {
     return this.meetings.plan(viewer, networkId, dto);
   }
 
@@ -84,7 +88,11 @@ export class MeetingsController {
   }
 
   @Get('meetings/:id/guest-candidate')
-  findGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Query('email') email = ''): Promise<{ id: string; name: string; organisation: string }> {
+  findGuest(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) id: string,
+    @Query('email') email = '',
+  ): Promise<{ id: string; name: string; organisation: string }> {
     return this.meetings.findGuest(viewer, id, email);
   }
 

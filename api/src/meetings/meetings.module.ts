@@ -22,7 +22,17 @@ import { MeetingsService } from './meetings.service';
 import { NetworkActionsExportController } from './network-actions-export.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Attendance, MeetingGuest, Minutes, MinutesComment, MinutesAddendum]), ActionsModule, CasesModule, CovenantsModule, NetworksModule, OrganisationsModule, PrivacyModule, QuestionsModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([Meeting, AgendaItem, Attendance, MeetingGuest, Minutes, MinutesComment, MinutesAddendum]),
+    ActionsModule,
+    CasesModule,
+    CovenantsModule,
+    NetworksModule,
+    OrganisationsModule,
+    PrivacyModule,
+    QuestionsModule,
+    UsersModule,
+  ],
   controllers: [MeetingsController, MinutesController, MinutesPdfController, NetworkActionsExportController],
   providers: [MeetingsService, MinutesService],
   exports: [MeetingsService],

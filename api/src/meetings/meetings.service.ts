@@ -37,8 +37,17 @@ const TRANSITIONS: Record<'start' | 'close' | 'reopen', [MeetingStatus, MeetingS
   close: ['IN_PROGRESS', 'CLOSED'],
   reopen: ['CLOSED', 'IN_PROGRESS'],
 };
-const DEFAULT_MINUTES: Record<AgendaKind, number> = { MINUTES_APPROVAL: 5, NEW_CASE: 15, RUNNING_CASE: 5, QUESTION: 10, THEME: 20, ROUND: 5, OTHER: 10 };
-const NO_NAMES = 'Aantekeningen, afspraken en acties zijn zichtbaar voor iedereen die het overleg ziet: noem de cliënt niet bij naam, de casus staat erbij.';
+const DEFAULT_MINUTES: Record<AgendaKind, number> = {
+  MINUTES_APPROVAL: 5,
+  NEW_CASE: 15,
+  RUNNING_CASE: 5,
+  QUESTION: 10,
+  THEME: 20,
+  ROUND: 5,
+  OTHER: 10,
+};
+const NO_NAMES =
+  'Aantekeningen, afspraken en acties zijn zichtbaar voor iedereen die het overleg ziet: noem de cliënt niet bij naam, de casus staat erbij.';
 const NO_NAMES_IN_PLACE = 'De locatie en de link gaan naar de agenda van alle leden: noem een gebouw of zaal, geen cliënt.';
 
 @Injectable()
@@ -126,7 +135,8 @@ export class MeetingsService {
   async findGuest(viewer: Viewer, id: string, email: string): Promise<{ id: string; name: string; organisation: string }> {
     await this.manage(viewer, id);
     const user = await this.users.findByEmail(email);
-    if (!user || !user.active || user.isAdmin) throw new NotFoundException('Er is geen actief account met dit e-mailadres. Vraag de beheerder er een aan te maken.');
+    if (!user || !user.active || user.isAdmin)
+      throw new NotFoundException('Er is geen actief account met dit e-mailadres. Vraag de beheerder er een aan te maken.');
     return { id: user.id, name: user.name, organisation: user.organisation?.name ?? '' };
   }
 
@@ -171,8 +181,12 @@ export class MeetingsService {
     const { meeting, role } = await this.manage(viewer, id);
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
     const current = await this.items.find({ where: { meetingId: id }, order: { position: 'ASC' } });
-    const has = (kind: AgendaKind, ref?: string | null) => current.some((i) => i.kind === kind && (ref === undefined || i.caseId === ref || i.questionId === ref));
-    const earlier = await this.meetings.find({ where: { networkId: meeting.networkId, startsAt: LessThan(meeting.startsAt) }, order: { startsAt: 'DESC' } });
+    const has = (kind: AgendaKind, ref?: string | null) =>
+      current.some((i) => i.kind === kind && (ref === undefined || i.caseId === ref || i.questionId === ref));
+    const earlier = await this.meetings.find({
+      where: { networkId: meeting.networkId, startsAt: LessThan(meeting.startsAt) },
+      order: { startsAt: 'DESC' },
+    });
     const earlierItems = earlier.length ? await this.items.find({ where: { meetingId: In(earlier.map((m) => m.id)) } }) : [];
     const discussed = new Set(earlierItems.map((i) => i.caseId).filter(Boolean));
     const withOpenActions = await this.actions.casesWithOpenActions(meeting.networkId);
@@ -181,16 +195,24 @@ export class MeetingsService {
     const additions: Pick<AgendaItem, 'kind' | 'title' | 'caseId' | 'questionId'>[] = [];
     const previous = earlier[0];
     if (previous && !has('MINUTES_APPROVAL')) {
-      additions.push({ kind: 'MINUTES_APPROVAL', title: `Verslag van ${dateWord(previous.startsAt)} vaststellen`, caseId: null, questionId: null });
+      additions.push({
+        kind: 'MINUTES_APPROVAL',
+        title: `Verslag van ${dateWord(previous.startsAt)} vaststellen`,
+        caseId: null,
+        questionId: null,
+      });
     }
     for (const c of candidates.filter((c) => c.status === 'ACCEPTED' && !discussed.has(c.id) && !has('NEW_CASE', c.id))) {
       additions.push({ kind: 'NEW_CASE', title: `Nieuwe casus: ${c.label}`, caseId: c.id, questionId: null });
     }
-    for (const c of candidates.filter((c) => discussed.has(c.id) && withOpenActions.has(c.id) && !has('RUNNING_CASE', c.id) && !has('NEW_CASE', c.id))) {
+    for (const c of candidates.filter(
+      (c) => discussed.has(c.id) && withOpenActions.has(c.id) && !has('RUNNING_CASE', c.id) && !has('NEW_CASE', c.id),
+    )) {
       additions.push({ kind: 'RUNNING_CASE', title: `Voortgang: ${c.label}`, caseId: c.id, questionId: null });
     }
     for (const q of await this.questions.scheduleOpen(meeting.networkId)) {
-      if (!has('QUESTION', q.id)) additions.push({ kind: 'QUESTION', title: `Consultatieve vraag: ${q.title}`, caseId: null, questionId: q.id });
+      if (!has('QUESTION', q.id))
+        additions.push({ kind: 'QUESTION', title: `Consultatieve vraag: ${q.title}`, caseId: null, questionId: q.id });
     }
     if (!has('THEME')) additions.push({ kind: 'THEME', title: 'Thema (deskundigheidsbevordering)', caseId: null, questionId: null });
     if (!has('ROUND')) additions.push({ kind: 'ROUND', title: 'Rondvraag', caseId: null, questionId: null });
@@ -198,7 +220,18 @@ export class MeetingsService {
     // The round stays last: new items go before it.
     const round = current.find((i) => i.kind === 'ROUND');
     let position = round ? round.position : current.length;
-    const rows = additions.map((a) => this.items.create({ id: newId(), meetingId: id, position: a.kind === 'ROUND' ? -1 : position++, minutes: DEFAULT_MINUTES[a.kind], notes: '', decisions: '', version: 1, ...a }));
+    const rows = additions.map((a) =>
+      this.items.create({
+        id: newId(),
+        meetingId: id,
+        position: a.kind === 'ROUND' ? -1 : position++,
+        minutes: DEFAULT_MINUTES[a.kind],
+        notes: '',
+        decisions: '',
+        version: 1,
+        ...a,
+      }),
+    );
     for (const row of rows.filter((r) => r.kind === 'ROUND')) row.position = position++;
     if (round) await this.items.update({ id: round.id }, { position: position++ });
     await this.items.save(rows);
@@ -223,7 +256,19 @@ export class MeetingsService {
     await this.guard.check(viewer, meeting.networkId, dto, NO_NAMES);
     const count = await this.items.count({ where: { meetingId: id } });
     await this.items.save(
-      this.items.create({ id: newId(), meetingId: id, position: count, kind: dto.kind, caseId: dto.caseId ?? null, questionId: dto.questionId ?? null, title, minutes: dto.minutes ?? DEFAULT_MINUTES[dto.kind], notes: '', decisions: '', version: 1 }),
+      this.items.create({
+        id: newId(),
+        meetingId: id,
+        position: count,
+        kind: dto.kind,
+        caseId: dto.caseId ?? null,
+        questionId: dto.questionId ?? null,
+        title,
+        minutes: dto.minutes ?? DEFAULT_MINUTES[dto.kind],
+        notes: '',
+        decisions: '',
+        version: 1,
+      }),
     );
     return this.view(viewer, meeting, role, null);
   }
@@ -271,7 +316,8 @@ export class MeetingsService {
       if (people.length !== entry.userIds.length || people.some((p) => p.organisationId !== entry.organisationId)) {
         throw new BadRequestException('Kies als aanwezigen alleen mensen van die organisatie.');
       }
-      if (entry.status !== 'PRESENT' && entry.userIds.length > 0) throw new BadRequestException('Wie afwezig of afgemeld is, heeft geen aanwezigen.');
+      if (entry.status !== 'PRESENT' && entry.userIds.length > 0)
+        throw new BadRequestException('Wie afwezig of afgemeld is, heeft geen aanwezigen.');
     }
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Attendance);
@@ -294,14 +340,27 @@ export class MeetingsService {
   private async view(viewer: Viewer, meeting: Meeting, role: CovenantRole, guest: MeetingGuest | null): Promise<MeetingView> {
     const attendanceRows = await this.attendance.findBy({ meetingId: meeting.id });
     // A guest counts as present for their own items; members when their organisation marked them present.
-    const present = guest !== null || attendanceRows.some((a) => a.status === 'PRESENT' && a.organisationId === viewer.organisationId && a.userIds.includes(viewer.id));
+    const present =
+      guest !== null ||
+      attendanceRows.some((a) => a.status === 'PRESENT' && a.organisationId === viewer.organisationId && a.userIds.includes(viewer.id));
     // While the meeting runs, those present see case items at the MEETING level; otherwise DOSSIER.
     const meetingLevel = meeting.status === 'IN_PROGRESS' && present;
     const allItems = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
     const items = guest ? allItems.filter((i) => guest.itemIds.includes(i.id)) : allItems;
     const context = meetingLevel ? 'MEETING' : 'DOSSIER';
-    const caseViews = await this.cases.visibleViews(viewer, meeting.networkId, items.map((i) => i.caseId).filter((c): c is string => !!c), context, guest ? { role: 'GUEST' } : {});
-    const actions = await this.actions.forAgendaItems(viewer, items.map((i) => i.id), role === 'COORDINATOR' ? [meeting.networkId] : [], { context, role: guest ? 'GUEST' : undefined });
+    const caseViews = await this.cases.visibleViews(
+      viewer,
+      meeting.networkId,
+      items.map((i) => i.caseId).filter((c): c is string => !!c),
+      context,
+      guest ? { role: 'GUEST' } : {},
+    );
+    const actions = await this.actions.forAgendaItems(
+      viewer,
+      items.map((i) => i.id),
+      role === 'COORDINATOR' ? [meeting.networkId] : [],
+      { context, role: guest ? 'GUEST' : undefined },
+    );
     const members = await this.networks.memberList(meeting.networkId);
     const people = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
     const agenda: AgendaItemView[] = [];
@@ -362,7 +421,8 @@ export class MeetingsService {
   }
 
   private async requireCoordinator(viewer: Viewer, networkId: string): Promise<void> {
-    if ((await this.requireMember(viewer, networkId)) !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
+    if ((await this.requireMember(viewer, networkId)) !== 'COORDINATOR')
+      throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
   }
 
   private async visible(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: CovenantRole; guest: MeetingGuest | null }> {
@@ -388,5 +448,13 @@ function dateWord(date: Date): string {
 }
 
 function toSummary(m: Meeting): MeetingSummaryView {
-  return { id: m.id, networkId: m.networkId, startsAt: m.startsAt.toISOString(), durationMinutes: m.durationMinutes, location: m.location, onlineUrl: m.onlineUrl, status: m.status };
+  return {
+    id: m.id,
+    networkId: m.networkId,
+    startsAt: m.startsAt.toISOString(),
+    durationMinutes: m.durationMinutes,
+    location: m.location,
+    onlineUrl: m.onlineUrl,
+    status: m.status,
+  };
 }

@@ -25,7 +25,14 @@ export class NetworkActionsExportController {
   @Get('actions.csv')
   async csv(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Res() response: Response): Promise<void> {
     const open = await this.open(viewer, networkId);
-    response.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="open-acties.csv"', 'Cache-Control': 'no-store' }).send(actionsCsv(open));
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="open-acties.csv"',
+        'Cache-Control': 'no-store',
+      })
+      .send(actionsCsv(open));
   }
 
   @Get('actions.pdf')
@@ -33,7 +40,14 @@ export class NetworkActionsExportController {
     const open = await this.open(viewer, networkId);
     const network = await this.networks.findById(networkId);
     const pdf = await actionsPdf(network.name, open, viewer.name, this.clock.now());
-    response.status(200).set({ 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="open-acties.pdf"', 'Cache-Control': 'no-store' }).send(pdf);
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': 'attachment; filename="open-acties.pdf"',
+        'Cache-Control': 'no-store',
+      })
+      .send(pdf);
   }
 
   private async open(viewer: Viewer, networkId: string) {

@@ -10,7 +10,11 @@ describe(roleMismatch.name, () => {
   });
 
   it('names the organisation and the ring when a role does not fit', () => {
-    expect(roleMismatch('CORE_PARTNER', formal, 'SHELL')).toBe('Een kernpartner hoort bij een organisatie in de kern; GGD zit in de schil.');
-    expect(roleMismatch('SHELL_PARTNER', formal, 'CORE')).toBe('Een schilpartner hoort bij een organisatie in de schil; GGD zit in de kern.');
+    expect(roleMismatch('CORE_PARTNER', formal, 'SHELL')).toBe(
+      'Een kernpartner hoort bij een organisatie in de kern; GGD zit in de schil.',
+    );
+    expect(roleMismatch('SHELL_PARTNER', formal, 'CORE')).toBe(
+      'Een schilpartner hoort bij een organisatie in de schil; GGD zit in de kern.',
+    );
   });
 });

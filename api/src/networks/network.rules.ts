@@ -4,11 +4,7 @@ import type { NetworkRole, OrganisationKind, Ring } from '@casustafel/contract/e
  * Which organisation may hold which role (BRIEF §3). Returns the Dutch reason a role does not fit,
  * or null when it does.
  */
-export function roleMismatch(
-  role: NetworkRole,
-  organisation: { name: string; kind: OrganisationKind },
-  ring: Ring,
-): string | null {
+export function roleMismatch(role: NetworkRole, organisation: { name: string; kind: OrganisationKind }, ring: Ring): string | null {
   switch (role) {
     case 'COORDINATOR':
       return ring === 'CORE' ? null : `De coördinator werkt bij een kernpartner; ${organisation.name} zit in de schil.`;

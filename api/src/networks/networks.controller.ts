@@ -70,11 +70,7 @@ export class NetworksController {
 
   @Delete(':id/roles/:userId')
   @HttpCode(204)
-  removeRole(
-    @CurrentUser() viewer: Viewer,
-    @Param('id', IdPipe) id: string,
-    @Param('userId', IdPipe) userId: string,
-  ): Promise<void> {
+  removeRole(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('userId', IdPipe) userId: string): Promise<void> {
     return this.networks.removeRole(viewer, id, userId);
   }
 

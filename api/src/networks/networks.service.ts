@@ -1,22 +1,9 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { MeNetwork } from '@casustafel/contract/auth';
 import type { NetworkRole } from '@casustafel/contract/enums';
-import type {
-  AddMemberDto,
-  AssignRoleDto,
-  CreateNetworkDto,
-  MemberView,
-  NetworkView,
-  RoleView,
-} from '@casustafel/contract/networks';
+import type { AddMemberDto, AssignRoleDto, CreateNetworkDto, MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -118,7 +105,9 @@ export class NetworksService {
       }),
     );
     membership.organisation = organisation;
-    await this.accessLog.record([this.accessChange(viewer, access, 'MEMBER_ADD', { type: 'ORGANISATION', id: organisation.id }, { organisationId: organisation.id })]);
+    await this.accessLog.record([
+      this.accessChange(viewer, access, 'MEMBER_ADD', { type: 'ORGANISATION', id: organisation.id }, { organisationId: organisation.id }),
+    ]);
     return toMemberView(membership);
   }
 
@@ -134,7 +123,9 @@ export class NetworksService {
       );
     }
     await this.memberships.delete({ networkId, organisationId });
-    await this.accessLog.record([this.accessChange(viewer, access, 'MEMBER_REMOVE', { type: 'ORGANISATION', id: organisationId }, { organisationId })]);
+    await this.accessLog.record([
+      this.accessChange(viewer, access, 'MEMBER_REMOVE', { type: 'ORGANISATION', id: organisationId }, { organisationId }),
+    ]);
   }
 
   async listRoles(viewer: Viewer, networkId: string): Promise<RoleView[]> {
@@ -157,9 +148,20 @@ export class NetworksService {
     if (user.isAdmin) {
       // Separation of duties: refused, and on the record, so that the coordinator sees the attempt.
       await this.accessLog.record([
-        { ...this.accessChange(viewer, access, 'ROLE_GRANT', { type: 'USER', id: user.id }, { userId: user.id, organisationId: user.organisationId, role: dto.role }), outcome: 'DENIED' },
+        {
+          ...this.accessChange(
+            viewer,
+            access,
+            'ROLE_GRANT',
+            { type: 'USER', id: user.id },
+            { userId: user.id, organisationId: user.organisationId, role: dto.role },
+          ),
+          outcome: 'DENIED',
+        },
       ]);
-      throw new BadRequestException('Een beheerderaccount kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden. Geef de rol aan een gewoon account.');
+      throw new BadRequestException(
+        'Een beheerderaccount kan geen rol in een netwerk krijgen: beheer en cliëntgegevens blijven gescheiden. Geef de rol aan een gewoon account.',
+      );
     }
     const existing = await this.roles.findOneBy({ networkId, userId: user.id });
     if (existing) {
@@ -178,7 +180,13 @@ export class NetworksService {
     );
     assignment.user = user;
     await this.accessLog.record([
-      this.accessChange(viewer, access, 'ROLE_GRANT', { type: 'USER', id: user.id }, { userId: user.id, organisationId: user.organisationId, role: dto.role }),
+      this.accessChange(
+        viewer,
+        access,
+        'ROLE_GRANT',
+        { type: 'USER', id: user.id },
+        { userId: user.id, organisationId: user.organisationId, role: dto.role },
+      ),
     ]);
     return toRoleView(assignment);
   }
@@ -192,7 +200,13 @@ export class NetworksService {
     }
     await this.roles.delete({ networkId, userId });
     await this.accessLog.record([
-      this.accessChange(viewer, access, 'ROLE_REVOKE', { type: 'USER', id: userId }, { userId, organisationId: assignment.user?.organisationId ?? null, role: assignment.role }),
+      this.accessChange(
+        viewer,
+        access,
+        'ROLE_REVOKE',
+        { type: 'USER', id: userId },
+        { userId, organisationId: assignment.user?.organisationId ?? null, role: assignment.role },
+      ),
     ]);
   }
 
@@ -241,7 +255,13 @@ export class NetworksService {
   }
 
   /** An entry for a change to who may see what: who did it (ADMIN for the administrator) and whom it concerned. */
-  private accessChange(viewer: Viewer, access: NetworkAccess, action: AccessEvent['action'], object: AccessEvent['object'], subject: AccessEvent['subject']): AccessEvent {
+  private accessChange(
+    viewer: Viewer,
+    access: NetworkAccess,
+    action: AccessEvent['action'],
+    object: AccessEvent['object'],
+    subject: AccessEvent['subject'],
+  ): AccessEvent {
     return {
       viewer,
       role: viewer.isAdmin ? 'ADMIN' : access.role,

@@ -87,7 +87,9 @@ export class AccessLogAnchor {
   }
 
   private mac(head: AnchorHead): string {
-    return createHmac('sha256', this.key).update(JSON.stringify([head.seq, head.hash, head.at, head.keyedFrom])).digest('hex');
+    return createHmac('sha256', this.key)
+      .update(JSON.stringify([head.seq, head.hash, head.at, head.keyedFrom]))
+      .digest('hex');
   }
 
   private macMatches(head: AnchorHead, mac: string): boolean {

@@ -35,14 +35,25 @@ describe('access log chain', () => {
   it('keys new entries with the data key: another key, or any changed field, gives another hash', () => {
     const { chainKey, anchorKey } = accessLogKeys(Buffer.alloc(32, 7));
     expect(chainKey.equals(anchorKey)).toBe(false);
-    const keyed: ChainFields = { ...legacy, chain: KEYED_CHAIN, eventId: '66666666-6666-4666-8666-666666666666', outcome: 'DENIED', objectType: 'CASE', objectId: legacy.caseId, subjectRole: 'GUEST' };
+    const keyed: ChainFields = {
+      ...legacy,
+      chain: KEYED_CHAIN,
+      eventId: '66666666-6666-4666-8666-666666666666',
+      outcome: 'DENIED',
+      objectType: 'CASE',
+      objectId: legacy.caseId,
+      subjectRole: 'GUEST',
+    };
     const hash = keyedHash(chainKey, keyed);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(expectedHash(chainKey, keyed)).toBe(hash);
     expect(keyedHash(accessLogKeys(Buffer.alloc(32, 8)).chainKey, keyed)).not.toBe(hash);
     for (const field of Object.keys(keyed) as (keyof ChainFields)[]) {
       if (field === 'chain' || field === 'at') continue;
-      expect({ field, same: keyedHash(chainKey, { ...keyed, [field]: field === 'seq' ? 8 : 'x' }) === hash }).toEqual({ field, same: false });
+      expect({ field, same: keyedHash(chainKey, { ...keyed, [field]: field === 'seq' ? 8 : 'x' }) === hash }).toEqual({
+        field,
+        same: false,
+      });
     }
     expect(keyedHash(chainKey, { ...keyed, at: new Date(keyed.at.getTime() + 1) })).not.toBe(hash);
   });

@@ -29,8 +29,19 @@ export function accessLogKeys(dataKey: Buffer): { chainKey: Buffer; anchorKey: B
  */
 export function legacyHash(e: ChainFields): string {
   const fields: unknown[] = [
-    e.seq, e.at.toISOString(), e.userId, e.organisationId, e.role, e.networkId, e.caseId,
-    e.action, e.level, e.context, e.ip, e.outcome, e.prevHash,
+    e.seq,
+    e.at.toISOString(),
+    e.userId,
+    e.organisationId,
+    e.role,
+    e.networkId,
+    e.caseId,
+    e.action,
+    e.level,
+    e.context,
+    e.ip,
+    e.outcome,
+    e.prevHash,
   ];
   if (e.questionId) fields.push(e.questionId);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
@@ -39,9 +50,27 @@ export function legacyHash(e: ChainFields): string {
 /** HMAC-SHA-256 over every field of the entry, the previous hash included. */
 export function keyedHash(chainKey: Buffer, e: ChainFields): string {
   const fields: unknown[] = [
-    e.chain, e.seq, e.eventId, e.at.toISOString(), e.userId, e.organisationId, e.role, e.networkId, e.caseId,
-    e.questionId, e.action, e.level, e.context, e.ip, e.outcome, e.objectType, e.objectId,
-    e.subjectUserId, e.subjectOrganisationId, e.subjectRole, e.prevHash,
+    e.chain,
+    e.seq,
+    e.eventId,
+    e.at.toISOString(),
+    e.userId,
+    e.organisationId,
+    e.role,
+    e.networkId,
+    e.caseId,
+    e.questionId,
+    e.action,
+    e.level,
+    e.context,
+    e.ip,
+    e.outcome,
+    e.objectType,
+    e.objectId,
+    e.subjectUserId,
+    e.subjectOrganisationId,
+    e.subjectRole,
+    e.prevHash,
   ];
   return createHmac('sha256', chainKey).update(JSON.stringify(fields)).digest('hex');
 }

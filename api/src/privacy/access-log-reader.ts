@@ -33,7 +33,11 @@ export class AccessLogReader {
     return this.accessLog.markAdminChangesSeen(networkId, viewer.id, seq);
   }
 
-  private async requireCoordinator(viewer: Viewer, networkId: string, message = 'Alleen de coördinator van dit netwerk leest het toegangslogboek.'): Promise<void> {
+  private async requireCoordinator(
+    viewer: Viewer,
+    networkId: string,
+    message = 'Alleen de coördinator van dit netwerk leest het toegangslogboek.',
+  ): Promise<void> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (access.role !== 'COORDINATOR') throw new ForbiddenException(message);
   }

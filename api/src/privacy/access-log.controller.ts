@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AccessLogQuery, AdminChangesSeenDto, type AccessLogEntryView, type AccessLogVerification, type AdminChangesView } from '@casustafel/contract/access-log';
+import {
+  AccessLogQuery,
+  AdminChangesSeenDto,
+  type AccessLogEntryView,
+  type AccessLogVerification,
+  type AdminChangesView,
+} from '@casustafel/contract/access-log';
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
@@ -13,7 +19,11 @@ export class AccessLogController {
   constructor(private readonly reader: AccessLogReader) {}
 
   @Get('access-log')
-  list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Query() query: AccessLogQuery): Promise<AccessLogEntryView[]> {
+  list(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) networkId: string,
+    @Query() query: AccessLogQuery,
+  ): Promise<AccessLogEntryView[]> {
     return this.reader.list(viewer, networkId, query);
   }
 
@@ -29,7 +39,11 @@ export class AccessLogController {
 
   @Post('admin-changes/seen')
   @HttpCode(200)
-  seen(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: AdminChangesSeenDto): Promise<{ seenUntil: number }> {
+  seen(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) networkId: string,
+    @Body() dto: AdminChangesSeenDto,
+  ): Promise<{ seenUntil: number }> {
     return this.reader.markAdminChangesSeen(viewer, networkId, dto.seq);
   }
 }

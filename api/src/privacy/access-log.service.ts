@@ -1,7 +1,18 @@
 import { BadRequestException, BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { And, DataSource, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Repository, type FindOperator, type FindOptionsWhere } from 'typeorm';
+import {
+  And,
+  DataSource,
+  In,
+  LessThan,
+  LessThanOrEqual,
+  MoreThan,
+  MoreThanOrEqual,
+  Repository,
+  type FindOperator,
+  type FindOptionsWhere,
+} from 'typeorm';
 import {
   ACCESS_CHANGE_ACTIONS,
   ACCESS_LOG_PAGE_SIZE,
@@ -152,7 +163,13 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
     let prevHash = GENESIS;
     let expected = 1;
     let seenKeyed = false;
-    const broken = (brokenAt: number, reason: string): AccessLogVerification => ({ ok: false, entries: expected - 1, brokenAt, reason, anchor: anchorView });
+    const broken = (brokenAt: number, reason: string): AccessLogVerification => ({
+      ok: false,
+      entries: expected - 1,
+      brokenAt,
+      reason,
+      anchor: anchorView,
+    });
 
     for (;;) {
       const batch = await this.entries.find({ where: { seq: MoreThanOrEqual(expected) }, order: { seq: 'ASC' }, take: 1000 });
@@ -161,9 +178,16 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
         if (entry.seq !== expected) return broken(expected, missing(expected, entry.seq - 1));
         const keyed = entry.chain === KEYED_CHAIN;
         if (!keyed && (seenKeyed || (anchor?.keyedFrom != null && entry.seq >= anchor.keyedFrom))) {
-          return broken(entry.seq, `Regel ${entry.seq} is buiten Casustafel om herberekend: na de eerste regel met sleutel hoort elke regel een sleutel te hebben.`);
+          return broken(
+            entry.seq,
+            `Regel ${entry.seq} is buiten Casustafel om herberekend: na de eerste regel met sleutel hoort elke regel een sleutel te hebben.`,
+          );
         }
-        if (entry.prevHash !== prevHash) return broken(entry.seq, `Regel ${entry.seq} sluit niet aan op regel ${entry.seq - 1}: daartussen is iets weggehaald of veranderd.`);
+        if (entry.prevHash !== prevHash)
+          return broken(
+            entry.seq,
+            `Regel ${entry.seq} sluit niet aan op regel ${entry.seq - 1}: daartussen is iets weggehaald of veranderd.`,
+          );
         const { hash, ...fields } = entry;
         if (expectedHash(this.chainKey, fields) !== hash) {
           return broken(entry.seq, `Regel ${entry.seq} is gewijzigd of buiten Casustafel om herberekend.`);
@@ -179,13 +203,25 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
 
     const entries = expected - 1;
     if (reading.state === 'invalid') {
-      return { ok: false, entries, reason: 'Het anker van het logboek buiten de database is ongeldig: het is buiten Casustafel om gewijzigd. Vergelijk het met de bewaarde kopie.', anchor: null };
+      return {
+        ok: false,
+        entries,
+        reason:
+          'Het anker van het logboek buiten de database is ongeldig: het is buiten Casustafel om gewijzigd. Vergelijk het met de bewaarde kopie.',
+        anchor: null,
+      };
     }
     if (!anchor) {
       if (entries === 0) return { ok: true, entries, anchor: null };
-      return { ok: false, entries, reason: 'Het anker van het logboek buiten de database ontbreekt. Zet de laatste kopie terug en controleer opnieuw.', anchor: null };
+      return {
+        ok: false,
+        entries,
+        reason: 'Het anker van het logboek buiten de database ontbreekt. Zet de laatste kopie terug en controleer opnieuw.',
+        anchor: null,
+      };
     }
-    if (anchor.seq > entries) return broken(entries + 1, `${missing(entries + 1, anchor.seq)} Het anker buiten de database wijst naar regel ${anchor.seq}.`);
+    if (anchor.seq > entries)
+      return broken(entries + 1, `${missing(entries + 1, anchor.seq)} Het anker buiten de database wijst naar regel ${anchor.seq}.`);
     return { ok: true, entries, anchor: anchorView };
   }
 
@@ -217,11 +253,18 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
       this.trusted = { seq: reading.head.seq, hash: reading.head.hash };
       this.keyedFrom = reading.head.keyedFrom ?? firstKeyed?.seq ?? null;
       if ((last?.seq ?? 0) < reading.head.seq) {
-        this.logger.error(`Het toegangslogboek eindigt bij regel ${last?.seq ?? 0}, maar het anker wijst naar regel ${reading.head.seq}: er zijn regels weggehaald.`);
+        this.logger.error(
+          `Het toegangslogboek eindigt bij regel ${last?.seq ?? 0}, maar het anker wijst naar regel ${reading.head.seq}: er zijn regels weggehaald.`,
+        );
       }
     } else if (reading.state === 'absent') {
       this.keyedFrom = firstKeyed?.seq ?? null;
-      const head: AnchorHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS, at: this.clock.now().toISOString(), keyedFrom: this.keyedFrom };
+      const head: AnchorHead = {
+        seq: last?.seq ?? 0,
+        hash: last?.hash ?? GENESIS,
+        at: this.clock.now().toISOString(),
+        keyedFrom: this.keyedFrom,
+      };
       await this.anchor.advance(head);
       this.trusted = last ? { seq: last.seq, hash: last.hash } : null;
       this.logger.log(`Anker van het toegangslogboek aangemaakt (${this.anchor.path ?? 'in het geheugen'}).`);
@@ -240,7 +283,9 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
         if (this.trusted && (base.seq < this.trusted.seq || (base.seq === this.trusted.seq && base.hash !== this.trusted.hash))) {
           // Entries this process wrote, or the anchor holds, are gone or replaced: continue after
           // the genuine head, so that the gap stays in the chain for verify to report.
-          this.logger.error(`Het toegangslogboek eindigt bij regel ${base.seq}, maar regel ${this.trusted.seq} bestond al: er zijn regels weggehaald of vervangen.`);
+          this.logger.error(
+            `Het toegangslogboek eindigt bij regel ${base.seq}, maar regel ${this.trusted.seq} bestond al: er zijn regels weggehaald of vervangen.`,
+          );
           base = this.trusted;
         }
         let { seq, hash: prevHash } = base;
@@ -248,7 +293,14 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
         const rows: AccessLogEntry[] = [];
         for (const e of events) {
           seq++;
-          const object = e.object !== undefined ? e.object : e.caseId ? { type: 'CASE' as const, id: e.caseId } : e.questionId ? { type: 'QUESTION' as const, id: e.questionId } : null;
+          const object =
+            e.object !== undefined
+              ? e.object
+              : e.caseId
+                ? { type: 'CASE' as const, id: e.caseId }
+                : e.questionId
+                  ? { type: 'QUESTION' as const, id: e.questionId }
+                  : null;
           const fields: Omit<AccessLogEntry, 'hash'> = {
             seq,
             eventId: randomUUID(),
@@ -282,7 +334,10 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
       if (this.keyedFrom === null) this.keyedFrom = head.first;
       if (!this.trusted || head.seq > this.trusted.seq) this.trusted = { seq: head.seq, hash: head.hash };
       this.pending = { seq: head.seq, hash: head.hash };
-      this.timer ??= setTimeout(() => void this.flushAnchor().catch(() => this.logger.error('Het anker van het toegangslogboek kon niet worden geschreven.')), ANCHOR_INTERVAL_MS).unref();
+      this.timer ??= setTimeout(
+        () => void this.flushAnchor().catch(() => this.logger.error('Het anker van het toegangslogboek kon niet worden geschreven.')),
+        ANCHOR_INTERVAL_MS,
+      ).unref();
     } catch (error) {
       // Another API instance appended first (same seq): read the new head and try again.
       if (attempt < 8 && /unique|duplicate|primary key|constraint/i.test(String((error as Error)?.message))) {
@@ -297,7 +352,8 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
     if (!from && !to) return null;
     const start = from ? dutchPeriod(from).start : null;
     const end = to ? dutchPeriod(to).end : null;
-    if (start && end && (end.exclusive ? start >= end.at : start > end.at)) throw new BadRequestException('De begindatum ligt na de einddatum. Kies een periode die vooruit loopt.');
+    if (start && end && (end.exclusive ? start >= end.at : start > end.at))
+      throw new BadRequestException('De begindatum ligt na de einddatum. Kies een periode die vooruit loopt.');
     if (start && end) return And(MoreThanOrEqual(start), end.exclusive ? LessThan(end.at) : LessThanOrEqual(end.at));
     if (start) return MoreThanOrEqual(start);
     return end!.exclusive ? LessThan(end!.at) : LessThanOrEqual(end!.at);
@@ -310,7 +366,13 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
     const orgs = new Map(needOrganisations ? (await this.organisations.list()).map((o) => [o.id, { id: o.id, name: o.name }]) : []);
     const named = (map: Map<string, { id: string; name: string }>, id: string | null) => (id ? (map.get(id) ?? null) : null);
     return rows.map((r) => {
-      const object = r.objectType ? { type: r.objectType as AccessObjectType, id: r.objectId } : r.caseId ? { type: 'CASE' as const, id: r.caseId } : r.questionId ? { type: 'QUESTION' as const, id: r.questionId } : null;
+      const object = r.objectType
+        ? { type: r.objectType as AccessObjectType, id: r.objectId }
+        : r.caseId
+          ? { type: 'CASE' as const, id: r.caseId }
+          : r.questionId
+            ? { type: 'QUESTION' as const, id: r.questionId }
+            : null;
       const hasSubject = r.subjectUserId || r.subjectOrganisationId || r.subjectRole;
       return {
         seq: r.seq,
@@ -329,7 +391,11 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
         outcome: r.outcome === 'DENIED' ? 'DENIED' : 'SUCCESS',
         object,
         subject: hasSubject
-          ? { user: named(users, r.subjectUserId), organisation: named(orgs, r.subjectOrganisationId), role: r.subjectRole as CovenantRole | null }
+          ? {
+              user: named(users, r.subjectUserId),
+              organisation: named(orgs, r.subjectOrganisationId),
+              role: r.subjectRole as CovenantRole | null,
+            }
           : null,
       };
     });

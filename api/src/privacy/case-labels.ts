@@ -30,17 +30,28 @@ export class CaseLabels {
     const labels = new Map<string, string>();
     if (ids.length === 0) return labels;
     const facts = await this.directory.facts(networkId, ids);
-    const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, facts.map((f) => f.id), options);
+    const disclosure = await this.disclosures.forNetwork(
+      viewer,
+      networkId,
+      context,
+      facts.map((f) => f.id),
+      options,
+    );
     for (const f of facts) if (disclosure.decide(f).level !== 'HIDDEN') labels.set(f.id, pseudonymDisplay(f.number, f.pseudonym));
     return labels;
   }
 
   /** The same over several networks (a user's own actions, their calendar). */
-  async acrossNetworks(viewer: Viewer, refs: { networkId: string; caseId: string | null }[], context: DisclosureContext = 'DOSSIER'): Promise<Map<string, string>> {
+  async acrossNetworks(
+    viewer: Viewer,
+    refs: { networkId: string; caseId: string | null }[],
+    context: DisclosureContext = 'DOSSIER',
+  ): Promise<Map<string, string>> {
     const byNetwork = new Map<string, string[]>();
     for (const r of refs) if (r.caseId) byNetwork.set(r.networkId, [...(byNetwork.get(r.networkId) ?? []), r.caseId]);
     const labels = new Map<string, string>();
-    for (const [networkId, caseIds] of byNetwork) for (const [id, label] of await this.forViewer(viewer, networkId, caseIds, context)) labels.set(id, label);
+    for (const [networkId, caseIds] of byNetwork)
+      for (const [id, label] of await this.forViewer(viewer, networkId, caseIds, context)) labels.set(id, label);
     return labels;
   }
 }

@@ -83,10 +83,51 @@ export function identifierValues(identity: ClientIdentity): IdentifierValue[] {
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, maart: 3, mrt: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6, juli: 7, jul: 7,
-  augustus: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  maart: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'la', 'le', 'du', 'da', 'el', 'al', 'bin']);
+const PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  "'t",
+  'ter',
+  'ten',
+  'te',
+  'in',
+  'op',
+  'la',
+  'le',
+  'du',
+  'da',
+  'el',
+  'al',
+  'bin',
+]);
 /** A surname that is also an everyday word ("de Jong", "Bakker") counts only as a name: capitalised or after a particle. */
 const NEEDS_NAME_FORM = (value: string) => value.length <= 4 || NOUN_SURNAMES.has(value);
 const MAX_WORDS = 4;
@@ -106,14 +147,20 @@ export function textCandidates(original: string): Candidate[] {
   const capitalised = (at: number) => /^\p{Lu}/u.test(original.slice(map[at], map[at] + 2));
 
   // Surnames and streets: runs of one to four words.
-  const words = [...text.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu)].map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const words = [...text.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu)].map((m) => ({
+    word: m[0],
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
   for (let i = 0; i < words.length; i++) {
     let value = '';
     for (let j = i; j < Math.min(words.length, i + MAX_WORDS); j++) {
       if (j > i && !/^[\s-]+$/.test(text.slice(words[j - 1].end, words[j].start))) break;
       value = j === i ? words[j].word : `${value} ${words[j].word}`;
       const single = j === i;
-      const nameForm = capitalised(words[i].start) || (i > 0 && PARTICLES.has(words[i - 1].word) && /^\s+$/.test(text.slice(words[i - 1].end, words[i].start)));
+      const nameForm =
+        capitalised(words[i].start) ||
+        (i > 0 && PARTICLES.has(words[i - 1].word) && /^\s+$/.test(text.slice(words[i - 1].end, words[i].start)));
       if (!(single && NEEDS_NAME_FORM(value) && !nameForm)) add('SURNAME', value, words[i].start, words[j].end);
       if (!(single && value.length <= 5 && !capitalised(words[i].start))) add('STREET', value, words[i].start, words[j].end);
     }
@@ -150,14 +197,16 @@ export function textCandidates(original: string): Candidate[] {
 
   // Dates: d-m-yyyy, yyyy-m-d, "17 mei 1948", two-digit years read both ways.
   const date = (y: number, mo: number, d: number, start: number, end: number) => {
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('DATE_OF_BIRTH', `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, start, end);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+      add('DATE_OF_BIRTH', `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, start, end);
   };
   for (const m of text.matchAll(/(?<!\d)(\d{1,2})[\s./-]+(\d{1,2})[\s./-]+(\d{4}|\d{2})(?!\d)/g)) {
     const [, d, mo, y] = m;
     const years = y.length === 4 ? [Number(y)] : [1900 + Number(y), 2000 + Number(y)];
     for (const year of years) date(year, Number(mo), Number(d), m.index!, m.index! + m[0].length);
   }
-  for (const m of text.matchAll(/(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/g)) date(Number(m[1]), Number(m[2]), Number(m[3]), m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(/(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/g))
+    date(Number(m[1]), Number(m[2]), Number(m[3]), m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{1,2})\\s*(${Object.keys(MONTHS).join('|')})\\.?\\s*(\\d{4})(?!\\d)`, 'g'))) {
     date(Number(m[3]), MONTHS[m[2]], Number(m[1]), m.index!, m.index! + m[0].length);
   }
@@ -169,7 +218,7 @@ function foldWithMap(original: string): { text: string; map: number[] } {
   const normal = normaliseForScan(original);
   let text = '';
   const map: number[] = [];
-  for (let i = 0; i < normal.text.length; ) {
+  for (let i = 0; i < normal.text.length;) {
     const ch = String.fromCodePoint(normal.text.codePointAt(i)!);
     const folded = foldForMatch(ch).replace(/[’`´]/g, "'");
     for (let k = 0; k < folded.length; k++) map.push(normal.map[i]);

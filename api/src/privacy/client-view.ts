@@ -5,7 +5,26 @@ import type { ClientIdentity } from './identity-cipher';
 /** "de Vries" → { particles: "de", main: "Vries" }: Dutch surname particles stay written out. */
 export function splitSurname(surname: string): { particles: string; main: string } {
   const parts = surname.trim().split(/\s+/);
-  const particles = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'la', 'le', 'du', 'da', 'el', 'al', 'bin']);
+  const particles = new Set([
+    'van',
+    'de',
+    'der',
+    'den',
+    'het',
+    "'t",
+    'ter',
+    'ten',
+    'te',
+    'in',
+    'op',
+    'la',
+    'le',
+    'du',
+    'da',
+    'el',
+    'al',
+    'bin',
+  ]);
   let i = 0;
   while (i < parts.length - 1 && particles.has(parts[i].toLowerCase())) i++;
   return { particles: parts.slice(0, i).join(' '), main: parts.slice(i).join(' ') };
@@ -44,10 +63,19 @@ export function buildClientView(
     ...(caseInfo.erased ? { erased: true } : {}),
   };
   if (level === 'PSEUDONYM' || identity === null) return pseudonymView;
-  const postcode = identity.postcode.replace(/\s+/g, '').toUpperCase().replace(/^(\d{4})([A-Z]{2})$/, '$1 $2');
+  const postcode = identity.postcode
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/^(\d{4})([A-Z]{2})$/, '$1 $2');
   switch (level) {
     case 'ADDRESS':
-      return { level, displayName: `${postcode} ${identity.houseNumber}`, neighbourhood: caseInfo.neighbourhood, postcode, houseNumber: identity.houseNumber };
+      return {
+        level,
+        displayName: `${postcode} ${identity.houseNumber}`,
+        neighbourhood: caseInfo.neighbourhood,
+        postcode,
+        houseNumber: identity.houseNumber,
+      };
     case 'INITIALS':
       return {
         level,

@@ -1,4 +1,11 @@
-import { COVENANT_ROLES, CONSENTS, DISCLOSURE_CONTEXTS, DISCLOSURE_LEVELS, type CovenantRole, type DisclosureLevel } from '@casustafel/contract/enums';
+import {
+  COVENANT_ROLES,
+  CONSENTS,
+  DISCLOSURE_CONTEXTS,
+  DISCLOSURE_LEVELS,
+  type CovenantRole,
+  type DisclosureLevel,
+} from '@casustafel/contract/enums';
 import { COVENANT_TEMPLATES } from '../covenants/covenant-templates';
 import { decideDisclosure, type DisclosureFacts } from './disclosure-policy';
 
@@ -24,7 +31,17 @@ const rank = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISCLOSU
 
 describe(decideDisclosure.name, () => {
   // role, context, consent, submitter, action holder, accepted, erased, matrix → expected
-  const table: [CovenantRole | null, DisclosureFacts['context'], DisclosureFacts['consent'], boolean, boolean, boolean, boolean, 'N' | 'O', DisclosureLevel][] = [
+  const table: [
+    CovenantRole | null,
+    DisclosureFacts['context'],
+    DisclosureFacts['consent'],
+    boolean,
+    boolean,
+    boolean,
+    boolean,
+    'N' | 'O',
+    DisclosureLevel,
+  ][] = [
     // 1. not a member
     [null, 'DOSSIER', 'GIVEN', false, false, true, false, 'N', 'HIDDEN'],
     [null, 'MEETING', 'GIVEN', true, true, true, false, 'N', 'HIDDEN'],
@@ -115,7 +132,18 @@ describe(decideDisclosure.name, () => {
                 for (const identityErased of [false, true])
                   for (const m of [matrix, oggz])
                     combinations.push(
-                      facts({ role, context, consent, isSubmitter, isSubmittingOrganisation: isSubmitter, holdsOpenAction, confidentialityValid, identityErased, matrix: m, consentOverrideReason: consent === 'OVERRIDE_OGGZ' ? 'onderbouwing' : null }),
+                      facts({
+                        role,
+                        context,
+                        consent,
+                        isSubmitter,
+                        isSubmittingOrganisation: isSubmitter,
+                        holdsOpenAction,
+                        confidentialityValid,
+                        identityErased,
+                        matrix: m,
+                        consentOverrideReason: consent === 'OVERRIDE_OGGZ' ? 'onderbouwing' : null,
+                      }),
                     );
 
     it('never shows more than the pseudonym without a valid acceptance or after erasure', () => {
@@ -125,7 +153,9 @@ describe(decideDisclosure.name, () => {
     });
 
     it('never shows more than the pseudonym without consent, except to the coordinator and the submitter', () => {
-      for (const f of combinations.filter((c) => (c.consent === 'NOT_ASKED' || c.consent === 'REFUSED') && c.role !== 'COORDINATOR' && !c.isSubmitter)) {
+      for (const f of combinations.filter(
+        (c) => (c.consent === 'NOT_ASKED' || c.consent === 'REFUSED') && c.role !== 'COORDINATOR' && !c.isSubmitter,
+      )) {
         expect(rank(decideDisclosure(f).level)).toBeLessThanOrEqual(rank('PSEUDONYM'));
       }
     });

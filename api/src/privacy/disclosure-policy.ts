@@ -1,5 +1,11 @@
 import type { DisclosureMatrix } from '@casustafel/contract/covenant';
-import { DISCLOSURE_LEVELS, type Consent, type CovenantRole, type DisclosureContext, type DisclosureLevel } from '@casustafel/contract/enums';
+import {
+  DISCLOSURE_LEVELS,
+  type Consent,
+  type CovenantRole,
+  type DisclosureContext,
+  type DisclosureLevel,
+} from '@casustafel/contract/enums';
 import { CONTEXT_PHRASE, LEVEL_PHRASE, ROLE_PLURAL } from './labels';
 
 /** Everything the policy needs to know; gathered by DisclosureService, decided here. */
@@ -47,7 +53,9 @@ export function decideDisclosure(f: DisclosureFacts): Disclosure {
   if (f.role === null) return { level: 'HIDDEN', explanation: 'Je bent geen lid van dit netwerk.' };
 
   let level = f.matrix[f.role][f.context];
-  const reasons = [`Het privacyconvenant (versie ${f.covenantVersion}) geeft ${ROLE_PLURAL[f.role]} ${CONTEXT_PHRASE[f.context]}: ${LEVEL_PHRASE[level]}.`];
+  const reasons = [
+    `Het privacyconvenant (versie ${f.covenantVersion}) geeft ${ROLE_PLURAL[f.role]} ${CONTEXT_PHRASE[f.context]}: ${LEVEL_PHRASE[level]}.`,
+  ];
 
   if (f.context === 'DOSSIER') {
     if (f.isSubmitter && level !== 'FULL') {
@@ -63,7 +71,8 @@ export function decideDisclosure(f: DisclosureFacts): Disclosure {
     }
   }
 
-  const consentMissing = f.consent === 'NOT_ASKED' || f.consent === 'REFUSED' || (f.consent === 'OVERRIDE_OGGZ' && !f.consentOverrideReason);
+  const consentMissing =
+    f.consent === 'NOT_ASKED' || f.consent === 'REFUSED' || (f.consent === 'OVERRIDE_OGGZ' && !f.consentOverrideReason);
   if (consentMissing && f.role !== 'COORDINATOR' && !f.isSubmitter && rank(level) > rank('PSEUDONYM')) {
     level = atMost(level, 'PSEUDONYM');
     reasons.push(
@@ -74,7 +83,9 @@ export function decideDisclosure(f: DisclosureFacts): Disclosure {
   }
   if (!f.confidentialityValid && rank(level) > rank('PSEUDONYM')) {
     level = atMost(level, 'PSEUDONYM');
-    reasons.push('Je hebt de geheimhoudingsverklaring van dit netwerk nog niet (of niet in de afgelopen 12 maanden) geaccepteerd, dus je ziet alleen het pseudoniem.');
+    reasons.push(
+      'Je hebt de geheimhoudingsverklaring van dit netwerk nog niet (of niet in de afgelopen 12 maanden) geaccepteerd, dus je ziet alleen het pseudoniem.',
+    );
   }
   if (f.identityErased && rank(level) > rank('PSEUDONYM')) {
     level = atMost(level, 'PSEUDONYM');

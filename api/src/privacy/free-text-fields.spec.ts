@@ -5,7 +5,17 @@ import { getMetadataStorage } from 'class-validator';
 import { freeTextFields, NOT_FREE_TEXT } from '@casustafel/contract/free-text';
 
 /** Validators that make a property a string a user types (enums from a list are not). */
-const STRING_VALIDATORS = new Set(['isString', 'maxLength', 'minLength', 'matches', 'isEmail', 'isUrl', 'isDateString', 'isIso8601', 'isUuid']);
+const STRING_VALIDATORS = new Set([
+  'isString',
+  'maxLength',
+  'minLength',
+  'matches',
+  'isEmail',
+  'isUrl',
+  'isDateString',
+  'isIso8601',
+  'isUuid',
+]);
 
 type DtoClass = abstract new (...args: never[]) => object;
 
@@ -28,11 +38,15 @@ function stringProperties(): Map<DtoClass, Set<string>> {
 
 describe('Free text in request DTOs', () => {
   const properties = stringProperties();
-  const rows = [...properties].flatMap(([dto, names]) => [...names].map((name): [string, DtoClass, string] => [`${dto.name}.${name}`, dto, name]));
+  const rows = [...properties].flatMap(([dto, names]) =>
+    [...names].map((name): [string, DtoClass, string] => [`${dto.name}.${name}`, dto, name]),
+  );
 
   it('finds the DTOs (the enumeration itself works)', () => {
     expect(rows.length).toBeGreaterThan(40);
-    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['UpdateCaseStatusDto.reason', 'CreateActionDto.description', 'AddSignatureDto.signatory']));
+    expect(rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['UpdateCaseStatusDto.reason', 'CreateActionDto.description', 'AddSignatureDto.signatory']),
+    );
   });
 
   it.each(rows)('%s is guarded by @FreeText() or listed as not free text, with a reason', (key, dto, name) => {
@@ -50,12 +64,23 @@ describe('Free text in request DTOs', () => {
   it('guards at least every field the issue names', () => {
     const guarded = new Set(rows.filter(([, dto, name]) => freeTextFields(dto).has(name)).map((r) => r[0]));
     const named = [
-      'UpdateCaseStatusDto.reason', 'CreateCaseDto.consentOverrideReason', 'CreateCaseDto.summary',
-      'CreateActionDto.description', 'UpdateActionDto.note',
-      'AddAgendaItemDto.title', 'UpdateAgendaItemDto.notes', 'UpdateAgendaItemDto.decisions',
+      'UpdateCaseStatusDto.reason',
+      'CreateCaseDto.consentOverrideReason',
+      'CreateCaseDto.summary',
+      'CreateActionDto.description',
+      'UpdateActionDto.note',
+      'AddAgendaItemDto.title',
+      'UpdateAgendaItemDto.notes',
+      'UpdateAgendaItemDto.decisions',
       'CreateMeetingDto.location',
-      'MinutesSectionTextDto.text', 'MinutesCommentDto.text', 'AddendumDto.text',
-      'CreateQuestionDto.title', 'CreateQuestionDto.situation', 'CreateQuestionDto.question', 'AnswerQuestionDto.advice', 'QuestionMessageDto.text',
+      'MinutesSectionTextDto.text',
+      'MinutesCommentDto.text',
+      'AddendumDto.text',
+      'CreateQuestionDto.title',
+      'CreateQuestionDto.situation',
+      'CreateQuestionDto.question',
+      'AnswerQuestionDto.advice',
+      'QuestionMessageDto.text',
       'AddSignatureDto.signatory',
     ];
     expect(named.filter((key) => !guarded.has(key))).toEqual([]);

@@ -92,7 +92,12 @@ export class FreeTextGuard {
   }
 
   /** Rule (b): values of the network's clients whom the writer may see, with the refusal logged per case. */
-  private async clientValues(viewer: Viewer, networkId: string, fields: TextField[], identity: ClientIdentity | null): Promise<IdentifyingFinding[]> {
+  private async clientValues(
+    viewer: Viewer,
+    networkId: string,
+    fields: TextField[],
+    identity: ClientIdentity | null,
+  ): Promise<IdentifyingFinding[]> {
     // Each distinct (kind, value) is hashed once, however often the text repeats it.
     const hashes = new Map<string, string>();
     const hashOf = (c: Candidate) => {
@@ -127,7 +132,16 @@ export class FreeTextGuard {
     const refusedCases = [...new Set(matched.map((m) => m.caseId).filter((id): id is string => id !== null))];
     if (refusedCases.length > 0) {
       await this.accessLog.record(
-        refusedCases.map((caseId) => ({ viewer, role, networkId, caseId, action: 'TEXT_REFUSED' as const, level: null, context: null, outcome: 'DENIED' as const })),
+        refusedCases.map((caseId) => ({
+          viewer,
+          role,
+          networkId,
+          caseId,
+          action: 'TEXT_REFUSED' as const,
+          level: null,
+          context: null,
+          outcome: 'DENIED' as const,
+        })),
       );
     }
     const seen = new Set<string>();
@@ -140,13 +154,23 @@ export class FreeTextGuard {
   }
 
   /** The highest level the covenant gives the writer for each case, over all contexts. */
-  private async writerLevels(viewer: Viewer, networkId: string, caseIds: string[]): Promise<{ levels: Map<string, DisclosureLevel>; role: CovenantRole | null }> {
+  private async writerLevels(
+    viewer: Viewer,
+    networkId: string,
+    caseIds: string[],
+  ): Promise<{ levels: Map<string, DisclosureLevel>; role: CovenantRole | null }> {
     const facts = await this.directory.facts(networkId, caseIds);
     const levels = new Map<string, DisclosureLevel>();
     let role: CovenantRole | null | undefined;
     for (const context of CONTEXTS) {
       // The role is looked up once and passed on for the other two contexts.
-      const disclosure = await this.disclosures.forNetwork(viewer, networkId, context, facts.map((f) => f.id), role === undefined ? {} : { role });
+      const disclosure = await this.disclosures.forNetwork(
+        viewer,
+        networkId,
+        context,
+        facts.map((f) => f.id),
+        role === undefined ? {} : { role },
+      );
       role = disclosure.role;
       for (const f of facts) {
         const level = disclosure.decide(f).level;

@@ -64,7 +64,10 @@ describe(FreeTextInterceptor.name, () => {
   });
 
   it('also when the free text sits in a nested DTO', async () => {
-    await request(app.getHttpServer()).post('/t/nested-unchecked').send({ notes: [{ text: 'iets' }] }).expect(500);
+    await request(app.getHttpServer())
+      .post('/t/nested-unchecked')
+      .send({ notes: [{ text: 'iets' }] })
+      .expect(500);
   });
 
   it('lets a route through that checked it, and one that received no text', async () => {

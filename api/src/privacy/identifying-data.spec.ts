@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import type { IdentifyingFinding, IdentifyingKind } from '@casustafel/contract/question-rules';
 import { isBsn, isIban } from '@casustafel/contract/validators';
 import { foldForMatch, normaliseForScan, scanIdentifyingData, type ScanOptions } from './identifying-data';
-import { type Expected, KNOWN_FALSE_ALARMS, KNOWN_MISSES, MEETING_LOCATIONS, WITH_IDENTIFYING_DATA, WITHOUT_IDENTIFYING_DATA } from './identifying-data.corpus';
+import {
+  type Expected,
+  KNOWN_FALSE_ALARMS,
+  KNOWN_MISSES,
+  MEETING_LOCATIONS,
+  WITH_IDENTIFYING_DATA,
+  WITHOUT_IDENTIFYING_DATA,
+} from './identifying-data.corpus';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const show = (text: string, findings: IdentifyingFinding[]) => findings.map((f) => [f.kind, text.slice(f.start, f.end)]);
@@ -14,8 +21,43 @@ const scan = (text: string, options?: ScanOptions) => show(text, scanIdentifying
 const clusterEnd = (text: string, start: number) => start + (/^[\s\S]\p{M}*/u.exec(text.slice(start))?.[0].length ?? 0);
 
 /** Strings full of what normalisation must handle, mixed with arbitrary code points. */
-const TRICKY = ['\u200B', '\u200C', '\u200D', '\u00AD', '\uFEFF', '\u2060', '\u202E', '\uFE0F', '\u00A0', '\u202F', '\u2009', '\t', '\n', '\u2010', '\u2013', '\u2014', '\u2212', '\uFF10', '\uFF19', '\uFF21', '\uFB01', '\u{1D7CE}', 'e\u0301', '\u0301', '\u0332', 'a', 'Z', '5', ' ', '-', '.', '@'];
-const trickyText = fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 }).map((parts) => parts.join(''));
+const TRICKY = [
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u00AD',
+  '\uFEFF',
+  '\u2060',
+  '\u202E',
+  '\uFE0F',
+  '\u00A0',
+  '\u202F',
+  '\u2009',
+  '\t',
+  '\n',
+  '\u2010',
+  '\u2013',
+  '\u2014',
+  '\u2212',
+  '\uFF10',
+  '\uFF19',
+  '\uFF21',
+  '\uFB01',
+  '\u{1D7CE}',
+  'e\u0301',
+  '\u0301',
+  '\u0332',
+  'a',
+  'Z',
+  '5',
+  ' ',
+  '-',
+  '.',
+  '@',
+];
+const trickyText = fc
+  .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 })
+  .map((parts) => parts.join(''));
 
 describe(normaliseForScan.name, () => {
   it('drops zero-width and other format characters and maps each kept character to its place in the original', () => {
@@ -98,7 +140,8 @@ describe(scanIdentifyingData.name, () => {
   });
 
   it('with allowAddresses skips street and postcode only, and still finds everything else', () => {
-    const text = 'Mevrouw Jansen, Kerkstraat 5, 3812 AB, 06-12345678, j.jansen@voorbeeld.nl, BSN 111222333, NL91ABNA0417164300, geboren 12-03-1941';
+    const text =
+      'Mevrouw Jansen, Kerkstraat 5, 3812 AB, 06-12345678, j.jansen@voorbeeld.nl, BSN 111222333, NL91ABNA0417164300, geboren 12-03-1941';
     expect(scan(text).map(([kind]) => kind)).toEqual(['NAME', 'ADDRESS', 'POSTCODE', 'PHONE', 'EMAIL', 'BSN', 'IBAN', 'DATE_OF_BIRTH']);
     expect(scan(text, { allowAddresses: true }).map(([kind]) => kind)).toEqual(['NAME', 'PHONE', 'EMAIL', 'BSN', 'IBAN', 'DATE_OF_BIRTH']);
   });
@@ -126,10 +169,94 @@ describe(scanIdentifyingData.name, () => {
 
   it('never throws, and returns sorted spans inside the text, on any mix of words, names, numbers and tricks', () => {
     const token = fc.oneof(
-      fc.constantFrom('de', 'van', 'der', 'het', "'t", 'in', 'op', 'te', 'De', 'Van', 'mevrouw', 'meneer', 'mw.', 'dhr.', 'zoon', 'vrouw', 'heet', 'naam:', 'geboren', 'geb.', 'BSN', 'Casus 2026-014 ·'),
-      fc.constantFrom('Jan', 'jan', 'Ben', 'Jansen', 'jansen', 'Vries', 'vries', 'Bakker', 'Maas', 'Linde', 'Els', 'Kanarieweg', 'kanarieweg', 'Hof', 'Johan', 'Wittlaan', 'Ziekenhuis', 'Sint', 'St.'),
-      fc.constantFrom('06', '12345678', '3812', 'AB', 'qx', '78', '1941', '12-03-1941', '+31', '(0)', 'NL91', 'ABNA', '0417', '1643', '00', '111', '222', '333', '@', '[at]', 'punt', 'nl'),
-      fc.constantFrom('.', ',', '-', '–', '(', ')', ':', '?', '\n', '\u200B', '\u00AD', '\u00A0', '\u202E', '\u202C', '\u0301', '\uFF10', 'Ｊ'),
+      fc.constantFrom(
+        'de',
+        'van',
+        'der',
+        'het',
+        "'t",
+        'in',
+        'op',
+        'te',
+        'De',
+        'Van',
+        'mevrouw',
+        'meneer',
+        'mw.',
+        'dhr.',
+        'zoon',
+        'vrouw',
+        'heet',
+        'naam:',
+        'geboren',
+        'geb.',
+        'BSN',
+        'Casus 2026-014 ·',
+      ),
+      fc.constantFrom(
+        'Jan',
+        'jan',
+        'Ben',
+        'Jansen',
+        'jansen',
+        'Vries',
+        'vries',
+        'Bakker',
+        'Maas',
+        'Linde',
+        'Els',
+        'Kanarieweg',
+        'kanarieweg',
+        'Hof',
+        'Johan',
+        'Wittlaan',
+        'Ziekenhuis',
+        'Sint',
+        'St.',
+      ),
+      fc.constantFrom(
+        '06',
+        '12345678',
+        '3812',
+        'AB',
+        'qx',
+        '78',
+        '1941',
+        '12-03-1941',
+        '+31',
+        '(0)',
+        'NL91',
+        'ABNA',
+        '0417',
+        '1643',
+        '00',
+        '111',
+        '222',
+        '333',
+        '@',
+        '[at]',
+        'punt',
+        'nl',
+      ),
+      fc.constantFrom(
+        '.',
+        ',',
+        '-',
+        '–',
+        '(',
+        ')',
+        ':',
+        '?',
+        '\n',
+        '\u200B',
+        '\u00AD',
+        '\u00A0',
+        '\u202E',
+        '\u202C',
+        '\u0301',
+        '\uFF10',
+        'Ｊ',
+      ),
       fc.string({ unit: 'binary', maxLength: 4 }),
     );
     const separator = fc.constantFrom(' ', '', ' ', '  ', '\t');
@@ -159,7 +286,13 @@ describe('the corpus', () => {
   });
 
   it('has no text twice', () => {
-    const all = [...WITH_IDENTIFYING_DATA.map(([t]) => t), ...WITHOUT_IDENTIFYING_DATA, ...MEETING_LOCATIONS.map(([t]) => t), ...KNOWN_MISSES.map((k) => k.text), ...KNOWN_FALSE_ALARMS.map((k) => k.text)];
+    const all = [
+      ...WITH_IDENTIFYING_DATA.map(([t]) => t),
+      ...WITHOUT_IDENTIFYING_DATA,
+      ...MEETING_LOCATIONS.map(([t]) => t),
+      ...KNOWN_MISSES.map((k) => k.text),
+      ...KNOWN_FALSE_ALARMS.map((k) => k.text),
+    ];
     expect(all.filter((t, i) => all.indexOf(t) !== i)).toEqual([]);
   });
 
@@ -175,13 +308,19 @@ describe('the corpus', () => {
     expect(scan(text, { allowAddresses: true })).toEqual(expected);
   });
 
-  it.each(KNOWN_MISSES.map((k) => [k.text, k.expected] as const))('still misses part of: %s (move it to WITH_IDENTIFYING_DATA once found)', (text, expected) => {
-    expect(scan(text)).not.toEqual(expected);
-  });
+  it.each(KNOWN_MISSES.map((k) => [k.text, k.expected] as const))(
+    'still misses part of: %s (move it to WITH_IDENTIFYING_DATA once found)',
+    (text, expected) => {
+      expect(scan(text)).not.toEqual(expected);
+    },
+  );
 
-  it.each(KNOWN_FALSE_ALARMS.map((k) => [k.text, k.found] as const))('still flags: %s (move it to WITHOUT_IDENTIFYING_DATA once it passes)', (text, found) => {
-    expect(scan(text)).toEqual(found);
-  });
+  it.each(KNOWN_FALSE_ALARMS.map((k) => [k.text, k.found] as const))(
+    'still flags: %s (move it to WITHOUT_IDENTIFYING_DATA once it passes)',
+    (text, found) => {
+      expect(scan(text)).toEqual(found);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +357,8 @@ function measure(samples: Sample[], detect: (text: string, options?: ScanOptions
       from = start + part.length;
       return { kind, start, end: start + part.length };
     });
-    const overlap = (a: { kind: string; start: number; end: number }, b: { kind: string; start: number; end: number }) => a.kind === b.kind && a.start < b.end && b.start < a.end;
+    const overlap = (a: { kind: string; start: number; end: number }, b: { kind: string; start: number; end: number }) =>
+      a.kind === b.kind && a.start < b.end && b.start < a.end;
     for (const span of spans) {
       const kind = kinds.get(span.kind) ?? { expected: 0, matched: 0 };
       kinds.set(span.kind, kind);
@@ -259,7 +399,9 @@ function figuresTable(): string {
     '',
     '| kind | expected items | found | recall |',
     '|---|---|---|---|',
-    ...[...kinds.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, k]) => `| ${kind} | ${k.expected} | ${k.matched} | ${percent(k.matched, k.expected)} |`),
+    ...[...kinds.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, k]) => `| ${kind} | ${k.expected} | ${k.matched} | ${percent(k.matched, k.expected)} |`),
     '',
     'Known misses (counted above):',
     '',
@@ -309,10 +451,13 @@ describe('precision and recall in docs/identifying-data-guard.md', () => {
 describe('BSN 11-test and IBAN checksum', () => {
   it.each(['111222333', '123456782', '999999990'])('accepts the valid BSN %s', (bsn) => expect(isBsn(bsn)).toBe(true));
   it.each(['111222334', '123456789', '000000000', '12345678'])('rejects %s', (bsn) => expect(isBsn(bsn)).toBe(false));
-  it.each(['NL91ABNA0417164300', 'NL91 ABNA 0417 1643 00', 'DE89370400440532013000', 'BE68539007547034'])('accepts the valid IBAN %s', (iban) =>
-    expect(isIban(iban)).toBe(true),
+  it.each(['NL91ABNA0417164300', 'NL91 ABNA 0417 1643 00', 'DE89370400440532013000', 'BE68539007547034'])(
+    'accepts the valid IBAN %s',
+    (iban) => expect(isIban(iban)).toBe(true),
   );
-  it.each(['NL92ABNA0417164300', 'NL91ABNA0417164301', 'XX00', 'NL91ABNA04171643000', 'ZZ22ABNA0417164300'])('rejects %s', (iban) => expect(isIban(iban)).toBe(false));
+  it.each(['NL92ABNA0417164300', 'NL91ABNA0417164301', 'XX00', 'NL91ABNA04171643000', 'ZZ22ABNA0417164300'])('rejects %s', (iban) =>
+    expect(isIban(iban)).toBe(false),
+  );
   it('does not take a valid-looking nine-digit number that fails the 11-test for a BSN', () => {
     expect(scanIdentifyingData('Ordernummer 123456789 van de bezorging.', NOW)).toEqual([]);
   });

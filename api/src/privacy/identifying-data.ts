@@ -182,11 +182,57 @@ const OPEN = String.raw`[\[({<]`;
 const CLOSE = String.raw`[\])}>]`;
 const AT = String.raw` ?@ ?|\s*${OPEN}\s*(?:at|a|@|apenstaartje)\s*${CLOSE}\s*|\s+(?:at|apenstaartje)\s+`;
 const DOT = String.raw`\.|\s*${OPEN}\s*(?:punt|dot|\.)\s*${CLOSE}\s*|\s+(?:punt|dot)\s+`;
-const EMAIL = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])(?<local>[\p{L}\p{N}._%+-]+)(?:${AT})[\p{L}\p{N}-]+(?:(?:${DOT})(?<label>[\p{L}\p{N}-]+))+`, 'giu');
+const EMAIL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])(?<local>[\p{L}\p{N}._%+-]+)(?:${AT})[\p{L}\p{N}-]+(?:(?:${DOT})(?<label>[\p{L}\p{N}-]+))+`,
+  'giu',
+);
 /** Top-level domains accepted after a written-out "at" or "punt" ("jan [at] voorbeeld [punt] nl"). */
-const TOP_LEVEL_DOMAINS = new Set(['nl', 'be', 'com', 'net', 'org', 'eu', 'info', 'nu', 'de', 'fr', 'uk', 'biz', 'online', 'email', 'me', 'io', 'ma', 'tr', 'sr', 'cw', 'aw', 'pl']);
+const TOP_LEVEL_DOMAINS = new Set([
+  'nl',
+  'be',
+  'com',
+  'net',
+  'org',
+  'eu',
+  'info',
+  'nu',
+  'de',
+  'fr',
+  'uk',
+  'biz',
+  'online',
+  'email',
+  'me',
+  'io',
+  'ma',
+  'tr',
+  'sr',
+  'cw',
+  'aw',
+  'pl',
+]);
 /** Shared mailboxes of an organisation identify nobody. */
-const ROLE_MAILBOXES = new Set(['info', 'contact', 'secretariaat', 'meldpunt', 'receptie', 'servicedesk', 'helpdesk', 'klantenservice', 'noreply', 'no-reply', 'administratie', 'planning', 'aanmelden', 'post', 'algemeen', 'wijkteam', 'buurtteam', 'office', 'balie']);
+const ROLE_MAILBOXES = new Set([
+  'info',
+  'contact',
+  'secretariaat',
+  'meldpunt',
+  'receptie',
+  'servicedesk',
+  'helpdesk',
+  'klantenservice',
+  'noreply',
+  'no-reply',
+  'administratie',
+  'planning',
+  'aanmelden',
+  'post',
+  'algemeen',
+  'wijkteam',
+  'buurtteam',
+  'office',
+  'balie',
+]);
 
 function scanEmails(text: string, add: Add): void {
   for (const m of text.matchAll(EMAIL)) {
@@ -248,7 +294,8 @@ function scanPhones(text: string, add: Add): void {
 /** Nine digits, grouped any way with single spaces, dots or dashes, not part of a longer number or an amount. */
 const NINE_DIGITS = /(?<![\p{L}\p{N}])(?<!\p{N}[ .-])(?<!€ ?)\d(?:(?: ?[.-] ?| )?\d){8}(?![ .-]?\p{N})(?!,\d)(?!\p{L})/gu;
 /** A number that the writer calls a BSN counts even when it fails the 11-test (a typo still identifies). */
-const NAMED_BSN = /\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:-?nummer|nr\.?)?\s*(?:is|:|=)?\s*(\d(?:(?: ?[.-] ?| )?\d){7,8})(?![ .-]?\p{N})/giu;
+const NAMED_BSN =
+  /\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:-?nummer|nr\.?)?\s*(?:is|:|=)?\s*(\d(?:(?: ?[.-] ?| )?\d){7,8})(?![ .-]?\p{N})/giu;
 const LOOKS_LIKE_DATE = /^(?:\d{1,2}([-./])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2})/;
 
 function scanBsns(text: string, findings: IdentifyingFinding[], add: Add): void {
@@ -270,9 +317,71 @@ function scanBsns(text: string, findings: IdentifyingFinding[], add: Add): void 
 const POSTCODE = /(?<![\p{L}\p{N}\-.,/€])[1-9]\d{3}(?: ?- ?| |\.)?([A-Za-z]{2})(?![\p{L}\p{N}])/gu;
 /** Two-letter words and units after a year or an amount: "in 2023 is", "2000 km", "1500ml". */
 const COMMON_TWO_LETTER_WORDS = new Set([
-  'is', 'en', 'in', 'op', 'de', 'te', 'al', 'nu', 'om', 'of', 'ik', 'je', 'we', 'ze', 'er', 'na', 'zo', 'ja', 'nl', 'eu', 'ex', 'me', 'he', 'ie',
-  'km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'mg', 'gr', 'kw', 'pk', 'mb', 'gb', 'kb', 'st', 'pp', 'ct', 'pm', 'am', 'ca', 'au', 'at', 'la', 'le',
-  'tv', 'pc', 'ok', 'oh', 'ah', 'eh', 'uh', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'wk', 'mn', 'nr', 'no',
+  'is',
+  'en',
+  'in',
+  'op',
+  'de',
+  'te',
+  'al',
+  'nu',
+  'om',
+  'of',
+  'ik',
+  'je',
+  'we',
+  'ze',
+  'er',
+  'na',
+  'zo',
+  'ja',
+  'nl',
+  'eu',
+  'ex',
+  'me',
+  'he',
+  'ie',
+  'km',
+  'kg',
+  'cm',
+  'mm',
+  'ml',
+  'cl',
+  'dl',
+  'mg',
+  'gr',
+  'kw',
+  'pk',
+  'mb',
+  'gb',
+  'kb',
+  'st',
+  'pp',
+  'ct',
+  'pm',
+  'am',
+  'ca',
+  'au',
+  'at',
+  'la',
+  'le',
+  'tv',
+  'pc',
+  'ok',
+  'oh',
+  'ah',
+  'eh',
+  'uh',
+  'ma',
+  'di',
+  'wo',
+  'do',
+  'vr',
+  'za',
+  'wk',
+  'mn',
+  'nr',
+  'no',
 ]);
 
 function scanPostcodes(text: string, add: Add): void {
@@ -287,7 +396,8 @@ function scanPostcodes(text: string, add: Add): void {
 
 // Date of birth --------------------------------------------------------------------------------
 
-const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec';
+const MONTHS =
+  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const MONTH = '(?:0?[1-9]|1[0-2])';
 /** 12-03-1941, 12/3/1941, 12.03.1941, 12 - 03 - 1941 */
@@ -295,9 +405,13 @@ const NUMERIC_DATE = new RegExp(`(?<![\\p{N}\\-/.])${DAY} ?([-/.]) ?${MONTH} ?\\
 /** 1941-03-12 */
 const ISO_DATE = new RegExp(`(?<![\\p{N}\\-/.])((?:19|20)\\d{2})-${MONTH}-${DAY}(?!\\p{N})`, 'gu');
 /** 12 maart 1941, 12 mrt. 1941, 12-mrt-1941, 12e maart '41 */
-const WRITTEN_DATE = new RegExp(`(?<!\\p{N})${DAY}(?:e|ste|de)?[ -]?(?:${MONTHS})(?!\\p{L})\\.?[ -]?((?:19|20)\\d{2}|'\\d{2})(?!\\p{N})`, 'giu');
+const WRITTEN_DATE = new RegExp(
+  `(?<!\\p{N})${DAY}(?:e|ste|de)?[ -]?(?:${MONTHS})(?!\\p{L})\\.?[ -]?((?:19|20)\\d{2}|'\\d{2})(?!\\p{N})`,
+  'giu',
+);
 /** Words that introduce a date of birth, and the forms such a date takes after them. */
-const BIRTH_CUE = /(?<!\p{L})(?:geboortedatum|geboortejaar|geb\.?\s?datum|geb\.?\s?jaar|geboren|geb(?!\p{L})\.?|°)(?:\s*(?:op|in|rond|omstreeks|:|=))*\s*/giu;
+const BIRTH_CUE =
+  /(?<!\p{L})(?:geboortedatum|geboortejaar|geb\.?\s?datum|geb\.?\s?jaar|geboren|geb(?!\p{L})\.?|°)(?:\s*(?:op|in|rond|omstreeks|:|=))*\s*/giu;
 const AFTER_BIRTH_CUE = [
   new RegExp(`${DAY} ?[-/.] ?${MONTH} ?[-/.] ?(?:(?:19|20)?\\d{2})(?!\\p{N})`, 'uy'),
   new RegExp(`${DAY}(?:e|ste|de)?[ -]?(?:${MONTHS})(?!\\p{L})\\.?(?:[ -]?(?:(?:19|20)\\d{2}|'\\d{2}))?(?!\\p{N})`, 'iuy'),
@@ -307,7 +421,8 @@ const AFTER_BIRTH_CUE = [
   /\d{6}(?:\d{2})?(?!\p{N})/uy,
 ];
 /** A full date right after these words is an event, not a birth: "sinds 01-09-2008", "overleed op 3 maart 2011". */
-const EVENT_BEFORE = /(?:sinds|vanaf|per|tot(?: en met)?|t\/m|sedert|overleden|overleed|overlijden|verhuisd|ingeschreven|uitgeschreven|opgenomen|ontslagen|getrouwd|gescheiden|besproken|gemeld|melding|ontvangen)(?:\s+(?:op|in|per|sinds))?\s*$/i;
+const EVENT_BEFORE =
+  /(?:sinds|vanaf|per|tot(?: en met)?|t\/m|sedert|overleden|overleed|overlijden|verhuisd|ingeschreven|uitgeschreven|opgenomen|ontslagen|getrouwd|gescheiden|besproken|gemeld|melding|ontvangen)(?:\s+(?:op|in|per|sinds))?\s*$/i;
 
 function scanDates(text: string, now: Date, add: Add): void {
   const latestBirthYear = now.getUTCFullYear() - 12;
@@ -349,16 +464,29 @@ const STRONG_STREET_SUFFIX = 'straat|laan|weg|plein|gracht|kade|singel|steeg|dre
 const STREET_SUFFIX = `${STRONG_STREET_SUFFIX}|hof|pad|ring|erf|baan|wal|hoeve|kwartier|veld|dijk|haven|poort`;
 const BARE_STREETS = 'Hof|Markt|Plein|Ring|Kade|Wal|Dreef|Singel|Gracht|Brink|Erf|Kamp|Plantsoen|Haven|Dijk|Steeg';
 const CAPITALISED = "\\p{Lu}[\\p{L}'-]*";
-const HOUSE_NUMBER = "\\s*(?:(?:nr|no|nummer)\\.?\\s*)?(\\d{1,4})(?:\\s?[a-zA-Z](?!\\p{L}))?(?:\\s?[-/]\\s?[\\p{L}\\p{N}]{1,4}(?![\\p{L}\\p{N}]))?(?!\\p{N})";
+const HOUSE_NUMBER =
+  '\\s*(?:(?:nr|no|nummer)\\.?\\s*)?(\\d{1,4})(?:\\s?[a-zA-Z](?!\\p{L}))?(?:\\s?[-/]\\s?[\\p{L}\\p{N}]{1,4}(?![\\p{L}\\p{N}]))?(?!\\p{N})';
 /** Capitalised words that open a sentence rather than a street name ("Ook Kerkstraat 5 …"). */
-const SENTENCE_WORDS = '(?:Ook|Op|In|Aan|Bij|Naar|Van|De|Het|Een|Zij|Hij|Ze|Wij|We|Adres|Woont|Via|Tot|Vanaf|Sinds|Om|Voor|Achter|Langs|Rond|Naast|Tegenover|Nabij|Locatie|Plaats|Waar|Dus|En|Maar|Of|Uit|Richting|Hoek)';
+const SENTENCE_WORDS =
+  '(?:Ook|Op|In|Aan|Bij|Naar|Van|De|Het|Een|Zij|Hij|Ze|Wij|We|Adres|Woont|Via|Tot|Vanaf|Sinds|Om|Voor|Achter|Langs|Rond|Naast|Tegenover|Nabij|Locatie|Plaats|Waar|Dus|En|Maar|Of|Uit|Richting|Hoek)';
 /** "Kastanjelaan 14", "Paulus Potterstraat 41a", "Johan de Wittlaan 5", "Kapelweg 120-bis", "Kanarieweg nr. 78". */
 const STREET = new RegExp(
   `(?<![\\p{L}\\p{N}])((?:(?!${SENTENCE_WORDS}\\s)${CAPITALISED}\\s+(?:(?:${CAPITALISED}|van|de|der|den|het|'t|ter|ten)\\s+){0,2})?(?:${CAPITALISED}(?:${STREET_SUFFIX})|${BARE_STREETS}))${HOUSE_NUMBER}`,
   'gu',
 );
 const LOWER_CASE_STREET = new RegExp(`(?<![\\p{L}\\p{N}])(\\p{Ll}[\\p{L}'-]{2,}(?:${STRONG_STREET_SUFFIX}))${HOUSE_NUMBER}`, 'gu');
-const NOT_STREETS = new Set(['onderweg', 'omweg', 'snelweg', 'uitweg', 'zijweg', 'doorweg', 'halverwege', 'rijksweg', 'wandelpark', 'vakantiepark']);
+const NOT_STREETS = new Set([
+  'onderweg',
+  'omweg',
+  'snelweg',
+  'uitweg',
+  'zijweg',
+  'doorweg',
+  'halverwege',
+  'rijksweg',
+  'wandelpark',
+  'vakantiepark',
+]);
 /** "woont op de Zand 4", "adres: Het Zand 4": a place with a number after words that announce an address. */
 const ANNOUNCED_ADDRESS = new RegExp(
   `(?<!\\p{L})(?:[Ww]o(?:ont|nen|onde|onachtig)|[Ww]oonadres|[Aa]dres(?:\\s+is)?|[Vv]erhuis[dt]|[Ii]ngeschreven)(?:\\s+(?:nu|nog|sinds kort|al jaren))?(?:\\s+(?:op|aan|in))?(?:\\s+(?:de|het|'t))?\\s*:?\\s+(${CAPITALISED}(?:\\s+${CAPITALISED})?)${HOUSE_NUMBER}`,
@@ -370,11 +498,14 @@ const NUMBER_BEFORE_STREET = new RegExp(
   'gu',
 );
 /** A number followed by these is a count, an age or an amount, not a house number. */
-const NOT_A_HOUSE_NUMBER = /^\s*-?\s*(?:jaar|jarige|plussers|\+|%|euro|€|minuten|min\b|uur|keer|dagen|weken|maanden|km|kilometer|meter|m\b|personen|mensen|bewoners|woningen|huizen|flats|adressen|meldingen|straten|deuren|x\b)/i;
+const NOT_A_HOUSE_NUMBER =
+  /^\s*-?\s*(?:jaar|jarige|plussers|\+|%|euro|€|minuten|min\b|uur|keer|dagen|weken|maanden|km|kilometer|meter|m\b|personen|mensen|bewoners|woningen|huizen|flats|adressen|meldingen|straten|deuren|x\b)/i;
 
 /** Words that start a street's name: titles, "Oude", "Lange", compass points, ordinals (plus listed names: "Johan de Wittlaan"). */
 const STREET_PREFIXES = new Set(
-  'burgemeester dokter dr prins prinses koningin koning graaf gravin generaal kapitein admiraal pater pastoor professor prof sint st oude nieuwe lange korte hoge lage grote kleine achter voor binnen buiten noord zuid oost west noorder zuider ooster wester eerste tweede derde'.split(' '),
+  'burgemeester dokter dr prins prinses koningin koning graaf gravin generaal kapitein admiraal pater pastoor professor prof sint st oude nieuwe lange korte hoge lage grote kleine achter voor binnen buiten noord zuid oost west noorder zuider ooster wester eerste tweede derde'.split(
+    ' ',
+  ),
 );
 
 /** "Woning Kanarieweg 78" at the start of a sentence: the first word is the sentence's, not the street's. */
@@ -382,7 +513,9 @@ function withoutOpeningWord(text: string, index: number, street: string): string
   const [first, ...rest] = street.split(/\s+/);
   if (rest.length === 0 || !/(?:^|[.!?:;(\n]\s*)$/.test(text.slice(0, index))) return street;
   const folded = foldForMatch(first);
-  return STREET_PREFIXES.has(folded) || GIVEN_NAMES.has(folded) || SURNAMES.has(folded) ? street : street.slice(street.indexOf(rest[0], first.length));
+  return STREET_PREFIXES.has(folded) || GIVEN_NAMES.has(folded) || SURNAMES.has(folded)
+    ? street
+    : street.slice(street.indexOf(rest[0], first.length));
 }
 
 function scanAddresses(text: string, add: Add): void {
@@ -413,9 +546,52 @@ const WORD = /\p{L}[\p{L}\p{M}'-]*/gu;
 const NATIONALITY =
   /^(?:nederlands|turks|marokkaans|surinaams|antilliaans|pools|syrisch|eritrees|eritrese|somalisch|duits|belgisch|arabisch|berbers|koerdisch|oekraiens|bulgaars|roemeens|indonesisch|moluks|kaapverdisch|ghanees|ghanese|afghaans|iraaks|iraans|chinees|chinese|engels|frans|spaans|italiaans|portugees|portugese|hindoestaans|creools)e?$/;
 /** Before a given name: an organisation or a saint, not a person ("Sint Antonius", "Stichting Anna"). */
-const INSTITUTION_BEFORE = new Set(['sint', 'st', 'heilige', 'h', 'stichting', 'huize', 'woonzorgcentrum', 'zorgcentrum', 'verpleeghuis', 'buurthuis', 'wijkcentrum', 'kerk', 'parochie', 'basisschool', 'school', 'villa', 'residentie', 'hospice', 'fonds']);
+const INSTITUTION_BEFORE = new Set([
+  'sint',
+  'st',
+  'heilige',
+  'h',
+  'stichting',
+  'huize',
+  'woonzorgcentrum',
+  'zorgcentrum',
+  'verpleeghuis',
+  'buurthuis',
+  'wijkcentrum',
+  'kerk',
+  'parochie',
+  'basisschool',
+  'school',
+  'villa',
+  'residentie',
+  'hospice',
+  'fonds',
+]);
 /** After a given name: an organisation ("Antonius Ziekenhuis", "Maria Oord"). */
-const INSTITUTION_AFTER = new Set(['ziekenhuis', 'kerk', 'school', 'basisschool', 'stichting', 'huis', 'hof', 'kliniek', 'paviljoen', 'gasthuis', 'parochie', 'college', 'lyceum', 'fonds', 'hoeve', 'centrum', 'zorgcentrum', 'hospice', 'kapel', 'stede', 'oord', 'hofje']);
+const INSTITUTION_AFTER = new Set([
+  'ziekenhuis',
+  'kerk',
+  'school',
+  'basisschool',
+  'stichting',
+  'huis',
+  'hof',
+  'kliniek',
+  'paviljoen',
+  'gasthuis',
+  'parochie',
+  'college',
+  'lyceum',
+  'fonds',
+  'hoeve',
+  'centrum',
+  'zorgcentrum',
+  'hospice',
+  'kapel',
+  'stede',
+  'oord',
+  'hofje',
+]);
 /** Sayings with a given name in them: "Jan en alleman", "Jan Modaal". */
 const SAYINGS = /(?<!\p{L})Jan(?:\s+en\s+alleman|\s+Modaal|\s+met\s+de\s+pet|\s+Publiek|\s+Salie|\s+Klaassen)(?!\p{L})/gu;
 /** A name that ends in a street word is a street: "Johan de Wittlaan", "Jan van Galenstraat". */
@@ -442,7 +618,12 @@ interface Word {
  * pseudonyms, streets named after people, saints and organisations, and sayings.
  */
 function scanNames(text: string, add: Add): void {
-  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ word: m[0], folded: foldForMatch(m[0]), start: m.index!, end: m.index! + m[0].length }));
+  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({
+    word: m[0],
+    folded: foldForMatch(m[0]),
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
   const isKnownName = (w: Word) => GIVEN_NAMES.has(w.folded) || SURNAMES.has(w.folded);
   const capital = (w: Word) => /^\p{Lu}/u.test(w.word);
   const allCaps = (w: Word) => /^\p{Lu}[\p{Lu}\p{M}'-]+$/u.test(w.word);
@@ -477,7 +658,10 @@ function scanNames(text: string, add: Add): void {
     while (j < words.length && isParticle(words[j]) && adjacent(j)) j++;
     const w = words[j];
     if (!w || !adjacent(j) || capital(w) || !SURNAMES.has(w.folded)) return i;
-    const particles = words.slice(i, j).map((x) => x.word.toLowerCase()).join(' ');
+    const particles = words
+      .slice(i, j)
+      .map((x) => x.word.toLowerCase())
+      .join(' ');
     if (NOUN_SURNAMES.has(w.folded) && (!afterTitle || !particles || /^van (?:de|het|'t)$/.test(particles))) return i;
     return PARTICLE_SURNAMES.has(w.folded) && j === i ? i : j + 1;
   };
@@ -517,20 +701,29 @@ function scanNames(text: string, add: Add): void {
     }
     const lower = lowerCaseNameFrom(index, true);
     if (lower > index) addSpan(index, lower);
-    else if (!capital(words[index]) && GIVEN_NAMES.has(words[index].folded) && !AMBIGUOUS_GIVEN_NAMES.has(words[index].folded)) addSpan(index, index + 1);
+    else if (!capital(words[index]) && GIVEN_NAMES.has(words[index].folded) && !AMBIGUOUS_GIVEN_NAMES.has(words[index].folded))
+      addSpan(index, index + 1);
   }
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (!capital(w)) {
       // 2. Particles with a capitalised listed surname: "de Vries", "van der Linden", "van Dijk"; not a place ("op de Brink", "aan de Maas").
-      if (isParticle(w) && !PREPOSITION_PARTICLES.test(w.word) && (!isParticle(words[i - 1]) || PREPOSITION_PARTICLES.test(words[i - 1].word))) {
+      if (
+        isParticle(w) &&
+        !PREPOSITION_PARTICLES.test(w.word) &&
+        (!isParticle(words[i - 1]) || PREPOSITION_PARTICLES.test(words[i - 1].word))
+      ) {
         const name = particleName(i);
         if (name) {
           const { first, end, last } = name;
           const particles = first - i;
           const withParticle = particles >= 2 || NOUN_SURNAMES.has(last.folded) || PARTICLE_SURNAMES.has(last.folded);
-          const place = particles === 1 && /^(?:de|het|'t)$/i.test(w.word) && NOUN_SURNAMES.has(last.folded) && LOCATION_PREPOSITION.test(words[i - 1]?.word ?? '');
+          const place =
+            particles === 1 &&
+            /^(?:de|het|'t)$/i.test(w.word) &&
+            NOUN_SURNAMES.has(last.folded) &&
+            LOCATION_PREPOSITION.test(words[i - 1]?.word ?? '');
           if (withParticle && !place) addSpan(i, end);
         }
       }

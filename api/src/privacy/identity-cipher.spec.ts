@@ -12,7 +12,9 @@ const identity: ClientIdentity = {
   city: 'Amersfoort',
   phone: '06 12345678',
 };
-const cipher = new IdentityCipher(readConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', CASUSTAFEL_DATA_KEY: Buffer.alloc(32, 1).toString('base64') }));
+const cipher = new IdentityCipher(
+  readConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', CASUSTAFEL_DATA_KEY: Buffer.alloc(32, 1).toString('base64') }),
+);
 
 describe(IdentityCipher.name, () => {
   it('round-trips an identity and never writes it in clear text', () => {
@@ -33,7 +35,9 @@ describe(IdentityCipher.name, () => {
   it('makes a blind index that matches surnames regardless of case and spacing, and depends on the key', () => {
     expect(cipher.surnameIndex('de Vries')).toBe(cipher.surnameIndex('  De  VRIES '));
     expect(cipher.surnameIndex('de Vries')).not.toBe(cipher.surnameIndex('de Vriesch'));
-    const other = new IdentityCipher(readConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', CASUSTAFEL_DATA_KEY: Buffer.alloc(32, 2).toString('base64') }));
+    const other = new IdentityCipher(
+      readConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', CASUSTAFEL_DATA_KEY: Buffer.alloc(32, 2).toString('base64') }),
+    );
     expect(other.surnameIndex('de Vries')).not.toBe(cipher.surnameIndex('de Vries'));
   });
 });

@@ -32,13 +32,20 @@ export class RefusedAccessInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<RequestWithViewer>();
-    return next.handle().pipe(catchError((error: unknown) => from(this.recordRefusal(request, error)).pipe(mergeMap(() => throwError(() => error)))));
+    return next
+      .handle()
+      .pipe(catchError((error: unknown) => from(this.recordRefusal(request, error)).pipe(mergeMap(() => throwError(() => error)))));
   }
 
   private async recordRefusal(request: RequestWithViewer, error: unknown): Promise<void> {
     const viewer = request.viewer;
     if (!viewer || !(error instanceof HttpException) || ![403, 404].includes(error.getStatus())) return;
-    const target = refusedTarget(String(request.route?.path ?? ''), request.method, request.params ?? {}, (request.query ?? {}) as Record<string, unknown>);
+    const target = refusedTarget(
+      String(request.route?.path ?? ''),
+      request.method,
+      request.params ?? {},
+      (request.query ?? {}) as Record<string, unknown>,
+    );
     if (!target?.id) return;
     try {
       const networkId = await this.networkOf(target.type, target.id);

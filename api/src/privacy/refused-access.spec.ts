@@ -30,7 +30,12 @@ describe(refusedTarget.name, () => {
   });
 
   it('takes the network of the action list from its query', () => {
-    expect(refusedTarget('/api/actions', 'GET', {}, { scope: 'network', networkId: ID })).toEqual({ type: 'NETWORK', id: ID, action: 'VIEW', context: 'DOSSIER' });
+    expect(refusedTarget('/api/actions', 'GET', {}, { scope: 'network', networkId: ID })).toEqual({
+      type: 'NETWORK',
+      id: ID,
+      action: 'VIEW',
+      context: 'DOSSIER',
+    });
     expect(refusedTarget('/api/actions', 'GET', {}, { scope: 'mine' })).toBeNull();
   });
 

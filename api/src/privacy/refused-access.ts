@@ -39,7 +39,12 @@ const ACCESS_CHANGES: Record<string, AccessAction> = {
  * covered without code of its own. Exports (.csv, .pdf, .ics) are EXPORT attempts. Null for routes
  * about none of these (accounts, organisations, login).
  */
-export function refusedTarget(routePath: string, method: string, params: Record<string, unknown>, query: Record<string, unknown>): RefusedTarget | null {
+export function refusedTarget(
+  routePath: string,
+  method: string,
+  params: Record<string, unknown>,
+  query: Record<string, unknown>,
+): RefusedTarget | null {
   const path = routePath.replace(/^\/+/, '').replace(/^api\//, '');
   const verb = method.toUpperCase();
   let type: AccessObjectType | null = null;
@@ -58,7 +63,12 @@ export function refusedTarget(routePath: string, method: string, params: Record<
   const changes = ACCESS_CHANGES[`${verb} ${path}`];
   const action: AccessAction = /\.(csv|pdf|ics)$/.test(path)
     ? 'EXPORT'
-    : (changes ?? (verb === 'GET' || verb === 'HEAD' ? 'VIEW' : verb === 'POST' && /^networks\/:id\/(cases|questions|meetings)$/.test(path) ? 'CREATE' : 'UPDATE'));
+    : (changes ??
+      (verb === 'GET' || verb === 'HEAD'
+        ? 'VIEW'
+        : verb === 'POST' && /^networks\/:id\/(cases|questions|meetings)$/.test(path)
+          ? 'CREATE'
+          : 'UPDATE'));
   const context: AccessContext = changes ? 'MANAGEMENT' : type === 'MINUTES' ? 'MINUTES' : type === 'MEETING' ? 'MEETING' : 'DOSSIER';
   return { type, id: typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : null, action, context };
 }

@@ -26,7 +26,11 @@ export function toQuestionView(
     problemAreas: q.problemAreas,
     status: q.status,
     submittedBy: context.showSubmitter
-      ? { organisation: { id: q.submittedByOrganisationId, name: context.organisationName }, label: context.organisationName, isYourOrganisation: context.isSubmittingOrganisation }
+      ? {
+          organisation: { id: q.submittedByOrganisationId, name: context.organisationName },
+          label: context.organisationName,
+          isYourOrganisation: context.isSubmittingOrganisation,
+        }
       : { organisation: null, label: ANONYMOUS_SUBMITTER, isYourOrganisation: false },
     createdAt: q.createdAt.toISOString(),
     answer:

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CaseView } from '@casustafel/contract/cases';
-import { AnswerQuestionDto, ConvertQuestionDto, CreateQuestionDto, QuestionMessageDto, ScanTextDto, type QuestionView, type ScanResult } from '@casustafel/contract/questions';
+import {
+  AnswerQuestionDto,
+  ConvertQuestionDto,
+  CreateQuestionDto,
+  QuestionMessageDto,
+  ScanTextDto,
+  type QuestionView,
+  type ScanResult,
+} from '@casustafel/contract/questions';
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';

@@ -12,7 +12,15 @@ import { QuestionsController } from './questions.controller';
 import { QuestionsService } from './questions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Question, QuestionMessage]), CasesModule, CovenantsModule, NetworksModule, OrganisationsModule, PrivacyModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([Question, QuestionMessage]),
+    CasesModule,
+    CovenantsModule,
+    NetworksModule,
+    OrganisationsModule,
+    PrivacyModule,
+    UsersModule,
+  ],
   controllers: [QuestionsController],
   providers: [QuestionsService],
   exports: [QuestionsService],

@@ -5,7 +5,13 @@ import type { CaseView } from '@casustafel/contract/cases';
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
 import { CreateCaseDto } from '@casustafel/contract/cases';
-import type { AnswerQuestionDto, ConvertQuestionDto, CreateQuestionDto, QuestionMessageDto, QuestionView } from '@casustafel/contract/questions';
+import type {
+  AnswerQuestionDto,
+  ConvertQuestionDto,
+  CreateQuestionDto,
+  QuestionMessageDto,
+  QuestionView,
+} from '@casustafel/contract/questions';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -81,7 +87,11 @@ export class QuestionsService {
     await this.accessLog.record(all.map((q) => this.event(viewer, role, q, 'LIST')));
     const anonymous = (await this.covenants.current(networkId)).anonymousQuestionSubmitter;
     const names = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
-    const visibleCases = await this.labels.forViewer(viewer, networkId, all.map((q) => q.convertedCaseId));
+    const visibleCases = await this.labels.forViewer(
+      viewer,
+      networkId,
+      all.map((q) => q.convertedCaseId),
+    );
     return Promise.all(all.map((q) => this.view(viewer, role, q, false, { anonymous, names, visibleCases })));
   }
 
@@ -98,7 +108,13 @@ export class QuestionsService {
       throw new ConflictException('Deze vraag is ingetrokken of al een casus geworden; een antwoord kan niet meer.');
     }
     await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
-    Object.assign(question, { advice: dto.advice.trim(), severity: dto.severity, recommendation: dto.recommendation, answeredAt: this.clock.now(), status: 'ANSWERED' });
+    Object.assign(question, {
+      advice: dto.advice.trim(),
+      severity: dto.severity,
+      recommendation: dto.recommendation,
+      answeredAt: this.clock.now(),
+      status: 'ANSWERED',
+    });
     await this.questions.save(question);
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
     return this.view(viewer, role, question, true);
@@ -111,15 +127,24 @@ export class QuestionsService {
       throw new ForbiddenException('Alleen de coördinator en de organisatie die de vraag stelde, schrijven in deze draad.');
     }
     await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
-    await this.messages.insert({ id: newId(), questionId: id, authorId: viewer.id, fromCoordinator, text: dto.text.trim(), createdAt: this.clock.now() });
+    await this.messages.insert({
+      id: newId(),
+      questionId: id,
+      authorId: viewer.id,
+      fromCoordinator,
+      text: dto.text.trim(),
+      createdAt: this.clock.now(),
+    });
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
     return this.view(viewer, role, question, true);
   }
 
   async withdraw(viewer: Viewer, id: string): Promise<QuestionView> {
     const { question, role } = await this.visible(viewer, id);
-    if (question.submittedByOrganisationId !== viewer.organisationId) throw new ForbiddenException('Alleen de organisatie die de vraag stelde, kan hem intrekken.');
-    if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN') throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
+    if (question.submittedByOrganisationId !== viewer.organisationId)
+      throw new ForbiddenException('Alleen de organisatie die de vraag stelde, kan hem intrekken.');
+    if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN')
+      throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
     question.status = 'WITHDRAWN';
     await this.questions.save(question);
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
@@ -132,15 +157,24 @@ export class QuestionsService {
     if (question.submittedByOrganisationId !== viewer.organisationId) {
       throw new ForbiddenException('Alleen de organisatie die de vraag stelde, kan hem omzetten in een casus.');
     }
-    if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN') throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
+    if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN')
+      throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
     const neighbourhood = dto.neighbourhood?.trim() || question.neighbourhood;
     if (!neighbourhood) throw new BadRequestException('Vul de buurt of wijk van de cliënt in.');
-    if (question.problemAreas.length === 0) throw new BadRequestException('De vraag noemt geen leefgebieden; een casus heeft er minstens één nodig.');
+    if (question.problemAreas.length === 0)
+      throw new BadRequestException('De vraag noemt geen leefgebieden; een casus heeft er minstens één nodig.');
     await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
     const created = await this.cases.create(
       viewer,
       question.networkId,
-      Object.assign(new CreateCaseDto(), { client: dto.client, consent: 'GIVEN' as const, urgency: dto.urgency, neighbourhood, problemAreas: question.problemAreas, summary: question.situation }),
+      Object.assign(new CreateCaseDto(), {
+        client: dto.client,
+        consent: 'GIVEN' as const,
+        urgency: dto.urgency,
+        neighbourhood,
+        problemAreas: question.problemAreas,
+        summary: question.situation,
+      }),
       { sourceQuestionId: question.id },
     );
     question.status = 'CONVERTED';
@@ -160,7 +194,9 @@ export class QuestionsService {
   /** The network's answer to a question, for the minutes' draft. */
   async answerOf(networkId: string, id: string): Promise<{ advice: string; severity: string; recommendation: string } | null> {
     const q = await this.questions.findOneBy({ id, networkId });
-    return q?.advice && q.severity && q.recommendation ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation } : null;
+    return q?.advice && q.severity && q.recommendation
+      ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation }
+      : null;
   }
 
   /** A question's agenda summary (no identity in questions), or null when it is not in the network. */
@@ -236,4 +272,3 @@ export class QuestionsService {
     return { viewer, role, networkId: q.networkId, caseId: null, questionId: q.id, action, level: null, context: 'DOSSIER' };
   }
 }
-

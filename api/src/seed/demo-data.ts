@@ -72,12 +72,47 @@ export const DEMO_USERS: {
     name: 'Sanne Visser',
     email: 'coordinator.buurt@demo.casustafel.nl',
     organisation: 'welzijn',
-    roles: [['buurt', 'COORDINATOR'], ['oggz', 'SHELL_PARTNER']],
+    roles: [
+      ['buurt', 'COORDINATOR'],
+      ['oggz', 'SHELL_PARTNER'],
+    ],
   },
-  { name: 'Jeroen Bakker', email: 'politie@demo.casustafel.nl', organisation: 'politie', roles: [['oggz', 'CORE_PARTNER'], ['buurt', 'SHELL_PARTNER']] },
-  { name: 'Ayşe Demir', email: 'corporatie@demo.casustafel.nl', organisation: 'corporatie', roles: [['oggz', 'CORE_PARTNER'], ['buurt', 'CORE_PARTNER']] },
-  { name: 'Karim El Amrani', email: 'mee@demo.casustafel.nl', organisation: 'mee', roles: [['oggz', 'CORE_PARTNER'], ['buurt', 'CORE_PARTNER']] },
-  { name: 'Pieter Smit', email: 'huisarts@demo.casustafel.nl', organisation: 'huisarts', roles: [['oggz', 'SHELL_PARTNER'], ['buurt', 'SHELL_PARTNER']] },
+  {
+    name: 'Jeroen Bakker',
+    email: 'politie@demo.casustafel.nl',
+    organisation: 'politie',
+    roles: [
+      ['oggz', 'CORE_PARTNER'],
+      ['buurt', 'SHELL_PARTNER'],
+    ],
+  },
+  {
+    name: 'Ayşe Demir',
+    email: 'corporatie@demo.casustafel.nl',
+    organisation: 'corporatie',
+    roles: [
+      ['oggz', 'CORE_PARTNER'],
+      ['buurt', 'CORE_PARTNER'],
+    ],
+  },
+  {
+    name: 'Karim El Amrani',
+    email: 'mee@demo.casustafel.nl',
+    organisation: 'mee',
+    roles: [
+      ['oggz', 'CORE_PARTNER'],
+      ['buurt', 'CORE_PARTNER'],
+    ],
+  },
+  {
+    name: 'Pieter Smit',
+    email: 'huisarts@demo.casustafel.nl',
+    organisation: 'huisarts',
+    roles: [
+      ['oggz', 'SHELL_PARTNER'],
+      ['buurt', 'SHELL_PARTNER'],
+    ],
+  },
   { name: 'Els van Dijk', email: 'humanitas@demo.casustafel.nl', organisation: 'humanitas', roles: [['buurt', 'VOLUNTEER_REP']] },
   { name: 'Hendrik Mulder', email: 'diaconie@demo.casustafel.nl', organisation: 'diaconie', roles: [['buurt', 'VOLUNTEER_REP']] },
   { name: 'Noor Hendriks', email: 'ouderenwerk@demo.casustafel.nl', organisation: 'ouderenwerk', roles: [['buurt', 'VOLUNTEER_REP']] },
@@ -90,19 +125,36 @@ export const DEMO_CASES: { network: string; submittedBy: string; status?: 'ACCEP
     submittedBy: 'corporatie@demo.casustafel.nl',
     status: 'ACCEPTED',
     dto: {
-      client: { givenName: 'Wilhelmina', surname: 'van Oosterbeek', dateOfBirth: '1939-02-11', street: 'Lindelaan', houseNumber: '8', postcode: '3812 KL', city: 'Amersfoort' },
+      client: {
+        givenName: 'Wilhelmina',
+        surname: 'van Oosterbeek',
+        dateOfBirth: '1939-02-11',
+        street: 'Lindelaan',
+        houseNumber: '8',
+        postcode: '3812 KL',
+        city: 'Amersfoort',
+      },
       neighbourhood: 'Soesterkwartier',
       problemAreas: ['HOUSING', 'SELF_CARE', 'SOCIAL_NETWORK'],
       urgency: 'MEDIUM',
       consent: 'GIVEN',
-      summary: 'Alleenstaande vrouw van in de tachtig. De woning raakt vervuild, de post stapelt zich op en ze komt de deur nauwelijks meer uit. Wil wel hulp bij de administratie.',
+      summary:
+        'Alleenstaande vrouw van in de tachtig. De woning raakt vervuild, de post stapelt zich op en ze komt de deur nauwelijks meer uit. Wil wel hulp bij de administratie.',
     },
   },
   {
     network: 'buurt',
     submittedBy: 'mee@demo.casustafel.nl',
     dto: {
-      client: { givenName: 'Hendrikus', surname: 'Brouwersgracht', dateOfBirth: '1952-09-30', street: 'Paulus Potterstraat', houseNumber: '41', postcode: '3812 VR', city: 'Amersfoort' },
+      client: {
+        givenName: 'Hendrikus',
+        surname: 'Brouwersgracht',
+        dateOfBirth: '1952-09-30',
+        street: 'Paulus Potterstraat',
+        houseNumber: '41',
+        postcode: '3812 VR',
+        city: 'Amersfoort',
+      },
       neighbourhood: 'Soesterkwartier',
       problemAreas: ['FINANCES', 'MENTAL_HEALTH'],
       urgency: 'HIGH',
@@ -115,13 +167,23 @@ export const DEMO_CASES: { network: string; submittedBy: string; status?: 'ACCEP
     submittedBy: 'politie@demo.casustafel.nl',
     status: 'MONITORING',
     dto: {
-      client: { givenName: 'Dirk', surname: 'Achterhoeve', dateOfBirth: '1968-06-04', street: 'Kapelweg', houseNumber: '120', postcode: '3818 BD', city: 'Amersfoort' },
+      client: {
+        givenName: 'Dirk',
+        surname: 'Achterhoeve',
+        dateOfBirth: '1968-06-04',
+        street: 'Kapelweg',
+        houseNumber: '120',
+        postcode: '3818 BD',
+        city: 'Amersfoort',
+      },
       neighbourhood: 'Kruiskamp',
       problemAreas: ['NUISANCE', 'ADDICTION', 'HOUSING'],
       urgency: 'ACUTE',
       consent: 'OVERRIDE_OGGZ',
-      consentOverrideReason: 'Herhaalde meldingen van geluidsoverlast en dreiging naar buren; betrokkene mijdt alle zorg. Het risico voor de omgeving weegt zwaarder dan zijn privacy.',
-      summary: 'Meerdere meldingen van overlast en agressie in de portiek. Woningcorporatie overweegt ontruiming. Eerdere hulpverlening afgehouden.',
+      consentOverrideReason:
+        'Herhaalde meldingen van geluidsoverlast en dreiging naar buren; betrokkene mijdt alle zorg. Het risico voor de omgeving weegt zwaarder dan zijn privacy.',
+      summary:
+        'Meerdere meldingen van overlast en agressie in de portiek. Woningcorporatie overweegt ontruiming. Eerdere hulpverlening afgehouden.',
     },
   },
 ];
@@ -132,14 +194,16 @@ export const DEMO_QUESTIONS: { network: string; submittedBy: string; dto: Create
     submittedBy: 'humanitas@demo.casustafel.nl',
     dto: {
       title: 'Oudere man houdt steeds meer spullen in huis',
-      situation: 'Een man van rond de 75 die wij wekelijks bezoeken bewaart steeds meer kranten en dozen. De gang is bijna niet meer begaanbaar en hij valt vaker.',
+      situation:
+        'Een man van rond de 75 die wij wekelijks bezoeken bewaart steeds meer kranten en dozen. De gang is bijna niet meer begaanbaar en hij valt vaker.',
       question: 'Hoe ernstig is dit, en mogen wij zonder zijn toestemming iemand inschakelen?',
       neighbourhood: 'Soesterkwartier',
       ageBand: '65_TO_79',
       problemAreas: ['HOUSING', 'SELF_CARE'],
     },
     answer: {
-      advice: 'Bespreek met hem of hij hulp wil bij opruimen; de ouderenadviseur kan meegaan. Bij valgevaar en weigering: bespreek het opnieuw in het kernoverleg.',
+      advice:
+        'Bespreek met hem of hij hulp wil bij opruimen; de ouderenadviseur kan meegaan. Bij valgevaar en weigering: bespreek het opnieuw in het kernoverleg.',
       severity: 'MEDIUM',
       recommendation: 'BRING_IN_AS_CASE_WITH_CONSENT',
     },
@@ -149,7 +213,8 @@ export const DEMO_QUESTIONS: { network: string; submittedBy: string; dto: Create
     submittedBy: 'diaconie@demo.casustafel.nl',
     dto: {
       title: 'Vrouw durft niet meer naar de kerk',
-      situation: 'Een vrouw van in de tachtig uit onze gemeente komt sinds de zomer niet meer naar de kerk en lijkt verward als we haar bellen.',
+      situation:
+        'Een vrouw van in de tachtig uit onze gemeente komt sinds de zomer niet meer naar de kerk en lijkt verward als we haar bellen.',
       question: 'Is dit iets voor de huisarts of voor het wijkteam?',
       ageBand: '80_PLUS',
       problemAreas: ['MENTAL_HEALTH', 'SOCIAL_NETWORK'],

@@ -86,18 +86,31 @@ export class SeedService implements OnApplicationBootstrap {
       const u = demoUsers.find((candidate) => candidate.email === email)!;
       return { id: u.id, name: u.name, email: u.email, isAdmin: false, organisationId: u.organisation.id };
     };
-    const coordinatorOf = { buurt: 'coordinator.buurt@demo.casustafel.nl', oggz: 'coordinator.noord@demo.casustafel.nl' } as Record<string, string>;
+    const coordinatorOf = { buurt: 'coordinator.buurt@demo.casustafel.nl', oggz: 'coordinator.noord@demo.casustafel.nl' } as Record<
+      string,
+      string
+    >;
     for (const demo of DEMO_CASES) {
-      const created = await this.cases.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, plainToInstance(CreateCaseDto, demo.dto));
+      const created = await this.cases.create(
+        asViewer(demo.submittedBy),
+        networkIds.get(demo.network)!,
+        plainToInstance(CreateCaseDto, demo.dto),
+      );
       if (demo.status) {
         const coordinator = asViewer(coordinatorOf[demo.network]);
         await this.cases.updateStatus(coordinator, created.id, plainToInstance(UpdateCaseStatusDto, { status: 'ACCEPTED' }));
-        if (demo.status === 'MONITORING') await this.cases.updateStatus(coordinator, created.id, plainToInstance(UpdateCaseStatusDto, { status: 'MONITORING' }));
+        if (demo.status === 'MONITORING')
+          await this.cases.updateStatus(coordinator, created.id, plainToInstance(UpdateCaseStatusDto, { status: 'MONITORING' }));
       }
     }
     for (const demo of DEMO_QUESTIONS) {
-      const created = await this.questions.create(asViewer(demo.submittedBy), networkIds.get(demo.network)!, plainToInstance(CreateQuestionDto, demo.dto));
-      if (demo.answer) await this.questions.answer(asViewer(coordinatorOf[demo.network]), created.id, plainToInstance(AnswerQuestionDto, demo.answer));
+      const created = await this.questions.create(
+        asViewer(demo.submittedBy),
+        networkIds.get(demo.network)!,
+        plainToInstance(CreateQuestionDto, demo.dto),
+      );
+      if (demo.answer)
+        await this.questions.answer(asViewer(coordinatorOf[demo.network]), created.id, plainToInstance(AnswerQuestionDto, demo.answer));
     }
     // Covenants exist from the start, so that a coordinator can record signatures at once.
     for (const id of networkIds.values()) await this.covenants.current(id);

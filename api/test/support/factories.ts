@@ -59,7 +59,10 @@ export class Factories {
    */
   async staffedNetwork(kind: NetworkKind = 'NEIGHBOURHOOD', options: { accepted?: boolean } = {}) {
     const network = await this.network(kind);
-    const people = {} as Record<'coordinator' | 'core' | 'shell' | 'volunteer', { user: UserView; organisation: OrganisationView; agent: Agent }>;
+    const people = {} as Record<
+      'coordinator' | 'core' | 'shell' | 'volunteer',
+      { user: UserView; organisation: OrganisationView; agent: Agent }
+    >;
     const setup: [keyof typeof people, OrganisationKind, Ring, NetworkRole][] = [
       ['coordinator', 'FORMAL', 'CORE', 'COORDINATOR'],
       ['core', 'FORMAL', 'CORE', 'CORE_PARTNER'],

@@ -23,8 +23,14 @@ const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 const LEAKS: [string, RegExp][] = [
   ['a stack frame', /\bat [^\s()]+ \(|\bat .+:\d+:\d+|^\s+at /m],
   ['a source path', /node_modules|\/src\/|\.ts:\d+|\.js:\d+/],
-  ['an internal error', /QueryFailedError|TypeORMError|EntityNotFound|Sqlite|SQLITE_|duplicate key|violates|constraint failed|TypeError|RangeError|ReferenceError|SyntaxError|Cannot read propert|is not a function|undefined is not|Maximum call stack|Internal server error/i],
-  ['an English validation message', /must be |should not |nested property|an unknown value|each value in |in JSON at position|Unexpected token|Cannot (GET|POST|PUT|PATCH|DELETE) /],
+  [
+    'an internal error',
+    /QueryFailedError|TypeORMError|EntityNotFound|Sqlite|SQLITE_|duplicate key|violates|constraint failed|TypeError|RangeError|ReferenceError|SyntaxError|Cannot read propert|is not a function|undefined is not|Maximum call stack|Internal server error/i,
+  ],
+  [
+    'an English validation message',
+    /must be |should not |nested property|an unknown value|each value in |in JSON at position|Unexpected token|Cannot (GET|POST|PUT|PATCH|DELETE) /,
+  ],
 ];
 
 interface Route {
@@ -67,16 +73,25 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       allRoutes = Object.entries(document.paths).flatMap(([path, operations]) =>
         Object.entries(operations)
           .filter(([method]) => WRITE_METHODS.includes(method))
-          .map(([method, operation]) => ({ method: method.toUpperCase(), path, schema: operation.requestBody?.content?.['application/json']?.schema })),
+          .map(([method, operation]) => ({
+            method: method.toUpperCase(),
+            path,
+            schema: operation.requestBody?.content?.['application/json']?.schema,
+          })),
       );
       routes = allRoutes.filter((_route, index) => index % of === shard);
-   }, 60_000);
+    }, 60_000);
     afterAll(async () => {
       http.destroy();
       await t.close();
     });
 
-    function send(method: string, path: string, body?: string, cookie?: string): Promise<{ status: number; text: string; cookie?: string }> {
+    function send(
+      method: string,
+      path: string,
+      body?: string,
+      cookie?: string,
+    ): Promise<{ status: number; text: string; cookie?: string }> {
       return new Promise((resolve, reject) => {
         const headers: Record<string, string | number> = {};
         if (body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
@@ -84,7 +99,13 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
         const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent: http }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+              cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
+            }),
+          );
           res.on('error', reject);
         });
         req.on('error', reject);
@@ -114,7 +135,11 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       const coordinator = sessions.coordinator;
       // The partner may have been deactivated by the fuzzing of PATCH /api/users/{id}.
       await call(admin, 'PATCH', `/api/users/${people.shell.user.id}`, { active: true });
-      const network = await call(admin, 'POST', '/api/networks', { name: `Fuzz ${Math.random().toString(36).slice(2)}`, kind: 'NEIGHBOURHOOD', area: 'Soesterkwartier' });
+      const network = await call(admin, 'POST', '/api/networks', {
+        name: `Fuzz ${Math.random().toString(36).slice(2)}`,
+        kind: 'NEIGHBOURHOOD',
+        area: 'Soesterkwartier',
+      });
       const n = `/api/networks/${network['id']}`;
       await call(admin, 'POST', `${n}/members`, { organisationId: people.coordinator.organisation.id, ring: 'CORE' });
       await call(admin, 'POST', `${n}/members`, { organisationId: people.shell.organisation.id, ring: 'SHELL' });
@@ -137,7 +162,11 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
         return { id: meeting['id'] as string, m, item };
       };
       const open = await plan();
-      const action = await call(coordinator, 'POST', `${open.m}/agenda/${open.item.id}/actions`, { description: 'Huisbezoek afleggen', ownerOrganisationId: people.shell.organisation.id, dueDate: '2026-12-01' });
+      const action = await call(coordinator, 'POST', `${open.m}/agenda/${open.item.id}/actions`, {
+        description: 'Huisbezoek afleggen',
+        ownerOrganisationId: people.shell.organisation.id,
+        dueDate: '2026-12-01',
+      });
       const closed = await plan();
       await call(coordinator, 'PUT', `${closed.m}/attendance`, {
         attendance: [
@@ -146,11 +175,18 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
         ],
       });
       await call(coordinator, 'POST', `${closed.m}/start`);
-      await call(coordinator, 'POST', `${closed.m}/agenda/${closed.item.id}/actions`, { description: 'Terugkoppelen', ownerOrganisationId: people.coordinator.organisation.id, dueDate: '2026-12-01' });
+      await call(coordinator, 'POST', `${closed.m}/agenda/${closed.item.id}/actions`, {
+        description: 'Terugkoppelen',
+        ownerOrganisationId: people.coordinator.organisation.id,
+        dueDate: '2026-12-01',
+      });
       await call(coordinator, 'POST', `${closed.m}/close`);
       await call(coordinator, 'POST', `${closed.m}/minutes/send`);
       const sectionIds = ((await call(coordinator, 'GET', `${closed.m}/minutes`))['sections'] as { id: string }[]).map((s) => s.id);
-      const minutes = await call(coordinator, 'POST', `${closed.m}/minutes/comments`, { sectionId: sectionIds[0], text: 'Graag de datum aanpassen.' });
+      const minutes = await call(coordinator, 'POST', `${closed.m}/minutes/comments`, {
+        sectionId: sectionIds[0],
+        text: 'Graag de datum aanpassen.',
+      });
       const comment = (minutes['sections'] as { comments: { id: string }[] }[]).flatMap((s) => s.comments)[0];
 
       /** Path parameters by the segment before them; minutes routes use the closed meeting. */
@@ -169,7 +205,17 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
         })[segment];
       const context: FuzzContext = {
         schemas,
-        ids: [network['id'], theCase['id'], question['id'], open.id, open.item.id, action['id'], people.shell.organisation.id, people.shell.user.id, people.core.user.id].map(String),
+        ids: [
+          network['id'],
+          theCase['id'],
+          question['id'],
+          open.id,
+          open.item.id,
+          action['id'],
+          people.shell.organisation.id,
+          people.shell.user.id,
+          people.core.user.id,
+        ].map(String),
         known: { sectionId: sectionIds, id: sectionIds },
       };
       return { idFor, context };
@@ -184,54 +230,77 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       JSON.stringify({ text: 'x'.repeat(1_100_000) }),
     ];
 
-    it('answers every generated body on every write route without a 5xx or an internal detail', async () => {
-      expect(allRoutes.length).toBeGreaterThanOrEqual(40);
-      const started = Date.now();
-      const findings: Finding[] = [];
-      const unresolved: string[] = [];
-      const report: string[] = [];
-      sessions.admin = await signIn(ADMIN.email, ADMIN.password);
-      sessions.coordinator = await signIn(people.coordinator.user.email, PASSWORD);
+    it(
+      'answers every generated body on every write route without a 5xx or an internal detail',
+      async () => {
+        expect(allRoutes.length).toBeGreaterThanOrEqual(40);
+        const started = Date.now();
+        const findings: Finding[] = [];
+        const unresolved: string[] = [];
+        const report: string[] = [];
+        sessions.admin = await signIn(ADMIN.email, ADMIN.password);
+        sessions.coordinator = await signIn(people.coordinator.user.email, PASSWORD);
 
-      for (const route of routes) {
-        const routeStarted = Date.now();
-        // Throttling and sessions count in minutes: every route starts in a quiet minute with live sessions.
-        t.clock.advanceMinutes(2);
-        if ((await send('GET', '/api/auth/me', undefined, sessions.admin)).status !== 200) sessions.admin = await signIn(ADMIN.email, ADMIN.password);
-        if ((await send('GET', '/api/auth/me', undefined, sessions.coordinator)).status !== 200) sessions.coordinator = await signIn(people.coordinator.user.email, PASSWORD);
-        const { idFor, context } = await scene();
-        const path = route.path.replace(/\{(\w+)\}/g, (_match, _name, offset: number) => {
-          const segment = route.path.slice(0, offset - 1).split('/').pop() ?? '';
-          const id = idFor(route.path, segment);
-          if (!id) unresolved.push(`${route.method} ${route.path}`);
-          return id ?? '00000000-0000-4000-8000-000000000000';
-        });
-        // Login and logout go without a session (a fuzzed logout would end it); a route that refuses the
-        // coordinator as "only for an administrator" goes as the administrator.
-        const adminOnly = async () => {
-          const probe = await send(route.method, path, '{}', sessions.coordinator);
-          return probe.status === 403 && /beheerder/i.test(probe.text);
-        };
-        const session = route.path.startsWith('/api/auth/') ? undefined : (await adminOnly()) ? sessions.admin : sessions.coordinator;
-        const generated = fc.sample(bodies(route.schema, context), { numRuns: RUNS, seed: SEED + allRoutes.indexOf(route) });
-        const statuses: Record<number, number> = {};
-        for (const body of [...generated, ...FIXED]) {
-          const res = await send(route.method, path, body, session);
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          const leak = LEAKS.find(([, pattern]) => pattern.test(res.text));
-          if (res.status >= 500 || leak) {
-            findings.push({ route: `${route.method} ${route.path}`, status: res.status, problem: leak?.[0] ?? 'a 5xx', body: body.slice(0, 300), response: res.text.slice(0, 300) });
+        for (const route of routes) {
+          const routeStarted = Date.now();
+          // Throttling and sessions count in minutes: every route starts in a quiet minute with live sessions.
+          t.clock.advanceMinutes(2);
+          if ((await send('GET', '/api/auth/me', undefined, sessions.admin)).status !== 200)
+            sessions.admin = await signIn(ADMIN.email, ADMIN.password);
+          if ((await send('GET', '/api/auth/me', undefined, sessions.coordinator)).status !== 200)
+            sessions.coordinator = await signIn(people.coordinator.user.email, PASSWORD);
+          const { idFor, context } = await scene();
+          const path = route.path.replace(/\{(\w+)\}/g, (_match, _name, offset: number) => {
+            const segment =
+              route.path
+                .slice(0, offset - 1)
+                .split('/')
+                .pop() ?? '';
+            const id = idFor(route.path, segment);
+            if (!id) unresolved.push(`${route.method} ${route.path}`);
+            return id ?? '00000000-0000-4000-8000-000000000000';
+          });
+          // Login and logout go without a session (a fuzzed logout would end it); a route that refuses the
+          // coordinator as "only for an administrator" goes as the administrator.
+          const adminOnly = async () => {
+            const probe = await send(route.method, path, '{}', sessions.coordinator);
+            return probe.status === 403 && /beheerder/i.test(probe.text);
+          };
+          const session = route.path.startsWith('/api/auth/') ? undefined : (await adminOnly()) ? sessions.admin : sessions.coordinator;
+          const generated = fc.sample(bodies(route.schema, context), { numRuns: RUNS, seed: SEED + allRoutes.indexOf(route) });
+          const statuses: Record<number, number> = {};
+          for (const body of [...generated, ...FIXED]) {
+            const res = await send(route.method, path, body, session);
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+            const leak = LEAKS.find(([, pattern]) => pattern.test(res.text));
+            if (res.status >= 500 || leak) {
+              findings.push({
+                route: `${route.method} ${route.path}`,
+                status: res.status,
+                problem: leak?.[0] ?? 'a 5xx',
+                body: body.slice(0, 300),
+                response: res.text.slice(0, 300),
+              });
+            }
           }
+          const as = session === sessions.admin ? 'beheerder' : session ? 'coördinator' : 'anoniem';
+          report.push(
+            `${route.method} ${route.path} (${as}): ${generated.length + FIXED.length} bodies in ${Date.now() - routeStarted} ms, ${JSON.stringify(statuses)}`,
+          );
         }
-        const as = session === sessions.admin ? 'beheerder' : session ? 'coördinator' : 'anoniem';
-        report.push(`${route.method} ${route.path} (${as}): ${generated.length + FIXED.length} bodies in ${Date.now() - routeStarted} ms, ${JSON.stringify(statuses)}`);
-      }
 
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`\nFuzz, part ${shard + 1} of ${of}: ${routes.length} of ${allRoutes.length} write routes, ${RUNS} generated + ${FIXED.length} fixed bodies each, seed ${SEED}, ${seconds} s\n${report.join('\n')}\n`);
-      if (unresolved.length) process.stdout.write(`Fuzz: no real id for ${[...new Set(unresolved)].join(', ')}; fuzzed with an unknown id. Add the segment to idFor().\n`);
-      const distinct = [...new Map(findings.map((f) => [`${f.route} ${f.status} ${f.problem}`, f])).values()];
-      expect(distinct).toEqual([]);
-    }, 30 * 60_000);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        process.stdout.write(
+          `\nFuzz, part ${shard + 1} of ${of}: ${routes.length} of ${allRoutes.length} write routes, ${RUNS} generated + ${FIXED.length} fixed bodies each, seed ${SEED}, ${seconds} s\n${report.join('\n')}\n`,
+        );
+        if (unresolved.length)
+          process.stdout.write(
+            `Fuzz: no real id for ${[...new Set(unresolved)].join(', ')}; fuzzed with an unknown id. Add the segment to idFor().\n`,
+          );
+        const distinct = [...new Map(findings.map((f) => [`${f.route} ${f.status} ${f.problem}`, f])).values()];
+        expect(distinct).toEqual([]);
+      },
+      30 * 60_000,
+    );
   });
 }

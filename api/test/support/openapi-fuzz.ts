@@ -96,7 +96,9 @@ function shapedString(schema: Schema, context: FuzzContext): Arbitrary<string> {
     const pattern = new RegExp(schema.pattern);
     // Half the time the pattern, half a realistic date or time where the pattern is one.
     const dates = /\\d\{4\}-/.test(schema.pattern)
-      ? fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, pattern.test('2026-01-01') ? 10 : 24))
+      ? fc
+          .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, pattern.test('2026-01-01') ? 10 : 24))
       : fc.stringMatching(pattern);
     return fc.oneof(fc.stringMatching(pattern), dates);
   }
@@ -185,7 +187,8 @@ const dropAt = (value: Json, index: number): Json => {
 
 /** Adds a key as an own property, __proto__ included (a plain assignment would set the prototype). */
 const addKeyAt = (value: Json, index: number, key: string, extra: Json): Json => {
-  const define = (target: object) => Object.defineProperty(target, key, { value: extra, enumerable: true, writable: true, configurable: true });
+  const define = (target: object) =>
+    Object.defineProperty(target, key, { value: extra, enumerable: true, writable: true, configurable: true });
   const objects = [[], ...pathsIn(value)].filter((path) => {
     let node: Json = value;
     for (const k of path) node = (node as Record<string | number, Json>)[k];
@@ -256,5 +259,7 @@ export function bodies(schema: Schema | undefined, context: FuzzContext): Arbitr
 /** Puts a prototype key into the JSON text itself (on the outer object when there is one). */
 function injectKey(text: string, key: string): string {
   const payload = key === 'constructor' ? '{"prototype": {"isAdmin": true}}' : '{"isAdmin": true}';
-  return text.startsWith('{') ? `{"${key}": ${payload}${text === '{}' ? '' : ','}${text.slice(1)}` : `{"${key}": ${payload}, "body": ${text}}`;
+  return text.startsWith('{')
+    ? `{"${key}": ${payload}${text === '{}' ? '' : ','}${text.slice(1)}`
+    : `{"${key}": ${payload}, "body": ${text}}`;
 }

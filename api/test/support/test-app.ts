@@ -63,7 +63,11 @@ export class TestApp {
     // adapter exists, so the static-client module would silently serve nothing.
     let app: INestApplication | undefined;
     try {
-      app = await NestFactory.create(AppModule.forRoot(config, clock), { logger: options.logger ?? false, bodyParser: false, abortOnError: false });
+      app = await NestFactory.create(AppModule.forRoot(config, clock), {
+        logger: options.logger ?? false,
+        bodyParser: false,
+        abortOnError: false,
+      });
       configureApp(app, config);
       await app.init();
     } catch (error) {
@@ -121,7 +125,13 @@ async function freshPostgresDatabase(): Promise<{ url: string | null; drop: () =
 export class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
   private keep(level: string, message: unknown, rest: unknown[]): void {
-    this.lines.push([level, message, ...rest].map((part) => (part instanceof Error ? `${part.name}: ${part.message}\n${part.stack}` : typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+    this.lines.push(
+      [level, message, ...rest]
+        .map((part) =>
+          part instanceof Error ? `${part.name}: ${part.message}\n${part.stack}` : typeof part === 'string' ? part : JSON.stringify(part),
+        )
+        .join(' '),
+    );
   }
   log(message: unknown, ...rest: unknown[]): void {
     this.keep('log', message, rest);

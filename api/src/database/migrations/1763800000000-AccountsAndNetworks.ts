@@ -84,12 +84,7 @@ export class AccountsAndNetworks1763800000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'memberships',
-        columns: [
-          c.id('networkId'),
-          c.id('organisationId'),
-          c.varchar('ring', 8),
-          c.varchar('since', 10),
-        ],
+        columns: [c.id('networkId'), c.id('organisationId'), c.varchar('ring', 8), c.varchar('since', 10)],
         foreignKeys: [
           new TableForeignKey({
             columnNames: ['networkId'],

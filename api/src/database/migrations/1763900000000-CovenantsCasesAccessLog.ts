@@ -41,7 +41,14 @@ export class CovenantsCasesAccessLog1763900000000 implements MigrationInterface 
     await queryRunner.createTable(
       new Table({
         name: 'confidentiality_acceptances',
-        columns: [c.id(), c.ref('networkId'), c.ref('userId'), c.integer('covenantVersion'), c.timestamp('acceptedAt'), c.timestamp('validUntil')],
+        columns: [
+          c.id(),
+          c.ref('networkId'),
+          c.ref('userId'),
+          c.integer('covenantVersion'),
+          c.timestamp('acceptedAt'),
+          c.timestamp('validUntil'),
+        ],
         indices: [new TableIndex({ columnNames: ['networkId', 'userId'] })],
       }),
     );
@@ -112,7 +119,14 @@ export class CovenantsCasesAccessLog1763900000000 implements MigrationInterface 
       await queryRunner.query('DROP TRIGGER IF EXISTS access_log_append_only ON access_log');
       await queryRunner.query('DROP FUNCTION IF EXISTS access_log_append_only()');
     }
-    for (const table of ['access_log', 'client_identities', 'cases', 'confidentiality_acceptances', 'covenant_signatures', 'covenant_versions']) {
+    for (const table of [
+      'access_log',
+      'client_identities',
+      'cases',
+      'confidentiality_acceptances',
+      'covenant_signatures',
+      'covenant_versions',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -34,7 +34,14 @@ export class Questions1764000000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'question_messages',
-        columns: [c.id(), c.ref('questionId'), c.ref('authorId'), { name: 'fromCoordinator', type: 'boolean' }, c.text('text'), c.timestamp('createdAt')],
+        columns: [
+          c.id(),
+          c.ref('questionId'),
+          c.ref('authorId'),
+          { name: 'fromCoordinator', type: 'boolean' },
+          c.text('text'),
+          c.timestamp('createdAt'),
+        ],
         indices: [new TableIndex({ columnNames: ['questionId'] })],
       }),
     );

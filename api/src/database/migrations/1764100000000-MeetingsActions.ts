@@ -100,6 +100,7 @@ export class MeetingsActions1764100000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['calendar_tokens', 'action_events', 'actions', 'attendances', 'agenda_items', 'meetings']) await queryRunner.dropTable(table);
+    for (const table of ['calendar_tokens', 'action_events', 'actions', 'attendances', 'agenda_items', 'meetings'])
+      await queryRunner.dropTable(table);
   }
 }

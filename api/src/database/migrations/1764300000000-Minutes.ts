@@ -29,7 +29,16 @@ export class Minutes1764300000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'minutes_comments',
-        columns: [c.id(), c.ref('meetingId'), c.varchar('sectionId', 40), c.ref('authorId'), c.ref('organisationId'), c.text('text'), c.timestamp('createdAt'), c.timestamp('resolvedAt', true)],
+        columns: [
+          c.id(),
+          c.ref('meetingId'),
+          c.varchar('sectionId', 40),
+          c.ref('authorId'),
+          c.ref('organisationId'),
+          c.text('text'),
+          c.timestamp('createdAt'),
+          c.timestamp('resolvedAt', true),
+        ],
         indices: [new TableIndex({ columnNames: ['meetingId'] })],
       }),
     );

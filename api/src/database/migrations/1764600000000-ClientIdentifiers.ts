@@ -14,11 +14,7 @@ export class ClientIdentifiers1764600000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'client_identifiers',
-        columns: [
-          { ...c.ref('caseId'), isPrimary: true },
-          { ...c.varchar('hash', 64), isPrimary: true },
-          c.ref('networkId'),
-        ],
+        columns: [{ ...c.ref('caseId'), isPrimary: true }, { ...c.varchar('hash', 64), isPrimary: true }, c.ref('networkId')],
         indices: [new TableIndex({ columnNames: ['hash'] })],
       }),
     );

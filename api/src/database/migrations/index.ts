@@ -9,4 +9,14 @@ import { LoginAttempts1764500000000 } from './1764500000000-LoginAttempts';
 import { ClientIdentifiers1764600000000 } from './1764600000000-ClientIdentifiers';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
-export const MIGRATIONS = [AccountsAndNetworks1763800000000, CovenantsCasesAccessLog1763900000000, Questions1764000000000, MeetingsActions1764100000000, MeetingGuests1764200000000, Minutes1764300000000, AccessLogNen75131764400000000, LoginAttempts1764500000000, ClientIdentifiers1764600000000];
+export const MIGRATIONS = [
+  AccountsAndNetworks1763800000000,
+  CovenantsCasesAccessLog1763900000000,
+  Questions1764000000000,
+  MeetingsActions1764100000000,
+  MeetingGuests1764200000000,
+  Minutes1764300000000,
+  AccessLogNen75131764400000000,
+  LoginAttempts1764500000000,
+  ClientIdentifiers1764600000000,
+];

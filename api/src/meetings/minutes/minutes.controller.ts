@@ -40,13 +40,21 @@ export class MinutesController {
 
   @Post('comments/:commentId/resolve')
   @HttpCode(200)
-  resolve(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('commentId', IdPipe) commentId: string): Promise<MinutesView> {
+  resolve(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) id: string,
+    @Param('commentId', IdPipe) commentId: string,
+  ): Promise<MinutesView> {
     return this.minutes.resolveComment(viewer, id, commentId);
   }
 
   @Post('approve')
   @HttpCode(200)
-  approve(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: ApproveMinutesDto): Promise<{ approvedAt: string; sha256: string; covenantVersion: number }> {
+  approve(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) id: string,
+    @Body() dto: ApproveMinutesDto,
+  ): Promise<{ approvedAt: string; sha256: string; covenantVersion: number }> {
     return this.minutes.approve(viewer, id, dto);
   }
 
@@ -73,10 +81,24 @@ export class MinutesPdfController {
     const view = await this.minutes.get(viewer, id, true);
     const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
     const pdf = await renderMinutesPdf(view, { name: viewer.name, organisation }, this.clock.now());
-    await this.accessLog.record([{ viewer, role: view.readerRole, networkId: view.networkId, caseId: null, action: 'EXPORT', level: view.readerLevel.level as never, context: 'MINUTES' }]);
+    await this.accessLog.record([
+      {
+        viewer,
+        role: view.readerRole,
+        networkId: view.networkId,
+        caseId: null,
+        action: 'EXPORT',
+        level: view.readerLevel.level as never,
+        context: 'MINUTES',
+      },
+    ]);
     response
       .status(200)
-      .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="verslag-${view.meeting.startsAt.slice(0, 10)}.pdf"`, 'Cache-Control': 'no-store' })
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="verslag-${view.meeting.startsAt.slice(0, 10)}.pdf"`,
+        'Cache-Control': 'no-store',
+      })
       .send(pdf);
   }
 }

@@ -25,7 +25,14 @@ import { MinutesAddendum } from './minutes-addendum.entity';
 import { MinutesComment } from './minutes-comment.entity';
 import { Minutes, type StoredSection } from './minutes.entity';
 
-const CASE_STATUS: Record<string, string> = { SUBMITTED: 'ingediend', ACCEPTED: 'geaccepteerd', MONITORING: 'vinger aan de pols', CLOSED: 'afgesloten', DECLINED: 'afgewezen', REFERRED: 'doorverwezen' };
+const CASE_STATUS: Record<string, string> = {
+  SUBMITTED: 'ingediend',
+  ACCEPTED: 'geaccepteerd',
+  MONITORING: 'vinger aan de pols',
+  CLOSED: 'afgesloten',
+  DECLINED: 'afgewezen',
+  REFERRED: 'doorverwezen',
+};
 const SEVERITY: Record<string, string> = { LOW: 'laag', MEDIUM: 'gemiddeld', HIGH: 'hoog', ACUTE: 'acuut' };
 const RECOMMENDATION: Record<string, string> = {
   NO_ACTION: 'geen actie nodig',
@@ -78,7 +85,9 @@ export class MinutesService {
         i.notes.trim(),
         i.decisions.trim() ? `Afspraken: ${i.decisions.trim()}` : '',
         status ? `Status van de casus: ${CASE_STATUS[status.status]}${status.reason ? ` (${status.reason})` : ''}.` : '',
-        answer ? `Antwoord: ${answer.advice} Ernst: ${SEVERITY[answer.severity] ?? answer.severity}. Aanbeveling: ${RECOMMENDATION[answer.recommendation] ?? answer.recommendation}.` : '',
+        answer
+          ? `Antwoord: ${answer.advice} Ernst: ${SEVERITY[answer.severity] ?? answer.severity}. Aanbeveling: ${RECOMMENDATION[answer.recommendation] ?? answer.recommendation}.`
+          : '',
       ].filter(Boolean);
       sections.push({ id: i.id, itemId: i.id, caseId: i.caseId, title: i.title, text: text.join('\n\n') });
     }
@@ -116,7 +125,8 @@ export class MinutesService {
     if (record.status === 'APPROVED') throw new ConflictException(LOCKED);
     if (record.version !== dto.version) throw new ConflictException(STALE);
     const texts = new Map(dto.sections.map((s) => [s.id, s.text]));
-    for (const id of texts.keys()) if (!record.sections.some((s) => s.id === id)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
+    for (const id of texts.keys())
+      if (!record.sections.some((s) => s.id === id)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     const sections = record.sections.map((s) => (texts.has(s.id) ? { ...s, text: texts.get(s.id)! } : s));
     const result = await this.minutes.update({ meetingId, version: dto.version }, { sections, version: dto.version + 1 });
@@ -136,7 +146,16 @@ export class MinutesService {
     if (record.status !== 'SENT') throw new ConflictException('Opmerkingen kunnen alleen bij een verstuurd, nog niet vastgesteld verslag.');
     if (!record.sections.some((s) => s.id === dto.sectionId)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
-    await this.comments.insert({ id: newId(), meetingId, sectionId: dto.sectionId, authorId: viewer.id, organisationId: viewer.organisationId, text: dto.text.trim(), createdAt: this.clock.now(), resolvedAt: null });
+    await this.comments.insert({
+      id: newId(),
+      meetingId,
+      sectionId: dto.sectionId,
+      authorId: viewer.id,
+      organisationId: viewer.organisationId,
+      text: dto.text.trim(),
+      createdAt: this.clock.now(),
+      resolvedAt: null,
+    });
     return this.view(viewer, record, role, meeting);
   }
 
@@ -148,27 +167,43 @@ export class MinutesService {
   }
 
   /** Approval locks the minutes: as the first item of a running later meeting, or by the coordinator with a reason. */
-  async approve(viewer: Viewer, meetingId: string, dto: ApproveMinutesDto): Promise<{ approvedAt: string; sha256: string; covenantVersion: number }> {
+  async approve(
+    viewer: Viewer,
+    meetingId: string,
+    dto: ApproveMinutesDto,
+  ): Promise<{ approvedAt: string; sha256: string; covenantVersion: number }> {
     const { record, meeting } = await this.coordinatorOnly(viewer, meetingId);
     if (record.status === 'APPROVED') throw new ConflictException('Dit verslag is al vastgesteld.');
     const reason = dto.reason?.trim() || null;
-    const running = await this.meetings.findOne({ where: { networkId: meeting.networkId, status: 'IN_PROGRESS', startsAt: MoreThan(meeting.startsAt) } });
+    const running = await this.meetings.findOne({
+      where: { networkId: meeting.networkId, status: 'IN_PROGRESS', startsAt: MoreThan(meeting.startsAt) },
+    });
     if (!reason && !running) {
-      throw new BadRequestException('Stel het verslag vast in het volgende overleg (eerste agendapunt), of geef een reden om het nu vast te stellen.');
+      throw new BadRequestException(
+        'Stel het verslag vast in het volgende overleg (eerste agendapunt), of geef een reden om het nu vast te stellen.',
+      );
     }
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     const approvedAt = this.clock.now();
     const sha256 = await this.hash(record);
     await this.minutes.update(
       { meetingId },
-      { status: 'APPROVED', approvedAt, approvedById: viewer.id, approvalReason: reason, approvedInMeetingId: reason ? null : running!.id, approvedSha256: sha256 },
+      {
+        status: 'APPROVED',
+        approvedAt,
+        approvedById: viewer.id,
+        approvalReason: reason,
+        approvedInMeetingId: reason ? null : running!.id,
+        approvedSha256: sha256,
+      },
     );
     return { approvedAt: approvedAt.toISOString(), sha256, covenantVersion: record.covenantVersion };
   }
 
   async addAddendum(viewer: Viewer, meetingId: string, dto: AddendumDto): Promise<MinutesView> {
     const { record, role, meeting } = await this.coordinatorOnly(viewer, meetingId);
-    if (record.status !== 'APPROVED') throw new ConflictException('Een aanvulling hoort bij een vastgesteld verslag; pas een concept gewoon aan.');
+    if (record.status !== 'APPROVED')
+      throw new ConflictException('Een aanvulling hoort bij een vastgesteld verslag; pas een concept gewoon aan.');
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     await this.addenda.insert({ id: newId(), meetingId, text: dto.text.trim(), authorId: viewer.id, createdAt: this.clock.now() });
     return this.view(viewer, record, role, meeting);
@@ -182,7 +217,11 @@ export class MinutesService {
     const agreed = (await this.actions.agreedOn(record.sections.map((s) => s.id)))
       .map((a) => [a.id, a.description, a.ownerOrganisationId, a.ownerUserId, a.dueDate])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    const addenda = (await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } })).map((a) => [a.id, a.text, a.createdAt.toISOString()]);
+    const addenda = (await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } })).map((a) => [
+      a.id,
+      a.text,
+      a.createdAt.toISOString(),
+    ]);
     const canonical = JSON.stringify({
       meetingId: record.meetingId,
       networkId: record.networkId,
@@ -204,11 +243,18 @@ export class MinutesService {
     });
     const visibleSections = record.sections.filter((s) => !s.caseId || clients.has(s.caseId));
     const allComments = await this.comments.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
-    const people = new Map((await this.users.findByIds([...new Set([...allComments.map((c) => c.authorId), viewer.id])])).map((u) => [u.id, u]));
+    const people = new Map(
+      (await this.users.findByIds([...new Set([...allComments.map((c) => c.authorId), viewer.id])])).map((u) => [u.id, u]),
+    );
     const isCoordinator = role === 'COORDINATOR';
     const visibleCase = (a: ActionView) => !a.case || clients.has(a.case.id);
     const agreed = (
-      await this.actions.forAgendaItems(viewer, record.sections.map((s) => s.id), isCoordinator ? [record.networkId] : [], { context: 'MINUTES', role, covenantVersion: record.covenantVersion })
+      await this.actions.forAgendaItems(
+        viewer,
+        record.sections.map((s) => s.id),
+        isCoordinator ? [record.networkId] : [],
+        { context: 'MINUTES', role, covenantVersion: record.covenantVersion },
+      )
     ).filter(visibleCase);
     const carriedOver = (await this.actions.list(viewer, { scope: 'network', networkId: record.networkId }))
       .filter((a) => a.meetingId !== record.meetingId && OPEN_ACTION_STATUSES.includes(a.status))
@@ -216,11 +262,16 @@ export class MinutesService {
     const attendanceRows = await this.attendance.findBy({ meetingId: record.meetingId });
     const attendees = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
     const members = await this.networks.memberList(record.networkId);
-    const next = await this.meetings.findOne({ where: { networkId: record.networkId, startsAt: MoreThan(meeting.startsAt) }, order: { startsAt: 'ASC' } });
+    const next = await this.meetings.findOne({
+      where: { networkId: record.networkId, startsAt: MoreThan(meeting.startsAt) },
+      order: { startsAt: 'ASC' },
+    });
     const coordinators = await this.networks.coordinatorsOf(record.networkId);
     const addenda = await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
     const addendumAuthors = new Map((await this.users.findByIds(addenda.map((a) => a.authorId))).map((u) => [u.id, u.name]));
-    const reader = (await this.disclosures.forNetwork(viewer, record.networkId, 'MINUTES', [], { covenantVersion: record.covenantVersion, role })).decide({
+    const reader = (
+      await this.disclosures.forNetwork(viewer, record.networkId, 'MINUTES', [], { covenantVersion: record.covenantVersion, role })
+    ).decide({
       id: '',
       submittedById: '',
       submittedByOrganisationId: '',
@@ -245,7 +296,11 @@ export class MinutesService {
       },
       attendance: members.map((m) => {
         const row = attendanceRows.find((a) => a.organisationId === m.organisation.id);
-        return { organisation: m.organisation.name, status: row?.status ?? null, people: (row?.userIds ?? []).map((id) => attendees.get(id) ?? '') };
+        return {
+          organisation: m.organisation.name,
+          status: row?.status ?? null,
+          people: (row?.userIds ?? []).map((id) => attendees.get(id) ?? ''),
+        };
       }),
       sections: visibleSections.map((s, index) => ({
         id: s.id,
@@ -266,7 +321,12 @@ export class MinutesService {
       })),
       actions: agreed,
       carriedOver,
-      addenda: addenda.map((a) => ({ id: a.id, text: a.text, createdAt: a.createdAt.toISOString(), author: addendumAuthors.get(a.authorId) ?? null })),
+      addenda: addenda.map((a) => ({
+        id: a.id,
+        text: a.text,
+        createdAt: a.createdAt.toISOString(),
+        author: addendumAuthors.get(a.authorId) ?? null,
+      })),
       approvedAt: record.approvedAt?.toISOString() ?? null,
       approvalReason: record.approvalReason,
       sha256: await this.hash(record),
@@ -275,7 +335,9 @@ export class MinutesService {
       can: {
         edit: isCoordinator && open,
         send: isCoordinator && open,
-        comment: record.status === 'SENT' && (isCoordinator || attendanceRows.some((a) => a.organisationId === viewer.organisationId && a.status === 'PRESENT')),
+        comment:
+          record.status === 'SENT' &&
+          (isCoordinator || attendanceRows.some((a) => a.organisationId === viewer.organisationId && a.status === 'PRESENT')),
         approve: isCoordinator && open,
         addendum: isCoordinator && !open,
       },
@@ -302,4 +364,3 @@ export class MinutesService {
     return found;
   }
 }
-

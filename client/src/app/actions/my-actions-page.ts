@@ -19,7 +19,20 @@ import { ResourceState } from '../ui/resource-state';
 /** "Mijn acties": the actions of the user's organisation in all their networks, overdue first. */
 @Component({
   selector: 'app-my-actions-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCardModule, MatExpansionModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, AppDatePipe, ResourceState],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AppDatePipe,
+    ResourceState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     mat-card.overdue { border-left: 6px solid var(--mat-sys-error); }

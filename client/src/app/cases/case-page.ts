@@ -157,7 +157,10 @@ export class CasePage {
     params: () => (this.record.value()?.sourceQuestionId ? { id: this.record.value()!.sourceQuestionId! } : undefined),
     loader: ({ params }) => this.questionsApi.get(params.id),
   });
-  protected readonly statusForm = inject(FormBuilder).nonNullable.group({ status: ['' as CaseStatus | '', Validators.required], reason: [''] });
+  protected readonly statusForm = inject(FormBuilder).nonNullable.group({
+    status: ['' as CaseStatus | '', Validators.required],
+    reason: [''],
+  });
   protected readonly statusSubmit = new FormSubmit();
 
   protected async changeStatus(dir: FormGroupDirective): Promise<void> {

@@ -3,7 +3,13 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { AccessLogEntryView, AccessLogQuery, AccessLogVerification } from '@casustafel/contract/access-log';
 import type { CaseListQuery, CaseListView, CaseView, CreateCaseDto, UpdateCaseStatusDto } from '@casustafel/contract/cases';
-import type { AddSignatureDto, ConfidentialityView, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
+import type {
+  AddSignatureDto,
+  ConfidentialityView,
+  CovenantSignatureView,
+  CovenantView,
+  UpdateCovenantDto,
+} from '@casustafel/contract/covenant';
 import { handlesErrors } from '../core/http-context';
 
 /** Cases, the covenant, confidentiality and the access log of a network. */
@@ -13,7 +19,8 @@ export class CasesApi {
 
   list(networkId: string, query: CaseListQuery): Promise<CaseListView> {
     let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
     return firstValueFrom(this.http.get<CaseListView>(`/api/networks/${networkId}/cases`, { params }));
   }
   create(networkId: string, dto: CreateCaseDto): Promise<CaseView> {
@@ -40,13 +47,16 @@ export class CasesApi {
     return firstValueFrom(this.http.get<ConfidentialityView>(`/api/networks/${networkId}/confidentiality`));
   }
   acceptConfidentiality(networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
-    return firstValueFrom(this.http.post<{ acceptedAt: string; validUntil: string }>(`/api/networks/${networkId}/confidentiality/accept`, {}));
+    return firstValueFrom(
+      this.http.post<{ acceptedAt: string; validUntil: string }>(`/api/networks/${networkId}/confidentiality/accept`, {}),
+    );
   }
 
   /** The network's access log, newest first, filtered on the server. */
   accessLog(networkId: string, query: AccessLogQuery = {}): Promise<AccessLogEntryView[]> {
     let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
     return firstValueFrom(this.http.get<AccessLogEntryView[]>(`/api/networks/${networkId}/access-log`, { params }));
   }
   verifyAccessLog(networkId: string): Promise<AccessLogVerification> {

@@ -10,9 +10,7 @@ const STORAGE_KEY = 'casustafel.taal';
 @Injectable({ providedIn: 'root' })
 class BundledLoader implements TranslocoLoader {
   getTranslation(lang: string): Promise<Translation> {
-    return lang === 'en'
-      ? import('../i18n/en.json').then((m) => m.default)
-      : import('../i18n/nl.json').then((m) => m.default);
+    return lang === 'en' ? import('../i18n/en.json').then((m) => m.default) : import('../i18n/nl.json').then((m) => m.default);
   }
 }
 

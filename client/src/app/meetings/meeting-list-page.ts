@@ -18,7 +18,20 @@ import { MeetingsApi } from './meetings-api';
 /** The network's meetings (calendar list); the coordinator plans one or a series. */
 @Component({
   selector: 'app-meeting-list-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslocoPipe, AppDatePipe, NetworkHeader, ResourceState],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    TranslocoPipe,
+    AppDatePipe,
+    NetworkHeader,
+    ResourceState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     a.item { display: flex; gap: 16px; align-items: center; padding: 12px 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); color: inherit; text-decoration: none; }

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  resource,
+  signal,
+} from '@angular/core';
 import { CdkDrag, CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
 import { FormsModule, NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -35,7 +46,23 @@ interface AttendanceRow {
  */
 @Component({
   selector: 'app-meeting-page',
-  imports: [CdkDropList, CdkDrag, FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, AppDatePipe, EmptyState, Loading, MinutesPanel],
+  imports: [
+    CdkDropList,
+    CdkDrag,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    AppDatePipe,
+    EmptyState,
+    Loading,
+    MinutesPanel,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .head { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
@@ -287,7 +314,12 @@ export class MeetingPage {
   protected readonly error = signal<string | null>(null);
 
   protected readonly attendanceRows = linkedSignal<AttendanceRow[]>(() =>
-    (this.meeting.value()?.attendance ?? []).map((a) => ({ organisationId: a.organisation.id, name: a.organisation.name, status: a.status, userIds: a.people.map((p) => p.id) })),
+    (this.meeting.value()?.attendance ?? []).map((a) => ({
+      organisationId: a.organisation.id,
+      name: a.organisation.name,
+      status: a.status,
+      userIds: a.people.map((p) => p.id),
+    })),
   );
 
   private readonly currentId = signal<string | null>(null);
@@ -323,11 +355,15 @@ export class MeetingPage {
   }
 
   protected peopleOf(organisationId: string): { id: string; name: string }[] {
-    return (this.roles.value() ?? []).filter((r) => r.organisation.id === organisationId).map((r) => ({ id: r.user.id, name: r.user.name }));
+    return (this.roles.value() ?? [])
+      .filter((r) => r.organisation.id === organisationId)
+      .map((r) => ({ id: r.user.id, name: r.user.name }));
   }
 
   protected namesOf(row: AttendanceRow): string {
-    return (this.meeting.value()?.attendance.find((a) => a.organisation.id === row.organisationId)?.people ?? []).map((p) => p.name).join(', ');
+    return (this.meeting.value()?.attendance.find((a) => a.organisation.id === row.organisationId)?.people ?? [])
+      .map((p) => p.name)
+      .join(', ');
   }
 
   protected select(item: AgendaItemView): void {
@@ -381,18 +417,27 @@ export class MeetingPage {
   }
 
   protected async saveItem(item: AgendaItemView): Promise<void> {
-    await this.run(() => this.api.updateItem(this.id(), item.id, { notes: this.notes(), decisions: this.decisions(), version: item.version }));
+    await this.run(() =>
+      this.api.updateItem(this.id(), item.id, { notes: this.notes(), decisions: this.decisions(), version: item.version }),
+    );
   }
 
   protected async addAction(item: AgendaItemView, form: NgForm): Promise<void> {
     await this.run(() =>
-      this.api.addAction(this.id(), item.id, { description: this.actionDescription, ownerOrganisationId: this.actionOwner, dueDate: this.actionDue }),
+      this.api.addAction(this.id(), item.id, {
+        description: this.actionDescription,
+        ownerOrganisationId: this.actionOwner,
+        dueDate: this.actionDue,
+      }),
     );
     if (!this.error()) form.resetForm({ actionDescription: '', actionOwner: this.actionOwner, actionDue: '' });
   }
 
   protected titlesOf(itemIds: string[]): string {
-    return (this.meeting.value()?.agenda ?? []).filter((i) => itemIds.includes(i.id)).map((i) => i.title).join(', ');
+    return (this.meeting.value()?.agenda ?? [])
+      .filter((i) => itemIds.includes(i.id))
+      .map((i) => i.title)
+      .join(', ');
   }
 
   protected async invite(): Promise<void> {
@@ -428,4 +473,3 @@ export class MeetingPage {
     }
   }
 }
-

@@ -23,7 +23,9 @@ export class MeetingsApi {
     return firstValueFrom(this.http.get<MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`));
   }
   plan(networkId: string, dto: CreateMeetingDto): Promise<MeetingSummaryView | MeetingSummaryView[]> {
-    return firstValueFrom(this.http.post<MeetingSummaryView | MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`, dto, handlesErrors()));
+    return firstValueFrom(
+      this.http.post<MeetingSummaryView | MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`, dto, handlesErrors()),
+    );
   }
   get(id: string): Promise<MeetingView> {
     return firstValueFrom(this.http.get<MeetingView>(`/api/meetings/${id}`, handlesErrors()));
@@ -51,7 +53,12 @@ export class MeetingsApi {
   }
 
   findGuest(id: string, email: string): Promise<{ id: string; name: string; organisation: string }> {
-    return firstValueFrom(this.http.get<{ id: string; name: string; organisation: string }>(`/api/meetings/${id}/guest-candidate`, { params: { email }, ...handlesErrors() }));
+    return firstValueFrom(
+      this.http.get<{ id: string; name: string; organisation: string }>(`/api/meetings/${id}/guest-candidate`, {
+        params: { email },
+        ...handlesErrors(),
+      }),
+    );
   }
   inviteGuest(id: string, userId: string, itemIds: string[]): Promise<MeetingView> {
     return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/guests`, { userId, itemIds }, handlesErrors()));

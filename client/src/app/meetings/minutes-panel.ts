@@ -108,7 +108,9 @@ export class MinutesPanel {
     params: () => ({ id: this.meetingId() }),
     loader: ({ params }) => firstValueFrom(this.http.get<MinutesView>(`/api/meetings/${params.id}/minutes`, handlesErrors())),
   });
-  protected readonly texts = linkedSignal<Record<string, string>>(() => Object.fromEntries((this.minutes.value()?.sections ?? []).map((s) => [s.id, s.text])));
+  protected readonly texts = linkedSignal<Record<string, string>>(() =>
+    Object.fromEntries((this.minutes.value()?.sections ?? []).map((s) => [s.id, s.text])),
+  );
   protected readonly error = signal<string | null>(null);
   protected commentTexts: Record<string, string> = {};
   protected reason = '';

@@ -28,7 +28,20 @@ import { NetworkHeader } from './network-header';
  */
 @Component({
   selector: 'app-access-log-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTableModule, TranslocoPipe, AppDatePipe, EmptyState, Loading, NetworkHeader],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslocoPipe,
+    AppDatePipe,
+    EmptyState,
+    Loading,
+    NetworkHeader,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .toolbar { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 12px; }
@@ -177,11 +190,20 @@ export class AccessLogPage {
   protected readonly verification = signal<AccessLogVerification | null>(null);
   protected readonly cases = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.list(params.id, {}) });
   /** Case id → "2026-014 · Linde", for the entries about a case (the pseudonym only). */
-  private readonly caseLabels = computed(() => new Map((this.cases.value()?.items ?? []).map((c) => [c.id, `${c.number} · ${c.pseudonym}`])));
+  private readonly caseLabels = computed(
+    () => new Map((this.cases.value()?.items ?? []).map((c) => [c.id, `${c.number} · ${c.pseudonym}`])),
+  );
   protected readonly log = resource({
     params: () => ({
       id: this.id(),
-      query: { caseId: this.caseId(), action: this.action(), outcome: this.outcome(), from: this.from(), to: this.to(), limit: this.limit() },
+      query: {
+        caseId: this.caseId(),
+        action: this.action(),
+        outcome: this.outcome(),
+        from: this.from(),
+        to: this.to(),
+        limit: this.limit(),
+      },
     }),
     loader: ({ params }) => this.api.accessLog(params.id, params.query),
   });
@@ -209,7 +231,9 @@ export class AccessLogPage {
     const concernsSubject = !!e.subject && (e.object?.type === 'USER' || e.object?.type === 'ORGANISATION');
     if (e.object && !concernsSubject) {
       const label = e.object.type === 'CASE' && e.object.id ? this.caseLabels().get(e.object.id) : undefined;
-      parts.push(label ? `${this.i18n.translate('enum.accessObject.CASE')} ${label}` : this.i18n.translate(`enum.accessObject.${e.object.type}`));
+      parts.push(
+        label ? `${this.i18n.translate('enum.accessObject.CASE')} ${label}` : this.i18n.translate(`enum.accessObject.${e.object.type}`),
+      );
     }
     if (e.subject) {
       const who = [e.subject.user?.name, e.subject.organisation?.name].filter(Boolean).join(', ');

@@ -11,7 +11,14 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { DisclosureMatrix } from '@casustafel/contract/covenant';
-import { COVENANT_ROLES, DISCLOSURE_CONTEXTS, DISCLOSURE_LEVELS, type CovenantRole, type DisclosureContext, type DisclosureLevel } from '@casustafel/contract/enums';
+import {
+  COVENANT_ROLES,
+  DISCLOSURE_CONTEXTS,
+  DISCLOSURE_LEVELS,
+  type CovenantRole,
+  type DisclosureContext,
+  type DisclosureLevel,
+} from '@casustafel/contract/enums';
 import { errorMessage } from '../core/api-error';
 import { CasesApi } from '../cases/cases-api';
 import { AppDatePipe } from '../ui/app-date.pipe';

@@ -72,7 +72,10 @@ export class NetworkHeader {
   /** Emitted after the viewer accepted the statement: pages reload what they show. */
   readonly accepted = output<void>();
 
-  protected readonly network = resource({ params: () => ({ id: this.networkId() }), loader: ({ params }) => this.networksApi.get(params.id) });
+  protected readonly network = resource({
+    params: () => ({ id: this.networkId() }),
+    loader: ({ params }) => this.networksApi.get(params.id),
+  });
   protected readonly confidentiality = resource({
     params: () => (this.network.value()?.myRole ? { id: this.networkId() } : undefined),
     loader: ({ params }) => this.casesApi.confidentiality(params.id),

@@ -280,7 +280,8 @@ export class NetworkPage {
       if (shown) return shown;
       const changes = await this.api.adminChanges(params.id);
       this.shownAdminChanges.set(params.id, changes);
-      if (changes.items.length > 0) await this.api.markAdminChangesSeen(params.id, Math.max(...changes.items.map((e) => e.seq))).catch(() => undefined);
+      if (changes.items.length > 0)
+        await this.api.markAdminChangesSeen(params.id, Math.max(...changes.items.map((e) => e.seq))).catch(() => undefined);
       return changes;
     },
   });
@@ -300,8 +301,14 @@ export class NetworkPage {
   protected readonly assignableRoles = computed(() => NETWORK_ROLES.filter((r) => r !== 'COORDINATOR' || this.session.isAdmin()));
 
   private readonly forms = inject(FormBuilder).nonNullable;
-  protected readonly memberForm = this.forms.group({ organisationId: ['', Validators.required], ring: ['CORE' as Ring, Validators.required] });
-  protected readonly roleForm = this.forms.group({ userId: ['', Validators.required], role: ['CORE_PARTNER' as NetworkRole, Validators.required] });
+  protected readonly memberForm = this.forms.group({
+    organisationId: ['', Validators.required],
+    ring: ['CORE' as Ring, Validators.required],
+  });
+  protected readonly roleForm = this.forms.group({
+    userId: ['', Validators.required],
+    role: ['CORE_PARTNER' as NetworkRole, Validators.required],
+  });
   protected readonly memberSubmit = new FormSubmit();
   protected readonly roleSubmit = new FormSubmit();
 

@@ -26,7 +26,19 @@ type Field = 'title' | 'situation' | 'question';
  */
 @Component({
   selector: 'app-question-form-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe, NetworkHeader, MarkedText],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    NetworkHeader,
+    MarkedText,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .why { display: flex; gap: 12px; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); margin-bottom: 16px; }

@@ -13,7 +13,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { URGENCIES, type Urgency } from '@casustafel/contract/enums';
-import { RECOMMENDATIONS, SEVERITIES, type IdentifyingFinding, type Recommendation, type Severity } from '@casustafel/contract/question-rules';
+import {
+  RECOMMENDATIONS,
+  SEVERITIES,
+  type IdentifyingFinding,
+  type Recommendation,
+  type Severity,
+} from '@casustafel/contract/question-rules';
 import { errorMessage } from '../core/api-error';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
