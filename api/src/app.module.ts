@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AccessModule } from './access/access.module';
 import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -18,7 +19,6 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { ClientPrivacyModule } from './privacy/client-privacy.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionsModule } from './questions/questions.module';
-import { RefusedAccessModule } from './privacy/refused-access.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
@@ -35,6 +35,7 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         DatabaseModule,
         AuthModule,
+        AccessModule,
         OrganisationsModule,
         UsersModule,
         NetworksModule,
@@ -46,7 +47,6 @@ export class AppModule {
         ActionsModule,
         MeetingsModule,
         CalendarModule,
-        RefusedAccessModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot()] : []),
         ...client,

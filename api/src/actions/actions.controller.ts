@@ -11,6 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import { ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
 import { UpdateActionDto, type ActionView } from '@casustafel/contract/meetings';
 import { CurrentUser } from '../common/decorators';
@@ -24,6 +25,7 @@ export class ActionsController {
   constructor(private readonly actions: ActionsService) {}
 
   /** "Mijn acties" (scope=mine: the actions of your organisation in all your networks) or a network's actions. */
+  @Requires('action.list')
   @Get()
   list(
     @CurrentUser() viewer: Viewer,
@@ -46,6 +48,7 @@ export class ActionsController {
     return this.actions.list(viewer, { scope: scope ?? 'mine', networkId, status, overdue });
   }
 
+  @Requires('action.update')
   @Patch(':id')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateActionDto): Promise<ActionView> {
     return this.actions.update(viewer, id, dto);

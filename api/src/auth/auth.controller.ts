@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import type { Request, Response } from 'express';
 import { LoginDto, type LoginResponse, type MeView } from '@casustafel/contract/auth';
 import { AppConfig } from '../config/app-config';
@@ -35,6 +36,7 @@ export class AuthController {
     response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
   }
 
+  @Requires('account.read')
   @Get('me')
   getMe(@CurrentUser() viewer: Viewer): Promise<MeView> {
     return this.me.describe(viewer.id);

@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../common/decorators';
 import type { Viewer } from '../common/viewer';
@@ -10,6 +11,7 @@ import { CalendarService } from './calendar.service';
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @Requires('calendar.subscribe')
   @Post('token')
   @HttpCode(201)
   renew(@CurrentUser() viewer: Viewer): Promise<{ token: string; url: string }> {

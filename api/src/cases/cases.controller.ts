@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import type { Response } from 'express';
 import { CaseListQuery, CreateCaseDto, UpdateCaseStatusDto, type CaseListView, type CaseView } from '@casustafel/contract/cases';
 import { Clock } from '../common/clock';
@@ -19,28 +20,33 @@ export class CasesController {
     private readonly clock: Clock,
   ) {}
 
+  @Requires('case.create')
   @Post('networks/:id/cases')
   @HttpCode(201)
   create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateCaseDto): Promise<CaseView> {
     return this.cases.create(viewer, networkId, dto);
   }
 
+  @Requires('case.list')
   @Get('networks/:id/cases')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Query() query: CaseListQuery): Promise<CaseListView> {
     return this.cases.list(viewer, networkId, query);
   }
 
+  @Requires('case.read')
   @Get('cases/:id')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<CaseView> {
     return this.cases.get(viewer, id);
   }
 
+  @Requires('case.updateStatus')
   @Patch('cases/:id')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCaseStatusDto): Promise<CaseView> {
     return this.cases.updateStatus(viewer, id, dto);
   }
 
   /** AVG art. 15: who saw this client's data, and when (coordinator only). */
+  @Requires('case.accessReport')
   @Get('cases/:id/access-report.pdf')
   async accessReport(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
     const { view, networkName } = await this.cases.forAccessReport(viewer, id);

@@ -3,13 +3,9 @@ import type { Request } from 'express';
 import type { Viewer } from './viewer';
 
 export const IS_PUBLIC = 'casustafel:public';
-export const ADMIN_ONLY = 'casustafel:admin-only';
 
 /** The route needs no session (login, health). Every other route does. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
-
-/** Only an installation administrator may call the route. */
-export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);
 
 export type RequestWithViewer = Request & { viewer?: Viewer; sessionTokenHash?: string };
 

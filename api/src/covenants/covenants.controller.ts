@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import {
   AddSignatureDto,
   UpdateCovenantDto,
@@ -22,6 +23,7 @@ export class CovenantsController {
   ) {}
 
   /** The covenant in force, or with ?version=n an earlier version (minutes keep theirs). */
+  @Requires('covenant.read')
   @Get('covenant')
   get(
     @CurrentUser() viewer: Viewer,
@@ -31,22 +33,26 @@ export class CovenantsController {
     return this.covenants.get(viewer, id, version);
   }
 
+  @Requires('covenant.edit')
   @Put('covenant')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCovenantDto): Promise<CovenantView> {
     return this.changes.update(viewer, id, dto);
   }
 
+  @Requires('covenant.sign')
   @Post('covenant/signatures')
   @HttpCode(201)
   sign(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddSignatureDto): Promise<CovenantSignatureView> {
     return this.changes.addSignature(viewer, id, dto);
   }
 
+  @Requires('covenant.read')
   @Get('confidentiality')
   confidentiality(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<ConfidentialityView> {
     return this.covenants.confidentiality(viewer, id);
   }
 
+  @Requires('confidentiality.accept')
   @Post('confidentiality/accept')
   @HttpCode(200)
   accept(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {

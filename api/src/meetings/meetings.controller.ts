@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import {
   AddAgendaItemDto,
   AttendanceDto,
@@ -21,6 +22,7 @@ import { MeetingsService } from './meetings.service';
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
+  @Requires('meeting.plan')
   @Post('networks/:id/meetings')
   @HttpCode(201)
   plan(
@@ -31,28 +33,33 @@ export class MeetingsController {
     return this.meetings.plan(viewer, networkId, dto);
   }
 
+  @Requires('meeting.list')
   @Get('networks/:id/meetings')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<MeetingSummaryView[]> {
     return this.meetings.list(viewer, networkId);
   }
 
+  @Requires('meeting.read')
   @Get('meetings/:id')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.get(viewer, id);
   }
 
+  @Requires('meeting.run')
   @Post('meetings/:id/agenda/assemble')
   @HttpCode(200)
   assemble(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.assemble(viewer, id);
   }
 
+  @Requires('meeting.run')
   @Post('meetings/:id/agenda')
   @HttpCode(201)
   addItem(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddAgendaItemDto): Promise<MeetingView> {
     return this.meetings.addItem(viewer, id, dto);
   }
 
+  @Requires('meeting.run')
   @Patch('meetings/:id/agenda/:itemId')
   updateItem(
     @CurrentUser() viewer: Viewer,
@@ -63,30 +70,35 @@ export class MeetingsController {
     return this.meetings.updateItem(viewer, id, itemId, dto);
   }
 
+  @Requires('meeting.run')
   @Delete('meetings/:id/agenda/:itemId')
   @HttpCode(204)
   removeItem(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string): Promise<void> {
     return this.meetings.removeItem(viewer, id, itemId);
   }
 
+  @Requires('meeting.run')
   @Post('meetings/:id/start')
   @HttpCode(200)
   start(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'start');
   }
 
+  @Requires('meeting.run')
   @Post('meetings/:id/close')
   @HttpCode(200)
   close(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'close');
   }
 
+  @Requires('meeting.run')
   @Post('meetings/:id/reopen')
   @HttpCode(200)
   reopen(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'reopen');
   }
 
+  @Requires('meeting.run')
   @Get('meetings/:id/guest-candidate')
   findGuest(
     @CurrentUser() viewer: Viewer,
@@ -96,23 +108,27 @@ export class MeetingsController {
     return this.meetings.findGuest(viewer, id, email);
   }
 
+  @Requires('meeting.run')
   @Post('meetings/:id/guests')
   @HttpCode(201)
   inviteGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: InviteGuestDto): Promise<MeetingView> {
     return this.meetings.inviteGuest(viewer, id, dto);
   }
 
+  @Requires('confidentiality.accept')
   @Post('meetings/:id/confidentiality/accept')
   @HttpCode(200)
   acceptAsGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {
     return this.meetings.acceptAsGuest(viewer, id);
   }
 
+  @Requires('meeting.run')
   @Put('meetings/:id/attendance')
   attendance(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AttendanceDto): Promise<MeetingView> {
     return this.meetings.setAttendance(viewer, id, dto);
   }
 
+  @Requires('meeting.run')
   @Post('meetings/:id/agenda/:itemId/actions')
   @HttpCode(201)
   addAction(

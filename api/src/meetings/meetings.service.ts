@@ -148,6 +148,11 @@ export class MeetingsService {
   }
 
   /** The network a meeting belongs to, or null when there is no such meeting (for the log of refused attempts; no access check). */
+  /** Whether this user is invited to this meeting as a guest (for the access guard; no access check). */
+  async isGuest(meetingId: string, userId: string): Promise<boolean> {
+    return this.guests.existsBy({ meetingId, userId });
+  }
+
   async networkOf(id: string): Promise<string | null> {
     return (await this.meetings.findOne({ where: { id }, select: { id: true, networkId: true } }))?.networkId ?? null;
   }

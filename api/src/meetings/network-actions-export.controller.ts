@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import type { Response } from 'express';
 import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import { Clock } from '../common/clock';
@@ -22,6 +23,7 @@ export class NetworkActionsExportController {
     private readonly clock: Clock,
   ) {}
 
+  @Requires('action.export')
   @Get('actions.csv')
   async csv(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Res() response: Response): Promise<void> {
     const open = await this.open(viewer, networkId);
@@ -35,6 +37,7 @@ export class NetworkActionsExportController {
       .send(actionsCsv(open));
   }
 
+  @Requires('action.export')
   @Get('actions.pdf')
   async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Res() response: Response): Promise<void> {
     const open = await this.open(viewer, networkId);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import { CreateOrganisationDto, type OrganisationView } from '@casustafel/contract/organisations';
-import { AdminOnly } from '../common/decorators';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -9,14 +9,15 @@ import { OrganisationsService } from './organisations.service';
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
+  @Requires('organisation.manage')
   @Post()
   @HttpCode(201)
-  @AdminOnly()
   create(@Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(dto);
   }
 
   /** Organisation names are not personal data: every signed-in user may list them. */
+  @Requires('organisation.list')
   @Get()
   list(): Promise<OrganisationView[]> {
     return this.organisations.list();

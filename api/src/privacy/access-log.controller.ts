@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import {
   AccessLogQuery,
   AdminChangesSeenDto,
@@ -18,6 +19,7 @@ import { AccessLogReader } from './access-log-reader';
 export class AccessLogController {
   constructor(private readonly reader: AccessLogReader) {}
 
+  @Requires('accessLog.read')
   @Get('access-log')
   list(
     @CurrentUser() viewer: Viewer,
@@ -27,16 +29,19 @@ export class AccessLogController {
     return this.reader.list(viewer, networkId, query);
   }
 
+  @Requires('accessLog.read')
   @Get('access-log/verify')
   verify(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AccessLogVerification> {
     return this.reader.verify(viewer, networkId);
   }
 
+  @Requires('accessLog.read')
   @Get('admin-changes')
   adminChanges(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AdminChangesView> {
     return this.reader.adminChanges(viewer, networkId);
   }
 
+  @Requires('accessLog.read')
   @Post('admin-changes/seen')
   @HttpCode(200)
   seen(

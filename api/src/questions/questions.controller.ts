@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import type { CaseView } from '@casustafel/contract/cases';
 import {
   AnswerQuestionDto,
@@ -21,46 +22,54 @@ export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}
 
   /** Checks text while the user types: where is identifying data? Stores nothing. */
+  @Requires('question.scan')
   @Post('networks/:id/questions/scan')
   @HttpCode(200)
   async scan(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: ScanTextDto): Promise<ScanResult> {
     return { findings: await this.questions.scan(viewer, networkId, dto.text) };
   }
 
+  @Requires('question.create')
   @Post('networks/:id/questions')
   @HttpCode(201)
   create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateQuestionDto): Promise<QuestionView> {
     return this.questions.create(viewer, networkId, dto);
   }
 
+  @Requires('question.list')
   @Get('networks/:id/questions')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<QuestionView[]> {
     return this.questions.list(viewer, networkId);
   }
 
+  @Requires('question.read')
   @Get('questions/:id')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<QuestionView> {
     return this.questions.get(viewer, id);
   }
 
+  @Requires('question.answer')
   @Post('questions/:id/answer')
   @HttpCode(200)
   answer(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AnswerQuestionDto): Promise<QuestionView> {
     return this.questions.answer(viewer, id, dto);
   }
 
+  @Requires('question.message')
   @Post('questions/:id/messages')
   @HttpCode(201)
   message(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: QuestionMessageDto): Promise<QuestionView> {
     return this.questions.addMessage(viewer, id, dto);
   }
 
+  @Requires('question.withdraw')
   @Post('questions/:id/withdraw')
   @HttpCode(200)
   withdraw(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<QuestionView> {
     return this.questions.withdraw(viewer, id);
   }
 
+  @Requires('question.convert')
   @Post('questions/:id/convert')
   @HttpCode(201)
   convert(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: ConvertQuestionDto): Promise<CaseView> {

@@ -1,28 +1,31 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import { CreateUserDto, UpdateUserDto, type UserView } from '@casustafel/contract/users';
-import { AdminOnly, CurrentUser } from '../common/decorators';
+import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
-@AdminOnly()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Requires('user.manage')
   @Post()
   @HttpCode(201)
   create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(dto);
   }
 
+  @Requires('user.manage')
   @Get()
   list(): Promise<UserView[]> {
     return this.users.list();
   }
 
+  @Requires('user.manage')
   @Patch(':id')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(viewer, id, dto);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access/requires.decorator';
 import type { Response } from 'express';
 import { AddendumDto, ApproveMinutesDto, MinutesCommentDto, UpdateMinutesDto, type MinutesView } from '@casustafel/contract/minutes';
 import { Clock } from '../../common/clock';
@@ -16,28 +17,33 @@ import { MinutesService } from './minutes.service';
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
+  @Requires('minutes.read')
   @Get()
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
     return this.minutes.get(viewer, id);
   }
 
+  @Requires('minutes.edit')
   @Patch()
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateMinutesDto): Promise<MinutesView> {
     return this.minutes.update(viewer, id, dto);
   }
 
+  @Requires('minutes.edit')
   @Post('send')
   @HttpCode(200)
   send(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
     return this.minutes.send(viewer, id);
   }
 
+  @Requires('minutes.comment')
   @Post('comments')
   @HttpCode(201)
   comment(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: MinutesCommentDto): Promise<MinutesView> {
     return this.minutes.comment(viewer, id, dto);
   }
 
+  @Requires('minutes.edit')
   @Post('comments/:commentId/resolve')
   @HttpCode(200)
   resolve(
@@ -48,6 +54,7 @@ export class MinutesController {
     return this.minutes.resolveComment(viewer, id, commentId);
   }
 
+  @Requires('minutes.approve')
   @Post('approve')
   @HttpCode(200)
   approve(
@@ -58,6 +65,7 @@ export class MinutesController {
     return this.minutes.approve(viewer, id, dto);
   }
 
+  @Requires('minutes.addendum')
   @Post('addenda')
   @HttpCode(201)
   addendum(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddendumDto): Promise<MinutesView> {
@@ -76,6 +84,7 @@ export class MinutesPdfController {
     private readonly clock: Clock,
   ) {}
 
+  @Requires('minutes.read')
   @Get(':id/minutes.pdf')
   async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
     const view = await this.minutes.get(viewer, id, true);

@@ -1,25 +1,14 @@
-import type { AccessAction, AccessContext, AccessObjectType } from '@casustafel/contract/access-log';
+import type { AccessAction, AccessContext } from '@casustafel/contract/access-log';
+import { routeObject, routePattern, type RouteObjectType } from '../common/route-object';
 
 /** What a refused request was after, read from its route. */
 export interface RefusedTarget {
-  type: AccessObjectType;
+  type: RouteObjectType;
   /** The id in the route (or the networkId query parameter of the action list); null when it is not a UUID. */
   id: string | null;
   action: AccessAction;
   context: AccessContext;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Route pattern (without /api) → the kind of object behind its :id. First match wins. */
-const OBJECT_ROUTES: [RegExp, AccessObjectType][] = [
-  [/^cases\/:id(\/|$)/, 'CASE'],
-  [/^questions\/:id(\/|$)/, 'QUESTION'],
-  [/^meetings\/:id\/minutes/, 'MINUTES'],
-  [/^meetings\/:id(\/|$)/, 'MEETING'],
-  [/^actions\/:id(\/|$)/, 'ACTION'],
-  [/^networks\/:id(\/|$)/, 'NETWORK'],
-];
 
 /** Requests that change who may see what. */
 const ACCESS_CHANGES: Record<string, AccessAction> = {
@@ -45,21 +34,11 @@ export function refusedTarget(
   params: Record<string, unknown>,
   query: Record<string, unknown>,
 ): RefusedTarget | null {
-  const path = routePath.replace(/^\/+/, '').replace(/^api\//, '');
+  const path = routePattern(routePath);
   const verb = method.toUpperCase();
-  let type: AccessObjectType | null = null;
-  let id: unknown = params['id'];
-  for (const [pattern, objectType] of OBJECT_ROUTES) {
-    if (pattern.test(path)) {
-      type = objectType;
-      break;
-    }
-  }
-  if (!type && path === 'actions' && query['networkId'] !== undefined) {
-    type = 'NETWORK';
-    id = query['networkId'];
-  }
-  if (!type) return null;
+  const object = routeObject(routePath, params, query);
+  if (!object) return null;
+  const { type, id } = object;
   const changes = ACCESS_CHANGES[`${verb} ${path}`];
   const action: AccessAction = /\.(csv|pdf|ics)$/.test(path)
     ? 'EXPORT'
@@ -70,5 +49,5 @@ export function refusedTarget(
           ? 'CREATE'
           : 'UPDATE'));
   const context: AccessContext = changes ? 'MANAGEMENT' : type === 'MINUTES' ? 'MINUTES' : type === 'MEETING' ? 'MEETING' : 'DOSSIER';
-  return { type, id: typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : null, action, context };
+  return { type, id, action, context };
 }
