@@ -53,7 +53,8 @@ export class AccessTargets {
     if (!networkId) return null;
     const role = await this.networks.roleOf(viewer, networkId);
     if (role) return role;
-    if (object && (object.type === 'MEETING' || object.type === 'MINUTES') && (await this.meetings.isGuest(object.id, viewer.id))) return 'GUEST';
+    if (object && (object.type === 'MEETING' || object.type === 'MINUTES') && (await this.meetings.isGuest(object.id, viewer.id)))
+      return 'GUEST';
     return null;
   }
 
@@ -64,7 +65,12 @@ export class AccessTargets {
   async recordRefusal(request: RequestWithViewer, known?: { networkId: string | null; role: AccessRole | null }): Promise<void> {
     const viewer = request.viewer;
     if (!viewer) return;
-    const target = refusedTarget(String(request.route?.path ?? ''), request.method, request.params ?? {}, (request.query ?? {}) as Record<string, unknown>);
+    const target = refusedTarget(
+      String(request.route?.path ?? ''),
+      request.method,
+      request.params ?? {},
+      (request.query ?? {}) as Record<string, unknown>,
+    );
     if (!target?.id) return;
     try {
       const networkId = known ? known.networkId : await this.networkOf(target.type, target.id);

@@ -17,6 +17,10 @@ import { RefusedAccessInterceptor } from './refused-access.interceptor';
  */
 @Module({
   imports: [AccessLogModule, NetworksModule, CasesModule, QuestionsModule, MeetingsModule, ActionsModule],
-  providers: [AccessTargets, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: RefusedAccessInterceptor }],
+  providers: [
+    AccessTargets,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: RefusedAccessInterceptor },
+  ],
 })
 export class AccessModule {}

@@ -1,4 +1,6 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { can, type AccessRole } from '@casustafel/contract/permissions';
+import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { OPEN_ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
@@ -92,28 +94,30 @@ export class ActionsService {
       note: null,
       notDoneReason: null,
     });
-    return (await this.views(viewer, [action], new Set([origin.networkId]), { context: 'DOSSIER' }))[0];
+    const role = await this.networks.roleOf(viewer, origin.networkId);
+    return (await this.views(viewer, [action], new Map([[origin.networkId, role]]), { context: 'DOSSIER' }))[0];
   }
 
   async list(viewer: Viewer, query: ActionQuery): Promise<ActionView[]> {
     let found: Action[];
-    let canUpdateIn: Set<string>;
+    let roles: Map<string, AccessRole | null>;
     if (query.scope === 'network') {
       if (!query.networkId) throw new BadRequestException('Kies het netwerk.');
       const access = await this.networks.accessFor(viewer, query.networkId);
       if (!access.role) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
       found = await this.actions.find({ where: { networkId: query.networkId, ...(query.status ? { status: query.status } : {}) } });
-      canUpdateIn = new Set(access.role === 'COORDINATOR' ? [query.networkId] : []);
+      roles = new Map([[query.networkId, access.role]]);
     } else {
-      const mine = (await this.networks.networksOf(viewer.id)).map((n) => n.id);
+      const networks = await this.networks.networksOf(viewer.id);
+      const mine = networks.map((n) => n.id);
       found = mine.length
         ? await this.actions.find({
             where: { ownerOrganisationId: viewer.organisationId, networkId: In(mine), ...(query.status ? { status: query.status } : {}) },
           })
         : [];
-      canUpdateIn = new Set((await this.networks.networksOf(viewer.id)).filter((n) => n.role === 'COORDINATOR').map((n) => n.id));
+      roles = new Map(networks.map((n) => [n.id, n.role]));
     }
-    const views = await this.views(viewer, found, canUpdateIn, { context: 'DOSSIER' });
+    const views = await this.views(viewer, found, roles, { context: 'DOSSIER' });
     const filtered = query.overdue === undefined ? views : views.filter((a) => a.overdue === query.overdue);
     // Overdue first, then by due date: what needs doing now stands at the top.
     return filtered.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
@@ -126,9 +130,7 @@ export class ActionsService {
     const labels = action && role ? await this.labels.forViewer(viewer, action.networkId, [action.caseId]) : new Map<string, string>();
     if (!action || !role || (action.caseId && !labels.has(action.caseId)))
       throw new NotFoundException('Deze actie bestaat niet of je mag hem niet zien.');
-    if (action.ownerOrganisationId !== viewer.organisationId && role !== 'COORDINATOR') {
-      throw new ForbiddenException('Alleen de organisatie die de actie uitvoert, of de coördinator, werkt hem bij.');
-    }
+    requireAccess(role, 'action.update', { ownOrganisation: action.ownerOrganisationId === viewer.organisationId });
     if (dto.version !== action.version) throw new ConflictException(STALE);
     const note = dto.note?.trim() || null;
     if (dto.status === 'NOT_DONE' && (!dto.notDoneReason || !note || note.length < 5)) {
@@ -158,9 +160,9 @@ export class ActionsService {
       note,
       notDoneReason: dto.notDoneReason ?? null,
     });
-    const canUpdate = new Set(role === 'COORDINATOR' ? [action.networkId] : []);
+    const roles = new Map([[action.networkId, role]]);
     // The answer to the one who just changed it, with the label they saw (closing their action may end their view of the case).
-    return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], canUpdate, labels))[0];
+    return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], roles, labels))[0];
   }
 
   /** The network an action belongs to, or null when there is no such action (for the log of refused attempts; no access check). */
@@ -169,12 +171,12 @@ export class ActionsService {
   }
 
   /** Actions agreed on these agenda items, for the meeting view and the minutes, their cases labelled in that context. */
-  async forAgendaItems(viewer: Viewer, itemIds: string[], coordinatorOf: string[], labelContext: LabelContext): Promise<ActionView[]> {
+  async forAgendaItems(viewer: Viewer, itemIds: string[], role: AccessRole | null, labelContext: LabelContext): Promise<ActionView[]> {
     if (itemIds.length === 0) return [];
     return this.views(
       viewer,
       await this.actions.find({ where: { agendaItemId: In(itemIds) }, order: { createdAt: 'ASC' } }),
-      new Set(coordinatorOf),
+      role,
       labelContext,
     );
   }
@@ -210,7 +212,8 @@ export class ActionsService {
   private async views(
     viewer: Viewer,
     all: Action[],
-    coordinatorOf: Set<string>,
+    /** The viewer's role per network of these actions (or one role for all of them), for `canUpdate`. */
+    roles: Map<string, AccessRole | null> | AccessRole | null,
     labelContext: LabelContext | Map<string, string>,
   ): Promise<ActionView[]> {
     const labels = labelContext instanceof Map ? labelContext : await this.labelsFor(viewer, all, labelContext);
@@ -251,7 +254,9 @@ export class ActionsService {
           note: e.note,
           notDoneReason: e.notDoneReason,
         })),
-      canUpdate: a.ownerOrganisationId === viewer.organisationId || coordinatorOf.has(a.networkId),
+      canUpdate: can(roles instanceof Map ? (roles.get(a.networkId) ?? null) : roles, 'action.update', {
+        ownOrganisation: a.ownerOrganisationId === viewer.organisationId,
+      }),
     }));
   }
 

@@ -15,7 +15,7 @@ export function toCaseView(
   disclosure: Disclosure & { level: Exclude<Disclosure['level'], 'HIDDEN'> },
   identity: ClientIdentity | null,
   viewer: Viewer,
-  context: { submittingOrganisationName: string; isCoordinator: boolean },
+  context: { submittingOrganisationName: string; mayUpdateStatus: boolean },
 ): CaseView {
   return {
     id: record.id,
@@ -43,6 +43,6 @@ export function toCaseView(
       identity,
     ),
     explanation: disclosure.explanation,
-    allowedTransitions: context.isCoordinator ? CASE_TRANSITIONS[record.status] : [],
+    allowedTransitions: context.mayUpdateStatus ? CASE_TRANSITIONS[record.status] : [],
   };
 }

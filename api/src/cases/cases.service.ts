@@ -7,6 +7,8 @@ import {
   NotFoundException,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { can } from '@casustafel/contract/permissions';
+import { requireAccess } from '../access/require-access';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
@@ -171,7 +173,7 @@ export class CasesService implements OnApplicationBootstrap {
 
   async updateStatus(viewer: Viewer, caseId: string, dto: UpdateCaseStatusDto): Promise<CaseView> {
     const { record, disclosure, decided } = await this.visible(viewer, caseId, 'DOSSIER');
-    if (disclosure.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator besluit over de status van een casus.');
+    requireAccess(disclosure.role, 'case.updateStatus');
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     if (!CASE_TRANSITIONS[record.status].includes(dto.status)) {
       throw new ConflictException(
@@ -195,7 +197,7 @@ export class CasesService implements OnApplicationBootstrap {
   /** The case for the coordinator's access report, with the identity at their DOSSIER level. */
   async forAccessReport(viewer: Viewer, caseId: string): Promise<{ view: CaseView; networkName: string }> {
     const { record, disclosure, decided } = await this.visible(viewer, caseId, 'DOSSIER');
-    if (disclosure.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator maakt een inzageoverzicht.');
+    requireAccess(disclosure.role, 'case.accessReport');
     await this.accessLog.record([this.event(disclosure, record, 'EXPORT', decided.level)]);
     const network = await this.networks.findById(record.networkId);
     return { view: (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0], networkName: network.name };
@@ -294,7 +296,7 @@ export class CasesService implements OnApplicationBootstrap {
     return items.map((v) =>
       toCaseView(v.record, v.disclosure, identities.get(v.record.id) ?? null, viewer, {
         submittingOrganisationName: orgNames.get(v.record.submittedByOrganisationId) ?? '',
-        isCoordinator: disclosure.role === 'COORDINATOR',
+        mayUpdateStatus: can(disclosure.role, 'case.updateStatus'),
       }),
     );
   }

@@ -21,7 +21,11 @@ export const routePattern = (routePath: string): string => routePath.replace(/^\
  * `networkId` query parameter). The id is null when it is not a UUID; the result is null for routes
  * about none of these (accounts, organisations, "Mijn acties").
  */
-export function routeObject(routePath: string, params: Record<string, unknown>, query: Record<string, unknown>): { type: RouteObjectType; id: string | null } | null {
+export function routeObject(
+  routePath: string,
+  params: Record<string, unknown>,
+  query: Record<string, unknown>,
+): { type: RouteObjectType; id: string | null } | null {
   const path = routePattern(routePath);
   let found: RouteObjectType | null = null;
   let id: unknown = params['id'];

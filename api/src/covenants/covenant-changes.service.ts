@@ -1,4 +1,5 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { requireAccess } from '../access/require-access';
 import type { AddSignatureDto, CovenantSignatureView, CovenantView, UpdateCovenantDto } from '@casustafel/contract/covenant';
 import type { Viewer } from '../common/viewer';
 import { NetworksService } from '../networks/networks.service';
@@ -22,14 +23,14 @@ export class CovenantChangesService {
 
   async update(viewer: Viewer, networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
     const access = await this.networks.accessFor(viewer, networkId);
-    if (access.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator van dit netwerk kan het convenant wijzigen.');
+    requireAccess(access.role, 'covenant.edit');
     await this.guard.check(viewer, networkId, dto, NO_CLIENTS);
     return this.covenants.addVersion(viewer, access.role, networkId, dto);
   }
 
   async addSignature(viewer: Viewer, networkId: string, dto: AddSignatureDto): Promise<CovenantSignatureView> {
     const access = await this.networks.accessFor(viewer, networkId);
-    if (!access.canManage) throw new ForbiddenException('Alleen de coördinator van dit netwerk of een beheerder legt handtekeningen vast.');
+    requireAccess(viewer.isAdmin ? 'ADMIN' : access.role, 'covenant.sign');
     const member = (await this.networks.memberList(networkId)).find((m) => m.organisation.id === dto.organisationId);
     if (!member) throw new ConflictException('Alleen een organisatie die lid is van dit netwerk kan het convenant ondertekenen.');
     await this.guard.check(viewer, networkId, dto, NO_CLIENTS);

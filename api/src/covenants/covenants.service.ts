@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { can } from '@casustafel/contract/permissions';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import type {
@@ -70,7 +71,7 @@ export class CovenantsService {
     const found = version === undefined ? await this.current(networkId) : await this.versions.findOneBy({ networkId, version });
     if (!found) throw new NotFoundException(`Versie ${version} van het convenant bestaat niet.`);
     const isCurrent = version === undefined || found.version === (await this.current(networkId)).version;
-    return this.view(found, access.role === 'COORDINATOR' && isCurrent);
+    return this.view(found, can(access.role, 'covenant.edit') && isCurrent);
   }
 
   /** The next version of the network's covenant, stored (the caller checked access and text). */

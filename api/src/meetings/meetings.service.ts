@@ -1,4 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { can } from '@casustafel/contract/permissions';
+import { requireAccess } from '../access/require-access';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, LessThan, Repository } from 'typeorm';
 import type { CovenantRole, NetworkRole } from '@casustafel/contract/enums';
@@ -363,7 +365,7 @@ export class MeetingsService {
     const actions = await this.actions.forAgendaItems(
       viewer,
       items.map((i) => i.id),
-      role === 'COORDINATOR' ? [meeting.networkId] : [],
+      role,
       { context, role: guest ? 'GUEST' : undefined },
     );
     const members = await this.networks.memberList(meeting.networkId);
@@ -386,12 +388,12 @@ export class MeetingsService {
         actions: actions.filter((a) => a.agendaItemId === item.id),
       });
     }
-    const invited = role === 'COORDINATOR' ? await this.guests.findBy({ meetingId: meeting.id }) : [];
+    const invited = can(role, 'meeting.run') ? await this.guests.findBy({ meetingId: meeting.id }) : [];
     const guestNames = new Map((await this.users.findByIds(invited.map((g) => g.userId))).map((u) => [u.id, u.name]));
     return {
       ...toSummary(meeting),
       meetingLevel,
-      canManage: role === 'COORDINATOR',
+      canManage: can(role, 'meeting.run'),
       locked: await this.minutes.isApproved(meeting.id),
       guest: guest ? { confidentialityValid: (await this.covenants.validAcceptance(viewer.id, meeting.networkId)) !== null } : null,
       guests: invited.map((g) => ({ user: { id: g.userId, name: guestNames.get(g.userId) ?? '' }, itemIds: g.itemIds })),
@@ -426,8 +428,7 @@ export class MeetingsService {
   }
 
   private async requireCoordinator(viewer: Viewer, networkId: string): Promise<void> {
-    if ((await this.requireMember(viewer, networkId)) !== 'COORDINATOR')
-      throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
+    requireAccess(await this.requireMember(viewer, networkId), 'meeting.plan');
   }
 
   private async visible(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: CovenantRole; guest: MeetingGuest | null }> {
@@ -441,7 +442,7 @@ export class MeetingsService {
 
   private async manage(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: CovenantRole }> {
     const found = await this.visible(viewer, id);
-    if (found.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator plant en leidt overleggen.');
+    requireAccess(found.role, 'meeting.run');
     return found;
   }
 }

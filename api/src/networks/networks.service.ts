@@ -1,4 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { can } from '@casustafel/contract/permissions';
+import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { MeNetwork } from '@casustafel/contract/auth';
@@ -60,7 +62,7 @@ export class NetworksService {
       relations: { network: true },
       order: { network: { name: 'ASC' } },
     });
-    return mine.map((r) => toNetworkView(r.network!, r.role, r.role === 'COORDINATOR'));
+    return mine.map((r) => toNetworkView(r.network!, r.role, can(r.role, 'network.manage')));
   }
 
   async get(viewer: Viewer, networkId: string): Promise<NetworkView> {
@@ -251,7 +253,7 @@ export class NetworksService {
     const network = await this.networks.findOneBy({ id: networkId });
     const role = network ? await this.roleOf(viewer, networkId) : null;
     if (!network || (!viewer.isAdmin && role === null)) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
-    return { network, role, canManage: viewer.isAdmin || role === 'COORDINATOR' };
+    return { network, role, canManage: can(viewer.isAdmin ? 'ADMIN' : role, 'network.manage') };
   }
 
   /** An entry for a change to who may see what: who did it (ADMIN for the administrator) and whom it concerned. */
@@ -297,9 +299,7 @@ export class NetworksService {
 
   private async manage(viewer: Viewer, networkId: string): Promise<NetworkAccess> {
     const access = await this.accessFor(viewer, networkId);
-    if (!access.canManage) {
-      throw new ForbiddenException('Alleen de coördinator van dit netwerk of een beheerder kan leden en rollen wijzigen.');
-    }
+    requireAccess(viewer.isAdmin ? 'ADMIN' : access.role, 'network.manage');
     return access;
   }
 }

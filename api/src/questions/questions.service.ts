@@ -1,4 +1,6 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { can } from '@casustafel/contract/permissions';
+import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { CaseView } from '@casustafel/contract/cases';
@@ -103,7 +105,7 @@ export class QuestionsService {
 
   async answer(viewer: Viewer, id: string, dto: AnswerQuestionDto): Promise<QuestionView> {
     const { question, role } = await this.visible(viewer, id);
-    if (role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator beantwoordt een consultatieve vraag.');
+    requireAccess(role, 'question.answer');
     if (question.status === 'WITHDRAWN' || question.status === 'CONVERTED') {
       throw new ConflictException('Deze vraag is ingetrokken of al een casus geworden; een antwoord kan niet meer.');
     }
@@ -122,10 +124,8 @@ export class QuestionsService {
 
   async addMessage(viewer: Viewer, id: string, dto: QuestionMessageDto): Promise<QuestionView> {
     const { question, role } = await this.visible(viewer, id);
+    requireAccess(role, 'question.message', { submittingOrganisation: question.submittedByOrganisationId === viewer.organisationId });
     const fromCoordinator = role === 'COORDINATOR';
-    if (!fromCoordinator && question.submittedByOrganisationId !== viewer.organisationId) {
-      throw new ForbiddenException('Alleen de coördinator en de organisatie die de vraag stelde, schrijven in deze draad.');
-    }
     await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
     await this.messages.insert({
       id: newId(),
@@ -141,8 +141,7 @@ export class QuestionsService {
 
   async withdraw(viewer: Viewer, id: string): Promise<QuestionView> {
     const { question, role } = await this.visible(viewer, id);
-    if (question.submittedByOrganisationId !== viewer.organisationId)
-      throw new ForbiddenException('Alleen de organisatie die de vraag stelde, kan hem intrekken.');
+    requireAccess(role, 'question.withdraw', { submittingOrganisation: question.submittedByOrganisationId === viewer.organisationId });
     if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN')
       throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
     question.status = 'WITHDRAWN';
@@ -154,9 +153,7 @@ export class QuestionsService {
   /** With the client's consent the asking organisation turns the question into a case; the case links back. */
   async convert(viewer: Viewer, id: string, dto: ConvertQuestionDto): Promise<CaseView> {
     const { question, role } = await this.visible(viewer, id);
-    if (question.submittedByOrganisationId !== viewer.organisationId) {
-      throw new ForbiddenException('Alleen de organisatie die de vraag stelde, kan hem omzetten in een casus.');
-    }
+    requireAccess(role, 'question.convert', { submittingOrganisation: question.submittedByOrganisationId === viewer.organisationId });
     if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN')
       throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
     const neighbourhood = dto.neighbourhood?.trim() || question.neighbourhood;
@@ -238,7 +235,8 @@ export class QuestionsService {
     const organisationName = !showSubmitter
       ? ''
       : (known?.names.get(q.submittedByOrganisationId) ?? (await this.organisations.findById(q.submittedByOrganisationId))?.name ?? '');
-    const inThread = isCoordinator || isSubmittingOrganisation;
+    const facts = { submittingOrganisation: isSubmittingOrganisation };
+    const inThread = can(role, 'question.message', facts);
     const open = q.status !== 'WITHDRAWN' && q.status !== 'CONVERTED';
     // The case a question became is named only to those who may see that case.
     const visibleCases = known?.visibleCases ?? (await this.labels.forViewer(viewer, q.networkId, [q.convertedCaseId]));
@@ -249,10 +247,10 @@ export class QuestionsService {
       isSubmittingOrganisation,
       messages: withThread && inThread ? await this.thread(q.id) : [],
       can: {
-        answer: isCoordinator && open,
+        answer: can(role, 'question.answer') && open,
         message: inThread && open,
-        withdraw: isSubmittingOrganisation && open,
-        convert: isSubmittingOrganisation && open,
+        withdraw: can(role, 'question.withdraw', facts) && open,
+        convert: can(role, 'question.convert', facts) && open,
       },
     });
   }

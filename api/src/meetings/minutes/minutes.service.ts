@@ -1,4 +1,6 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { can } from '@casustafel/contract/permissions';
+import { requireAccess } from '../../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { MoreThan, Repository } from 'typeorm';
@@ -246,13 +248,12 @@ export class MinutesService {
     const people = new Map(
       (await this.users.findByIds([...new Set([...allComments.map((c) => c.authorId), viewer.id])])).map((u) => [u.id, u]),
     );
-    const isCoordinator = role === 'COORDINATOR';
     const visibleCase = (a: ActionView) => !a.case || clients.has(a.case.id);
     const agreed = (
       await this.actions.forAgendaItems(
         viewer,
         record.sections.map((s) => s.id),
-        isCoordinator ? [record.networkId] : [],
+        role,
         { context: 'MINUTES', role, covenantVersion: record.covenantVersion },
       )
     ).filter(visibleCase);
@@ -260,6 +261,7 @@ export class MinutesService {
       .filter((a) => a.meetingId !== record.meetingId && OPEN_ACTION_STATUSES.includes(a.status))
       .filter(visibleCase);
     const attendanceRows = await this.attendance.findBy({ meetingId: record.meetingId });
+    const present = attendanceRows.some((a) => a.organisationId === viewer.organisationId && a.status === 'PRESENT');
     const attendees = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
     const members = await this.networks.memberList(record.networkId);
     const next = await this.meetings.findOne({
@@ -333,13 +335,11 @@ export class MinutesService {
       readerLevel: { level: reader.level, explanation: reader.explanation },
       readerRole: role,
       can: {
-        edit: isCoordinator && open,
-        send: isCoordinator && open,
-        comment:
-          record.status === 'SENT' &&
-          (isCoordinator || attendanceRows.some((a) => a.organisationId === viewer.organisationId && a.status === 'PRESENT')),
-        approve: isCoordinator && open,
-        addendum: isCoordinator && !open,
+        edit: can(role, 'minutes.edit') && open,
+        send: can(role, 'minutes.edit') && open,
+        comment: record.status === 'SENT' && can(role, 'minutes.comment', { present }),
+        approve: can(role, 'minutes.approve') && open,
+        addendum: can(role, 'minutes.addendum') && !open,
       },
     };
   }
@@ -350,17 +350,17 @@ export class MinutesService {
     const role = record ? await this.networks.roleOf(viewer, record.networkId) : null;
     if (!record || !role) throw new NotFoundException(NOT_FOUND);
     const meeting = (await this.meetings.findOneBy({ id: meetingId }))!;
-    if (role === 'COORDINATOR' || record.status === 'APPROVED') return { record, role, meeting };
-    if (record.status === 'SENT') {
-      const present = await this.attendance.findOneBy({ meetingId, organisationId: viewer.organisationId });
-      if (present?.status === 'PRESENT') return { record, role, meeting };
-    }
+    const sentAndPresent =
+      record.status === 'SENT' &&
+      (await this.attendance.findOneBy({ meetingId, organisationId: viewer.organisationId }))?.status === 'PRESENT';
+    if (can(role, 'minutes.read', { approvedOrPresentWhenSent: record.status === 'APPROVED' || sentAndPresent }))
+      return { record, role, meeting };
     throw new NotFoundException(NOT_FOUND);
   }
 
   private async coordinatorOnly(viewer: Viewer, meetingId: string): Promise<{ record: Minutes; role: CovenantRole; meeting: Meeting }> {
     const found = await this.readable(viewer, meetingId);
-    if (found.role !== 'COORDINATOR') throw new ForbiddenException('Alleen de coördinator bewerkt, verstuurt en stelt het verslag vast.');
+    requireAccess(found.role, 'minutes.edit');
     return found;
   }
 }
