@@ -5,8 +5,9 @@ import type { AccessLogVerification } from '@casustafel/contract/access-log';
 import { accessLogKeys, GENESIS, KEYED_CHAIN, keyedHash, legacyHash, type ChainFields } from '../src/privacy/access-log-chain';
 import { AccessLogEntry } from '../src/privacy/access-log-entry.entity';
 import { AccessLogService } from '../src/privacy/access-log.service';
-import { Factories, caseBody } from './support/factories';
-import { TEST_DATA_KEY, TestApp, type Agent } from './support/test-app';
+import { caseBody } from './support/factories';
+import { TEST_DATA_KEY, type Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 const onPostgres = !!process.env['TEST_DATABASE_URL'];
 jest.setTimeout(60_000);
@@ -17,7 +18,7 @@ jest.setTimeout(60_000);
  * make `verify` fail at the first missing or altered entry. Runs on SQLite and on PostgreSQL.
  */
 describe('The access log cannot be quietly cut', () => {
-  let t: TestApp;
+  const { t, make } = useTestApp({ perTest: true });
   let db: DataSource;
   let coordinator: Agent;
   let networkId: string;
@@ -25,9 +26,7 @@ describe('The access log cannot be quietly cut', () => {
 
   /** A network with a case that the coordinator and a core partner each opened 30 times. */
   beforeEach(async () => {
-    t = await TestApp.start();
     db = t.app.get(DataSource);
-    const make = await Factories.for(t);
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     coordinator = s.coordinator.agent;
     networkId = s.network.id;
@@ -40,7 +39,6 @@ describe('The access log cannot be quietly cut', () => {
     }
     expect(await verify()).toMatchObject({ ok: true });
   });
-  afterEach(() => t.close());
 
   const verify = async (): Promise<AccessLogVerification> =>
     (await coordinator.get(`/api/networks/${networkId}/access-log/verify`).expect(200)).body;
@@ -178,13 +176,11 @@ describe('The access log cannot be quietly cut', () => {
  * entry protects them.
  */
 describe('Entries from before the keyed chain', () => {
-  let t: TestApp;
+  const { t } = useTestApp({ perTest: true });
   let db: DataSource;
-  beforeEach(async () => {
-    t = await TestApp.start();
+  beforeEach(() => {
     db = t.app.get(DataSource);
   });
-  afterEach(() => t.close());
 
   /** Rolls the last migration back, writes five entries as the earlier version did, and migrates again. */
   async function legacyEntries(networkId: string): Promise<void> {

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { AccessLogEntryView, AdminChangesView } from '@casustafel/contract/access-log';
 import { AccessLogEntry } from '../src/privacy/access-log-entry.entity';
 import { Factories, caseBody } from './support/factories';
-import { TestApp, type Agent } from './support/test-app';
+import type { Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 jest.setTimeout(30_000);
 
@@ -24,7 +25,7 @@ const log = async (coordinator: Agent, networkId: string, query = ''): Promise<A
   (await coordinator.get(`/api/networks/${networkId}/access-log${query}`).expect(200)).body;
 
 describe('Refused attempts are on the record (outcome DENIED)', () => {
-  let t: TestApp;
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let s: Staffed;
   let outsider: Agent;
   let outsiderId: string;
@@ -33,8 +34,6 @@ describe('Refused attempts are on the record (outcome DENIED)', () => {
   const ids = {} as Record<'case' | 'question' | 'meeting', string>;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    const make = await Factories.for(t);
     // OGGZ template: a shell partner does not learn that any case exists (DOSSIER: HIDDEN).
     s = await make.staffedNetwork('OGGZ', { accepted: true });
     const other = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
@@ -54,8 +53,6 @@ describe('Refused attempts are on the record (outcome DENIED)', () => {
     await c.post(`/api/meetings/${ids.meeting}/start`).expect(200);
     await c.post(`/api/meetings/${ids.meeting}/close`).expect(200); // draft minutes: the coordinator's only
   });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   /** [what happens, who, their user id, the request, what the coordinator's log shows] */
   type Row = [string, () => Agent, () => string, (a: Agent) => PromiseLike<{ status: number }>, () => Record<string, unknown>];
@@ -163,21 +160,16 @@ describe('Refused attempts are on the record (outcome DENIED)', () => {
 });
 
 describe('Changes to who may see what are on the record, with who made them', () => {
-  let t: TestApp;
-  let make: Factories;
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let admin: Agent;
   let adminId: string;
   let s: Staffed;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     admin = await t.admin();
     adminId = (await admin.get('/api/auth/me').expect(200)).body.id;
     s = await make.staffedNetwork('NEIGHBOURHOOD');
   });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   it('logs memberships and roles the administrator gave, as ADMIN, with whom they concerned', async () => {
     const grants = await log(s.coordinator.agent, s.network.id, '?action=ROLE_GRANT');
@@ -325,7 +317,7 @@ describe('Changes to who may see what are on the record, with who made them', ()
 });
 
 describe('Reading the access log: NEN 7513 fields and filters', () => {
-  let t: TestApp;
+  const { t, make } = useTestApp();
   let s: Staffed;
   /** The coordinator, signed in after the clock moved on. */
   let c: Agent;
@@ -333,8 +325,6 @@ describe('Reading the access log: NEN 7513 fields and filters', () => {
   let caseB: string;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    const make = await Factories.for(t);
     s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     // 2 November 2026, 10:00 in Amsterdam.
     caseA = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body.id;
@@ -347,7 +337,6 @@ describe('Reading the access log: NEN 7513 fields and filters', () => {
     await c.get(`/api/cases/${caseB}`).expect(200);
     await (await t.login(s.shell.user.email)).get(`/api/cases/${randomUUID()}`).expect(404);
   });
-  afterAll(() => t.close());
 
   it('gives every entry the NEN 7513 fields', async () => {
     const [view] = await log(c, s.network.id, `?caseId=${caseB}&action=VIEW`);
@@ -419,21 +408,16 @@ describe('Reading the access log: NEN 7513 fields and filters', () => {
 });
 
 describe("The administrator's changes, since the coordinator's last visit", () => {
-  let t: TestApp;
-  let make: Factories;
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let admin: Agent;
   let s: Staffed;
   const changes = async (agent: Agent): Promise<AdminChangesView> =>
     (await agent.get(`/api/networks/${s.network.id}/admin-changes`).expect(200)).body;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     admin = await t.admin();
     s = await make.staffedNetwork('NEIGHBOURHOOD');
   });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   it('shows the changes the administrator made, until the coordinator has seen them', async () => {
     const first = await changes(s.coordinator.agent);

@@ -4,21 +4,17 @@ import { DataSource } from 'typeorm';
 import { DELAY_BASE_MS, DELAY_MAX_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../src/auth/auth.service';
 import { ADMIN, PASSWORD, TestApp } from './support/test-app';
 import { Factories } from './support/factories';
+import { useTestApp } from './support/use-test-app';
 
 describe('Authentication', () => {
-  let t: TestApp;
-  let make: Factories;
+  // Throttling counts failures per minute; start every test in a quiet minute.
+  const { t, make } = useTestApp({ minutesBetweenTests: 2 });
   let email: string;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     const organisation = await make.organisation();
     email = (await make.user(organisation.id, 'Jet Kuipers')).email;
   });
-  afterAll(() => t.close());
-  // Throttling counts failures per minute; start every test in a quiet minute.
-  beforeEach(() => t.clock.advanceMinutes(2));
 
   it('logs in with e-mail and password, sets an httpOnly SameSite=Strict cookie and returns the user', async () => {
     const res = await t.anonymous().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
@@ -136,14 +132,11 @@ describe('Authentication', () => {
   });
 
   describe('from several addresses (behind a trusted proxy)', () => {
-    let proxied: TestApp;
+    const { t: proxied, make } = useTestApp({ env: { TRUST_PROXY: 'loopback' } });
     let owner: string;
     beforeAll(async () => {
-      proxied = await TestApp.start({ TRUST_PROXY: 'loopback' });
-      const make = await Factories.for(proxied);
       owner = (await make.user((await make.organisation()).id, 'Fenna de Haan')).email;
     });
-    afterAll(() => proxied.close());
     beforeEach(() => {
       proxied.clock.advanceMinutes(20);
       proxied.clock.sleeps.length = 0;
@@ -178,7 +171,7 @@ describe('Authentication', () => {
   });
 
   it('refuses a deactivated account at once, including its open sessions', async () => {
-    make = await Factories.for(t);
+    const make = await Factories.for(t);
     const organisation = await make.organisation();
     const user = await make.user(organisation.id);
     const agent = await t.login(user.email);

@@ -1,15 +1,8 @@
-import { Factories, CANARY, caseBody } from './support/factories';
-import { TestApp } from './support/test-app';
+import { CANARY, caseBody } from './support/factories';
+import { useTestApp } from './support/use-test-app';
 
 describe('Cases', () => {
-  let t: TestApp;
-  let make: Factories;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
 
   it('numbers cases per network and year and gives each a pseudonym from the list', async () => {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });

@@ -1,16 +1,9 @@
 import { COVENANT_TEMPLATES } from '../src/covenants/covenant-templates';
-import { Factories, caseBody } from './support/factories';
-import { TestApp } from './support/test-app';
+import { caseBody } from './support/factories';
+import { useTestApp } from './support/use-test-app';
 
 describe('Covenant and confidentiality', () => {
-  let t: TestApp;
-  let make: Factories;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
 
   it('starts a network from the template for its kind', async () => {
     const buurt = await make.staffedNetwork('NEIGHBOURHOOD');

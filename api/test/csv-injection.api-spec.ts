@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Factories } from './support/factories';
-import { TestApp } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 interface Cell {
   text: string;
@@ -66,9 +66,7 @@ function readSheet(fods: string): Cell[][] {
 }
 
 describe('The actions CSV opened in a spreadsheet', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start()), 60_000);
-  afterAll(() => t.close());
+  const { t } = useTestApp();
 
   it('sees formulas in an unprotected CSV (so that the test below can fail)', () => {
     const sheet = openInLibreOffice('"Actie";"Som"\r\n"=HYPERLINK(""https://evil.example"";""Klik hier"")";"=1+1"\r\n');

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Response } from 'superagent';
 import { Factories, caseBody } from './support/factories';
-import { TestApp, type Agent } from './support/test-app';
+import type { Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -16,8 +17,7 @@ const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-']
  * hidden case are left out, not blanked.
  */
 describe('Hidden stays hidden', () => {
-  let t: TestApp;
-  let make: Factories;
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let s: Awaited<ReturnType<Factories['staffedNetwork']>>;
   let theCase: { id: string; number: string; pseudonym: string };
   let meetingId: string;
@@ -25,8 +25,6 @@ describe('Hidden stays hidden', () => {
   const DESCRIPTION = 'Huisbezoek met de wijkagent afleggen';
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     // OGGZ template: shell partners and volunteer reps see nothing of a case outside the meeting (DOSSIER HIDDEN).
     s = await make.staffedNetwork('OGGZ', { accepted: true });
     const c = s.coordinator.agent;
@@ -49,8 +47,6 @@ describe('Hidden stays hidden', () => {
     await c.post(`/api/meetings/${meetingId}/close`).expect(200);
     secret = [theCase.number, theCase.pseudonym, DESCRIPTION];
   });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   const hiddenFrom = (): [string, Agent][] => [
     ['shell partner', s.shell.agent],

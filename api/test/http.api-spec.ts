@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MAX_BODY_BYTES, REQUEST_MESSAGES } from '../src/common/request-guards';
 import { Factories, caseBody } from './support/factories';
 import { TestApp, type Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 type Staffed = Awaited<ReturnType<Factories['staffedNetwork']>>;
 type Pending = ReturnType<Agent['post']>;
@@ -21,15 +22,13 @@ function sendBytes(request: Pending, chunks: Buffer[]): Promise<{ status: number
 }
 
 describe('Requests a browser cannot forge', () => {
-  let t: TestApp;
+  const { make } = useTestApp();
   let s: Staffed;
   let casesUrl: string;
   beforeAll(async () => {
-    t = await TestApp.start();
-    s = await (await Factories.for(t)).staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+    s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     casesUrl = `/api/networks/${s.network.id}/cases`;
   });
-  afterAll(() => t.close());
 
   const caseCount = async () => (await s.coordinator.agent.get(casesUrl).expect(200)).body.total as number;
 
@@ -100,9 +99,7 @@ describe('Requests a browser cannot forge', () => {
   });
 
   describe('with PUBLIC_URL', () => {
-    let pub: TestApp;
-    beforeAll(async () => (pub = await TestApp.start({ PUBLIC_URL: 'https://casustafel.example.nl/' })));
-    afterAll(() => pub.close());
+    const { t: pub } = useTestApp({ env: { PUBLIC_URL: 'https://casustafel.example.nl/' } });
 
     it('accepts only that origin, whatever the Host header says', async () => {
       const agent = pub.anonymous();
@@ -115,9 +112,7 @@ describe('Requests a browser cannot forge', () => {
   });
 
   describe('behind a trusted proxy', () => {
-    let proxied: TestApp;
-    beforeAll(async () => (proxied = await TestApp.start({ TRUST_PROXY: 'loopback' })));
-    afterAll(() => proxied.close());
+    const { t: proxied } = useTestApp({ env: { TRUST_PROXY: 'loopback' } });
 
     it('derives the origin from the forwarded scheme and host', async () => {
       const login = (origin: string) =>
@@ -135,15 +130,13 @@ describe('Requests a browser cannot forge', () => {
 });
 
 describe('Bodies that cannot hurt', () => {
-  let t: TestApp;
+  const { make } = useTestApp();
   let s: Staffed;
   let casesUrl: string;
   beforeAll(async () => {
-    t = await TestApp.start();
-    s = await (await Factories.for(t)).staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+    s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     casesUrl = `/api/networks/${s.network.id}/cases`;
   });
-  afterAll(() => t.close());
 
   const postRaw = (text: string | Buffer) => s.coordinator.agent.post(casesUrl).set('Content-Type', 'application/json').send(text);
   const nested = (depth: number) => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
@@ -218,9 +211,7 @@ describe('Bodies that cannot hurt', () => {
 });
 
 describe('Responses no cache may keep', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start()));
-  afterAll(() => t.close());
+  const { t } = useTestApp();
 
   it('marks every API answer no-store: data, errors, refusals and unknown routes', async () => {
     const make = await Factories.for(t);

@@ -1,6 +1,7 @@
 import type { Response } from 'superagent';
 import { Factories, CANARY, caseBody } from './support/factories';
-import { TestApp, type Agent } from './support/test-app';
+import type { Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 /**
  * The identity guard (issue #9): every field a user writes and others read refuses identifying
@@ -8,8 +9,7 @@ import { TestApp, type Agent } from './support/test-app';
  * before anything is stored — and never becomes an oracle for what the covenant hides.
  */
 describe('Identity guard on every free-text field', () => {
-  let t: TestApp;
-  let make: Factories;
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let s: Awaited<ReturnType<Factories['staffedNetwork']>>;
   let oggz: Awaited<ReturnType<Factories['staffedNetwork']>>;
   let c: Agent;
@@ -27,8 +27,6 @@ describe('Identity guard on every free-text field', () => {
   const future = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     oggz = await make.staffedNetwork('OGGZ', { accepted: true });
     c = s.coordinator.agent;
@@ -71,8 +69,6 @@ describe('Identity guard on every free-text field', () => {
     ).body.id;
     questionId = (await s.volunteer.agent.post(`/api/networks/${n}/questions`).send(question()).expect(201)).body.id;
   });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   function question(overrides: Record<string, unknown> = {}) {
     return {

@@ -3,8 +3,9 @@ import type { Response } from 'superagent';
 import { COVENANT_TEMPLATES } from '../src/covenants/covenant-templates';
 import { decideDisclosure } from '../src/privacy/disclosure-policy';
 import type { Consent, CovenantRole, DisclosureContext, DisclosureLevel, NetworkKind } from '@casustafel/contract/enums';
-import { Factories, caseBody } from './support/factories';
-import { CapturingLogger, TestApp, type Agent } from './support/test-app';
+import { caseBody } from './support/factories';
+import { CapturingLogger, type Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 /**
  * The leak crawler (issue #9). It reads the OpenAPI document and calls EVERY GET route — JSON,
@@ -104,9 +105,8 @@ const postcodeMarkers = (c: Record<string, unknown>) => [String(c['postcode']), 
 const RANKED: DisclosureLevel[] = ['HIDDEN', 'PSEUDONYM', 'ADDRESS', 'INITIALS', 'FULL'];
 
 describe('Leak crawler: every GET route, every viewer', () => {
-  let t: TestApp;
-  let make: Factories;
   const logger = new CapturingLogger();
+  const { t, make } = useTestApp({ logger });
   const canaries: Canary[] = [];
   const viewers: Viewer[] = [];
   const ids = {
@@ -122,8 +122,6 @@ describe('Leak crawler: every GET route, every viewer', () => {
   const running = new Map<string, { present: Set<string>; guestUserId: string; guestCaseId: string }>();
 
   beforeAll(async () => {
-    t = await TestApp.start({}, { logger });
-    make = await Factories.for(t);
     const admin = await t.admin();
     const outsiderOrganisation = await make.organisation('FORMAL');
     const outsider = await make.user(outsiderOrganisation.id);
@@ -294,7 +292,6 @@ describe('Leak crawler: every GET route, every viewer', () => {
     for (const v of viewers.filter((v) => v.userId))
       v.calendarFile = (await v.agent.post('/api/calendar/token').expect(201)).body.url.split('/').pop();
   }, 300_000);
-  afterAll(() => t.close());
 
   /** The levels the policy grants this viewer for this case, over every context they can reach. */
   function grantedLevels(v: Viewer, x: Canary): Set<DisclosureLevel> {

@@ -1,18 +1,12 @@
 import nodeIcal from 'node-ical';
-import { Factories, CANARY, CANARY_MARKERS, caseBody } from './support/factories';
+import { CANARY, CANARY_MARKERS, caseBody } from './support/factories';
 import { TestApp, type Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 const tomorrow = (t: TestApp) => new Date(t.clock.now().getTime() + 86_400_000).toISOString();
 
 describe('Meetings and actions', () => {
-  let t: TestApp;
-  let make: Factories;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
 
   async function accepted(agent: Agent, coordinator: Agent, networkId: string, overrides = {}) {
     const c = (await agent.post(`/api/networks/${networkId}/cases`).send(caseBody(overrides)).expect(201)).body;

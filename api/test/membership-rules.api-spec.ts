@@ -1,19 +1,14 @@
 import type { NetworkRole, OrganisationKind, Ring } from '@casustafel/contract/enums';
-import { Factories } from './support/factories';
-import { TestApp, type Agent } from './support/test-app';
+import type { Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 describe('Membership and role rules', () => {
-  let t: TestApp;
-  let make: Factories;
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let admin: Agent;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     admin = await t.admin();
   });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   /** A user of a fresh organisation of this kind, in this ring of a fresh network. */
   async function candidate(kind: OrganisationKind, ring: Ring | null) {

@@ -3,8 +3,9 @@ import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Response } from 'superagent';
-import { Factories, CANARY, caseBody } from './support/factories';
-import { TestApp, type Agent } from './support/test-app';
+import { CANARY, caseBody } from './support/factories';
+import type { Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -15,14 +16,7 @@ const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-']
 const pdfInfo = (pdf: Buffer) => execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8');
 
 describe('Minutes', () => {
-  let t: TestApp;
-  let make: Factories;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
 
   /** A network whose covenant shows each role a different form of the identity in the minutes. */
   async function meetingWithCase() {

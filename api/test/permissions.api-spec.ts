@@ -1,5 +1,5 @@
-import { Factories } from './support/factories';
-import { TestApp, type Agent } from './support/test-app';
+import type { Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 type Actor = 'admin' | 'coordinator' | 'otherCoordinator' | 'member' | 'nonMember';
 
@@ -8,14 +8,12 @@ type Actor = 'admin' | 'coordinator' | 'otherCoordinator' | 'member' | 'nonMembe
  * exists; 403 where they may see it but not change it.
  */
 describe('Permissions per endpoint', () => {
-  let t: TestApp;
-  let make: Factories;
+  // Keep the sessions alive: every test moves the clock a little at most.
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let networkId: string;
   const agents = {} as Record<Actor, Agent>;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     const staffed = await make.staffedNetwork();
     networkId = staffed.network.id;
     const other = await make.staffedNetwork();
@@ -26,9 +24,6 @@ describe('Permissions per endpoint', () => {
     agents.member = staffed.core.agent;
     agents.nonMember = await t.login(loner.email);
   });
-  afterAll(() => t.close());
-  // Keep the sessions alive: every test moves the clock a little at most.
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   const everyone = (status: number): Record<Actor, number> => ({
     admin: status,

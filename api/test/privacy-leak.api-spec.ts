@@ -1,21 +1,19 @@
-import { Factories, CANARY, CANARY_MARKERS, caseBody } from './support/factories';
-import { TestApp, type Agent } from './support/test-app';
+import { CANARY, CANARY_MARKERS, caseBody } from './support/factories';
+import type { Agent } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 /**
  * The canary client's identity appears exactly where the covenant allows and nowhere else: in no
  * response of any endpoint that returns case data, in no error message and in no access log entry.
  */
 describe('No identity leaves the API where the covenant forbids it', () => {
-  let t: TestApp;
-  let make: Factories;
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
   let caseId: string;
   let networkId: string;
   let caseNumber: string;
   const viewers: Record<string, { agent: Agent; expected: 'FULL' | 'INITIALS' | 'ADDRESS' | 'PSEUDONYM' | 'HIDDEN' }> = {};
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
     // Neighbourhood template: coordinator FULL, core INITIALS, shell and volunteer PSEUDONYM in DOSSIER.
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     networkId = s.network.id;
@@ -39,8 +37,6 @@ describe('No identity leaves the API where the covenant forbids it', () => {
     viewers['administrator'] = { agent: await t.admin(), expected: 'HIDDEN' };
     viewers['coordinator of another network'] = { agent: other.coordinator.agent, expected: 'HIDDEN' };
   });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
 
   const endpoints: [string, (id: string, network: string) => string][] = [
     ['case list', (_id, network) => `/api/networks/${network}/cases`],

@@ -1,5 +1,5 @@
-import { Factories, CANARY } from './support/factories';
-import { TestApp } from './support/test-app';
+import { CANARY } from './support/factories';
+import { useTestApp } from './support/use-test-app';
 
 const question = (overrides: Record<string, unknown> = {}) => ({
   title: 'Oudere vrouw laat post liggen',
@@ -12,14 +12,7 @@ const question = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('Consultative questions', () => {
-  let t: TestApp;
-  let make: Factories;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.advanceMinutes(0.1));
+  const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });
 
   it('refuses a question with a postcode with 422 and the findings, stores nothing and echoes nothing', async () => {
     const s = await make.staffedNetwork();

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RetentionService } from '../src/cases/retention.service';
-import { Factories, CANARY, CANARY_MARKERS, caseBody } from './support/factories';
-import { TestApp } from './support/test-app';
+import { CANARY, CANARY_MARKERS, caseBody } from './support/factories';
+import { useTestApp } from './support/use-test-app';
 
 const onPostgres = !!process.env['TEST_DATABASE_URL'];
 const sqliteOnly = onPostgres ? it.skip : it;
@@ -18,20 +18,16 @@ function databaseBytes(path: string): Buffer {
 describe('Identities at rest, the log chain and retention', () => {
   let dir: string;
   let dbPath: string;
-  let t: TestApp;
-  let make: Factories;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'casustafel-storage-'));
-    dbPath = join(dir, 'casustafel.sqlite');
-    t = await TestApp.start({ DATABASE_PATH: dbPath });
-    make = await Factories.for(t);
+  const { t, make } = useTestApp({
+    // A database file of its own, whose bytes the tests read.
+    env: () => {
+      dir = mkdtempSync(join(tmpdir(), 'casustafel-storage-'));
+      dbPath = join(dir, 'casustafel.sqlite');
+      return { DATABASE_PATH: dbPath };
+    },
+    minutesBetweenTests: 0.1,
   });
-  afterAll(async () => {
-    await t.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  beforeEach(() => t.clock.advanceMinutes(0.1));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   sqliteOnly('never writes a client identity into the database file in clear text', async () => {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
@@ -67,19 +63,15 @@ describe('Identities at rest, the log chain and retention', () => {
 describe('Retention', () => {
   let dir: string;
   let dbPath: string;
-  let t: TestApp;
-  let make: Factories;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'casustafel-retention-'));
-    dbPath = join(dir, 'casustafel.sqlite');
-    t = await TestApp.start({ DATABASE_PATH: dbPath });
-    make = await Factories.for(t);
+  const { t, make } = useTestApp({
+    // A database file of its own, whose bytes the tests read.
+    env: () => {
+      dir = mkdtempSync(join(tmpdir(), 'casustafel-retention-'));
+      dbPath = join(dir, 'casustafel.sqlite');
+      return { DATABASE_PATH: dbPath };
+    },
   });
-  afterAll(async () => {
-    await t.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('erases the identity for good once the covenant period after closing has passed', async () => {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true }); // template: 24 months
@@ -132,13 +124,7 @@ describe('Retention', () => {
 });
 
 describe('Access report (AVG art. 15)', () => {
-  let t: TestApp;
-  let make: Factories;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    make = await Factories.for(t);
-  });
-  afterAll(() => t.close());
+  const { make } = useTestApp();
 
   it('gives the coordinator a PDF of who saw the client, with no identity in its metadata', async () => {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });

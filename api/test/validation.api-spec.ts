@@ -1,11 +1,10 @@
 import { DataSource } from 'typeorm';
 import { Factories, caseBody } from './support/factories';
 import { TestApp } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 describe('Requests and errors', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start()));
-  afterAll(() => t.close());
+  const { t } = useTestApp();
 
   it('rejects unknown fields with a Dutch message naming the field', async () => {
     const admin = await t.admin();

@@ -1,13 +1,6 @@
 import type { ActionView } from '@casustafel/contract/meetings';
+import { ACTION_STATUS_LABEL, labelOf } from '../common/labels';
 import { createPdf, drawTable, finishPdf } from '../common/pdf';
-
-const STATUS: Record<string, string> = {
-  OPEN: 'open',
-  IN_PROGRESS: 'mee bezig',
-  DONE: 'gedaan',
-  NOT_DONE: 'niet gedaan',
-  CANCELLED: 'vervallen',
-};
 
 /** What a spreadsheet reads as the start of a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -30,7 +23,7 @@ export function actionsCsv(actions: ActionView[]): string {
     a.owner.organisation.name,
     a.owner.user?.name ?? '',
     a.dueDate,
-    STATUS[a.status] ?? a.status,
+    labelOf(ACTION_STATUS_LABEL, a.status),
     a.overdue ? 'ja' : 'nee',
   ]);
   return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';

@@ -1,23 +1,7 @@
 import type { AccessLogEntryView } from '@casustafel/contract/access-log';
 import type { CaseView } from '@casustafel/contract/cases';
+import { ACCESS_ACTION_LABEL, LEVEL_LABEL, labelOf } from '../common/labels';
 import { createPdf, drawTable, finishPdf } from '../common/pdf';
-
-const ACTION: Record<string, string> = {
-  LIST: 'in een lijst gezien',
-  VIEW: 'casuspagina geopend',
-  SEARCH: 'gevonden met zoeken',
-  CREATE: 'casus ingebracht',
-  UPDATE: 'casus gewijzigd',
-  EXPORT: 'geëxporteerd',
-  ERASE: 'identiteit gewist (bewaartermijn)',
-  TEXT_REFUSED: 'tekst met cliëntgegevens geweigerd',
-};
-const LEVEL: Record<string, string> = {
-  FULL: 'volledig',
-  INITIALS: 'initialen',
-  ADDRESS: 'postcode en huisnummer',
-  PSEUDONYM: 'pseudoniem',
-};
 
 const formatter = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
@@ -67,8 +51,8 @@ export async function renderAccessReport(input: {
         formatter.format(new Date(e.at)),
         e.user?.name ?? 'Casustafel (automatisch)',
         e.organisation?.name ?? '',
-        (ACTION[e.action] ?? e.action) + (e.outcome === 'DENIED' && e.action !== 'TEXT_REFUSED' ? ' (geweigerd)' : ''),
-        e.level ? (LEVEL[e.level] ?? e.level) : '',
+        labelOf(ACCESS_ACTION_LABEL, e.action) + (e.outcome === 'DENIED' && e.action !== 'TEXT_REFUSED' ? ' (geweigerd)' : ''),
+        e.level ? labelOf(LEVEL_LABEL, e.level) : '',
       ]),
   );
   finishPdf(doc, `Opgesteld voor ${input.preparedFor} op ${formatter.format(input.now)}`);

@@ -20,6 +20,7 @@ import type {
 import { ActionsService, STALE } from '../actions/actions.service';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
+import { MEETING_STATUS_PHRASE } from '../common/labels';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
@@ -171,7 +172,7 @@ export class MeetingsService {
     const { meeting, role } = await this.manage(viewer, id);
     const [from, to] = TRANSITIONS[step];
     if (meeting.status !== from) {
-      throw new ConflictException(`Dit kan niet: het overleg is ${STATUS_WORD[meeting.status]}.`);
+      throw new ConflictException(`Dit kan niet: het overleg is ${MEETING_STATUS_PHRASE[meeting.status]}.`);
     }
     if (step === 'reopen' && (await this.minutes.isApproved(id))) {
       throw new ConflictException('Het verslag van dit overleg is vastgesteld; het overleg kan niet meer heropend worden.');
@@ -446,8 +447,6 @@ export class MeetingsService {
     return found;
   }
 }
-
-const STATUS_WORD: Record<MeetingStatus, string> = { PLANNED: 'nog gepland', IN_PROGRESS: 'bezig', CLOSED: 'gesloten' };
 
 function dateWord(date: Date): string {
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);

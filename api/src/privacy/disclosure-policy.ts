@@ -6,7 +6,7 @@ import {
   type DisclosureContext,
   type DisclosureLevel,
 } from '@casustafel/contract/enums';
-import { CONTEXT_PHRASE, LEVEL_PHRASE, ROLE_PLURAL } from './labels';
+import { CONTEXT_PHRASE, LEVEL_PHRASE, ROLE_PLURAL } from '../common/labels';
 
 /** Everything the policy needs to know; gathered by DisclosureService, decided here. */
 export interface DisclosureFacts {

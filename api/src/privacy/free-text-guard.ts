@@ -1,9 +1,10 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { freeTextFields, type FreeTextOptions } from '@casustafel/contract/free-text';
 import type { CovenantRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
-import type { IdentifyingFinding, IdentifyingKind } from '@casustafel/contract/question-rules';
+import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
 import { CaseDirectory } from '../cases/case-directory';
 import { Clock } from '../common/clock';
+import { CLIENT_IDENTIFYING_KIND_PHRASE, IDENTIFYING_KIND_PHRASE } from '../common/labels';
 import { markFreeTextChecked } from '../common/request-context';
 import type { Viewer } from '../common/viewer';
 import { AccessLogService } from './access-log.service';
@@ -13,24 +14,6 @@ import type { ClientIdentity } from './identity-cipher';
 import { IdentityCipher } from './identity-cipher';
 import { scanIdentifyingData } from './identifying-data';
 
-const KIND_NAMES: Record<IdentifyingKind, string> = {
-  NAME: 'een naam',
-  ADDRESS: 'een straat met huisnummer',
-  POSTCODE: 'een postcode',
-  PHONE: 'een telefoonnummer',
-  EMAIL: 'een e-mailadres',
-  BSN: 'een BSN',
-  IBAN: 'een bankrekeningnummer',
-  DATE_OF_BIRTH: 'een geboortedatum',
-};
-const CLIENT_KIND_NAMES: Record<IdentifyingKind, string> = {
-  ...KIND_NAMES,
-  NAME: 'de achternaam',
-  ADDRESS: 'de straat',
-  POSTCODE: 'de postcode',
-  PHONE: 'het telefoonnummer',
-  DATE_OF_BIRTH: 'de geboortedatum',
-};
 const CONTEXTS: DisclosureContext[] = ['DOSSIER', 'MEETING', 'MINUTES'];
 const RANK: Record<DisclosureLevel, number> = { HIDDEN: 0, PSEUDONYM: 1, ADDRESS: 2, INITIALS: 3, FULL: 4 };
 
@@ -86,8 +69,8 @@ export class FreeTextGuard {
     const all = [...findings, ...clientFindings].sort((a, b) => (a.field ?? '').localeCompare(b.field ?? '') || a.start - b.start);
     const message =
       clientFindings.length > 0
-        ? `De tekst noemt gegevens van een cliënt van dit netwerk (${unique(clientFindings.map((f) => CLIENT_KIND_NAMES[f.kind]))}). Die staan alleen bij de cliënt zelf, zichtbaar voor wie ze mag zien. ${why} Er is niets opgeslagen.`
-        : `De tekst bevat gegevens waarmee iemand te herkennen is (${unique(findings.map((f) => KIND_NAMES[f.kind]))}). ${why} Er is niets opgeslagen.`;
+        ? `De tekst noemt gegevens van een cliënt van dit netwerk (${unique(clientFindings.map((f) => CLIENT_IDENTIFYING_KIND_PHRASE[f.kind]))}). Die staan alleen bij de cliënt zelf, zichtbaar voor wie ze mag zien. ${why} Er is niets opgeslagen.`
+        : `De tekst bevat gegevens waarmee iemand te herkennen is (${unique(findings.map((f) => IDENTIFYING_KIND_PHRASE[f.kind]))}). ${why} Er is niets opgeslagen.`;
     throw new UnprocessableEntityException({ statusCode: 422, message, error: 'Unprocessable Entity', findings: all });
   }
 

@@ -3,7 +3,8 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Factories, caseBody } from './factories';
 import { bodies, type FuzzContext, type Schema } from './openapi-fuzz';
-import { ADMIN, PASSWORD, TestApp } from './test-app';
+import { ADMIN, PASSWORD } from './test-app';
+import { useTestApp } from './use-test-app';
 
 /**
  * Every write route in the OpenAPI document the app serves gets FUZZ_RUNS generated bodies (2,000 by
@@ -49,10 +50,11 @@ interface Finding {
 
 export function fuzzWriteRoutes(shard: number, of: number): void {
   describe(`Fuzzing every write route (part ${shard + 1} of ${of})`, () => {
-    let t: TestApp;
-    let make: Factories;
-    let port: number;
     const http = new HttpAgent({ keepAlive: true });
+    // Declared before the app's hooks, so that the client's sockets go before the server closes.
+    afterAll(() => http.destroy());
+    const { t, make } = useTestApp();
+    let port: number;
     let allRoutes: Route[];
     let routes: Route[];
     let schemas: Record<string, Schema>;
@@ -60,8 +62,6 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
     let people: Awaited<ReturnType<Factories['staffedNetwork']>>;
 
     beforeAll(async () => {
-      t = await TestApp.start();
-      make = await Factories.for(t);
       people = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
       const server = await t.app.listen(0, '127.0.0.1');
       port = (server.address() as AddressInfo).port;
@@ -81,10 +81,6 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       );
       routes = allRoutes.filter((_route, index) => index % of === shard);
     }, 60_000);
-    afterAll(async () => {
-      http.destroy();
-      await t.close();
-    });
 
     function send(
       method: string,

@@ -1,17 +1,10 @@
 import type { ActionView } from '@casustafel/contract/meetings';
 import type { MinutesView } from '@casustafel/contract/minutes';
+import { ACTION_STATUS_LABEL, ATTENDANCE_LABEL, labelOf } from '../../common/labels';
 import { createPdf, drawTable, finishPdf } from '../../common/pdf';
 
 const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 const day = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
-const ATTENDANCE: Record<string, string> = { PRESENT: 'aanwezig', ABSENT: 'afwezig', EXCUSED: 'afgemeld' };
-const ACTION_STATUS: Record<string, string> = {
-  OPEN: 'open',
-  IN_PROGRESS: 'mee bezig',
-  DONE: 'gedaan',
-  NOT_DONE: 'niet gedaan',
-  CANCELLED: 'vervallen',
-};
 
 function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
   if (doc.y > doc.page.height - 140) doc.addPage();
@@ -24,7 +17,7 @@ const actionRows = (actions: ActionView[]) =>
     a.description + (a.case ? ` (${a.case.label})` : ''),
     a.owner.organisation.name + (a.owner.user ? `, ${a.owner.user.name}` : ''),
     day.format(new Date(`${a.dueDate}T12:00:00Z`)),
-    ACTION_STATUS[a.status] ?? a.status,
+    labelOf(ACTION_STATUS_LABEL, a.status),
   ]);
 
 /**
@@ -82,7 +75,7 @@ export async function renderMinutesPdf(view: MinutesView, reader: { name: string
       { title: 'Status', width: 85 },
       { title: 'Aanwezigen', width: 210 },
     ],
-    view.attendance.map((a) => [a.organisation, a.status ? ATTENDANCE[a.status] : '—', a.people.join(', ')]),
+    view.attendance.map((a) => [a.organisation, a.status ? ATTENDANCE_LABEL[a.status] : '—', a.people.join(', ')]),
   );
 
   for (const section of view.sections) {

@@ -11,6 +11,7 @@ import type { AddendumDto, ApproveMinutesDto, MinutesCommentDto, MinutesView, Up
 import { ActionsService, STALE } from '../../actions/actions.service';
 import { CasesService } from '../../cases/cases.service';
 import { Clock } from '../../common/clock';
+import { CASE_STATUS_LABEL, RECOMMENDATION_LABEL, SEVERITY_LABEL, labelOf } from '../../common/labels';
 import type { Viewer } from '../../common/viewer';
 import { CovenantsService } from '../../covenants/covenants.service';
 import { newId } from '../../database/ids';
@@ -27,22 +28,6 @@ import { MinutesAddendum } from './minutes-addendum.entity';
 import { MinutesComment } from './minutes-comment.entity';
 import { Minutes, type StoredSection } from './minutes.entity';
 
-const CASE_STATUS: Record<string, string> = {
-  SUBMITTED: 'ingediend',
-  ACCEPTED: 'geaccepteerd',
-  MONITORING: 'vinger aan de pols',
-  CLOSED: 'afgesloten',
-  DECLINED: 'afgewezen',
-  REFERRED: 'doorverwezen',
-};
-const SEVERITY: Record<string, string> = { LOW: 'laag', MEDIUM: 'gemiddeld', HIGH: 'hoog', ACUTE: 'acuut' };
-const RECOMMENDATION: Record<string, string> = {
-  NO_ACTION: 'geen actie nodig',
-  ADVICE_ONLY: 'alleen advies',
-  BRING_IN_AS_CASE_WITH_CONSENT: 'met toestemming inbrengen als casus',
-  REFER_TO_OGGZ_REPORTING_POINT: 'melden bij het OGGZ-meldpunt',
-  REFER_ELSEWHERE: 'doorverwijzen',
-};
 const NOT_FOUND = 'Er is (nog) geen verslag van dit overleg dat je mag zien.';
 const LOCKED = 'Dit verslag is vastgesteld en ligt vast. Een correctie voeg je toe als aanvulling.';
 const NO_NAMES = 'Het verslag gaat naar alle partners: noem de cliënt niet bij naam, de casus staat erbij.';
@@ -86,9 +71,9 @@ export class MinutesService {
       const text = [
         i.notes.trim(),
         i.decisions.trim() ? `Afspraken: ${i.decisions.trim()}` : '',
-        status ? `Status van de casus: ${CASE_STATUS[status.status]}${status.reason ? ` (${status.reason})` : ''}.` : '',
+        status ? `Status van de casus: ${CASE_STATUS_LABEL[status.status]}${status.reason ? ` (${status.reason})` : ''}.` : '',
         answer
-          ? `Antwoord: ${answer.advice} Ernst: ${SEVERITY[answer.severity] ?? answer.severity}. Aanbeveling: ${RECOMMENDATION[answer.recommendation] ?? answer.recommendation}.`
+          ? `Antwoord: ${answer.advice} Ernst: ${labelOf(SEVERITY_LABEL, answer.severity)}. Aanbeveling: ${labelOf(RECOMMENDATION_LABEL, answer.recommendation)}.`
           : '',
       ].filter(Boolean);
       sections.push({ id: i.id, itemId: i.id, caseId: i.caseId, title: i.title, text: text.join('\n\n') });

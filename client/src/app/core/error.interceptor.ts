@@ -2,6 +2,7 @@ import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
+import { TranslocoService } from '@jsverse/transloco';
 import { catchError, throwError } from 'rxjs';
 import { errorMessage } from './api-error';
 import { HANDLES_ERRORS } from './http-context';
@@ -9,19 +10,20 @@ import { Session } from './session';
 
 /**
  * One place for failed requests: an ended session goes back to the login page; any other error
- * is shown as a Dutch snackbar, unless the caller handles it.
+ * is shown in a snackbar (the server's message, which is Dutch: ADR 0011), unless the caller handles it.
  */
 export const errorInterceptor: HttpInterceptorFn = (request, next) => {
   const snackBar = inject(MatSnackBar);
   const router = inject(Router);
   const session = inject(Session);
+  const i18n = inject(TranslocoService);
   return next(request).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === 401 && !request.context.get(HANDLES_ERRORS)) {
         session.clear();
         void router.navigate(['/inloggen'], { queryParams: { verlopen: 1 } });
       } else if (!request.context.get(HANDLES_ERRORS)) {
-        snackBar.open(errorMessage(error), 'Sluiten', { duration: 8000, politeness: 'assertive' });
+        snackBar.open(errorMessage(error), i18n.translate('action.close'), { duration: 8000, politeness: 'assertive' });
       }
       return throwError(() => error);
     }),

@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { errorMessage } from '../core/api-error';
 import { NetworkHeader } from '../networks/network-header';
 import { NetworksApi } from '../networks/networks-api';
@@ -98,6 +98,7 @@ import { MeetingsApi } from './meetings-api';
 export class MeetingListPage {
   private readonly api = inject(MeetingsApi);
   private readonly networksApi = inject(NetworksApi);
+  private readonly i18n = inject(TranslocoService);
   /** Route parameter: the network. */
   readonly id = input.required<string>();
 
@@ -124,7 +125,7 @@ export class MeetingListPage {
   protected async plan(): Promise<void> {
     this.error.set(null);
     if (!this.startsAt) {
-      this.error.set('Kies de datum en het begintijdstip.');
+      this.error.set(this.i18n.translate('meetings.startsAtRequired'));
       return;
     }
     try {

@@ -1,0 +1,116 @@
+import type { AccessAction } from '@casustafel/contract/access-log-rules';
+import type { CaseStatus, CovenantRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
+import type { ActionStatus, AttendanceStatus, MeetingStatus } from '@casustafel/contract/meeting-rules';
+import type { IdentifyingKind, Recommendation, Severity } from '@casustafel/contract/question-rules';
+
+/**
+ * The Dutch words the server writes for the contract's codes: in PDFs, the CSV export, the drafted
+ * minutes and its messages (ADR 0011: server text is Dutch). One place, so that a status reads the
+ * same in every output. The client has its own words in `client/src/app/i18n/` (nl and en).
+ */
+
+/** The word for a code, or the code itself for one without a word (never an empty cell). */
+export function labelOf<K extends string>(labels: Partial<Record<K, string>>, code: string): string {
+  return (labels as Partial<Record<string, string>>)[code] ?? code;
+}
+
+// Cases, meetings, actions, questions.
+
+export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
+  SUBMITTED: 'ingediend',
+  ACCEPTED: 'geaccepteerd',
+  MONITORING: 'vinger aan de pols',
+  CLOSED: 'afgesloten',
+  DECLINED: 'afgewezen',
+  REFERRED: 'doorverwezen',
+};
+
+export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = {
+  OPEN: 'open',
+  IN_PROGRESS: 'mee bezig',
+  DONE: 'gedaan',
+  NOT_DONE: 'niet gedaan',
+  CANCELLED: 'vervallen',
+};
+
+export const ATTENDANCE_LABEL: Record<AttendanceStatus, string> = { PRESENT: 'aanwezig', ABSENT: 'afwezig', EXCUSED: 'afgemeld' };
+
+/** As in "het overleg is nog gepland". */
+export const MEETING_STATUS_PHRASE: Record<MeetingStatus, string> = { PLANNED: 'nog gepland', IN_PROGRESS: 'bezig', CLOSED: 'gesloten' };
+
+export const SEVERITY_LABEL: Record<Severity, string> = { LOW: 'laag', MEDIUM: 'gemiddeld', HIGH: 'hoog', ACUTE: 'acuut' };
+
+export const RECOMMENDATION_LABEL: Record<Recommendation, string> = {
+  NO_ACTION: 'geen actie nodig',
+  ADVICE_ONLY: 'alleen advies',
+  BRING_IN_AS_CASE_WITH_CONSENT: 'met toestemming inbrengen als casus',
+  REFER_TO_OGGZ_REPORTING_POINT: 'melden bij het OGGZ-meldpunt',
+  REFER_ELSEWHERE: 'doorverwijzen',
+};
+
+// The disclosure policy's explanations ("Waarom zie ik dit?").
+
+export const ROLE_PLURAL: Record<CovenantRole, string> = {
+  COORDINATOR: 'coördinatoren',
+  CORE_PARTNER: 'kernpartners',
+  SHELL_PARTNER: 'schilpartners',
+  VOLUNTEER_REP: 'vertegenwoordigers van vrijwilligersorganisaties',
+  GUEST: 'gasten',
+};
+
+export const CONTEXT_PHRASE: Record<DisclosureContext, string> = {
+  MEETING: 'tijdens het overleg',
+  DOSSIER: 'op casuspagina’s en in lijsten',
+  MINUTES: 'in het verslag',
+};
+
+export const LEVEL_PHRASE: Record<DisclosureLevel, string> = {
+  FULL: 'naam, geboortedatum, adres en telefoon',
+  INITIALS: 'initialen, geboortejaar en buurt',
+  ADDRESS: 'alleen postcode, huisnummer en buurt',
+  PSEUDONYM: 'alleen het pseudoniem en de buurt',
+  HIDDEN: 'niets',
+};
+
+// The access report (inzageoverzicht): what happened, at which level.
+
+export const ACCESS_ACTION_LABEL: Partial<Record<AccessAction, string>> = {
+  LIST: 'in een lijst gezien',
+  VIEW: 'casuspagina geopend',
+  SEARCH: 'gevonden met zoeken',
+  CREATE: 'casus ingebracht',
+  UPDATE: 'casus gewijzigd',
+  EXPORT: 'geëxporteerd',
+  ERASE: 'identiteit gewist (bewaartermijn)',
+  TEXT_REFUSED: 'tekst met cliëntgegevens geweigerd',
+};
+
+/** Only levels that are logged (HIDDEN is never disclosed). */
+export const LEVEL_LABEL: Partial<Record<DisclosureLevel, string>> = {
+  FULL: 'volledig',
+  INITIALS: 'initialen',
+  ADDRESS: 'postcode en huisnummer',
+  PSEUDONYM: 'pseudoniem',
+};
+
+// The identity guard's refusals: what it found, in general and of one of the network's clients.
+
+export const IDENTIFYING_KIND_PHRASE: Record<IdentifyingKind, string> = {
+  NAME: 'een naam',
+  ADDRESS: 'een straat met huisnummer',
+  POSTCODE: 'een postcode',
+  PHONE: 'een telefoonnummer',
+  EMAIL: 'een e-mailadres',
+  BSN: 'een BSN',
+  IBAN: 'een bankrekeningnummer',
+  DATE_OF_BIRTH: 'een geboortedatum',
+};
+
+export const CLIENT_IDENTIFYING_KIND_PHRASE: Record<IdentifyingKind, string> = {
+  ...IDENTIFYING_KIND_PHRASE,
+  NAME: 'de achternaam',
+  ADDRESS: 'de straat',
+  POSTCODE: 'de postcode',
+  PHONE: 'het telefoonnummer',
+  DATE_OF_BIRTH: 'de geboortedatum',
+};
