@@ -7,8 +7,8 @@ import {
   NotFoundException,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
 import {
   type CaseListQuery,
@@ -21,6 +21,7 @@ import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
@@ -49,7 +50,7 @@ export class CasesService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(ClientIdentityRecord) private readonly identities: Repository<ClientIdentityRecord>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitOfWork,
     private readonly networks: NetworksService,
     private readonly organisations: OrganisationsService,
     private readonly disclosures: DisclosureService,
@@ -67,14 +68,24 @@ export class CasesService implements OnApplicationBootstrap {
       .where('NOT EXISTS (SELECT 1 FROM client_identifiers x WHERE x."caseId" = i."caseId")')
       .getMany();
     if (missing.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
+    await this.units.run(async (manager) => {
       for (const record of missing)
         await this.directory.index(manager, record.caseId, record.networkId, this.cipher.decrypt(record.ciphertext, record.caseId));
     });
     this.logger.log(`Blinde indexen gemaakt voor ${missing.length} bestaande cliënten.`);
   }
 
-  async create(viewer: Viewer, networkId: string, dto: CreateCaseDto, options: { sourceQuestionId?: string } = {}): Promise<CaseView> {
+  /**
+   * Brings in a case: the case, the client's encrypted identity and its blind indexes in one unit of
+   * work. `together` runs first in that unit, for a write the case belongs with (the question it
+   * grew out of); when it throws, nothing is stored.
+   */
+  async create(
+    viewer: Viewer,
+    networkId: string,
+    dto: CreateCaseDto,
+    options: { sourceQuestionId?: string; together?: (manager: EntityManager, caseId: string) => Promise<void> } = {},
+  ): Promise<CaseView> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (!access.role) throw new ForbiddenException('Alleen leden van dit netwerk brengen een casus in.');
     if (dto.consent === 'OVERRIDE_OGGZ') {
@@ -102,7 +113,11 @@ export class CasesService implements OnApplicationBootstrap {
     }
     await this.guard.check(viewer, networkId, dto, NO_NAMES, { identity });
 
-    const record = await this.insertWithNumber(viewer, networkId, dto, identity, options.sourceQuestionId ?? null);
+    const record = await this.units.run(async (manager) => {
+      const id = newId();
+      await options.together?.(manager, id);
+      return this.insertWithNumber(manager, id, viewer, networkId, dto, identity, options.sourceQuestionId ?? null);
+    });
     const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', [record.id], { role: access.role });
     const decided = disclosure.decide(record);
     await this.accessLog.record([this.event(disclosure, record, 'CREATE', decided.level)]);
@@ -264,7 +279,7 @@ export class CasesService implements OnApplicationBootstrap {
 
   /** Erases the identity for good: the ciphertext and blind index go, the case keeps pseudonym and history. */
   async eraseIdentity(record: Case): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.units.run(async (manager) => {
       await manager.getRepository(ClientIdentityRecord).delete({ caseId: record.id });
       await this.directory.forget(manager, record.id);
       await manager.getRepository(Case).update({ id: record.id }, { identityErasedAt: this.clock.now() });
@@ -311,58 +326,67 @@ export class CasesService implements OnApplicationBootstrap {
     };
   }
 
+  /**
+   * Stores the case with the next number of its network and year, in the caller's unit of work. Two
+   * cases numbered at once (other API instances, on PostgreSQL) collide on the unique number: the
+   * loser's savepoint is rolled back and it takes the next number.
+   */
   private async insertWithNumber(
+    manager: EntityManager,
+    id: string,
     viewer: Viewer,
     networkId: string,
     dto: CreateCaseDto,
     identity: ClientIdentity,
     sourceQuestionId: string | null,
-    attempt = 1,
   ): Promise<Case> {
     const now = this.clock.now();
     const year = now.getUTCFullYear();
-    const existing = await this.cases.find({ where: { networkId }, select: { number: true, pseudonym: true } });
-    const sequence = existing.filter((c) => c.number.startsWith(`${year}-`)).map((c) => Number(c.number.slice(5)));
-    const number = `${year}-${String(Math.max(0, ...sequence) + 1).padStart(3, '0')}`;
-    const id = newId();
-    const record = this.cases.create({
-      id,
-      networkId,
-      number,
-      pseudonym: drawPseudonym(new Set(existing.map((c) => c.pseudonym))),
-      neighbourhood: dto.neighbourhood.trim(),
-      problemAreas: [...new Set(dto.problemAreas)],
-      urgency: dto.urgency,
-      consent: dto.consent,
-      consentOverrideReason: dto.consent === 'OVERRIDE_OGGZ' ? dto.consentOverrideReason!.trim() : null,
-      summary: dto.summary.trim(),
-      status: 'SUBMITTED',
-      statusReason: null,
-      submittedById: viewer.id,
-      submittedByOrganisationId: viewer.organisationId,
-      createdAt: now,
-      updatedAt: now,
-      closedAt: null,
-      identityErasedAt: null,
-      sourceQuestionId,
-    });
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(Case).insert(record);
-        await manager.getRepository(ClientIdentityRecord).insert({
-          caseId: id,
-          networkId,
-          ciphertext: this.cipher.encrypt(identity, id),
-          surnameIndex: this.cipher.surnameIndex(identity.surname),
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await manager.transaction(async (m) => {
+          const cases = m.getRepository(Case);
+          const { last } = (await cases
+            .createQueryBuilder('c')
+            .select('MAX(CAST(SUBSTR(c."number", 6) AS INTEGER))', 'last')
+            .where('c."networkId" = :networkId AND c."number" LIKE :year', { networkId, year: `${year}-%` })
+            .getRawOne<{ last: number | string | null }>())!;
+          const taken = await cases.find({ where: { networkId }, select: { pseudonym: true } });
+          const record = cases.create({
+            id,
+            networkId,
+            number: `${year}-${String(Number(last ?? 0) + 1).padStart(3, '0')}`,
+            pseudonym: drawPseudonym(new Set(taken.map((c) => c.pseudonym))),
+            neighbourhood: dto.neighbourhood.trim(),
+            problemAreas: [...new Set(dto.problemAreas)],
+            urgency: dto.urgency,
+            consent: dto.consent,
+            consentOverrideReason: dto.consent === 'OVERRIDE_OGGZ' ? dto.consentOverrideReason!.trim() : null,
+            summary: dto.summary.trim(),
+            status: 'SUBMITTED',
+            statusReason: null,
+            submittedById: viewer.id,
+            submittedByOrganisationId: viewer.organisationId,
+            createdAt: now,
+            updatedAt: now,
+            closedAt: null,
+            identityErasedAt: null,
+            sourceQuestionId,
+          });
+          await cases.insert(record);
+          await m.getRepository(ClientIdentityRecord).insert({
+            caseId: id,
+            networkId,
+            ciphertext: this.cipher.encrypt(identity, id),
+            surnameIndex: this.cipher.surnameIndex(identity.surname),
+          });
+          await this.directory.index(m, id, networkId, identity);
+          return record;
         });
-        await this.directory.index(manager, id, networkId, identity);
-      });
-      return record;
-    } catch (error) {
-      // Two cases got the same number at once: take the next one.
-      if (attempt < 5 && /unique|duplicate/i.test(String((error as Error)?.message)))
-        return this.insertWithNumber(viewer, networkId, dto, identity, sourceQuestionId, attempt + 1);
-      throw error;
+      } catch (error) {
+        if (attempt < 10 && isUniqueViolation(error)) continue;
+        throw error;
+      }
     }
   }
 }
