@@ -255,10 +255,13 @@ export class CasesService implements OnApplicationBootstrap {
     return found.map((c) => ({ id: c.id, status: c.status, label: pseudonymDisplay(c.number, c.pseudonym) }));
   }
 
-  /** A case's status (no identity), for the minutes' draft. */
-  async statusOf(networkId: string, caseId: string): Promise<{ status: Case['status']; reason: string | null } | null> {
-    const c = await this.cases.findOneBy({ id: caseId, networkId });
-    return c ? { status: c.status, reason: c.statusReason } : null;
+  /** The status of these cases of the network (no identity), for the minutes' draft: caseId → status and reason. */
+  async statusesOf(networkId: string, caseIds: string[]): Promise<Map<string, { status: Case['status']; reason: string | null }>> {
+    const ids = [...new Set(caseIds)];
+    const found = ids.length
+      ? await this.cases.find({ where: { id: In(ids), networkId }, select: { id: true, status: true, statusReason: true } })
+      : [];
+    return new Map(found.map((c) => [c.id, { status: c.status, reason: c.statusReason }]));
   }
 
   /** The pseudonym label of a case in the network, or null when there is no such case. */

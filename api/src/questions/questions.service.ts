@@ -202,18 +202,27 @@ export class QuestionsService {
     return open.map((q) => ({ id: q.id, title: q.title }));
   }
 
-  /** The network's answer to a question, for the minutes' draft. */
-  async answerOf(networkId: string, id: string): Promise<{ advice: string; severity: string; recommendation: string } | null> {
-    const q = await this.questions.findOneBy({ id, networkId });
-    return q?.advice && q.severity && q.recommendation
-      ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation }
-      : null;
+  /** The network's answers to these questions, for the minutes' draft: questionId → answer (unanswered ones are left out). */
+  async answersOf(networkId: string, ids: string[]): Promise<Map<string, { advice: string; severity: string; recommendation: string }>> {
+    const found = ids.length ? await this.questions.findBy({ id: In([...new Set(ids)]), networkId }) : [];
+    const answers = new Map<string, { advice: string; severity: string; recommendation: string }>();
+    for (const q of found)
+      if (q.advice && q.severity && q.recommendation)
+        answers.set(q.id, { advice: q.advice, severity: q.severity, recommendation: q.recommendation });
+    return answers;
   }
 
   /** A question's agenda summary (no identity in questions), or null when it is not in the network. */
   async summary(networkId: string, id: string): Promise<{ id: string; title: string; status: string } | null> {
-    const q = await this.questions.findOneBy({ id, networkId });
-    return q ? { id: q.id, title: q.title, status: q.status } : null;
+    return (await this.summaries(networkId, [id])).get(id) ?? null;
+  }
+
+  /** Agenda summaries of these questions of the network, in one query: questionId → summary. */
+  async summaries(networkId: string, ids: string[]): Promise<Map<string, { id: string; title: string; status: string }>> {
+    const found = ids.length
+      ? await this.questions.find({ where: { id: In([...new Set(ids)]), networkId }, select: { id: true, title: true, status: true } })
+      : [];
+    return new Map(found.map((q) => [q.id, { id: q.id, title: q.title, status: q.status }]));
   }
 
   /** The network a question belongs to, or null when there is no such question (for the log of refused attempts; no access check). */
