@@ -8,7 +8,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository, type EntityManager } from 'typeorm';
+import { Brackets, In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
 import {
   type CaseListQuery,
@@ -34,6 +34,7 @@ import { toCaseView } from './case.mapper';
 import { ClientIdentityRecord } from './client-identity.entity';
 import { drawPseudonym } from './pseudonyms';
 import { CaseDirectory } from './case-directory';
+import { caseKindSql, dependsOnOpenAction, kindsWhere } from './case-kind';
 import { FreeTextGuard } from '../privacy/free-text-guard';
 
 export const PAGE_SIZE = 25;
@@ -124,58 +125,73 @@ export class CasesService implements OnApplicationBootstrap {
     return (await this.views(viewer, disclosure, [{ record, disclosure: decided as Visible['disclosure'] }]))[0];
   }
 
+  /**
+   * A page of the network's cases that the viewer may see, filtered, searched, sorted and counted in
+   * the database: the disclosure policy says which kinds of case it shows this viewer (case-kind.ts),
+   * and decides each case of the page as everywhere else.
+   */
   async list(viewer: Viewer, networkId: string, query: CaseListQuery): Promise<CaseListView> {
     const access = await this.networks.accessFor(viewer, networkId);
-    const where = {
-      networkId,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.urgency ? { urgency: query.urgency } : {}),
-    };
-    let records = await this.cases.find({ where, order: { createdAt: 'DESC' } });
-    if (query.problemArea) records = records.filter((r) => r.problemAreas.includes(query.problemArea!));
-    if (query.neighbourhood) {
-      const wanted = query.neighbourhood.trim().toLowerCase();
-      records = records.filter((r) => r.neighbourhood.toLowerCase() === wanted);
-    }
-    const disclosure = await this.disclosures.forNetwork(
-      viewer,
-      networkId,
-      'DOSSIER',
-      records.map((r) => r.id),
-      { role: access.role },
-    );
-    let visible = records
-      .map((record) => ({ record, disclosure: disclosure.decide(record) }))
-      .filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
-
-    const searchedBySurname = new Set<string>();
-    if (query.q?.trim()) {
-      const q = query.q.trim().toLowerCase();
-      const bySurname = new Set(
-        (await this.identities.find({ where: { networkId, surnameIndex: this.cipher.surnameIndex(q) }, select: { caseId: true } })).map(
-          (i) => i.caseId,
-        ),
-      );
-      visible = visible.filter((v) => {
-        if (v.record.number.toLowerCase().includes(q) || v.record.pseudonym.toLowerCase().includes(q)) return true;
-        // A surname match only counts where the viewer may see the full name: otherwise the search
-        // would tell them who is behind a pseudonym.
-        if (bySurname.has(v.record.id) && v.disclosure.level === 'FULL') {
-          searchedBySurname.add(v.record.id);
-          return true;
-        }
-        return false;
-      });
-    }
-
     const page = query.page ?? 1;
-    const pageItems = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const standing = await this.disclosures.standing(viewer, networkId, 'DOSSIER', { role: access.role });
+    const levels = standing.levelsByCaseKind();
+    const shown = kindsWhere(levels, (level) => level !== 'HIDDEN');
+    // A surname only counts where the viewer may see the full name: otherwise the search would tell
+    // them who is behind a pseudonym.
+    const fullNames = kindsWhere(levels, (level) => level === 'FULL');
+    if (shown.length === 0) return { items: [], total: 0, page, pageSize: PAGE_SIZE };
+    const held =
+      dependsOnOpenAction(levels, shown) || dependsOnOpenAction(levels, fullNames)
+        ? await this.disclosures.heldByViewer(standing, networkId)
+        : null;
+    const kind = caseKindSql('c', viewer, held);
+
+    const select = this.cases.createQueryBuilder('c').where('c."networkId" = :networkId', { networkId });
+    if (shown.length < levels.size) select.andWhere(`${kind.sql} IN (:...shown)`, { ...kind.parameters, shown });
+    if (query.status) select.andWhere('c."status" = :status', { status: query.status });
+    if (query.urgency) select.andWhere('c."urgency" = :urgency', { urgency: query.urgency });
+    // Problem areas are stored as a JSON array of codes: the quoted code occurs in it exactly when it is one of them.
+    if (query.problemArea) select.andWhere(`c."problemAreas" LIKE :area ESCAPE '\\'`, { area: `%"${escapeLike(query.problemArea)}"%` });
+    if (query.neighbourhood)
+      select.andWhere('LOWER(c."neighbourhood") = :neighbourhood', { neighbourhood: query.neighbourhood.trim().toLowerCase() });
+    const q = query.q?.trim().toLowerCase();
+    if (q) {
+      select.andWhere(
+        new Brackets((search) => {
+          search
+            .where(`LOWER(c."number") LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(q)}%` })
+            .orWhere(`LOWER(c."pseudonym") LIKE :pattern ESCAPE '\\'`);
+          if (fullNames.length)
+            search.orWhere(
+              `(c."id" IN (SELECT i."caseId" FROM "client_identities" i WHERE i."networkId" = :networkId AND i."surnameIndex" = :surname) AND ${kind.sql} IN (:...fullNames))`,
+              { ...kind.parameters, surname: this.cipher.surnameIndex(q), fullNames },
+            );
+        }),
+      );
+    }
+    const [records, total] = await select
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.number', 'DESC')
+      .offset((page - 1) * PAGE_SIZE)
+      .limit(PAGE_SIZE)
+      .getManyAndCount();
+
+    const disclosure = await this.disclosures.forCases(
+      standing,
+      records.map((r) => r.id),
+    );
+    const matchesNumber = (r: Case) => !!q && (r.number.toLowerCase().includes(q) || r.pseudonym.toLowerCase().includes(q));
+    const pageItems = records
+      .map((record) => ({ record, disclosure: disclosure.decide(record) }))
+      // What the query found is decided again case by case (an action may have closed in between).
+      .filter((v): v is Visible => v.disclosure.level !== 'HIDDEN' && (!q || matchesNumber(v.record) || v.disclosure.level === 'FULL'));
+    const searchedBySurname = new Set(pageItems.filter((v) => q && !matchesNumber(v.record)).map((v) => v.record.id));
     await this.accessLog.record(
       pageItems
         .filter((v) => v.disclosure.level !== 'PSEUDONYM')
         .map((v) => this.event(disclosure, v.record, searchedBySurname.has(v.record.id) ? 'SEARCH' : 'LIST', v.disclosure.level)),
     );
-    return { items: await this.views(viewer, disclosure, pageItems), total: visible.length, page, pageSize: PAGE_SIZE };
+    return { items: await this.views(viewer, disclosure, pageItems), total, page, pageSize: PAGE_SIZE };
   }
 
   async get(viewer: Viewer, caseId: string, context: DisclosureContext = 'DOSSIER'): Promise<CaseView> {
@@ -306,9 +322,7 @@ export class CasesService implements OnApplicationBootstrap {
     const needIdentity = items.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => v.record.id);
     const records = needIdentity.length ? await this.identities.findBy({ caseId: In(needIdentity) }) : [];
     const identities = new Map(records.map((r) => [r.caseId, this.cipher.decrypt(r.ciphertext, r.caseId)]));
-    const orgIds = [...new Set(items.map((v) => v.record.submittedByOrganisationId))];
-    const orgNames = new Map<string, string>();
-    for (const id of orgIds) orgNames.set(id, (await this.organisations.findById(id))?.name ?? '');
+    const orgNames = await this.organisations.namesOf(items.map((v) => v.record.submittedByOrganisationId));
     return items.map((v) =>
       toCaseView(v.record, v.disclosure, identities.get(v.record.id) ?? null, viewer, {
         submittingOrganisationName: orgNames.get(v.record.submittedByOrganisationId) ?? '',
@@ -392,4 +406,9 @@ export class CasesService implements OnApplicationBootstrap {
       }
     }
   }
+}
+
+/** `text` for a LIKE pattern, with LIKE's own characters (and the escape character, a backslash) escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
 }
