@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { can, type AccessRole } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { OPEN_ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
 import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
 import type { ActionView, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
@@ -10,6 +10,7 @@ import { Clock } from '../common/clock';
 import { dutchDate } from '../common/dates';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { UnitOfWork, within } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CaseLabels } from '../privacy/case-labels';
@@ -50,6 +51,7 @@ export class ActionsService {
   constructor(
     @InjectRepository(Action) private readonly actions: Repository<Action>,
     @InjectRepository(ActionEvent) private readonly events: Repository<ActionEvent>,
+    private readonly units: UnitOfWork,
     private readonly networks: NetworksService,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
@@ -69,30 +71,32 @@ export class ActionsService {
         throw new BadRequestException('De gekozen persoon werkt niet bij de gekozen organisatie.');
     }
     const now = this.clock.now();
-    const action = await this.actions.save(
-      this.actions.create({
-        id: newId(),
-        ...origin,
-        description: dto.description.trim(),
-        ownerOrganisationId: dto.ownerOrganisationId,
-        ownerUserId: dto.ownerUserId ?? null,
-        dueDate: dto.dueDate,
-        status: 'OPEN',
-        notDoneReason: null,
-        note: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
-    await this.events.insert({
+    const action = this.actions.create({
       id: newId(),
-      actionId: action.id,
-      at: now,
-      userId: viewer.id,
+      ...origin,
+      description: dto.description.trim(),
+      ownerOrganisationId: dto.ownerOrganisationId,
+      ownerUserId: dto.ownerUserId ?? null,
+      dueDate: dto.dueDate,
       status: 'OPEN',
-      note: null,
       notDoneReason: null,
+      note: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    // The action and the first event of its history: together or not at all.
+    await this.units.run(async (manager) => {
+      await manager.withRepository(this.actions).insert(action);
+      await manager.withRepository(this.events).insert({
+        id: newId(),
+        actionId: action.id,
+        at: now,
+        userId: viewer.id,
+        status: 'OPEN',
+        note: null,
+        notDoneReason: null,
+      });
     });
     const role = await this.networks.roleOf(viewer, origin.networkId);
     return (await this.views(viewer, [action], new Map([[origin.networkId, role]]), { context: 'DOSSIER' }))[0];
@@ -140,26 +144,31 @@ export class ActionsService {
     }
     await this.guard.check(viewer, action.networkId, dto, NO_NAMES);
     const now = this.clock.now();
-    const result = await this.actions.update(
-      { id, version: dto.version },
-      {
+    // The change and its event in the history: together or not at all; the version is the claim.
+    const changed = await this.units.run(async (manager) => {
+      const result = await manager.withRepository(this.actions).update(
+        { id, version: dto.version },
+        {
+          status: dto.status,
+          note,
+          notDoneReason: dto.status === 'NOT_DONE' ? dto.notDoneReason! : null,
+          version: dto.version + 1,
+          updatedAt: now,
+        },
+      );
+      if (!result.affected) return false;
+      await manager.withRepository(this.events).insert({
+        id: newId(),
+        actionId: id,
+        at: now,
+        userId: viewer.id,
         status: dto.status,
         note,
-        notDoneReason: dto.status === 'NOT_DONE' ? dto.notDoneReason! : null,
-        version: dto.version + 1,
-        updatedAt: now,
-      },
-    );
-    if (!result.affected) throw new ConflictException(STALE);
-    await this.events.insert({
-      id: newId(),
-      actionId: id,
-      at: now,
-      userId: viewer.id,
-      status: dto.status,
-      note,
-      notDoneReason: dto.notDoneReason ?? null,
+        notDoneReason: dto.notDoneReason ?? null,
+      });
+      return true;
     });
+    if (!changed) throw new ConflictException(STALE);
     const roles = new Map([[action.networkId, role]]);
     // The answer to the one who just changed it, with the label they saw (closing their action may end their view of the case).
     return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], roles, labels))[0];
@@ -187,8 +196,8 @@ export class ActionsService {
   }
 
   /** The actions agreed on these agenda items, as stored (for the minutes' hash). */
-  agreedOn(itemIds: string[]): Promise<Action[]> {
-    return itemIds.length ? this.actions.find({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve([]);
+  agreedOn(itemIds: string[], manager?: EntityManager): Promise<Action[]> {
+    return itemIds.length ? within(this.actions, manager).find({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve([]);
   }
 
   /** Cases in the network with an open action (those come back on the next agenda). */

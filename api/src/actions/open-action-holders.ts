@@ -25,4 +25,12 @@ export class OpenActionHolders extends OpenActionLookup {
     }
     return holders;
   }
+
+  async heldBy(organisationId: string, networkId: string): Promise<Set<string>> {
+    const open = await this.actions.find({
+      where: { ownerOrganisationId: organisationId, networkId, status: In(OPEN_ACTION_STATUSES) },
+      select: { id: true, caseId: true },
+    });
+    return new Set(open.map((a) => a.caseId).filter((id): id is string => !!id));
+  }
 }

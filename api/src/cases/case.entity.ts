@@ -8,6 +8,7 @@ import type { CaseStatus, Consent, ProblemArea, Urgency } from '@casustafel/cont
 @Entity('cases')
 @Index(['networkId', 'number'], { unique: true })
 @Index(['networkId', 'status'])
+@Index('IDX_cases_network_created', ['networkId', 'createdAt'])
 export class Case {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

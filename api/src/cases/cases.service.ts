@@ -9,8 +9,8 @@ import {
 } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
 import {
   type CaseListQuery,
@@ -23,6 +23,7 @@ import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
@@ -35,6 +36,7 @@ import { toCaseView } from './case.mapper';
 import { ClientIdentityRecord } from './client-identity.entity';
 import { drawPseudonym } from './pseudonyms';
 import { CaseDirectory } from './case-directory';
+import { caseKindSql, dependsOnOpenAction, kindsWhere } from './case-kind';
 import { FreeTextGuard } from '../privacy/free-text-guard';
 
 export const PAGE_SIZE = 25;
@@ -51,7 +53,7 @@ export class CasesService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(ClientIdentityRecord) private readonly identities: Repository<ClientIdentityRecord>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitOfWork,
     private readonly networks: NetworksService,
     private readonly organisations: OrganisationsService,
     private readonly disclosures: DisclosureService,
@@ -69,14 +71,24 @@ export class CasesService implements OnApplicationBootstrap {
       .where('NOT EXISTS (SELECT 1 FROM client_identifiers x WHERE x."caseId" = i."caseId")')
       .getMany();
     if (missing.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
+    await this.units.run(async (manager) => {
       for (const record of missing)
         await this.directory.index(manager, record.caseId, record.networkId, this.cipher.decrypt(record.ciphertext, record.caseId));
     });
     this.logger.log(`Blinde indexen gemaakt voor ${missing.length} bestaande cliënten.`);
   }
 
-  async create(viewer: Viewer, networkId: string, dto: CreateCaseDto, options: { sourceQuestionId?: string } = {}): Promise<CaseView> {
+  /**
+   * Brings in a case: the case, the client's encrypted identity and its blind indexes in one unit of
+   * work. `together` runs first in that unit, for a write the case belongs with (the question it
+   * grew out of); when it throws, nothing is stored.
+   */
+  async create(
+    viewer: Viewer,
+    networkId: string,
+    dto: CreateCaseDto,
+    options: { sourceQuestionId?: string; together?: (manager: EntityManager, caseId: string) => Promise<void> } = {},
+  ): Promise<CaseView> {
     const access = await this.networks.accessFor(viewer, networkId);
     if (!access.role) throw new ForbiddenException('Alleen leden van dit netwerk brengen een casus in.');
     if (dto.consent === 'OVERRIDE_OGGZ') {
@@ -104,65 +116,84 @@ export class CasesService implements OnApplicationBootstrap {
     }
     await this.guard.check(viewer, networkId, dto, NO_NAMES, { identity });
 
-    const record = await this.insertWithNumber(viewer, networkId, dto, identity, options.sourceQuestionId ?? null);
+    const record = await this.units.run(async (manager) => {
+      const id = newId();
+      await options.together?.(manager, id);
+      return this.insertWithNumber(manager, id, viewer, networkId, dto, identity, options.sourceQuestionId ?? null);
+    });
     const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', [record.id], { role: access.role });
     const decided = disclosure.decide(record);
     await this.accessLog.record([this.event(disclosure, record, 'CREATE', decided.level)]);
     return (await this.views(viewer, disclosure, [{ record, disclosure: decided as Visible['disclosure'] }]))[0];
   }
 
+  /**
+   * A page of the network's cases that the viewer may see, filtered, searched, sorted and counted in
+   * the database: the disclosure policy says which kinds of case it shows this viewer (case-kind.ts),
+   * and decides each case of the page as everywhere else.
+   */
   async list(viewer: Viewer, networkId: string, query: CaseListQuery): Promise<CaseListView> {
     const access = await this.networks.accessFor(viewer, networkId);
-    const where = {
-      networkId,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.urgency ? { urgency: query.urgency } : {}),
-    };
-    let records = await this.cases.find({ where, order: { createdAt: 'DESC' } });
-    if (query.problemArea) records = records.filter((r) => r.problemAreas.includes(query.problemArea!));
-    if (query.neighbourhood) {
-      const wanted = query.neighbourhood.trim().toLowerCase();
-      records = records.filter((r) => r.neighbourhood.toLowerCase() === wanted);
-    }
-    const disclosure = await this.disclosures.forNetwork(
-      viewer,
-      networkId,
-      'DOSSIER',
-      records.map((r) => r.id),
-      { role: access.role },
-    );
-    let visible = records
-      .map((record) => ({ record, disclosure: disclosure.decide(record) }))
-      .filter((v): v is Visible => v.disclosure.level !== 'HIDDEN');
-
-    const searchedBySurname = new Set<string>();
-    if (query.q?.trim()) {
-      const q = query.q.trim().toLowerCase();
-      const bySurname = new Set(
-        (await this.identities.find({ where: { networkId, surnameIndex: this.cipher.surnameIndex(q) }, select: { caseId: true } })).map(
-          (i) => i.caseId,
-        ),
-      );
-      visible = visible.filter((v) => {
-        if (v.record.number.toLowerCase().includes(q) || v.record.pseudonym.toLowerCase().includes(q)) return true;
-        // A surname match only counts where the viewer may see the full name: otherwise the search
-        // would tell them who is behind a pseudonym.
-        if (bySurname.has(v.record.id) && v.disclosure.level === 'FULL') {
-          searchedBySurname.add(v.record.id);
-          return true;
-        }
-        return false;
-      });
-    }
-
     const page = query.page ?? 1;
-    const pageItems = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const standing = await this.disclosures.standing(viewer, networkId, 'DOSSIER', { role: access.role });
+    const levels = standing.levelsByCaseKind();
+    const shown = kindsWhere(levels, (level) => level !== 'HIDDEN');
+    // A surname only counts where the viewer may see the full name: otherwise the search would tell
+    // them who is behind a pseudonym.
+    const fullNames = kindsWhere(levels, (level) => level === 'FULL');
+    if (shown.length === 0) return { items: [], total: 0, page, pageSize: PAGE_SIZE };
+    const held =
+      dependsOnOpenAction(levels, shown) || dependsOnOpenAction(levels, fullNames)
+        ? await this.disclosures.heldByViewer(standing, networkId)
+        : null;
+    const kind = caseKindSql('c', viewer, held);
+
+    const select = this.cases.createQueryBuilder('c').where('c."networkId" = :networkId', { networkId });
+    if (shown.length < levels.size) select.andWhere(`${kind.sql} IN (:...shown)`, { ...kind.parameters, shown });
+    if (query.status) select.andWhere('c."status" = :status', { status: query.status });
+    if (query.urgency) select.andWhere('c."urgency" = :urgency', { urgency: query.urgency });
+    // Problem areas are stored as a JSON array of codes: the quoted code occurs in it exactly when it is one of them.
+    if (query.problemArea) select.andWhere(`c."problemAreas" LIKE :area ESCAPE '\\'`, { area: `%"${escapeLike(query.problemArea)}"%` });
+    if (query.neighbourhood)
+      select.andWhere('LOWER(c."neighbourhood") = :neighbourhood', { neighbourhood: query.neighbourhood.trim().toLowerCase() });
+    const q = query.q?.trim().toLowerCase();
+    if (q) {
+      select.andWhere(
+        new Brackets((search) => {
+          search
+            .where(`LOWER(c."number") LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(q)}%` })
+            .orWhere(`LOWER(c."pseudonym") LIKE :pattern ESCAPE '\\'`);
+          if (fullNames.length)
+            search.orWhere(
+              `(c."id" IN (SELECT i."caseId" FROM "client_identities" i WHERE i."networkId" = :networkId AND i."surnameIndex" = :surname) AND ${kind.sql} IN (:...fullNames))`,
+              { ...kind.parameters, surname: this.cipher.surnameIndex(q), fullNames },
+            );
+        }),
+      );
+    }
+    const [records, total] = await select
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.number', 'DESC')
+      .offset((page - 1) * PAGE_SIZE)
+      .limit(PAGE_SIZE)
+      .getManyAndCount();
+
+    const disclosure = await this.disclosures.forCases(
+      standing,
+      records.map((r) => r.id),
+    );
+    const matchesNumber = (r: Case) => !!q && (r.number.toLowerCase().includes(q) || r.pseudonym.toLowerCase().includes(q));
+    const pageItems = records
+      .map((record) => ({ record, disclosure: disclosure.decide(record) }))
+      // What the query found is decided again case by case (an action may have closed in between).
+      .filter((v): v is Visible => v.disclosure.level !== 'HIDDEN' && (!q || matchesNumber(v.record) || v.disclosure.level === 'FULL'));
+    const searchedBySurname = new Set(pageItems.filter((v) => q && !matchesNumber(v.record)).map((v) => v.record.id));
     await this.accessLog.record(
       pageItems
         .filter((v) => v.disclosure.level !== 'PSEUDONYM')
         .map((v) => this.event(disclosure, v.record, searchedBySurname.has(v.record.id) ? 'SEARCH' : 'LIST', v.disclosure.level)),
     );
-    return { items: await this.views(viewer, disclosure, pageItems), total: visible.length, page, pageSize: PAGE_SIZE };
+    return { items: await this.views(viewer, disclosure, pageItems), total, page, pageSize: PAGE_SIZE };
   }
 
   async get(viewer: Viewer, caseId: string, context: DisclosureContext = 'DOSSIER'): Promise<CaseView> {
@@ -242,10 +273,13 @@ export class CasesService implements OnApplicationBootstrap {
     return found.map((c) => ({ id: c.id, status: c.status, label: pseudonymDisplay(c.number, c.pseudonym) }));
   }
 
-  /** A case's status (no identity), for the minutes' draft. */
-  async statusOf(networkId: string, caseId: string): Promise<{ status: Case['status']; reason: string | null } | null> {
-    const c = await this.cases.findOneBy({ id: caseId, networkId });
-    return c ? { status: c.status, reason: c.statusReason } : null;
+  /** The status of these cases of the network (no identity), for the minutes' draft: caseId → status and reason. */
+  async statusesOf(networkId: string, caseIds: string[]): Promise<Map<string, { status: Case['status']; reason: string | null }>> {
+    const ids = [...new Set(caseIds)];
+    const found = ids.length
+      ? await this.cases.find({ where: { id: In(ids), networkId }, select: { id: true, status: true, statusReason: true } })
+      : [];
+    return new Map(found.map((c) => [c.id, { status: c.status, reason: c.statusReason }]));
   }
 
   /** The pseudonym label of a case in the network, or null when there is no such case. */
@@ -266,7 +300,7 @@ export class CasesService implements OnApplicationBootstrap {
 
   /** Erases the identity for good: the ciphertext and blind index go, the case keeps pseudonym and history. */
   async eraseIdentity(record: Case): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.units.run(async (manager) => {
       await manager.getRepository(ClientIdentityRecord).delete({ caseId: record.id });
       await this.directory.forget(manager, record.id);
       await manager.getRepository(Case).update({ id: record.id }, { identityErasedAt: this.clock.now() });
@@ -290,9 +324,7 @@ export class CasesService implements OnApplicationBootstrap {
     const needIdentity = items.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => v.record.id);
     const records = needIdentity.length ? await this.identities.findBy({ caseId: In(needIdentity) }) : [];
     const identities = new Map(records.map((r) => [r.caseId, this.cipher.decrypt(r.ciphertext, r.caseId)]));
-    const orgIds = [...new Set(items.map((v) => v.record.submittedByOrganisationId))];
-    const orgNames = new Map<string, string>();
-    for (const id of orgIds) orgNames.set(id, (await this.organisations.findById(id))?.name ?? '');
+    const orgNames = await this.organisations.namesOf(items.map((v) => v.record.submittedByOrganisationId));
     return items.map((v) =>
       toCaseView(v.record, v.disclosure, identities.get(v.record.id) ?? null, viewer, {
         submittingOrganisationName: orgNames.get(v.record.submittedByOrganisationId) ?? '',
@@ -313,58 +345,72 @@ export class CasesService implements OnApplicationBootstrap {
     };
   }
 
+  /**
+   * Stores the case with the next number of its network and year, in the caller's unit of work. Two
+   * cases numbered at once (other API instances, on PostgreSQL) collide on the unique number: the
+   * loser's savepoint is rolled back and it takes the next number.
+   */
   private async insertWithNumber(
+    manager: EntityManager,
+    id: string,
     viewer: Viewer,
     networkId: string,
     dto: CreateCaseDto,
     identity: ClientIdentity,
     sourceQuestionId: string | null,
-    attempt = 1,
   ): Promise<Case> {
     const now = this.clock.now();
     const year = now.getUTCFullYear();
-    const existing = await this.cases.find({ where: { networkId }, select: { number: true, pseudonym: true } });
-    const sequence = existing.filter((c) => c.number.startsWith(`${year}-`)).map((c) => Number(c.number.slice(5)));
-    const number = `${year}-${String(Math.max(0, ...sequence) + 1).padStart(3, '0')}`;
-    const id = newId();
-    const record = this.cases.create({
-      id,
-      networkId,
-      number,
-      pseudonym: drawPseudonym(new Set(existing.map((c) => c.pseudonym))),
-      neighbourhood: dto.neighbourhood.trim(),
-      problemAreas: [...new Set(dto.problemAreas)],
-      urgency: dto.urgency,
-      consent: dto.consent,
-      consentOverrideReason: dto.consent === 'OVERRIDE_OGGZ' ? dto.consentOverrideReason!.trim() : null,
-      summary: dto.summary.trim(),
-      status: 'SUBMITTED',
-      statusReason: null,
-      submittedById: viewer.id,
-      submittedByOrganisationId: viewer.organisationId,
-      createdAt: now,
-      updatedAt: now,
-      closedAt: null,
-      identityErasedAt: null,
-      sourceQuestionId,
-    });
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(Case).insert(record);
-        await manager.getRepository(ClientIdentityRecord).insert({
-          caseId: id,
-          networkId,
-          ciphertext: this.cipher.encrypt(identity, id),
-          surnameIndex: this.cipher.surnameIndex(identity.surname),
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await manager.transaction(async (m) => {
+          const cases = m.getRepository(Case);
+          const { last } = (await cases
+            .createQueryBuilder('c')
+            .select('MAX(CAST(SUBSTR(c."number", 6) AS INTEGER))', 'last')
+            .where('c."networkId" = :networkId AND c."number" LIKE :year', { networkId, year: `${year}-%` })
+            .getRawOne<{ last: number | string | null }>())!;
+          const taken = await cases.find({ where: { networkId }, select: { pseudonym: true } });
+          const record = cases.create({
+            id,
+            networkId,
+            number: `${year}-${String(Number(last ?? 0) + 1).padStart(3, '0')}`,
+            pseudonym: drawPseudonym(new Set(taken.map((c) => c.pseudonym))),
+            neighbourhood: dto.neighbourhood.trim(),
+            problemAreas: [...new Set(dto.problemAreas)],
+            urgency: dto.urgency,
+            consent: dto.consent,
+            consentOverrideReason: dto.consent === 'OVERRIDE_OGGZ' ? dto.consentOverrideReason!.trim() : null,
+            summary: dto.summary.trim(),
+            status: 'SUBMITTED',
+            statusReason: null,
+            submittedById: viewer.id,
+            submittedByOrganisationId: viewer.organisationId,
+            createdAt: now,
+            updatedAt: now,
+            closedAt: null,
+            identityErasedAt: null,
+            sourceQuestionId,
+          });
+          await cases.insert(record);
+          await m.getRepository(ClientIdentityRecord).insert({
+            caseId: id,
+            networkId,
+            ciphertext: this.cipher.encrypt(identity, id),
+            surnameIndex: this.cipher.surnameIndex(identity.surname),
+          });
+          await this.directory.index(m, id, networkId, identity);
+          return record;
         });
-        await this.directory.index(manager, id, networkId, identity);
-      });
-      return record;
-    } catch (error) {
-      // Two cases got the same number at once: take the next one.
-      if (attempt < 5 && /unique|duplicate/i.test(String((error as Error)?.message)))
-        return this.insertWithNumber(viewer, networkId, dto, identity, sourceQuestionId, attempt + 1);
-      throw error;
+      } catch (error) {
+        if (attempt < 10 && isUniqueViolation(error)) continue;
+        throw error;
+      }
     }
   }
+}
+
+/** `text` for a LIKE pattern, with LIKE's own characters (and the escape character, a backslash) escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
 }

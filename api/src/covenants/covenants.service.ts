@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import { MoreThan, Repository, type EntityManager } from 'typeorm';
 import type {
   AddSignatureDto,
   ConfidentialityView,
@@ -12,6 +12,7 @@ import type {
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { isUniqueViolation, UnitOfWork, within } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
@@ -28,35 +29,39 @@ export class CovenantsService {
     @InjectRepository(CovenantVersion) private readonly versions: Repository<CovenantVersion>,
     @InjectRepository(CovenantSignature) private readonly signatures: Repository<CovenantSignature>,
     @InjectRepository(ConfidentialityAcceptance) private readonly acceptances: Repository<ConfidentialityAcceptance>,
+    private readonly units: UnitOfWork,
     private readonly networks: NetworksService,
     private readonly organisations: OrganisationsService,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
   ) {}
 
-  /** The version in force; a network without one gets version 1 from the template for its kind. */
-  async current(networkId: string): Promise<CovenantVersion> {
-    const [latest] = await this.versions.find({ where: { networkId }, order: { version: 'DESC' }, take: 1 });
+  /** The version in force; a network without one gets version 1 from the template for its kind (inside `manager`'s unit of work, if given). */
+  async current(networkId: string, manager?: EntityManager): Promise<CovenantVersion> {
+    const versions = within(this.versions, manager);
+    const [latest] = await versions.find({ where: { networkId }, order: { version: 'DESC' }, take: 1 });
     if (latest) return latest;
     const network = await this.networks.findById(networkId);
     const template = COVENANT_TEMPLATES[network.kind];
+    const first = versions.create({
+      id: newId(),
+      networkId,
+      version: 1,
+      levels: template.levels,
+      retentionMonths: template.retentionMonths,
+      anonymousQuestionSubmitter: template.anonymousQuestionSubmitter,
+      confidentialityStatement: DEFAULT_CONFIDENTIALITY_STATEMENT,
+      createdAt: this.clock.now(),
+      createdById: null,
+    });
     try {
-      return await this.versions.save(
-        this.versions.create({
-          id: newId(),
-          networkId,
-          version: 1,
-          levels: template.levels,
-          retentionMonths: template.retentionMonths,
-          anonymousQuestionSubmitter: template.anonymousQuestionSubmitter,
-          confidentialityStatement: DEFAULT_CONFIDENTIALITY_STATEMENT,
-          createdAt: this.clock.now(),
-          createdById: null,
-        }),
-      );
-    } catch {
+      // In a savepoint inside a unit of work: on PostgreSQL a refused insert would end the whole transaction.
+      await (manager ? manager.transaction((m) => m.withRepository(this.versions).insert(first)) : versions.insert(first));
+      return first;
+    } catch (error) {
       // Another request made version 1 at the same moment.
-      return this.versions.findOneByOrFail({ networkId, version: 1 });
+      if (!isUniqueViolation(error)) throw error;
+      return versions.findOneByOrFail({ networkId, version: 1 });
     }
   }
 
@@ -76,20 +81,32 @@ export class CovenantsService {
 
   /** The next version of the network's covenant, stored (the caller checked access and text). */
   async addVersion(viewer: Viewer, role: AccessEvent['role'], networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
-    const current = await this.current(networkId);
-    const next = await this.versions.save(
-      this.versions.create({
-        id: newId(),
-        networkId,
-        version: current.version + 1,
-        levels: dto.levels,
-        retentionMonths: dto.retentionMonths,
-        anonymousQuestionSubmitter: dto.anonymousQuestionSubmitter,
-        confidentialityStatement: dto.confidentialityStatement.trim(),
-        createdAt: this.clock.now(),
-        createdById: viewer.id,
-      }),
-    );
+    // The next number and the new matrix in one unit of work. Two changes at once (several API
+    // instances on PostgreSQL) take the same number: the unique index refuses the second, which
+    // tries again on top of the first. Both stay in the history.
+    let next: CovenantVersion | undefined;
+    for (let attempt = 1; !next; attempt++) {
+      try {
+        next = await this.units.run(async (manager) => {
+          const current = await this.current(networkId, manager);
+          const version = this.versions.create({
+            id: newId(),
+            networkId,
+            version: current.version + 1,
+            levels: dto.levels,
+            retentionMonths: dto.retentionMonths,
+            anonymousQuestionSubmitter: dto.anonymousQuestionSubmitter,
+            confidentialityStatement: dto.confidentialityStatement.trim(),
+            createdAt: this.clock.now(),
+            createdById: viewer.id,
+          });
+          await manager.withRepository(this.versions).insert(version);
+          return version;
+        });
+      } catch (error) {
+        if (attempt >= 10 || !isUniqueViolation(error)) throw error;
+      }
+    }
     await this.accessLog.record([
       {
         viewer,

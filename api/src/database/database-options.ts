@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
@@ -20,8 +21,11 @@ export function databaseOptions(config: AppConfig): DataSourceOptions {
     enableWAL: config.databasePath !== ':memory:',
     timeout: 5000,
     // Overwrite deleted content with zeros, so that an erased identity does not linger in free pages.
-    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+    prepareDatabase: (db: Database) => {
       db.pragma('secure_delete = ON');
+      // LOWER() as in JavaScript (SQLite's own lowers only A–Z), so that case-insensitive filters
+      // treat "Ë" and "ë" alike, as PostgreSQL does in a Dutch or English locale.
+      db.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
     },
   };
 }

@@ -1,12 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
+import { UnitOfWork } from './unit-of-work';
 
 /**
  * The connection. Migrations run at start-up (never `synchronize`); each domain module registers
- * its own entities with TypeOrmModule.forFeature.
+ * its own entities with TypeOrmModule.forFeature. The UnitOfWork, for writes that belong together,
+ * is available everywhere.
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -19,5 +22,7 @@ import { databaseOptions } from './database-options';
       }),
     }),
   ],
+  providers: [UnitOfWork],
+  exports: [UnitOfWork],
 })
 export class DatabaseModule {}

@@ -1,8 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, LessThan, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, LessThan, Not, Repository, type EntityManager } from 'typeorm';
 import type { CovenantRole, NetworkRole } from '@casustafel/contract/enums';
 import type { AgendaKind, MeetingStatus } from '@casustafel/contract/meeting-rules';
 import type {
@@ -24,6 +24,7 @@ import { MEETING_STATUS_PHRASE } from '../common/labels';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
+import { UnitOfWork } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { FreeTextGuard } from '../privacy/free-text-guard';
 import { QuestionsService } from '../questions/questions.service';
@@ -60,7 +61,7 @@ export class MeetingsService {
     @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
     @InjectRepository(Attendance) private readonly attendance: Repository<Attendance>,
     @InjectRepository(MeetingGuest) private readonly guests: Repository<MeetingGuest>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitOfWork,
     private readonly networks: NetworksService,
     private readonly cases: CasesService,
     private readonly questions: QuestionsService,
@@ -177,10 +178,19 @@ export class MeetingsService {
     if (step === 'reopen' && (await this.minutes.isApproved(id))) {
       throw new ConflictException('Het verslag van dit overleg is vastgesteld; het overleg kan niet meer heropend worden.');
     }
-    meeting.status = to;
-    await this.meetings.save(meeting);
-    // Closing drafts the minutes from the record.
-    if (to === 'CLOSED') await this.minutes.draft(meeting);
+    const moved = await this.units.run(async (manager) => {
+      // The step claims the meeting in the state it was read in: of two steps at once, one goes through.
+      const claimed = await manager.withRepository(this.meetings).update({ id, status: from }, { status: to });
+      if (!claimed.affected) return false;
+      meeting.status = to;
+      // Closing drafts the minutes from the record, in the same unit of work: closed means drafted.
+      if (to === 'CLOSED') await this.minutes.draft(meeting, manager);
+      return true;
+    });
+    if (!moved) {
+      const now = (await this.meetings.findOneBy({ id }))?.status ?? meeting.status;
+      throw new ConflictException(`Dit kan niet: het overleg is ${MEETING_STATUS_PHRASE[now]}.`);
+    }
     return this.view(viewer, meeting, role, null);
   }
 
@@ -188,61 +198,63 @@ export class MeetingsService {
   async assemble(viewer: Viewer, id: string): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
-    const current = await this.items.find({ where: { meetingId: id }, order: { position: 'ASC' } });
-    const has = (kind: AgendaKind, ref?: string | null) =>
-      current.some((i) => i.kind === kind && (ref === undefined || i.caseId === ref || i.questionId === ref));
-    const earlier = await this.meetings.find({
-      where: { networkId: meeting.networkId, startsAt: LessThan(meeting.startsAt) },
-      order: { startsAt: 'DESC' },
-    });
-    const earlierItems = earlier.length ? await this.items.find({ where: { meetingId: In(earlier.map((m) => m.id)) } }) : [];
-    const discussed = new Set(earlierItems.map((i) => i.caseId).filter(Boolean));
-    const withOpenActions = await this.actions.casesWithOpenActions(meeting.networkId);
-    const candidates = await this.cases.agendaCandidates(meeting.networkId);
-
-    const additions: Pick<AgendaItem, 'kind' | 'title' | 'caseId' | 'questionId'>[] = [];
-    const previous = earlier[0];
-    if (previous && !has('MINUTES_APPROVAL')) {
-      additions.push({
-        kind: 'MINUTES_APPROVAL',
-        title: `Verslag van ${dateWord(previous.startsAt)} vaststellen`,
-        caseId: null,
-        questionId: null,
+    await this.units.run(async (manager) => {
+      await this.lockAgenda(manager, id, { open: true });
+      const items = manager.withRepository(this.items);
+      const current = await items.find({ where: { meetingId: id }, order: { position: 'ASC' } });
+      const has = (kind: AgendaKind, ref?: string | null) =>
+        current.some((i) => i.kind === kind && (ref === undefined || i.caseId === ref || i.questionId === ref));
+      const previous = await manager.withRepository(this.meetings).findOne({
+        where: { networkId: meeting.networkId, startsAt: LessThan(meeting.startsAt) },
+        order: { startsAt: 'DESC' },
       });
-    }
-    for (const c of candidates.filter((c) => c.status === 'ACCEPTED' && !discussed.has(c.id) && !has('NEW_CASE', c.id))) {
-      additions.push({ kind: 'NEW_CASE', title: `Nieuwe casus: ${c.label}`, caseId: c.id, questionId: null });
-    }
-    for (const c of candidates.filter(
-      (c) => discussed.has(c.id) && withOpenActions.has(c.id) && !has('RUNNING_CASE', c.id) && !has('NEW_CASE', c.id),
-    )) {
-      additions.push({ kind: 'RUNNING_CASE', title: `Voortgang: ${c.label}`, caseId: c.id, questionId: null });
-    }
-    for (const q of await this.questions.scheduleOpen(meeting.networkId)) {
-      if (!has('QUESTION', q.id))
-        additions.push({ kind: 'QUESTION', title: `Consultatieve vraag: ${q.title}`, caseId: null, questionId: q.id });
-    }
-    if (!has('THEME')) additions.push({ kind: 'THEME', title: 'Thema (deskundigheidsbevordering)', caseId: null, questionId: null });
-    if (!has('ROUND')) additions.push({ kind: 'ROUND', title: 'Rondvraag', caseId: null, questionId: null });
+      const discussed = await this.discussedBefore(manager, meeting);
+      const withOpenActions = await this.actions.casesWithOpenActions(meeting.networkId);
+      const candidates = await this.cases.agendaCandidates(meeting.networkId);
 
-    // The round stays last: new items go before it.
-    const round = current.find((i) => i.kind === 'ROUND');
-    let position = round ? round.position : current.length;
-    const rows = additions.map((a) =>
-      this.items.create({
-        id: newId(),
-        meetingId: id,
-        position: a.kind === 'ROUND' ? -1 : position++,
-        minutes: DEFAULT_MINUTES[a.kind],
-        notes: '',
-        decisions: '',
-        version: 1,
-        ...a,
-      }),
-    );
-    for (const row of rows.filter((r) => r.kind === 'ROUND')) row.position = position++;
-    if (round) await this.items.update({ id: round.id }, { position: position++ });
-    await this.items.save(rows);
+      const additions: Pick<AgendaItem, 'kind' | 'title' | 'caseId' | 'questionId'>[] = [];
+      if (previous && !has('MINUTES_APPROVAL')) {
+        additions.push({
+          kind: 'MINUTES_APPROVAL',
+          title: `Verslag van ${dateWord(previous.startsAt)} vaststellen`,
+          caseId: null,
+          questionId: null,
+        });
+      }
+      for (const c of candidates.filter((c) => c.status === 'ACCEPTED' && !discussed.has(c.id) && !has('NEW_CASE', c.id))) {
+        additions.push({ kind: 'NEW_CASE', title: `Nieuwe casus: ${c.label}`, caseId: c.id, questionId: null });
+      }
+      for (const c of candidates.filter(
+        (c) => discussed.has(c.id) && withOpenActions.has(c.id) && !has('RUNNING_CASE', c.id) && !has('NEW_CASE', c.id),
+      )) {
+        additions.push({ kind: 'RUNNING_CASE', title: `Voortgang: ${c.label}`, caseId: c.id, questionId: null });
+      }
+      for (const q of await this.questions.scheduleOpen(meeting.networkId, manager)) {
+        if (!has('QUESTION', q.id))
+          additions.push({ kind: 'QUESTION', title: `Consultatieve vraag: ${q.title}`, caseId: null, questionId: q.id });
+      }
+      if (!has('THEME')) additions.push({ kind: 'THEME', title: 'Thema (deskundigheidsbevordering)', caseId: null, questionId: null });
+      if (!has('ROUND')) additions.push({ kind: 'ROUND', title: 'Rondvraag', caseId: null, questionId: null });
+
+      // The round stays last: new items go before it.
+      const round = current.find((i) => i.kind === 'ROUND');
+      let position = round ? round.position : current.length;
+      const rows = additions.map((a) =>
+        items.create({
+          id: newId(),
+          meetingId: id,
+          position: a.kind === 'ROUND' ? -1 : position++,
+          minutes: DEFAULT_MINUTES[a.kind],
+          notes: '',
+          decisions: '',
+          version: 1,
+          ...a,
+        }),
+      );
+      for (const row of rows.filter((r) => r.kind === 'ROUND')) row.position = position++;
+      if (round) await items.update({ id: round.id }, { position: position++ });
+      if (rows.length) await items.insert(rows);
+    });
     return this.view(viewer, meeting, role, null);
   }
 
@@ -262,22 +274,26 @@ export class MeetingsService {
     }
     if (!title) throw new BadRequestException('Geef het agendapunt een titel.');
     await this.guard.check(viewer, meeting.networkId, dto, NO_NAMES);
-    const count = await this.items.count({ where: { meetingId: id } });
-    await this.items.save(
-      this.items.create({
-        id: newId(),
-        meetingId: id,
-        position: count,
-        kind: dto.kind,
-        caseId: dto.caseId ?? null,
-        questionId: dto.questionId ?? null,
-        title,
-        minutes: dto.minutes ?? DEFAULT_MINUTES[dto.kind],
-        notes: '',
-        decisions: '',
-        version: 1,
-      }),
-    );
+    await this.units.run(async (manager) => {
+      await this.lockAgenda(manager, id, { open: true });
+      const items = manager.withRepository(this.items);
+      const count = await items.count({ where: { meetingId: id } });
+      await items.insert(
+        items.create({
+          id: newId(),
+          meetingId: id,
+          position: count,
+          kind: dto.kind,
+          caseId: dto.caseId ?? null,
+          questionId: dto.questionId ?? null,
+          title,
+          minutes: dto.minutes ?? DEFAULT_MINUTES[dto.kind],
+          notes: '',
+          decisions: '',
+          version: 1,
+        }),
+      );
+    });
     return this.view(viewer, meeting, role, null);
   }
 
@@ -294,9 +310,13 @@ export class MeetingsService {
     if (dto.notes !== undefined) changes.notes = dto.notes;
     if (dto.decisions !== undefined) changes.decisions = dto.decisions;
     if (dto.minutes !== undefined) changes.minutes = dto.minutes;
-    const result = await this.items.update({ id: itemId, version: dto.version }, changes);
-    if (!result.affected) throw new ConflictException(STALE);
-    if (dto.position !== undefined && dto.position !== item.position) await this.move(id, itemId, dto.position);
+    const changed = await this.units.run(async (manager) => {
+      const result = await manager.withRepository(this.items).update({ id: itemId, version: dto.version }, changes);
+      if (!result.affected) return false;
+      if (dto.position !== undefined && dto.position !== item.position) await this.move(manager, id, itemId, dto.position);
+      return true;
+    });
+    if (!changed) throw new ConflictException(STALE);
     return this.view(viewer, meeting, role, null);
   }
 
@@ -308,31 +328,42 @@ export class MeetingsService {
     if ((await this.actions.countOn([itemId])) > 0) {
       throw new ConflictException('Bij dit agendapunt zijn al acties afgesproken; het kan niet meer weg.');
     }
-    await this.items.delete({ id: itemId });
-    const rest = await this.items.find({ where: { meetingId: id }, order: { position: 'ASC' } });
-    await this.renumber(rest);
+    await this.units.run(async (manager) => {
+      await this.lockAgenda(manager, id, { open: true });
+      const items = manager.withRepository(this.items);
+      await items.delete({ id: itemId });
+      await this.renumber(manager, await items.find({ where: { meetingId: id }, order: { position: 'ASC' } }));
+    });
   }
 
   async setAttendance(viewer: Viewer, id: string, dto: AttendanceDto): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
     if (await this.minutes.isApproved(id)) throw new ConflictException('Het verslag is vastgesteld; de aanwezigheid ligt daarmee vast.');
+    const members = new Set((await this.networks.memberList(meeting.networkId)).map((m) => m.organisation.id));
+    const users = new Map((await this.users.findByIds([...new Set(dto.attendance.flatMap((e) => e.userIds))])).map((u) => [u.id, u]));
     for (const entry of dto.attendance) {
-      if (!(await this.networks.membership(meeting.networkId, entry.organisationId))) {
+      if (!members.has(entry.organisationId)) {
         throw new BadRequestException('Aanwezigheid geldt alleen voor organisaties die lid zijn van het netwerk.');
       }
-      const people = await this.users.findByIds(entry.userIds);
+      const people = [...new Set(entry.userIds)].flatMap((userId) => users.get(userId) ?? []);
       if (people.length !== entry.userIds.length || people.some((p) => p.organisationId !== entry.organisationId)) {
         throw new BadRequestException('Kies als aanwezigen alleen mensen van die organisatie.');
       }
       if (entry.status !== 'PRESENT' && entry.userIds.length > 0)
         throw new BadRequestException('Wie afwezig of afgemeld is, heeft geen aanwezigen.');
     }
-    await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Attendance);
-      for (const entry of dto.attendance) {
-        await repo.delete({ meetingId: id, organisationId: entry.organisationId });
-        await repo.insert({ meetingId: id, organisationId: entry.organisationId, status: entry.status, userIds: entry.userIds });
-      }
+    // One row per organisation; of two entries for the same organisation the last one counts.
+    const rows = [...new Map(dto.attendance.map((e) => [e.organisationId, e])).values()].map((e) => ({
+      meetingId: id,
+      organisationId: e.organisationId,
+      status: e.status,
+      userIds: e.userIds,
+    }));
+    await this.units.run(async (manager) => {
+      const attendance = manager.withRepository(this.attendance);
+      if (rows.length === 0) return;
+      await attendance.delete({ meetingId: id, organisationId: In(rows.map((r) => r.organisationId)) });
+      await attendance.insert(rows);
     });
     return this.view(viewer, meeting, role, null);
   }
@@ -410,16 +441,54 @@ export class MeetingsService {
     };
   }
 
-  private async move(meetingId: string, itemId: string, position: number): Promise<void> {
-    const all = await this.items.find({ where: { meetingId }, order: { position: 'ASC' } });
+  private async move(manager: EntityManager, meetingId: string, itemId: string, position: number): Promise<void> {
+    await this.lockAgenda(manager, meetingId);
+    const all = await manager.withRepository(this.items).find({ where: { meetingId }, order: { position: 'ASC' } });
     const moving = all.find((i) => i.id === itemId)!;
     const rest = all.filter((i) => i.id !== itemId);
     rest.splice(Math.max(0, Math.min(position, rest.length)), 0, moving);
-    await this.renumber(rest);
+    await this.renumber(manager, rest);
   }
 
-  private async renumber(items: AgendaItem[]): Promise<void> {
-    for (const [index, item] of items.entries()) if (item.position !== index) await this.items.update({ id: item.id }, { position: index });
+  /** Gives the items the positions 0, 1, 2, … in this order: one statement, whatever the length of the agenda. */
+  private async renumber(manager: EntityManager, items: AgendaItem[]): Promise<void> {
+    const moved = items.flatMap((item, index) => (item.position === index ? [] : [{ id: item.id, position: index }]));
+    if (moved.length === 0) return;
+    const params = Object.fromEntries(moved.map((m, i) => [`id${i}`, m.id]));
+    await manager
+      .withRepository(this.items)
+      .createQueryBuilder()
+      .update()
+      .set({ position: () => `CASE "id" ${moved.map((m, i) => `WHEN :id${i} THEN ${m.position}`).join(' ')} END` })
+      .where('"id" IN (:...ids)', { ...params, ids: moved.map((m) => m.id) })
+      .execute();
+  }
+
+  /**
+   * Locks the meeting's agenda for the rest of the unit of work (the meeting's row, by an update that
+   * changes nothing), so that two agenda writes of one meeting at once take turns; with `open`, only
+   * while the meeting is not closed.
+   */
+  private async lockAgenda(manager: EntityManager, meetingId: string, options: { open?: boolean } = {}): Promise<void> {
+    const locked = await manager
+      .withRepository(this.meetings)
+      .update(options.open ? { id: meetingId, status: Not('CLOSED' as const) } : { id: meetingId }, { status: () => '"status"' });
+    if (!locked.affected) throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
+  }
+
+  /** Cases on the agenda of the network's meetings before this one (one query, however long the history). */
+  private async discussedBefore(manager: EntityManager, meeting: Meeting): Promise<Set<string>> {
+    const rows = await manager
+      .withRepository(this.items)
+      .createQueryBuilder('i')
+      .select('DISTINCT i."caseId"', 'caseId')
+      .innerJoin(Meeting, 'm', 'm."id" = i."meetingId"')
+      .where('m."networkId" = :networkId AND m."startsAt" < :startsAt AND i."caseId" IS NOT NULL', {
+        networkId: meeting.networkId,
+        startsAt: meeting.startsAt,
+      })
+      .getRawMany<{ caseId: string }>();
+    return new Set(rows.map((r) => r.caseId));
   }
 
   private async requireMember(viewer: Viewer, networkId: string): Promise<NetworkRole> {

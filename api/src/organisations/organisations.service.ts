@@ -1,6 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { CreateOrganisationDto, OrganisationView } from '@casustafel/contract/organisations';
 import { Clock } from '../common/clock';
 import { newId } from '../database/ids';
@@ -39,5 +39,12 @@ export class OrganisationsService {
   /** For other modules' services, which decide what a missing organisation means for them. */
   findById(id: string): Promise<Organisation | null> {
     return this.organisations.findOneBy({ id });
+  }
+
+  /** id → name of these organisations, in one query (for other modules' views). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const found = unique.length ? await this.organisations.find({ where: { id: In(unique) }, select: { id: true, name: true } }) : [];
+    return new Map(found.map((o) => [o.id, o.name]));
   }
 }

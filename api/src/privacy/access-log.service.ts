@@ -1,9 +1,8 @@
 import { BadRequestException, BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import {
   And,
-  DataSource,
   In,
   LessThan,
   LessThanOrEqual,
@@ -30,6 +29,7 @@ import { Clock } from '../common/clock';
 import { dutchPeriod } from '../common/dates';
 import type { Viewer } from '../common/viewer';
 import { AppConfig } from '../config/app-config';
+import { UnitOfWork } from '../database/unit-of-work';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
 import { AccessLogAnchor, type AnchorHead } from './access-log-anchor';
@@ -87,7 +87,7 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>,
     @InjectRepository(AdminChangesSeen) private readonly seen: Repository<AdminChangesSeen>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitOfWork,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
     private readonly anchor: AccessLogAnchor,
@@ -107,8 +107,13 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
     await this.flushAnchor();
   }
 
+  /**
+   * Appends the events, in a transaction of the log's own. Never inside a unit of work: the entries
+   * follow its commit, so that the log records what happened, not what was rolled back (ADR 0010).
+   */
   record(events: AccessEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
+    if (UnitOfWork.active()) return Promise.reject(new Error('The access log is written after the unit of work commits, not inside it.'));
     return this.enqueue(() => this.appendWithRetry(events));
   }
 
@@ -276,7 +281,7 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
 
   private async appendWithRetry(events: AccessEvent[], attempt = 1): Promise<void> {
     try {
-      const head = await this.dataSource.transaction(async (manager) => {
+      const head = await this.units.run(async (manager) => {
         const repo = manager.getRepository(AccessLogEntry);
         const [last] = await repo.find({ order: { seq: 'DESC' }, take: 1 });
         let base: Head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS };

@@ -93,3 +93,45 @@ export function decideDisclosure(f: DisclosureFacts): Disclosure {
   }
   return { level, explanation: reasons.join(' ') };
 }
+
+/** What the policy decides on about one case; the rest of DisclosureFacts is the viewer's standing in the network. */
+export type CaseSide = Pick<
+  DisclosureFacts,
+  'isSubmitter' | 'isSubmittingOrganisation' | 'holdsOpenAction' | 'consent' | 'consentOverrideReason' | 'identityErased'
+>;
+export type ViewerSide = Omit<DisclosureFacts, keyof CaseSide>;
+
+/** The kinds of consent the policy tells apart, in the order of their number: an OGGZ override counts only with its reason. */
+export const CONSENT_KINDS: readonly Pick<CaseSide, 'consent' | 'consentOverrideReason'>[] = [
+  { consent: 'GIVEN', consentOverrideReason: null },
+  { consent: 'NOT_ASKED', consentOverrideReason: null },
+  { consent: 'REFUSED', consentOverrideReason: null },
+  { consent: 'OVERRIDE_OGGZ', consentOverrideReason: 'met reden' },
+  { consent: 'OVERRIDE_OGGZ', consentOverrideReason: null },
+];
+
+/**
+ * Every kind of case the policy tells apart, numbered: 1 submitted by the viewer, 2 by the viewer's
+ * organisation, 4 an open action of the viewer's organisation, 8 identity erased, plus 16 × the
+ * consent kind. A list query computes the same number for each row (cases/case-kind.ts) and keeps
+ * the numbers whose level it needs, so that SQL filters by the policy without deciding a level itself.
+ */
+export function caseKinds(): { kind: number; facts: CaseSide }[] {
+  return CONSENT_KINDS.flatMap((consent, c) =>
+    Array.from({ length: 16 }, (_, bits) => ({
+      kind: c * 16 + bits,
+      facts: {
+        isSubmitter: (bits & 1) !== 0,
+        isSubmittingOrganisation: (bits & 2) !== 0,
+        holdsOpenAction: (bits & 4) !== 0,
+        identityErased: (bits & 8) !== 0,
+        ...consent,
+      },
+    })),
+  );
+}
+
+/** The level the policy gives this viewer for each kind of case (caseKinds()). */
+export function levelsByCaseKind(viewer: ViewerSide): Map<number, DisclosureLevel> {
+  return new Map(caseKinds().map(({ kind, facts }) => [kind, decideDisclosure({ ...viewer, ...facts }).level]));
+}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Consent, CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
+import type { Consent, CovenantRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import type { CovenantVersion } from '../covenants/covenant-version.entity';
 import { NetworksService } from '../networks/networks.service';
-import { decideDisclosure, type Disclosure } from './disclosure-policy';
+import { decideDisclosure, levelsByCaseKind, type Disclosure } from './disclosure-policy';
 import { OpenActionLookup } from './open-actions';
 
 /** What the policy needs to know about a case (no identity). */
@@ -17,16 +17,47 @@ export interface CaseDisclosureFacts {
   identityErasedAt: Date | null;
 }
 
-/** The viewer's standing in one network, gathered once, applied to many cases. */
-export class NetworkDisclosure {
+/** The viewer's standing in one network and context, before any case: role, covenant version, confidentiality. */
+export class DisclosureStanding {
   constructor(
     readonly viewer: Viewer,
     readonly role: CovenantRole | null,
     readonly covenant: CovenantVersion,
     readonly context: DisclosureContext,
-    private readonly confidentialityValid: boolean,
+    readonly confidentialityValid: boolean,
+  ) {}
+
+  /** The level the policy gives this viewer for every kind of case: what a list query filters on in SQL. */
+  levelsByCaseKind(): Map<number, DisclosureLevel> {
+    return levelsByCaseKind({
+      context: this.context,
+      role: this.role,
+      matrix: this.covenant.levels,
+      covenantVersion: this.covenant.version,
+      confidentialityValid: this.confidentialityValid,
+    });
+  }
+}
+
+/** The viewer's standing in one network, gathered once, applied to many cases. */
+export class NetworkDisclosure {
+  constructor(
+    readonly standing: DisclosureStanding,
     private readonly actionHolders: Map<string, Set<string>>,
   ) {}
+
+  get viewer(): Viewer {
+    return this.standing.viewer;
+  }
+  get role(): CovenantRole | null {
+    return this.standing.role;
+  }
+  get covenant(): CovenantVersion {
+    return this.standing.covenant;
+  }
+  get context(): DisclosureContext {
+    return this.standing.context;
+  }
 
   decide(facts: CaseDisclosureFacts): Disclosure {
     return decideDisclosure({
@@ -39,7 +70,7 @@ export class NetworkDisclosure {
       holdsOpenAction: this.actionHolders.get(facts.id)?.has(this.viewer.organisationId) ?? false,
       consent: facts.consent,
       consentOverrideReason: facts.consentOverrideReason,
-      confidentialityValid: this.confidentialityValid,
+      confidentialityValid: this.standing.confidentialityValid,
       identityErased: facts.identityErasedAt !== null,
     });
   }
@@ -65,12 +96,31 @@ export class DisclosureService {
     caseIds: string[],
     options: { covenantVersion?: number; role?: CovenantRole | null } = {},
   ): Promise<NetworkDisclosure> {
+    const [standing, holders] = await Promise.all([this.standing(viewer, networkId, context, options), this.openActions.holders(caseIds)]);
+    return new NetworkDisclosure(standing, holders);
+  }
+
+  /** The viewer's standing before any case is known (a list filtered in SQL); forCases() then decides the cases found. */
+  async standing(
+    viewer: Viewer,
+    networkId: string,
+    context: DisclosureContext,
+    options: { covenantVersion?: number; role?: CovenantRole | null } = {},
+  ): Promise<DisclosureStanding> {
     const role = options.role !== undefined ? options.role : await this.networks.roleOf(viewer, networkId);
-    const [covenant, acceptance, holders] = await Promise.all([
+    const [covenant, acceptance] = await Promise.all([
       this.covenants.version(networkId, options.covenantVersion),
       role ? this.covenants.validAcceptance(viewer.id, networkId) : Promise.resolve(null),
-      this.openActions.holders(caseIds),
     ]);
-    return new NetworkDisclosure(viewer, role, covenant, context, acceptance !== null, holders);
+    return new DisclosureStanding(viewer, role, covenant, context, acceptance !== null);
+  }
+
+  async forCases(standing: DisclosureStanding, caseIds: string[]): Promise<NetworkDisclosure> {
+    return new NetworkDisclosure(standing, await this.openActions.holders(caseIds));
+  }
+
+  /** The cases of the network on which the viewer's organisation holds an open action (rule 4), for a list filtered in SQL. */
+  heldByViewer(standing: DisclosureStanding, networkId: string): Promise<Set<string>> {
+    return this.openActions.heldBy(standing.viewer.organisationId, networkId);
   }
 }

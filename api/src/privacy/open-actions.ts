@@ -6,4 +6,7 @@
 export abstract class OpenActionLookup {
   /** caseId → ids of organisations with an open action on it. */
   abstract holders(caseIds: string[]): Promise<Map<string, Set<string>>>;
+
+  /** Cases of the network on which this organisation holds an open action. */
+  abstract heldBy(organisationId: string, networkId: string): Promise<Set<string>>;
 }

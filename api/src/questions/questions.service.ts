@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository, type EntityManager } from 'typeorm';
 import type { CaseView } from '@casustafel/contract/cases';
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
@@ -19,6 +19,7 @@ import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
+import { within } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
@@ -32,6 +33,9 @@ import { toMessageView, toQuestionView } from './question.mapper';
 
 const NOT_FOUND = 'Deze vraag bestaat niet of je mag hem niet zien.';
 const ANONYMOUS = 'Een consultatieve vraag is anoniem: beschrijf de situatie zonder die gegevens.';
+const CLOSED = 'Deze vraag is al ingetrokken of een casus geworden.';
+/** A question still open: not withdrawn, not a case yet. Writes that need an open question claim it with this condition. */
+const STILL_OPEN = { status: Not(In(['WITHDRAWN', 'CONVERTED'])) } as const;
 /** Consultative questions: pseudonymous situations from (mostly) volunteer organisations, answered by the network. */
 @Injectable()
 export class QuestionsService {
@@ -110,14 +114,18 @@ export class QuestionsService {
       throw new ConflictException('Deze vraag is ingetrokken of al een casus geworden; een antwoord kan niet meer.');
     }
     await this.guard.check(viewer, question.networkId, dto, ANONYMOUS);
-    Object.assign(question, {
+    const answer = {
       advice: dto.advice.trim(),
       severity: dto.severity,
       recommendation: dto.recommendation,
       answeredAt: this.clock.now(),
-      status: 'ANSWERED',
-    });
-    await this.questions.save(question);
+      status: 'ANSWERED' as const,
+    };
+    // Only while it is still open: a conversion or withdrawal at the same moment wins.
+    if (!(await this.questions.update({ id, ...STILL_OPEN }, answer)).affected) {
+      throw new ConflictException('Deze vraag is ingetrokken of al een casus geworden; een antwoord kan niet meer.');
+    }
+    Object.assign(question, answer);
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
     return this.view(viewer, role, question, true);
   }
@@ -144,8 +152,8 @@ export class QuestionsService {
     requireAccess(role, 'question.withdraw', { submittingOrganisation: question.submittedByOrganisationId === viewer.organisationId });
     if (question.status === 'CONVERTED' || question.status === 'WITHDRAWN')
       throw new ConflictException('Deze vraag is al ingetrokken of een casus geworden.');
+    if (!(await this.questions.update({ id, ...STILL_OPEN }, { status: 'WITHDRAWN' })).affected) throw new ConflictException(CLOSED);
     question.status = 'WITHDRAWN';
-    await this.questions.save(question);
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
     return this.view(viewer, role, question, true);
   }
@@ -172,39 +180,57 @@ export class QuestionsService {
         problemAreas: question.problemAreas,
         summary: question.situation,
       }),
-      { sourceQuestionId: question.id },
+      // Claimed in the case's own unit of work, before the case is stored: of two conversions at once, one
+      // turns the question into a case and the other finds it converted, with nothing stored.
+      { sourceQuestionId: question.id, together: (manager, caseId) => this.claimForCase(manager, id, caseId) },
     );
     question.status = 'CONVERTED';
     question.convertedCaseId = created.id;
-    await this.questions.save(question);
     await this.accessLog.record([{ ...this.event(viewer, role, question, 'UPDATE'), caseId: created.id }]);
     return created;
   }
 
-  /** Open questions of the network, for the agenda; they become SCHEDULED. */
-  async scheduleOpen(networkId: string): Promise<{ id: string; title: string }[]> {
-    const open = await this.questions.find({ where: { networkId, status: In(['SUBMITTED', 'SCHEDULED']) }, order: { createdAt: 'ASC' } });
-    for (const q of open.filter((q) => q.status === 'SUBMITTED')) await this.questions.update({ id: q.id }, { status: 'SCHEDULED' });
+  /** Open questions of the network, for the agenda; they become SCHEDULED (in the agenda's unit of work). */
+  async scheduleOpen(networkId: string, manager?: EntityManager): Promise<{ id: string; title: string }[]> {
+    const questions = within(this.questions, manager);
+    const open = await questions.find({ where: { networkId, status: In(['SUBMITTED', 'SCHEDULED']) }, order: { createdAt: 'ASC' } });
+    const submitted = open.filter((q) => q.status === 'SUBMITTED').map((q) => q.id);
+    if (submitted.length) await questions.update({ id: In(submitted), status: 'SUBMITTED' }, { status: 'SCHEDULED' });
     return open.map((q) => ({ id: q.id, title: q.title }));
   }
 
-  /** The network's answer to a question, for the minutes' draft. */
-  async answerOf(networkId: string, id: string): Promise<{ advice: string; severity: string; recommendation: string } | null> {
-    const q = await this.questions.findOneBy({ id, networkId });
-    return q?.advice && q.severity && q.recommendation
-      ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation }
-      : null;
+  /** The network's answers to these questions, for the minutes' draft: questionId → answer (unanswered ones are left out). */
+  async answersOf(networkId: string, ids: string[]): Promise<Map<string, { advice: string; severity: string; recommendation: string }>> {
+    const found = ids.length ? await this.questions.findBy({ id: In([...new Set(ids)]), networkId }) : [];
+    const answers = new Map<string, { advice: string; severity: string; recommendation: string }>();
+    for (const q of found)
+      if (q.advice && q.severity && q.recommendation)
+        answers.set(q.id, { advice: q.advice, severity: q.severity, recommendation: q.recommendation });
+    return answers;
   }
 
   /** A question's agenda summary (no identity in questions), or null when it is not in the network. */
   async summary(networkId: string, id: string): Promise<{ id: string; title: string; status: string } | null> {
-    const q = await this.questions.findOneBy({ id, networkId });
-    return q ? { id: q.id, title: q.title, status: q.status } : null;
+    return (await this.summaries(networkId, [id])).get(id) ?? null;
+  }
+
+  /** Agenda summaries of these questions of the network, in one query: questionId → summary. */
+  async summaries(networkId: string, ids: string[]): Promise<Map<string, { id: string; title: string; status: string }>> {
+    const found = ids.length
+      ? await this.questions.find({ where: { id: In([...new Set(ids)]), networkId }, select: { id: true, title: true, status: true } })
+      : [];
+    return new Map(found.map((q) => [q.id, { id: q.id, title: q.title, status: q.status }]));
   }
 
   /** The network a question belongs to, or null when there is no such question (for the log of refused attempts; no access check). */
   async networkOf(id: string): Promise<string | null> {
     return (await this.questions.findOne({ where: { id }, select: { id: true, networkId: true } }))?.networkId ?? null;
+  }
+
+  /** The question becomes the case `caseId`, if it is still open; in the unit of work that stores the case. */
+  private async claimForCase(manager: EntityManager, id: string, caseId: string): Promise<void> {
+    const claimed = await within(this.questions, manager).update({ id, ...STILL_OPEN }, { status: 'CONVERTED', convertedCaseId: caseId });
+    if (!claimed.affected) throw new ConflictException(CLOSED);
   }
 
   private async requireRole(viewer: Viewer, networkId: string): Promise<NetworkRole> {

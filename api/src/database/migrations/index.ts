@@ -7,6 +7,7 @@ import { Minutes1764300000000 } from './1764300000000-Minutes';
 import { AccessLogNen75131764400000000 } from './1764400000000-AccessLogNen7513';
 import { LoginAttempts1764500000000 } from './1764500000000-LoginAttempts';
 import { ClientIdentifiers1764600000000 } from './1764600000000-ClientIdentifiers';
+import { CaseListOrder1764700000000 } from './1764700000000-CaseListOrder';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AccessLogNen75131764400000000,
   LoginAttempts1764500000000,
   ClientIdentifiers1764600000000,
+  CaseListOrder1764700000000,
 ];

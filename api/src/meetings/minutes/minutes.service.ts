@@ -3,7 +3,7 @@ import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { MoreThan, Repository } from 'typeorm';
+import { MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import type { CovenantRole } from '@casustafel/contract/enums';
 import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import type { ActionView } from '@casustafel/contract/meetings';
@@ -15,6 +15,7 @@ import { CASE_STATUS_LABEL, RECOMMENDATION_LABEL, SEVERITY_LABEL, labelOf } from
 import type { Viewer } from '../../common/viewer';
 import { CovenantsService } from '../../covenants/covenants.service';
 import { newId } from '../../database/ids';
+import { UnitOfWork, within } from '../../database/unit-of-work';
 import { NetworksService } from '../../networks/networks.service';
 import { QuestionsService } from '../../questions/questions.service';
 import { AccessLogService } from '../../privacy/access-log.service';
@@ -47,6 +48,7 @@ export class MinutesService {
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
     @InjectRepository(Attendance) private readonly attendance: Repository<Attendance>,
+    private readonly units: UnitOfWork,
     private readonly networks: NetworksService,
     private readonly covenants: CovenantsService,
     private readonly cases: CasesService,
@@ -59,15 +61,27 @@ export class MinutesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Called when a meeting closes: a draft from the record (refreshed while nobody edited it yet). */
-  async draft(meeting: Meeting): Promise<void> {
-    const existing = await this.minutes.findOneBy({ meetingId: meeting.id });
+  /**
+   * Called when a meeting closes, in the unit of work that closes it: a draft from the record
+   * (refreshed while nobody edited it yet).
+   */
+  async draft(meeting: Meeting, manager: EntityManager): Promise<void> {
+    const minutes = within(this.minutes, manager);
+    const existing = await minutes.findOneBy({ meetingId: meeting.id });
     if (existing && (existing.status !== 'DRAFT' || existing.version > 1)) return;
-    const items = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    const items = await within(this.items, manager).find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    const statuses = await this.cases.statusesOf(
+      meeting.networkId,
+      items.map((i) => i.caseId).filter((id): id is string => !!id),
+    );
+    const answers = await this.questions.answersOf(
+      meeting.networkId,
+      items.map((i) => i.questionId).filter((id): id is string => !!id),
+    );
     const sections: StoredSection[] = [];
     for (const i of items) {
-      const status = i.caseId ? await this.cases.statusOf(meeting.networkId, i.caseId) : null;
-      const answer = i.questionId ? await this.questions.answerOf(meeting.networkId, i.questionId) : null;
+      const status = i.caseId ? statuses.get(i.caseId) : undefined;
+      const answer = i.questionId ? answers.get(i.questionId) : undefined;
       const text = [
         i.notes.trim(),
         i.decisions.trim() ? `Afspraken: ${i.decisions.trim()}` : '',
@@ -78,9 +92,9 @@ export class MinutesService {
       ].filter(Boolean);
       sections.push({ id: i.id, itemId: i.id, caseId: i.caseId, title: i.title, text: text.join('\n\n') });
     }
-    const covenantVersion = existing?.covenantVersion ?? (await this.covenants.current(meeting.networkId)).version;
-    await this.minutes.save(
-      this.minutes.create({
+    const covenantVersion = existing?.covenantVersion ?? (await this.covenants.current(meeting.networkId, manager)).version;
+    await minutes.save(
+      minutes.create({
         meetingId: meeting.id,
         networkId: meeting.networkId,
         status: 'DRAFT',
@@ -98,8 +112,8 @@ export class MinutesService {
     );
   }
 
-  async isApproved(meetingId: string): Promise<boolean> {
-    return (await this.minutes.findOneBy({ meetingId }))?.status === 'APPROVED';
+  async isApproved(meetingId: string, manager?: EntityManager): Promise<boolean> {
+    return (await within(this.minutes, manager).findOneBy({ meetingId }))?.status === 'APPROVED';
   }
 
   async get(viewer: Viewer, meetingId: string, forExport = false): Promise<MinutesView> {
@@ -116,7 +130,10 @@ export class MinutesService {
       if (!record.sections.some((s) => s.id === id)) throw new BadRequestException('Dit onderdeel hoort niet bij dit verslag.');
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     const sections = record.sections.map((s) => (texts.has(s.id) ? { ...s, text: texts.get(s.id)! } : s));
-    const result = await this.minutes.update({ meetingId, version: dto.version }, { sections, version: dto.version + 1 });
+    const result = await this.minutes.update(
+      { meetingId, version: dto.version, status: Not('APPROVED') },
+      { sections, version: dto.version + 1 },
+    );
     if (!result.affected) throw new ConflictException(STALE);
     return this.view(viewer, { ...record, sections, version: dto.version + 1 }, role, meeting);
   }
@@ -124,7 +141,9 @@ export class MinutesService {
   async send(viewer: Viewer, meetingId: string): Promise<MinutesView> {
     const { record, role, meeting } = await this.coordinatorOnly(viewer, meetingId);
     if (record.status === 'APPROVED') throw new ConflictException(LOCKED);
-    await this.minutes.update({ meetingId }, { status: 'SENT', sentAt: this.clock.now() });
+    // Never over an approval that came in meanwhile: approved minutes stay locked.
+    const sent = await this.minutes.update({ meetingId, status: Not('APPROVED') }, { status: 'SENT', sentAt: this.clock.now() });
+    if (!sent.affected) throw new ConflictException(LOCKED);
     return this.view(viewer, { ...record, status: 'SENT' }, role, meeting);
   }
 
@@ -172,18 +191,27 @@ export class MinutesService {
     }
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     const approvedAt = this.clock.now();
-    const sha256 = await this.hash(record);
-    await this.minutes.update(
-      { meetingId },
-      {
-        status: 'APPROVED',
-        approvedAt,
-        approvedById: viewer.id,
-        approvalReason: reason,
-        approvedInMeetingId: reason ? null : running!.id,
-        approvedSha256: sha256,
-      },
-    );
+    // The hash and the lock in one unit of work, from the minutes as they are in it: the approval claims
+    // minutes that are not approved yet, so of two approvals at once one locks them and the other is refused.
+    const outcome = await this.units.run(async (manager) => {
+      const current = await within(this.minutes, manager).findOneBy({ meetingId });
+      if (!current || current.status === 'APPROVED') return { refused: 'Dit verslag is al vastgesteld.' };
+      const sha = await this.hash(current, manager);
+      const locked = await within(this.minutes, manager).update(
+        { meetingId, version: current.version, status: Not('APPROVED') },
+        {
+          status: 'APPROVED',
+          approvedAt,
+          approvedById: viewer.id,
+          approvalReason: reason,
+          approvedInMeetingId: reason ? null : running!.id,
+          approvedSha256: sha,
+        },
+      );
+      return locked.affected ? { sha } : { refused: STALE };
+    });
+    if ('refused' in outcome) throw new ConflictException(outcome.refused);
+    const sha256 = outcome.sha;
     return { approvedAt: approvedAt.toISOString(), sha256, covenantVersion: record.covenantVersion };
   }
 
@@ -197,18 +225,21 @@ export class MinutesService {
   }
 
   /** The identity-free canonical content: sections, attendance, agreed actions and addenda. */
-  private async hash(record: Minutes): Promise<string> {
-    const attendance = (await this.attendance.findBy({ meetingId: record.meetingId }))
+  private async hash(record: Minutes, manager?: EntityManager): Promise<string> {
+    const attendance = (await within(this.attendance, manager).findBy({ meetingId: record.meetingId }))
       .map((a) => [a.organisationId, a.status, [...a.userIds].sort()])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    const agreed = (await this.actions.agreedOn(record.sections.map((s) => s.id)))
+    const agreed = (
+      await this.actions.agreedOn(
+        record.sections.map((s) => s.id),
+        manager,
+      )
+    )
       .map((a) => [a.id, a.description, a.ownerOrganisationId, a.ownerUserId, a.dueDate])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    const addenda = (await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } })).map((a) => [
-      a.id,
-      a.text,
-      a.createdAt.toISOString(),
-    ]);
+    const addenda = (await within(this.addenda, manager).find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } })).map(
+      (a) => [a.id, a.text, a.createdAt.toISOString()],
+    );
     const canonical = JSON.stringify({
       meetingId: record.meetingId,
       networkId: record.networkId,
