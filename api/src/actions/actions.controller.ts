@@ -11,6 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictError, ApiOkBody } from '../common/api-responses';
 import { ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
 import { UpdateActionDto, type ActionView } from '@casustafel/contract/meetings';
 import { CurrentUser } from '../common/decorators';
@@ -25,6 +26,7 @@ export class ActionsController {
 
   /** "Mijn acties" (scope=mine: the actions of your organisation in all your networks) or a network's actions. */
   @Get()
+  @ApiOkBody('ActionView[]')
   list(
     @CurrentUser() viewer: Viewer,
     @Query(
@@ -47,6 +49,8 @@ export class ActionsController {
   }
 
   @Patch(':id')
+  @ApiOkBody('ActionView')
+  @ApiConflictError('De actie is intussen door iemand anders gewijzigd (version), of de status past niet.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateActionDto): Promise<ActionView> {
     return this.actions.update(viewer, id, dto);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentBody, ApiOkBody, ApiTooManyRequestsError, ApiUnauthorizedError } from '../common/api-responses';
 import type { Request, Response } from 'express';
 import { LoginDto, type LoginResponse, type MeView } from '@casustafel/contract/auth';
 import { AppConfig } from '../config/app-config';
@@ -21,6 +22,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkBody('LoginResponse', 'Ingelogd; de sessie staat in de cookie casustafel_session.')
+  @ApiUnauthorizedError('E-mailadres of wachtwoord klopt niet, of het account is niet actief.')
+  @ApiTooManyRequestsError('Te veel mislukte pogingen; probeer het later opnieuw.')
   async login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     const { token, user } = await this.auth.login(dto, request.ip ?? 'unknown');
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(request, this.config.sessionAbsoluteHours * 3_600_000));
@@ -30,12 +34,14 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentBody('Uitgelogd; de sessie is beëindigd.')
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(request.cookies?.[SESSION_COOKIE]);
     response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
   }
 
   @Get('me')
+  @ApiOkBody('MeView')
   getMe(@CurrentUser() viewer: Viewer): Promise<MeView> {
     return this.me.describe(viewer.id);
   }

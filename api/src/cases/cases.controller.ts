@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../common/api-responses';
 import type { Response } from 'express';
 import { CaseListQuery, CreateCaseDto, UpdateCaseStatusDto, type CaseListView, type CaseView } from '@casustafel/contract/cases';
 import { Clock } from '../common/clock';
@@ -21,27 +22,33 @@ export class CasesController {
 
   @Post('networks/:id/cases')
   @HttpCode(201)
+  @ApiCreatedBody('CaseView')
   create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateCaseDto): Promise<CaseView> {
     return this.cases.create(viewer, networkId, dto);
   }
 
   @Get('networks/:id/cases')
+  @ApiOkBody('CaseListView')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Query() query: CaseListQuery): Promise<CaseListView> {
     return this.cases.list(viewer, networkId, query);
   }
 
   @Get('cases/:id')
+  @ApiOkBody('CaseView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<CaseView> {
     return this.cases.get(viewer, id);
   }
 
   @Patch('cases/:id')
+  @ApiOkBody('CaseView')
+  @ApiConflictError('Deze statuswijziging kan nu niet.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCaseStatusDto): Promise<CaseView> {
     return this.cases.updateStatus(viewer, id, dto);
   }
 
   /** AVG art. 15: who saw this client's data, and when (coordinator only). */
   @Get('cases/:id/access-report.pdf')
+  @ApiFileBody('application/pdf', 'Het inzageoverzicht (AVG art. 15) van de cliënt van deze casus.')
   async accessReport(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
     const { view, networkName } = await this.cases.forAccessReport(viewer, id);
     const entries = await this.accessLog.forCase(view.networkId, id);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictError, ApiCreatedBody, ApiOkBody } from '../common/api-responses';
 import {
   AddSignatureDto,
   UpdateCovenantDto,
@@ -23,6 +24,7 @@ export class CovenantsController {
 
   /** The covenant in force, or with ?version=n an earlier version (minutes keep theirs). */
   @Get('covenant')
+  @ApiOkBody('CovenantView')
   get(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -32,23 +34,28 @@ export class CovenantsController {
   }
 
   @Put('covenant')
+  @ApiOkBody('CovenantView', 'De nieuwe versie van het convenant.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCovenantDto): Promise<CovenantView> {
     return this.changes.update(viewer, id, dto);
   }
 
   @Post('covenant/signatures')
   @HttpCode(201)
+  @ApiCreatedBody('CovenantSignatureView')
+  @ApiConflictError('Alleen een organisatie die lid is van het netwerk kan ondertekenen.')
   sign(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddSignatureDto): Promise<CovenantSignatureView> {
     return this.changes.addSignature(viewer, id, dto);
   }
 
   @Get('confidentiality')
+  @ApiOkBody('ConfidentialityView')
   confidentiality(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<ConfidentialityView> {
     return this.covenants.confidentiality(viewer, id);
   }
 
   @Post('confidentiality/accept')
   @HttpCode(200)
+  @ApiOkBody('ConfidentialityAcceptance')
   accept(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {
     return this.covenants.accept(viewer, id);
   }

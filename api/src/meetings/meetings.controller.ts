@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '../common/api-responses';
 import {
   AddAgendaItemDto,
   AttendanceDto,
@@ -23,6 +24,7 @@ export class MeetingsController {
 
   @Post('networks/:id/meetings')
   @HttpCode(201)
+  @ApiCreatedBody('PlannedMeetings', 'Het overleg, of bij een herhaling de lijst van geplande overleggen.')
   plan(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) networkId: string,
@@ -32,28 +34,36 @@ export class MeetingsController {
   }
 
   @Get('networks/:id/meetings')
+  @ApiOkBody('MeetingSummaryView[]')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<MeetingSummaryView[]> {
     return this.meetings.list(viewer, networkId);
   }
 
   @Get('meetings/:id')
+  @ApiOkBody('MeetingView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.get(viewer, id);
   }
 
   @Post('meetings/:id/agenda/assemble')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het overleg is gesloten; de agenda ligt vast.')
   assemble(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.assemble(viewer, id);
   }
 
   @Post('meetings/:id/agenda')
   @HttpCode(201)
+  @ApiCreatedBody('MeetingView')
+  @ApiConflictError('Het overleg is gesloten; de agenda ligt vast.')
   addItem(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddAgendaItemDto): Promise<MeetingView> {
     return this.meetings.addItem(viewer, id, dto);
   }
 
   @Patch('meetings/:id/agenda/:itemId')
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het agendapunt is intussen gewijzigd (version), of het overleg is gesloten.')
   updateItem(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -65,29 +75,38 @@ export class MeetingsController {
 
   @Delete('meetings/:id/agenda/:itemId')
   @HttpCode(204)
+  @ApiNoContentBody()
+  @ApiConflictError('Het overleg is gesloten, of bij het agendapunt zijn al acties afgesproken.')
   removeItem(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string): Promise<void> {
     return this.meetings.removeItem(viewer, id, itemId);
   }
 
   @Post('meetings/:id/start')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Dit kan niet in de huidige status van het overleg.')
   start(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'start');
   }
 
   @Post('meetings/:id/close')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Dit kan niet in de huidige status van het overleg.')
   close(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'close');
   }
 
   @Post('meetings/:id/reopen')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het overleg is niet gesloten, of het verslag is vastgesteld.')
   reopen(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'reopen');
   }
 
   @Get('meetings/:id/guest-candidate')
+  @ApiOkBody('GuestCandidateView')
   findGuest(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -98,23 +117,30 @@ export class MeetingsController {
 
   @Post('meetings/:id/guests')
   @HttpCode(201)
+  @ApiCreatedBody('MeetingView')
+  @ApiConflictError('Deze persoon heeft al een rol in het netwerk.')
   inviteGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: InviteGuestDto): Promise<MeetingView> {
     return this.meetings.inviteGuest(viewer, id, dto);
   }
 
   @Post('meetings/:id/confidentiality/accept')
   @HttpCode(200)
+  @ApiOkBody('ConfidentialityAcceptance')
   acceptAsGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {
     return this.meetings.acceptAsGuest(viewer, id);
   }
 
   @Put('meetings/:id/attendance')
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het verslag is vastgesteld; de aanwezigheid ligt vast.')
   attendance(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AttendanceDto): Promise<MeetingView> {
     return this.meetings.setAttendance(viewer, id, dto);
   }
 
   @Post('meetings/:id/agenda/:itemId/actions')
   @HttpCode(201)
+  @ApiCreatedBody('ActionView')
+  @ApiConflictError('Het overleg is gesloten, of de organisatie is geen lid van het netwerk.')
   addAction(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiFileBody } from '../common/api-responses';
 import type { Response } from 'express';
 import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import { Clock } from '../common/clock';
@@ -23,6 +24,7 @@ export class NetworkActionsExportController {
   ) {}
 
   @Get('actions.csv')
+  @ApiFileBody('text/csv', 'De open acties van het netwerk (casussen alleen met pseudoniem).')
   async csv(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Res() response: Response): Promise<void> {
     const open = await this.open(viewer, networkId);
     response
@@ -36,6 +38,7 @@ export class NetworkActionsExportController {
   }
 
   @Get('actions.pdf')
+  @ApiFileBody('application/pdf', 'De open acties van het netwerk (casussen alleen met pseudoniem).')
   async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Res() response: Response): Promise<void> {
     const open = await this.open(viewer, networkId);
     const network = await this.networks.findById(networkId);

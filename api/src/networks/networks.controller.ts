@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '../common/api-responses';
 import {
   AddMemberDto,
   AssignRoleDto,
@@ -22,33 +23,42 @@ export class NetworksController {
   @Post()
   @HttpCode(201)
   @AdminOnly()
+  @ApiCreatedBody('NetworkView')
+  @ApiConflictError('Er bestaat al een netwerk met deze naam.')
   create(@Body() dto: CreateNetworkDto): Promise<NetworkView> {
     return this.networks.create(dto);
   }
 
   @Get()
+  @ApiOkBody('NetworkView[]')
   list(@CurrentUser() viewer: Viewer): Promise<NetworkView[]> {
     return this.networks.list(viewer);
   }
 
   @Get(':id')
+  @ApiOkBody('NetworkView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<NetworkView> {
     return this.networks.get(viewer, id);
   }
 
   @Get(':id/members')
+  @ApiOkBody('MemberView[]')
   members(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MemberView[]> {
     return this.networks.members(viewer, id);
   }
 
   @Post(':id/members')
   @HttpCode(201)
+  @ApiCreatedBody('MemberView')
+  @ApiConflictError('De organisatie is al lid van dit netwerk.')
   addMember(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddMemberDto): Promise<MemberView> {
     return this.networks.addMember(viewer, id, dto);
   }
 
   @Delete(':id/members/:organisationId')
   @HttpCode(204)
+  @ApiNoContentBody()
+  @ApiConflictError('Er zijn nog mensen van de organisatie met een rol in het netwerk.')
   removeMember(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -58,24 +68,29 @@ export class NetworksController {
   }
 
   @Get(':id/roles')
+  @ApiOkBody('RoleView[]')
   roles(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<RoleView[]> {
     return this.networks.listRoles(viewer, id);
   }
 
   @Post(':id/roles')
   @HttpCode(201)
+  @ApiCreatedBody('RoleView')
+  @ApiConflictError('Deze persoon heeft al een rol, de organisatie is geen lid, of de rol past niet bij de organisatie.')
   assignRole(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AssignRoleDto): Promise<RoleView> {
     return this.networks.assignRole(viewer, id, dto);
   }
 
   @Delete(':id/roles/:userId')
   @HttpCode(204)
+  @ApiNoContentBody()
   removeRole(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('userId', IdPipe) userId: string): Promise<void> {
     return this.networks.removeRole(viewer, id, userId);
   }
 
   /** Users of member organisations who could be given a role (coordinator or administrator). */
   @Get(':id/candidates')
+  @ApiOkBody('UserView[]')
   candidates(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<UserView[]> {
     return this.networks.candidates(viewer, id);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiOkBody } from '../common/api-responses';
 import {
   AccessLogQuery,
   AdminChangesSeenDto,
@@ -19,6 +20,7 @@ export class AccessLogController {
   constructor(private readonly reader: AccessLogReader) {}
 
   @Get('access-log')
+  @ApiOkBody('AccessLogEntryView[]')
   list(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) networkId: string,
@@ -28,17 +30,20 @@ export class AccessLogController {
   }
 
   @Get('access-log/verify')
+  @ApiOkBody('AccessLogVerification')
   verify(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AccessLogVerification> {
     return this.reader.verify(viewer, networkId);
   }
 
   @Get('admin-changes')
+  @ApiOkBody('AdminChangesView')
   adminChanges(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AdminChangesView> {
     return this.reader.adminChanges(viewer, networkId);
   }
 
   @Post('admin-changes/seen')
   @HttpCode(200)
+  @ApiOkBody('AdminChangesSeenView')
   seen(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) networkId: string,

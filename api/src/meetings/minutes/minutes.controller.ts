@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../../common/api-responses';
 import type { Response } from 'express';
 import { AddendumDto, ApproveMinutesDto, MinutesCommentDto, UpdateMinutesDto, type MinutesView } from '@casustafel/contract/minutes';
 import { Clock } from '../../common/clock';
@@ -17,29 +18,37 @@ export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
   @Get()
+  @ApiOkBody('MinutesView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
     return this.minutes.get(viewer, id);
   }
 
   @Patch()
+  @ApiOkBody('MinutesView')
+  @ApiConflictError('Het verslag is intussen gewijzigd (version) of al vastgesteld.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateMinutesDto): Promise<MinutesView> {
     return this.minutes.update(viewer, id, dto);
   }
 
   @Post('send')
   @HttpCode(200)
+  @ApiOkBody('MinutesView')
+  @ApiConflictError('Het verslag is al vastgesteld.')
   send(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
     return this.minutes.send(viewer, id);
   }
 
   @Post('comments')
   @HttpCode(201)
+  @ApiCreatedBody('MinutesView')
+  @ApiConflictError('Opmerkingen kunnen alleen bij een verstuurd, nog niet vastgesteld verslag.')
   comment(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: MinutesCommentDto): Promise<MinutesView> {
     return this.minutes.comment(viewer, id, dto);
   }
 
   @Post('comments/:commentId/resolve')
   @HttpCode(200)
+  @ApiOkBody('MinutesView')
   resolve(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -50,6 +59,8 @@ export class MinutesController {
 
   @Post('approve')
   @HttpCode(200)
+  @ApiOkBody('MinutesApproval')
+  @ApiConflictError('Het verslag is al vastgesteld.')
   approve(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -60,6 +71,8 @@ export class MinutesController {
 
   @Post('addenda')
   @HttpCode(201)
+  @ApiCreatedBody('MinutesView')
+  @ApiConflictError('Een aanvulling hoort bij een vastgesteld verslag.')
   addendum(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddendumDto): Promise<MinutesView> {
     return this.minutes.addAddendum(viewer, id, dto);
   }
@@ -77,6 +90,7 @@ export class MinutesPdfController {
   ) {}
 
   @Get(':id/minutes.pdf')
+  @ApiFileBody('application/pdf', 'Het verslag zoals deze lezer het mag zien (convenantversie van het overleg).')
   async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
     const view = await this.minutes.get(viewer, id, true);
     const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
