@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { requestContextMiddleware } from './common/request-context';
@@ -8,7 +8,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { jsonBodiesOnly, noStoreForApi, sameOriginOnly } from './common/request-guards';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
-import { addQueryDtoParameters, dtoSchemas } from './common/openapi';
+import { createApiDocument } from './common/openapi';
 import { API_DOCS_PATH, apiDocsForSignedInUsers } from './auth/api-docs-access';
 import { AuthService } from './auth/auth.service';
 
@@ -54,18 +54,6 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 /** The OpenAPI document and its page at /api/docs, for anyone or (API_DOCS=authenticated) for signed-in users. */
 function publishApiDocs(app: INestApplication, access: 'public' | 'authenticated'): void {
   if (access === 'authenticated') app.use(apiDocsForSignedInUsers(app.get(AuthService)));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Casustafel API')
-      .setDescription('Casusoverleg voor OGGZ- en buurtnetwerken. Alle foutmeldingen zijn Nederlandstalig.')
-      .setVersion('0.1.0')
-      .addCookieAuth('casustafel_session')
-      .build(),
-  );
-  document.components ??= {};
-  const schemas = dtoSchemas();
-  document.components.schemas = { ...document.components.schemas, ...schemas };
-  addQueryDtoParameters(app, document, schemas, 'api');
+  const document = createApiDocument(app, 'api');
   SwaggerModule.setup(API_DOCS_PATH, app, document);
 }

@@ -6,6 +6,7 @@ import type { Consent, CovenantRole, DisclosureContext, DisclosureLevel, Network
 import { caseBody } from './support/factories';
 import { CapturingLogger, type Agent } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
+import { answerProblems, type CheckedSchema } from './support/schema-check';
 
 /**
  * The leak crawler (issue #9). It reads the OpenAPI document and calls EVERY GET route — JSON,
@@ -397,7 +398,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
 
   it('crawls every GET route as every viewer and finds nothing they may not see', async () => {
     const document = (await t.anonymous().get('/api/docs-json').expect(200)).body as {
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, object> }>>;
+      components: { schemas: Record<string, CheckedSchema> };
     };
     const routes = Object.entries(document.paths).filter(([, ops]) => ops['get']);
     expect(routes.length).toBeGreaterThan(20);
@@ -406,6 +408,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
     expect(queryOf('/api/networks/{id}/cases')).toEqual(expect.arrayContaining(['q', 'status', 'page']));
     expect(queryOf('/api/networks/{id}/access-log')).toEqual(expect.arrayContaining(['caseId', 'action', 'outcome']));
     const leaks: string[] = [];
+    // Every answer is one the document declares: its status, and for JSON its shape (issue #10).
+    const undeclared: string[] = [];
     const crawled = new Set<string>();
     let requests = 0;
     const bodies = { json: 0, pdf: 0, csv: 0, ics: 0 };
@@ -435,6 +439,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
             else if (type.startsWith('text/calendar')) bodies.ics++;
             else bodies.json++;
           }
+          for (const problem of answerProblems(ops['get'].responses, res.status, type, raw.toString('utf8'), document.components.schemas))
+            undeclared.push(`${v.name} · GET ${url} (${res.status}) · ${problem}`);
           const headers = JSON.stringify(res.headers);
           for (const { what, value } of forbidden) {
             if (value.test(text) || value.test(headers)) leaks.push(`${v.name} · GET ${url} (${res.status}) · ${what}`);
@@ -443,6 +449,7 @@ describe('Leak crawler: every GET route, every viewer', () => {
       }
     }
     expect(leaks).toEqual([]);
+    expect([...new Set(undeclared)].slice(0, 50)).toEqual([]);
     expect([...crawled].sort()).toEqual(routes.map(([path]) => path).sort());
     // The crawl reached real content of every kind, not just refusals.
     expect(bodies.pdf).toBeGreaterThanOrEqual(20);

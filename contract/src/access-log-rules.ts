@@ -1,4 +1,4 @@
-import { DISCLOSURE_CONTEXTS, type CovenantRole } from './enums';
+import { DISCLOSURE_CONTEXTS, type CovenantRole, type DisclosureContext } from './enums';
 
 // The access log's vocabulary, without validation decorators, so that the client can import it.
 
@@ -17,8 +17,10 @@ export const ACCESS_CHANGE_ACTIONS = [
   'USER_REACTIVATE',
 ] as const;
 export const ACCESS_ACTIONS = [...DISCLOSURE_ACTIONS, ...ACCESS_CHANGE_ACTIONS] as const;
-export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+export type DisclosureAction = (typeof DISCLOSURE_ACTIONS)[number];
 export type AccessChangeAction = (typeof ACCESS_CHANGE_ACTIONS)[number];
+// Spelled as a union of the parts (the same type) so that the response schemas can be generated from it (ADR 10).
+export type AccessAction = DisclosureAction | AccessChangeAction;
 
 /** Whether the attempt succeeded. Entries written before NEN 7513 fields existed hold 'OK', shown as SUCCESS. */
 export const ACCESS_OUTCOMES = ['SUCCESS', 'DENIED'] as const;
@@ -40,7 +42,7 @@ export type AccessObjectType = (typeof ACCESS_OBJECT_TYPES)[number];
 
 /** Purpose of use: a disclosure context, or managing the network (access changes). */
 export const ACCESS_CONTEXTS = [...DISCLOSURE_CONTEXTS, 'MANAGEMENT'] as const;
-export type AccessContext = (typeof ACCESS_CONTEXTS)[number];
+export type AccessContext = DisclosureContext | 'MANAGEMENT';
 
 /** Role of whoever acted: a covenant role in the network, or the installation's administrator. */
 export type AccessActorRole = CovenantRole | 'ADMIN';

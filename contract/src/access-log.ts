@@ -104,3 +104,8 @@ export interface AdminChangesView {
   /** The sequence number up to which the coordinator has seen them (0: never). */
   seenUntil: number;
 }
+
+/** The coordinator has seen the administrator's changes up to this sequence number. */
+export interface AdminChangesSeenView {
+  seenUntil: number;
+}

@@ -59,6 +59,12 @@ export class AddSignatureDto {
   signedOn!: string;
 }
 
+/** The confidentiality statement accepted (by a member for the network, or by a guest for one meeting). */
+export interface ConfidentialityAcceptance {
+  acceptedAt: string;
+  validUntil: string;
+}
+
 export interface ConfidentialityView {
   statement: string;
   covenantVersion: number;

@@ -272,3 +272,19 @@ export interface MeetingSummaryView {
   onlineUrl: string | null;
   status: MeetingStatus;
 }
+
+/** One meeting planned, or a series (repeat): one summary per meeting. */
+export type PlannedMeetings = MeetingSummaryView | MeetingSummaryView[];
+
+/** A user of another organisation whom the coordinator may invite as a guest, found by e-mail address. */
+export interface GuestCandidateView {
+  id: string;
+  name: string;
+  organisation: string;
+}
+
+/** A personal calendar feed: the secret token and the address of the .ics file (shown once). */
+export interface CalendarLinkView {
+  token: string;
+  url: string;
+}

@@ -96,3 +96,10 @@ export interface MinutesView {
   readerRole: string;
   can: { edit: boolean; send: boolean; comment: boolean; approve: boolean; addendum: boolean };
 }
+
+/** The minutes approved and locked: when, the hash of their content, and the covenant version they were made under. */
+export interface MinutesApproval {
+  approvedAt: string;
+  sha256: string;
+  covenantVersion: number;
+}

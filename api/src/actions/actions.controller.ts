@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiOkBody } from '../common/api-responses';
 import { ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
 import { UpdateActionDto, type ActionView } from '@casustafel/contract/meetings';
 import { CurrentUser } from '../common/decorators';
@@ -27,6 +28,7 @@ export class ActionsController {
   /** "Mijn acties" (scope=mine: the actions of your organisation in all your networks) or a network's actions. */
   @Requires('action.list')
   @Get()
+  @ApiOkBody('ActionView[]')
   list(
     @CurrentUser() viewer: Viewer,
     @Query(
@@ -50,6 +52,8 @@ export class ActionsController {
 
   @Requires('action.update')
   @Patch(':id')
+  @ApiOkBody('ActionView')
+  @ApiConflictError('De actie is intussen door iemand anders gewijzigd (version), of de status past niet.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateActionDto): Promise<ActionView> {
     return this.actions.update(viewer, id, dto);
   }

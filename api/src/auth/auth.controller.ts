@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiNoContentBody, ApiOkBody, ApiTooManyRequestsError, ApiUnauthorizedError } from '../common/api-responses';
 import type { Request, Response } from 'express';
 import { LoginDto, type LoginResponse, type MeView } from '@casustafel/contract/auth';
 import { AppConfig } from '../config/app-config';
@@ -22,6 +23,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkBody('LoginResponse', 'Ingelogd; de sessie staat in de cookie casustafel_session.')
+  @ApiUnauthorizedError('E-mailadres of wachtwoord klopt niet, of het account is niet actief.')
+  @ApiTooManyRequestsError('Te veel mislukte pogingen; probeer het later opnieuw.')
   async login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     const { token, user } = await this.auth.login(dto, request.ip ?? 'unknown');
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(request, this.config.sessionAbsoluteHours * 3_600_000));
@@ -31,6 +35,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentBody('Uitgelogd; de sessie is beëindigd.')
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(request.cookies?.[SESSION_COOKIE]);
     response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
@@ -38,6 +43,7 @@ export class AuthController {
 
   @Requires('account.read')
   @Get('me')
+  @ApiOkBody('MeView')
   getMe(@CurrentUser() viewer: Viewer): Promise<MeView> {
     return this.me.describe(viewer.id);
   }

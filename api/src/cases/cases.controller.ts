@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../common/api-responses';
 import type { Response } from 'express';
 import { CaseListQuery, CreateCaseDto, UpdateCaseStatusDto, type CaseListView, type CaseView } from '@casustafel/contract/cases';
 import { Clock } from '../common/clock';
@@ -23,24 +24,29 @@ export class CasesController {
   @Requires('case.create')
   @Post('networks/:id/cases')
   @HttpCode(201)
+  @ApiCreatedBody('CaseView')
   create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateCaseDto): Promise<CaseView> {
     return this.cases.create(viewer, networkId, dto);
   }
 
   @Requires('case.list')
   @Get('networks/:id/cases')
+  @ApiOkBody('CaseListView')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Query() query: CaseListQuery): Promise<CaseListView> {
     return this.cases.list(viewer, networkId, query);
   }
 
   @Requires('case.read')
   @Get('cases/:id')
+  @ApiOkBody('CaseView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<CaseView> {
     return this.cases.get(viewer, id);
   }
 
   @Requires('case.updateStatus')
   @Patch('cases/:id')
+  @ApiOkBody('CaseView')
+  @ApiConflictError('Deze statuswijziging kan nu niet.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCaseStatusDto): Promise<CaseView> {
     return this.cases.updateStatus(viewer, id, dto);
   }
@@ -48,6 +54,7 @@ export class CasesController {
   /** AVG art. 15: who saw this client's data, and when (coordinator only). */
   @Requires('case.accessReport')
   @Get('cases/:id/access-report.pdf')
+  @ApiFileBody('application/pdf', 'Het inzageoverzicht (AVG art. 15) van de cliënt van deze casus.')
   async accessReport(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
     const { view, networkName } = await this.cases.forAccessReport(viewer, id);
     const entries = await this.accessLog.forCase(view.networkId, id);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiOkBody } from '../common/api-responses';
 import {
   AddSignatureDto,
   UpdateCovenantDto,
@@ -25,6 +26,7 @@ export class CovenantsController {
   /** The covenant in force, or with ?version=n an earlier version (minutes keep theirs). */
   @Requires('covenant.read')
   @Get('covenant')
+  @ApiOkBody('CovenantView')
   get(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -35,6 +37,7 @@ export class CovenantsController {
 
   @Requires('covenant.edit')
   @Put('covenant')
+  @ApiOkBody('CovenantView', 'De nieuwe versie van het convenant.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateCovenantDto): Promise<CovenantView> {
     return this.changes.update(viewer, id, dto);
   }
@@ -42,12 +45,15 @@ export class CovenantsController {
   @Requires('covenant.sign')
   @Post('covenant/signatures')
   @HttpCode(201)
+  @ApiCreatedBody('CovenantSignatureView')
+  @ApiConflictError('Alleen een organisatie die lid is van het netwerk kan ondertekenen.')
   sign(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddSignatureDto): Promise<CovenantSignatureView> {
     return this.changes.addSignature(viewer, id, dto);
   }
 
   @Requires('covenant.read')
   @Get('confidentiality')
+  @ApiOkBody('ConfidentialityView')
   confidentiality(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<ConfidentialityView> {
     return this.covenants.confidentiality(viewer, id);
   }
@@ -55,6 +61,7 @@ export class CovenantsController {
   @Requires('confidentiality.accept')
   @Post('confidentiality/accept')
   @HttpCode(200)
+  @ApiOkBody('ConfidentialityAcceptance')
   accept(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {
     return this.covenants.accept(viewer, id);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiOkBody } from '../common/api-responses';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/decorators';
 
@@ -11,6 +12,7 @@ export class HealthController {
   /** For load balancers and start scripts: up when the database answers. */
   @Public()
   @Get()
+  @ApiOkBody('HealthView', 'De API en de database antwoorden.')
   async health(): Promise<{ status: 'ok' }> {
     await this.dataSource.query('SELECT 1');
     return { status: 'ok' };

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '../common/api-responses';
 import {
   AddAgendaItemDto,
   AttendanceDto,
@@ -25,6 +26,7 @@ export class MeetingsController {
   @Requires('meeting.plan')
   @Post('networks/:id/meetings')
   @HttpCode(201)
+  @ApiCreatedBody('PlannedMeetings', 'Het overleg, of bij een herhaling de lijst van geplande overleggen.')
   plan(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) networkId: string,
@@ -35,12 +37,14 @@ export class MeetingsController {
 
   @Requires('meeting.list')
   @Get('networks/:id/meetings')
+  @ApiOkBody('MeetingSummaryView[]')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<MeetingSummaryView[]> {
     return this.meetings.list(viewer, networkId);
   }
 
   @Requires('meeting.read')
   @Get('meetings/:id')
+  @ApiOkBody('MeetingView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.get(viewer, id);
   }
@@ -48,6 +52,8 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Post('meetings/:id/agenda/assemble')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het overleg is gesloten; de agenda ligt vast.')
   assemble(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.assemble(viewer, id);
   }
@@ -55,12 +61,16 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Post('meetings/:id/agenda')
   @HttpCode(201)
+  @ApiCreatedBody('MeetingView')
+  @ApiConflictError('Het overleg is gesloten; de agenda ligt vast.')
   addItem(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddAgendaItemDto): Promise<MeetingView> {
     return this.meetings.addItem(viewer, id, dto);
   }
 
   @Requires('meeting.run')
   @Patch('meetings/:id/agenda/:itemId')
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het agendapunt is intussen gewijzigd (version), of het overleg is gesloten.')
   updateItem(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -73,6 +83,8 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Delete('meetings/:id/agenda/:itemId')
   @HttpCode(204)
+  @ApiNoContentBody()
+  @ApiConflictError('Het overleg is gesloten, of bij het agendapunt zijn al acties afgesproken.')
   removeItem(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string): Promise<void> {
     return this.meetings.removeItem(viewer, id, itemId);
   }
@@ -80,6 +92,8 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Post('meetings/:id/start')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Dit kan niet in de huidige status van het overleg.')
   start(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'start');
   }
@@ -87,6 +101,8 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Post('meetings/:id/close')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Dit kan niet in de huidige status van het overleg.')
   close(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'close');
   }
@@ -94,12 +110,15 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Post('meetings/:id/reopen')
   @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het overleg is niet gesloten, of het verslag is vastgesteld.')
   reopen(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return this.meetings.transition(viewer, id, 'reopen');
   }
 
   @Requires('meeting.run')
   @Get('meetings/:id/guest-candidate')
+  @ApiOkBody('GuestCandidateView')
   findGuest(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -111,6 +130,8 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Post('meetings/:id/guests')
   @HttpCode(201)
+  @ApiCreatedBody('MeetingView')
+  @ApiConflictError('Deze persoon heeft al een rol in het netwerk.')
   inviteGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: InviteGuestDto): Promise<MeetingView> {
     return this.meetings.inviteGuest(viewer, id, dto);
   }
@@ -118,12 +139,15 @@ export class MeetingsController {
   @Requires('confidentiality.accept')
   @Post('meetings/:id/confidentiality/accept')
   @HttpCode(200)
+  @ApiOkBody('ConfidentialityAcceptance')
   acceptAsGuest(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<{ acceptedAt: string; validUntil: string }> {
     return this.meetings.acceptAsGuest(viewer, id);
   }
 
   @Requires('meeting.run')
   @Put('meetings/:id/attendance')
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Het verslag is vastgesteld; de aanwezigheid ligt vast.')
   attendance(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AttendanceDto): Promise<MeetingView> {
     return this.meetings.setAttendance(viewer, id, dto);
   }
@@ -131,6 +155,8 @@ export class MeetingsController {
   @Requires('meeting.run')
   @Post('meetings/:id/agenda/:itemId/actions')
   @HttpCode(201)
+  @ApiCreatedBody('ActionView')
+  @ApiConflictError('Het overleg is gesloten, of de organisatie is geen lid van het netwerk.')
   addAction(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,

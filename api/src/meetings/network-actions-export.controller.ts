@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiFileBody } from '../common/api-responses';
 import type { Response } from 'express';
 import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import { Clock } from '../common/clock';
@@ -25,6 +26,7 @@ export class NetworkActionsExportController {
 
   @Requires('action.export')
   @Get('actions.csv')
+  @ApiFileBody('text/csv', 'De open acties van het netwerk (casussen alleen met pseudoniem).')
   async csv(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Res() response: Response): Promise<void> {
     const open = await this.open(viewer, networkId);
     response
@@ -39,6 +41,7 @@ export class NetworkActionsExportController {
 
   @Requires('action.export')
   @Get('actions.pdf')
+  @ApiFileBody('application/pdf', 'De open acties van het netwerk (casussen alleen met pseudoniem).')
   async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Res() response: Response): Promise<void> {
     const open = await this.open(viewer, networkId);
     const network = await this.networks.findById(networkId);

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '../common/api-responses';
 import {
   AddMemberDto,
   AssignRoleDto,
@@ -23,24 +24,29 @@ export class NetworksController {
   @Requires('network.create')
   @Post()
   @HttpCode(201)
+  @ApiCreatedBody('NetworkView')
+  @ApiConflictError('Er bestaat al een netwerk met deze naam.')
   create(@Body() dto: CreateNetworkDto): Promise<NetworkView> {
     return this.networks.create(dto);
   }
 
   @Requires('network.list')
   @Get()
+  @ApiOkBody('NetworkView[]')
   list(@CurrentUser() viewer: Viewer): Promise<NetworkView[]> {
     return this.networks.list(viewer);
   }
 
   @Requires('network.read')
   @Get(':id')
+  @ApiOkBody('NetworkView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<NetworkView> {
     return this.networks.get(viewer, id);
   }
 
   @Requires('network.read')
   @Get(':id/members')
+  @ApiOkBody('MemberView[]')
   members(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MemberView[]> {
     return this.networks.members(viewer, id);
   }
@@ -48,6 +54,8 @@ export class NetworksController {
   @Requires('network.manage')
   @Post(':id/members')
   @HttpCode(201)
+  @ApiCreatedBody('MemberView')
+  @ApiConflictError('De organisatie is al lid van dit netwerk.')
   addMember(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddMemberDto): Promise<MemberView> {
     return this.networks.addMember(viewer, id, dto);
   }
@@ -55,6 +63,8 @@ export class NetworksController {
   @Requires('network.manage')
   @Delete(':id/members/:organisationId')
   @HttpCode(204)
+  @ApiNoContentBody()
+  @ApiConflictError('Er zijn nog mensen van de organisatie met een rol in het netwerk.')
   removeMember(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -65,6 +75,7 @@ export class NetworksController {
 
   @Requires('network.read')
   @Get(':id/roles')
+  @ApiOkBody('RoleView[]')
   roles(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<RoleView[]> {
     return this.networks.listRoles(viewer, id);
   }
@@ -72,6 +83,8 @@ export class NetworksController {
   @Requires('network.manage')
   @Post(':id/roles')
   @HttpCode(201)
+  @ApiCreatedBody('RoleView')
+  @ApiConflictError('Deze persoon heeft al een rol, de organisatie is geen lid, of de rol past niet bij de organisatie.')
   assignRole(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AssignRoleDto): Promise<RoleView> {
     return this.networks.assignRole(viewer, id, dto);
   }
@@ -79,6 +92,7 @@ export class NetworksController {
   @Requires('network.manage')
   @Delete(':id/roles/:userId')
   @HttpCode(204)
+  @ApiNoContentBody()
   removeRole(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Param('userId', IdPipe) userId: string): Promise<void> {
     return this.networks.removeRole(viewer, id, userId);
   }
@@ -86,6 +100,7 @@ export class NetworksController {
   /** Users of member organisations who could be given a role (coordinator or administrator). */
   @Requires('network.manage')
   @Get(':id/candidates')
+  @ApiOkBody('UserView[]')
   candidates(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<UserView[]> {
     return this.networks.candidates(viewer, id);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiOkBody } from '../common/api-responses';
 import { CreateOrganisationDto, type OrganisationView } from '@casustafel/contract/organisations';
 import { OrganisationsService } from './organisations.service';
 
@@ -12,6 +13,8 @@ export class OrganisationsController {
   @Requires('organisation.manage')
   @Post()
   @HttpCode(201)
+  @ApiCreatedBody('OrganisationView')
+  @ApiConflictError('Er bestaat al een organisatie met deze naam.')
   create(@Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(dto);
   }
@@ -19,6 +22,7 @@ export class OrganisationsController {
   /** Organisation names are not personal data: every signed-in user may list them. */
   @Requires('organisation.list')
   @Get()
+  @ApiOkBody('OrganisationView[]')
   list(): Promise<OrganisationView[]> {
     return this.organisations.list();
   }

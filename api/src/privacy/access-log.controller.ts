@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiOkBody } from '../common/api-responses';
 import {
   AccessLogQuery,
   AdminChangesSeenDto,
@@ -21,6 +22,7 @@ export class AccessLogController {
 
   @Requires('accessLog.read')
   @Get('access-log')
+  @ApiOkBody('AccessLogEntryView[]')
   list(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) networkId: string,
@@ -31,12 +33,14 @@ export class AccessLogController {
 
   @Requires('accessLog.read')
   @Get('access-log/verify')
+  @ApiOkBody('AccessLogVerification')
   verify(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AccessLogVerification> {
     return this.reader.verify(viewer, networkId);
   }
 
   @Requires('accessLog.read')
   @Get('admin-changes')
+  @ApiOkBody('AdminChangesView')
   adminChanges(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<AdminChangesView> {
     return this.reader.adminChanges(viewer, networkId);
   }
@@ -44,6 +48,7 @@ export class AccessLogController {
   @Requires('accessLog.read')
   @Post('admin-changes/seen')
   @HttpCode(200)
+  @ApiOkBody('AdminChangesSeenView')
   seen(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) networkId: string,

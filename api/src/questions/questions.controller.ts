@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiOkBody } from '../common/api-responses';
 import type { CaseView } from '@casustafel/contract/cases';
 import {
   AnswerQuestionDto,
@@ -25,6 +26,7 @@ export class QuestionsController {
   @Requires('question.scan')
   @Post('networks/:id/questions/scan')
   @HttpCode(200)
+  @ApiOkBody('ScanResult')
   async scan(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: ScanTextDto): Promise<ScanResult> {
     return { findings: await this.questions.scan(viewer, networkId, dto.text) };
   }
@@ -32,18 +34,21 @@ export class QuestionsController {
   @Requires('question.create')
   @Post('networks/:id/questions')
   @HttpCode(201)
+  @ApiCreatedBody('QuestionView')
   create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateQuestionDto): Promise<QuestionView> {
     return this.questions.create(viewer, networkId, dto);
   }
 
   @Requires('question.list')
   @Get('networks/:id/questions')
+  @ApiOkBody('QuestionView[]')
   list(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string): Promise<QuestionView[]> {
     return this.questions.list(viewer, networkId);
   }
 
   @Requires('question.read')
   @Get('questions/:id')
+  @ApiOkBody('QuestionView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<QuestionView> {
     return this.questions.get(viewer, id);
   }
@@ -51,6 +56,8 @@ export class QuestionsController {
   @Requires('question.answer')
   @Post('questions/:id/answer')
   @HttpCode(200)
+  @ApiOkBody('QuestionView')
+  @ApiConflictError('De vraag is ingetrokken of al een casus geworden.')
   answer(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AnswerQuestionDto): Promise<QuestionView> {
     return this.questions.answer(viewer, id, dto);
   }
@@ -58,6 +65,7 @@ export class QuestionsController {
   @Requires('question.message')
   @Post('questions/:id/messages')
   @HttpCode(201)
+  @ApiCreatedBody('QuestionView')
   message(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: QuestionMessageDto): Promise<QuestionView> {
     return this.questions.addMessage(viewer, id, dto);
   }
@@ -65,6 +73,8 @@ export class QuestionsController {
   @Requires('question.withdraw')
   @Post('questions/:id/withdraw')
   @HttpCode(200)
+  @ApiOkBody('QuestionView')
+  @ApiConflictError('De vraag is al ingetrokken of een casus geworden.')
   withdraw(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<QuestionView> {
     return this.questions.withdraw(viewer, id);
   }
@@ -72,6 +82,8 @@ export class QuestionsController {
   @Requires('question.convert')
   @Post('questions/:id/convert')
   @HttpCode(201)
+  @ApiCreatedBody('CaseView', 'De casus die van de vraag is gemaakt.')
+  @ApiConflictError('De vraag is al ingetrokken of een casus geworden.')
   convert(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: ConvertQuestionDto): Promise<CaseView> {
     return this.questions.convert(viewer, id, dto);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiOkBody } from '../common/api-responses';
 import { CreateUserDto, UpdateUserDto, type UserView } from '@casustafel/contract/users';
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
@@ -15,18 +16,22 @@ export class UsersController {
   @Requires('user.manage')
   @Post()
   @HttpCode(201)
+  @ApiCreatedBody('UserView')
+  @ApiConflictError('Er bestaat al een account met dit e-mailadres.')
   create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(dto);
   }
 
   @Requires('user.manage')
   @Get()
+  @ApiOkBody('UserView[]')
   list(): Promise<UserView[]> {
     return this.users.list();
   }
 
   @Requires('user.manage')
   @Patch(':id')
+  @ApiOkBody('UserView')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(viewer, id, dto);
   }

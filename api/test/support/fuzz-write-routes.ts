@@ -5,12 +5,14 @@ import { Factories, caseBody } from './factories';
 import { bodies, type FuzzContext, type Schema } from './openapi-fuzz';
 import { ADMIN, PASSWORD } from './test-app';
 import { useTestApp } from './use-test-app';
+import { answerProblems, type CheckedSchema } from './schema-check';
 
 /**
  * Every write route in the OpenAPI document the app serves gets FUZZ_RUNS generated bodies (2,000 by
  * default) plus a few fixed hostile ones, sent as a signed-in coordinator (or the administrator, for
  * routes a coordinator may not use) against real ids of a populated network. No answer may be a 5xx,
- * or carry a stack frame, an internal error or one of class-validator's English messages. A route
+ * or carry a stack frame, an internal error or one of class-validator's English messages, and every
+ * answer must be one the OpenAPI document declares for the route (status, and shape for JSON). A route
  * added later is fuzzed without anyone touching this file. FUZZ_SEED replays a run.
  *
  * The routes are dealt round-robin over `of` spec files (fuzz-1.api-spec.ts, …), so that Jest runs
@@ -38,6 +40,8 @@ interface Route {
   method: string;
   path: string;
   schema: Schema | undefined;
+  /** What the document says the route answers. */
+  responses: Record<string, { content?: Record<string, { schema?: CheckedSchema }> }>;
 }
 
 interface Finding {
@@ -66,7 +70,10 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       const server = await t.app.listen(0, '127.0.0.1');
       port = (server.address() as AddressInfo).port;
       const document = JSON.parse((await send('GET', '/api/docs-json')).text) as {
-        paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+        paths: Record<
+          string,
+          Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; responses: Route['responses'] }>
+        >;
         components: { schemas: Record<string, Schema> };
       };
       schemas = document.components.schemas;
@@ -77,6 +84,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
             method: method.toUpperCase(),
             path,
             schema: operation.requestBody?.content?.['application/json']?.schema,
+            responses: operation.responses,
           })),
       );
       routes = allRoutes.filter((_route, index) => index % of === shard);
@@ -87,7 +95,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       path: string,
       body?: string,
       cookie?: string,
-    ): Promise<{ status: number; text: string; cookie?: string }> {
+    ): Promise<{ status: number; text: string; type: string; cookie?: string }> {
       return new Promise((resolve, reject) => {
         const headers: Record<string, string | number> = {};
         if (body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
@@ -99,6 +107,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
             resolve({
               status: res.statusCode ?? 0,
               text: Buffer.concat(chunks).toString('utf8'),
+              type: res.headers['content-type'] ?? '',
               cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
             }),
           );
@@ -269,11 +278,13 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
             const res = await send(route.method, path, body, session);
             statuses[res.status] = (statuses[res.status] ?? 0) + 1;
             const leak = LEAKS.find(([, pattern]) => pattern.test(res.text));
-            if (res.status >= 500 || leak) {
+            // Every answer is one the document declares: its status, and for JSON its shape (issue #10).
+            const undocumented = answerProblems(route.responses, res.status, res.type, res.text, schemas as Record<string, CheckedSchema>);
+            if (res.status >= 500 || leak || undocumented.length) {
               findings.push({
                 route: `${route.method} ${route.path}`,
                 status: res.status,
-                problem: leak?.[0] ?? 'a 5xx',
+                problem: leak?.[0] ?? (res.status >= 500 ? 'a 5xx' : `not as documented: ${undocumented.join('; ')}`),
                 body: body.slice(0, 300),
                 response: res.text.slice(0, 300),
               });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access/requires.decorator';
+import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../../common/api-responses';
 import type { Response } from 'express';
 import { AddendumDto, ApproveMinutesDto, MinutesCommentDto, UpdateMinutesDto, type MinutesView } from '@casustafel/contract/minutes';
 import { Clock } from '../../common/clock';
@@ -19,12 +20,15 @@ export class MinutesController {
 
   @Requires('minutes.read')
   @Get()
+  @ApiOkBody('MinutesView')
   get(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
     return this.minutes.get(viewer, id);
   }
 
   @Requires('minutes.edit')
   @Patch()
+  @ApiOkBody('MinutesView')
+  @ApiConflictError('Het verslag is intussen gewijzigd (version) of al vastgesteld.')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateMinutesDto): Promise<MinutesView> {
     return this.minutes.update(viewer, id, dto);
   }
@@ -32,6 +36,8 @@ export class MinutesController {
   @Requires('minutes.edit')
   @Post('send')
   @HttpCode(200)
+  @ApiOkBody('MinutesView')
+  @ApiConflictError('Het verslag is al vastgesteld.')
   send(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MinutesView> {
     return this.minutes.send(viewer, id);
   }
@@ -39,6 +45,8 @@ export class MinutesController {
   @Requires('minutes.comment')
   @Post('comments')
   @HttpCode(201)
+  @ApiCreatedBody('MinutesView')
+  @ApiConflictError('Opmerkingen kunnen alleen bij een verstuurd, nog niet vastgesteld verslag.')
   comment(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: MinutesCommentDto): Promise<MinutesView> {
     return this.minutes.comment(viewer, id, dto);
   }
@@ -46,6 +54,7 @@ export class MinutesController {
   @Requires('minutes.edit')
   @Post('comments/:commentId/resolve')
   @HttpCode(200)
+  @ApiOkBody('MinutesView')
   resolve(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -57,6 +66,8 @@ export class MinutesController {
   @Requires('minutes.approve')
   @Post('approve')
   @HttpCode(200)
+  @ApiOkBody('MinutesApproval')
+  @ApiConflictError('Het verslag is al vastgesteld.')
   approve(
     @CurrentUser() viewer: Viewer,
     @Param('id', IdPipe) id: string,
@@ -68,6 +79,8 @@ export class MinutesController {
   @Requires('minutes.addendum')
   @Post('addenda')
   @HttpCode(201)
+  @ApiCreatedBody('MinutesView')
+  @ApiConflictError('Een aanvulling hoort bij een vastgesteld verslag.')
   addendum(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: AddendumDto): Promise<MinutesView> {
     return this.minutes.addAddendum(viewer, id, dto);
   }
@@ -86,6 +99,7 @@ export class MinutesPdfController {
 
   @Requires('minutes.read')
   @Get(':id/minutes.pdf')
+  @ApiFileBody('application/pdf', 'Het verslag zoals deze lezer het mag zien (convenantversie van het overleg).')
   async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
     const view = await this.minutes.get(viewer, id, true);
     const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';

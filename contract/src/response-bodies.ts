@@ -1,0 +1,59 @@
+import type { AccessLogEntryView, AccessLogVerification, AdminChangesSeenView, AdminChangesView } from './access-log';
+import type { LoginResponse, MeView } from './auth';
+import type { CaseListView, CaseView } from './cases';
+import type { ConfidentialityAcceptance, ConfidentialityView, CovenantSignatureView, CovenantView } from './covenant';
+import type { ApiError, IdentifyingDataError } from './errors';
+import type { ActionView, CalendarLinkView, GuestCandidateView, MeetingSummaryView, MeetingView, PlannedMeetings } from './meetings';
+import type { MinutesApproval, MinutesView } from './minutes';
+import type { MemberView, NetworkView, RoleView } from './networks';
+import type { OrganisationView } from './organisations';
+import type { QuestionView, ScanResult } from './questions';
+import type { UserView } from './users';
+
+/** The answer of GET /api/health: the database answers. */
+export interface HealthView {
+  status: 'ok';
+}
+
+/**
+ * Every JSON body the API sends, by its name in the OpenAPI document (each key is the name of its
+ * type). The document's response schemas are generated from this interface and the types it names
+ * (`npm run openapi:schemas`, ADR 10), and the response decorators in the API
+ * (`@ApiOkBody('CaseView')`) only fit a route that returns the type they name.
+ *
+ * A new response type is added here, then the schemas are regenerated.
+ */
+export interface ResponseBodies {
+  AccessLogEntryView: AccessLogEntryView;
+  AccessLogVerification: AccessLogVerification;
+  ActionView: ActionView;
+  AdminChangesSeenView: AdminChangesSeenView;
+  AdminChangesView: AdminChangesView;
+  ApiError: ApiError;
+  CalendarLinkView: CalendarLinkView;
+  CaseListView: CaseListView;
+  CaseView: CaseView;
+  ConfidentialityAcceptance: ConfidentialityAcceptance;
+  ConfidentialityView: ConfidentialityView;
+  CovenantSignatureView: CovenantSignatureView;
+  CovenantView: CovenantView;
+  GuestCandidateView: GuestCandidateView;
+  HealthView: HealthView;
+  IdentifyingDataError: IdentifyingDataError;
+  LoginResponse: LoginResponse;
+  MeView: MeView;
+  MeetingSummaryView: MeetingSummaryView;
+  MeetingView: MeetingView;
+  MemberView: MemberView;
+  MinutesApproval: MinutesApproval;
+  MinutesView: MinutesView;
+  NetworkView: NetworkView;
+  OrganisationView: OrganisationView;
+  PlannedMeetings: PlannedMeetings;
+  QuestionView: QuestionView;
+  RoleView: RoleView;
+  ScanResult: ScanResult;
+  UserView: UserView;
+}
+
+export type ResponseBodyName = keyof ResponseBodies;
