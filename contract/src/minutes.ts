@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { FreeText } from './free-text';
 import type { ClientView } from './cases';
+import type { CovenantRole, DisclosureLevel } from './enums';
 import type { AttendanceStatus } from './meeting-rules';
 import type { ActionView } from './meetings';
 import { IsOmittable } from './validators';
@@ -90,10 +91,10 @@ export interface MinutesView {
   approvalReason: string | null;
   /** SHA-256 of the canonical content (identity-free; includes the addenda). */
   sha256: string;
-  /** The level of names in this reader's PDF, and why, in Dutch. */
-  readerLevel: { level: string; explanation: string };
+  /** The reader's own level in the minutes, and why, in Dutch: what the PDF says it was made for (a case may show less). */
+  readerLevel: { level: DisclosureLevel; explanation: string };
   /** The reader's role in the network (for the access log of an export). */
-  readerRole: string;
+  readerRole: CovenantRole;
   can: { edit: boolean; send: boolean; comment: boolean; approve: boolean; addendum: boolean };
 }
 

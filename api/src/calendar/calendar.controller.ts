@@ -1,9 +1,9 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
 import { ApiCreatedBody, ApiFileBody } from '../common/api-responses';
-import type { Response } from 'express';
 import { CurrentUser, Public } from '../common/decorators';
+import { download } from '../common/file-download';
 import type { Viewer } from '../common/viewer';
 import { CalendarService } from './calendar.service';
 
@@ -20,14 +20,12 @@ export class CalendarController {
     return this.calendar.renew(viewer);
   }
 
-  /** The feed itself: the secret in the address is the only key (calendar apps send no cookies). */
+  /** The feed itself: the secret in the address is the only key (calendar apps send no cookies); calendar apps may keep it five minutes. */
   @Public()
   @Get(':file')
+  @Header('Cache-Control', 'private, max-age=300')
   @ApiFileBody('text/calendar', 'De overleggen van de eigenaar van de link, als iCalendar.')
-  async feed(@Param('file') file: string, @Res() response: Response): Promise<void> {
-    const match = /^([\w-]{20,64})\.ics$/.exec(file);
-    if (!match) throw new BadRequestException('Een agenda-link eindigt op .ics.');
-    const body = await this.calendar.feed(match[1]);
-    response.status(200).set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' }).send(body);
+  async feed(@Param('file') file: string): Promise<StreamableFile> {
+    return download(await this.calendar.feedFile(file));
   }
 }

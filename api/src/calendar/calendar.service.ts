@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { ActionsService } from '../actions/actions.service';
 import { Clock } from '../common/clock';
+import type { FileDownload } from '../common/file-download';
 import type { Viewer } from '../common/viewer';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NetworksService } from '../networks/networks.service';
@@ -38,7 +39,14 @@ export class CalendarService {
     return { token, url: `/api/calendar/${token}.ics` };
   }
 
-  async feed(token: string): Promise<string> {
+  /** The feed behind an address's last part ("<token>.ics"): the secret in it is the only key. */
+  async feedFile(file: string): Promise<FileDownload> {
+    const match = /^([\w-]{20,64})\.ics$/.exec(file);
+    if (!match) throw new BadRequestException('Een agenda-link eindigt op .ics.');
+    return { bytes: Buffer.from(await this.feed(match[1]), 'utf8'), contentType: 'text/calendar; charset=utf-8' };
+  }
+
+  private async feed(token: string): Promise<string> {
     const row = await this.tokens.findOneBy({ tokenHash: hash(token) });
     const user = row ? await this.users.findById(row.userId) : null;
     if (!row || !user || !user.active)

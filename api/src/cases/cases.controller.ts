@@ -1,25 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
 import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../common/api-responses';
-import type { Response } from 'express';
 import { CaseListQuery, CreateCaseDto, UpdateCaseStatusDto, type CaseListView, type CaseView } from '@casustafel/contract/cases';
-import { Clock } from '../common/clock';
 import { CurrentUser } from '../common/decorators';
+import { download } from '../common/file-download';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
-import { AccessLogService } from '../privacy/access-log.service';
-import { renderAccessReport } from './access-report';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
 @Controller()
 export class CasesController {
-  constructor(
-    private readonly cases: CasesService,
-    private readonly accessLog: AccessLogService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly cases: CasesService) {}
 
   @Requires('case.create')
   @Post('networks/:id/cases')
@@ -55,17 +48,7 @@ export class CasesController {
   @Requires('case.accessReport')
   @Get('cases/:id/access-report.pdf')
   @ApiFileBody('application/pdf', 'Het inzageoverzicht (AVG art. 15) van de cliënt van deze casus.')
-  async accessReport(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
-    const { view, networkName } = await this.cases.forAccessReport(viewer, id);
-    const entries = await this.accessLog.forCase(view.networkId, id);
-    const pdf = await renderAccessReport({ view, networkName, entries, preparedFor: viewer.name, now: this.clock.now() });
-    response
-      .status(200)
-      .set({
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="inzageoverzicht-${view.number}.pdf"`,
-        'Cache-Control': 'no-store',
-      })
-      .send(pdf);
+  async accessReport(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<StreamableFile> {
+    return download(await this.cases.accessReport(viewer, id));
   }
 }

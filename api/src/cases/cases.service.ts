@@ -9,6 +9,8 @@ import {
 } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
+import type { FileDownload } from '../common/file-download';
+import { renderAccessReport } from './access-report';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { CASE_TRANSITIONS, STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
@@ -226,12 +228,16 @@ export class CasesService implements OnApplicationBootstrap {
   }
 
   /** The case for the coordinator's access report, with the identity at their DOSSIER level. */
-  async forAccessReport(viewer: Viewer, caseId: string): Promise<{ view: CaseView; networkName: string }> {
+  /** AVG art. 15: who saw this client's data, and when, as a PDF for the coordinator (logged as an export). */
+  async accessReport(viewer: Viewer, caseId: string): Promise<FileDownload> {
     const { record, disclosure, decided } = await this.visible(viewer, caseId, 'DOSSIER');
     requireAccess(disclosure.role, 'case.accessReport');
     await this.accessLog.record([this.event(disclosure, record, 'EXPORT', decided.level)]);
     const network = await this.networks.findById(record.networkId);
-    return { view: (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0], networkName: network.name };
+    const view = (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0];
+    const entries = await this.accessLog.forCase(record.networkId, record.id);
+    const bytes = await renderAccessReport({ view, networkName: network.name, entries, preparedFor: viewer.name, now: this.clock.now() });
+    return { bytes, contentType: 'application/pdf', filename: `inzageoverzicht-${view.number}.pdf` };
   }
 
   /**

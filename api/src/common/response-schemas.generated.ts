@@ -813,12 +813,15 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       sha256: { type: 'string', description: 'SHA-256 of the canonical content (identity-free; includes the addenda).' },
       readerLevel: {
         type: 'object',
-        properties: { level: { type: 'string' }, explanation: { type: 'string' } },
+        properties: { level: { $ref: '#/components/schemas/DisclosureLevel' }, explanation: { type: 'string' } },
         required: ['level', 'explanation'],
         additionalProperties: false,
-        description: "The level of names in this reader's PDF, and why, in Dutch.",
+        description: "The reader's own level in the minutes, and why, in Dutch: what the PDF says it was made for (a case may show less).",
       },
-      readerRole: { type: 'string', description: "The reader's role in the network (for the access log of an export)." },
+      readerRole: {
+        description: "The reader's role in the network (for the access log of an export).",
+        allOf: [{ $ref: '#/components/schemas/CovenantRole' }],
+      },
       can: {
         type: 'object',
         properties: {

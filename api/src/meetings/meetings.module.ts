@@ -1,3 +1,4 @@
+import { NetworkActionsExport } from './network-actions-export.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionsModule } from '../actions/actions.module';
@@ -34,7 +35,7 @@ import { NetworkActionsExportController } from './network-actions-export.control
     UsersModule,
   ],
   controllers: [MeetingsController, MinutesController, MinutesPdfController, NetworkActionsExportController],
-  providers: [MeetingsService, MinutesService],
+  providers: [MeetingsService, MinutesService, NetworkActionsExport],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -7,7 +7,7 @@ import {
   type DisclosureLevel,
 } from '@casustafel/contract/enums';
 import { COVENANT_TEMPLATES } from '../covenants/covenant-templates';
-import { decideDisclosure, type DisclosureFacts } from './disclosure-policy';
+import { decideDisclosure, readerLevel, type DisclosureFacts, type ViewerSide } from './disclosure-policy';
 
 const matrix = COVENANT_TEMPLATES.NEIGHBOURHOOD.levels;
 const oggz = COVENANT_TEMPLATES.OGGZ.levels;
@@ -174,5 +174,42 @@ describe(decideDisclosure.name, () => {
         }
       }
     });
+  });
+});
+
+describe(readerLevel.name, () => {
+  const viewer = (overrides: Partial<ViewerSide>): ViewerSide => ({
+    context: 'MINUTES',
+    role: 'CORE_PARTNER',
+    matrix,
+    covenantVersion: 1,
+    confidentialityValid: true,
+    ...overrides,
+  });
+
+  it('is what the covenant gives the role in the context, for every role and context of both templates', () => {
+    for (const levels of [matrix, oggz])
+      for (const role of COVENANT_ROLES)
+        for (const context of DISCLOSURE_CONTEXTS)
+          expect(readerLevel(viewer({ matrix: levels, role, context })).level).toBe(levels[role][context]);
+  });
+
+  it('is capped at the pseudonym without a valid confidentiality acceptance, and hidden outside the network', () => {
+    const full = viewer({ matrix: oggz, role: 'COORDINATOR', context: 'MINUTES' });
+    expect(rank(readerLevel(full).level)).toBeGreaterThan(rank('PSEUDONYM'));
+    const unaccepted = readerLevel({ ...full, confidentialityValid: false });
+    expect(unaccepted.level).toBe('PSEUDONYM');
+    expect(unaccepted.explanation).toContain('geheimhoudingsverklaring');
+    expect(readerLevel({ ...full, role: null }).level).toBe('HIDDEN');
+  });
+
+  it('is never below what a real case shows the reader in MINUTES, and never above it with consent and identity kept', () => {
+    for (const role of COVENANT_ROLES)
+      for (const consent of CONSENTS) {
+        const side = viewer({ matrix: oggz, role, context: 'MINUTES' });
+        const real = decideDisclosure({ ...facts({ matrix: oggz, role, context: 'MINUTES' }), consent, consentOverrideReason: null });
+        expect(rank(real.level)).toBeLessThanOrEqual(rank(readerLevel(side).level));
+        if (consent === 'GIVEN') expect(real.level).toBe(readerLevel(side).level);
+      }
   });
 });

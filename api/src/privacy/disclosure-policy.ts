@@ -94,12 +94,33 @@ export function decideDisclosure(f: DisclosureFacts): Disclosure {
   return { level, explanation: reasons.join(' ') };
 }
 
+/**
+ * The reader's own level in a context, before any case: what the covenant gives their role there,
+ * capped by their confidentiality acceptance. It is the level of a case that neither raises nor
+ * lowers it — consent given, not theirs, no open action of theirs, identity kept — so a real case
+ * may show less (no consent, erased identity) and, in DOSSIER only, more (their own case, their action).
+ * The minutes print it as the level they were made for.
+ */
+export function readerLevel(viewer: ViewerSide): Disclosure {
+  return decideDisclosure({ ...viewer, ...NEUTRAL_CASE });
+}
+
 /** What the policy decides on about one case; the rest of DisclosureFacts is the viewer's standing in the network. */
 export type CaseSide = Pick<
   DisclosureFacts,
   'isSubmitter' | 'isSubmittingOrganisation' | 'holdsOpenAction' | 'consent' | 'consentOverrideReason' | 'identityErased'
 >;
 export type ViewerSide = Omit<DisclosureFacts, keyof CaseSide>;
+
+/** A case that moves no rule: consent given, not the viewer's, no open action of the viewer's organisation, identity kept. */
+const NEUTRAL_CASE: CaseSide = {
+  isSubmitter: false,
+  isSubmittingOrganisation: false,
+  holdsOpenAction: false,
+  consent: 'GIVEN',
+  consentOverrideReason: null,
+  identityErased: false,
+};
 
 /** The kinds of consent the policy tells apart, in the order of their number: an OGGZ override counts only with its reason. */
 export const CONSENT_KINDS: readonly Pick<CaseSide, 'consent' | 'consentOverrideReason'>[] = [

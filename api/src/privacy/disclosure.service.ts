@@ -4,7 +4,7 @@ import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import type { CovenantVersion } from '../covenants/covenant-version.entity';
 import { NetworksService } from '../networks/networks.service';
-import { decideDisclosure, levelsByCaseKind, type Disclosure } from './disclosure-policy';
+import { decideDisclosure, levelsByCaseKind, readerLevel, type Disclosure, type ViewerSide } from './disclosure-policy';
 import { OpenActionLookup } from './open-actions';
 
 /** What the policy needs to know about a case (no identity). */
@@ -29,13 +29,22 @@ export class DisclosureStanding {
 
   /** The level the policy gives this viewer for every kind of case: what a list query filters on in SQL. */
   levelsByCaseKind(): Map<number, DisclosureLevel> {
-    return levelsByCaseKind({
+    return levelsByCaseKind(this.side());
+  }
+
+  /** The viewer's own level in this context before any case (disclosure-policy.ts readerLevel). */
+  readerLevel(): Disclosure {
+    return readerLevel(this.side());
+  }
+
+  private side(): ViewerSide {
+    return {
       context: this.context,
       role: this.role,
       matrix: this.covenant.levels,
       covenantVersion: this.covenant.version,
       confidentialityValid: this.confidentialityValid,
-    });
+    };
   }
 }
 

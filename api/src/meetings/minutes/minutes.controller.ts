@@ -1,16 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access/requires.decorator';
 import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../../common/api-responses';
-import type { Response } from 'express';
 import { AddendumDto, ApproveMinutesDto, MinutesCommentDto, UpdateMinutesDto, type MinutesView } from '@casustafel/contract/minutes';
-import { Clock } from '../../common/clock';
 import { CurrentUser } from '../../common/decorators';
+import { download } from '../../common/file-download';
 import { IdPipe } from '../../common/id.pipe';
 import type { Viewer } from '../../common/viewer';
-import { OrganisationsService } from '../../organisations/organisations.service';
-import { AccessLogService } from '../../privacy/access-log.service';
-import { renderMinutesPdf } from './minutes-pdf';
 import { MinutesService } from './minutes.service';
 
 @ApiTags('minutes')
@@ -90,38 +86,12 @@ export class MinutesController {
 @ApiTags('minutes')
 @Controller('meetings')
 export class MinutesPdfController {
-  constructor(
-    private readonly minutes: MinutesService,
-    private readonly organisations: OrganisationsService,
-    private readonly accessLog: AccessLogService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly minutes: MinutesService) {}
 
   @Requires('minutes.read')
   @Get(':id/minutes.pdf')
   @ApiFileBody('application/pdf', 'Het verslag zoals deze lezer het mag zien (convenantversie van het overleg).')
-  async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
-    const view = await this.minutes.get(viewer, id, true);
-    const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
-    const pdf = await renderMinutesPdf(view, { name: viewer.name, organisation }, this.clock.now());
-    await this.accessLog.record([
-      {
-        viewer,
-        role: view.readerRole,
-        networkId: view.networkId,
-        caseId: null,
-        action: 'EXPORT',
-        level: view.readerLevel.level as never,
-        context: 'MINUTES',
-      },
-    ]);
-    response
-      .status(200)
-      .set({
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="verslag-${view.meeting.startsAt.slice(0, 10)}.pdf"`,
-        'Cache-Control': 'no-store',
-      })
-      .send(pdf);
+  async pdf(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<StreamableFile> {
+    return download(await this.minutes.pdf(viewer, id));
   }
 }

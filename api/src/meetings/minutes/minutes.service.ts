@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
+import type { FileDownload } from '../../common/file-download';
 import { requireAccess } from '../../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -21,6 +22,7 @@ import { QuestionsService } from '../../questions/questions.service';
 import { AccessLogService } from '../../privacy/access-log.service';
 import { DisclosureService } from '../../privacy/disclosure.service';
 import { FreeTextGuard } from '../../privacy/free-text-guard';
+import { OrganisationsService } from '../../organisations/organisations.service';
 import { UsersService } from '../../users/users.service';
 import { AgendaItem } from '../agenda-item.entity';
 import { Attendance } from '../attendance.entity';
@@ -28,6 +30,8 @@ import { Meeting } from '../meeting.entity';
 import { MinutesAddendum } from './minutes-addendum.entity';
 import { MinutesComment } from './minutes-comment.entity';
 import { Minutes, type StoredSection } from './minutes.entity';
+import { renderMinutesPdf } from './minutes-pdf';
+import { toMinutesView } from './minutes.mapper';
 
 const NOT_FOUND = 'Er is (nog) geen verslag van dit overleg dat je mag zien.';
 const LOCKED = 'Dit verslag is vastgesteld en ligt vast. Een correctie voeg je toe als aanvulling.';
@@ -57,6 +61,7 @@ export class MinutesService {
     private readonly disclosures: DisclosureService,
     private readonly accessLog: AccessLogService,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
     private readonly guard: FreeTextGuard,
     private readonly clock: Clock,
   ) {}
@@ -252,19 +257,34 @@ export class MinutesService {
     return createHash('sha256').update(canonical).digest('hex');
   }
 
+  /** The minutes as this reader may read them, as a PDF for them alone: rendered, logged as an export, named by the meeting's date. */
+  async pdf(viewer: Viewer, meetingId: string): Promise<FileDownload> {
+    const view = await this.get(viewer, meetingId, true);
+    const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
+    const bytes = await renderMinutesPdf(view, { name: viewer.name, organisation }, this.clock.now());
+    await this.accessLog.record([
+      {
+        viewer,
+        role: view.readerRole,
+        networkId: view.networkId,
+        caseId: null,
+        action: 'EXPORT',
+        level: view.readerLevel.level,
+        context: 'MINUTES',
+      },
+    ]);
+    return { bytes, contentType: 'application/pdf', filename: `verslag-${view.meeting.startsAt.slice(0, 10)}.pdf` };
+  }
+
+  /** Loads what this reader's minutes are made of, each case and action decided by the disclosure policy; minutes.mapper builds the view. */
   private async view(viewer: Viewer, record: Minutes, role: CovenantRole, meeting: Meeting, forExport = false): Promise<MinutesView> {
     const network = await this.networks.findById(record.networkId);
     const caseIds = record.sections.map((s) => s.caseId).filter((id): id is string => !!id);
-    const clients = await this.cases.visibleViews(viewer, record.networkId, caseIds, 'MINUTES', {
+    const cases = await this.cases.visibleViews(viewer, record.networkId, caseIds, 'MINUTES', {
       covenantVersion: record.covenantVersion,
       action: forExport ? 'EXPORT' : 'VIEW',
     });
-    const visibleSections = record.sections.filter((s) => !s.caseId || clients.has(s.caseId));
-    const allComments = await this.comments.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
-    const people = new Map(
-      (await this.users.findByIds([...new Set([...allComments.map((c) => c.authorId), viewer.id])])).map((u) => [u.id, u]),
-    );
-    const visibleCase = (a: ActionView) => !a.case || clients.has(a.case.id);
+    const visibleCase = (a: ActionView) => !a.case || cases.has(a.case.id);
     const agreed = (
       await this.actions.forAgendaItems(
         viewer,
@@ -276,88 +296,40 @@ export class MinutesService {
     const carriedOver = (await this.actions.list(viewer, { scope: 'network', networkId: record.networkId }))
       .filter((a) => a.meetingId !== record.meetingId && OPEN_ACTION_STATUSES.includes(a.status))
       .filter(visibleCase);
-    const attendanceRows = await this.attendance.findBy({ meetingId: record.meetingId });
-    const present = attendanceRows.some((a) => a.organisationId === viewer.organisationId && a.status === 'PRESENT');
-    const attendees = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
-    const members = await this.networks.memberList(record.networkId);
-    const next = await this.meetings.findOne({
-      where: { networkId: record.networkId, startsAt: MoreThan(meeting.startsAt) },
-      order: { startsAt: 'ASC' },
-    });
-    const coordinators = await this.networks.coordinatorsOf(record.networkId);
+    const comments = await this.comments.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
+    const attendance = await this.attendance.findBy({ meetingId: record.meetingId });
     const addenda = await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
-    const addendumAuthors = new Map((await this.users.findByIds(addenda.map((a) => a.authorId))).map((u) => [u.id, u.name]));
-    const reader = (
-      await this.disclosures.forNetwork(viewer, record.networkId, 'MINUTES', [], { covenantVersion: record.covenantVersion, role })
-    ).decide({
-      id: '',
-      submittedById: '',
-      submittedByOrganisationId: '',
-      consent: 'GIVEN',
-      consentOverrideReason: null,
-      identityErasedAt: null,
-    });
-    const open = record.status !== 'APPROVED';
-    return {
-      meetingId: record.meetingId,
-      networkId: record.networkId,
-      networkName: network.name,
-      status: record.status,
-      version: record.version,
+    const users = await this.users.findByIds([
+      ...new Set([...comments.map((c) => c.authorId), ...attendance.flatMap((a) => a.userIds), ...addenda.map((a) => a.authorId)]),
+    ]);
+    const standing = await this.disclosures.standing(viewer, record.networkId, 'MINUTES', {
       covenantVersion: record.covenantVersion,
-      meeting: {
-        startsAt: meeting.startsAt.toISOString(),
-        location: meeting.location,
-        chair: coordinators[0]?.name ?? null,
-        minuteTaker: coordinators[0]?.name ?? null,
-        nextMeeting: next?.startsAt.toISOString() ?? null,
-      },
-      attendance: members.map((m) => {
-        const row = attendanceRows.find((a) => a.organisationId === m.organisation.id);
-        return {
-          organisation: m.organisation.name,
-          status: row?.status ?? null,
-          people: (row?.userIds ?? []).map((id) => attendees.get(id) ?? ''),
-        };
-      }),
-      sections: visibleSections.map((s, index) => ({
-        id: s.id,
-        number: index + 1,
-        title: s.title,
-        text: s.text,
-        client: s.caseId ? clients.get(s.caseId)!.client : null,
-        comments: allComments
-          .filter((c) => c.sectionId === s.id)
-          .map((c) => ({
-            id: c.id,
-            author: people.get(c.authorId)?.name ?? '',
-            organisation: people.get(c.authorId)?.organisation?.name ?? '',
-            text: c.text,
-            createdAt: c.createdAt.toISOString(),
-            resolved: c.resolvedAt !== null,
-          })),
-      })),
-      actions: agreed,
+      role,
+    });
+    return toMinutesView({
+      record,
+      meeting,
+      networkName: network.name,
+      role,
+      present: attendance.some((a) => a.organisationId === viewer.organisationId && a.status === 'PRESENT'),
+      sections: record.sections.filter((s) => !s.caseId || cases.has(s.caseId)),
+      cases,
+      comments,
+      commenters: new Map(users.map((u) => [u.id, { name: u.name, organisation: u.organisation?.name ?? '' }])),
+      agreed,
       carriedOver,
-      addenda: addenda.map((a) => ({
-        id: a.id,
-        text: a.text,
-        createdAt: a.createdAt.toISOString(),
-        author: addendumAuthors.get(a.authorId) ?? null,
-      })),
-      approvedAt: record.approvedAt?.toISOString() ?? null,
-      approvalReason: record.approvalReason,
+      members: await this.networks.memberList(record.networkId),
+      attendance,
+      people: new Map(users.map((u) => [u.id, u.name])),
+      chair: (await this.networks.coordinatorsOf(record.networkId))[0]?.name ?? null,
+      nextMeeting: await this.meetings.findOne({
+        where: { networkId: record.networkId, startsAt: MoreThan(meeting.startsAt) },
+        order: { startsAt: 'ASC' },
+      }),
+      addenda,
       sha256: await this.hash(record),
-      readerLevel: { level: reader.level, explanation: reader.explanation },
-      readerRole: role,
-      can: {
-        edit: can(role, 'minutes.edit') && open,
-        send: can(role, 'minutes.edit') && open,
-        comment: record.status === 'SENT' && can(role, 'minutes.comment', { present }),
-        approve: can(role, 'minutes.approve') && open,
-        addendum: can(role, 'minutes.addendum') && !open,
-      },
-    };
+      reader: standing.readerLevel(),
+    });
   }
 
   /** Drafts: the coordinator. Sent: also the organisations present. Approved: every member. */
