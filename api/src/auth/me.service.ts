@@ -3,6 +3,7 @@ import type { MeView } from '@casustafel/contract/auth';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NetworksService } from '../networks/networks.service';
 import { UsersService } from '../users/users.service';
+import { toMeView } from './me.mapper';
 
 /** The signed-in user with their organisation and their role in each network. */
 @Injectable()
@@ -16,14 +17,6 @@ export class MeService {
   async describe(userId: string): Promise<MeView> {
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthorizedException('Je bent niet ingelogd. Log in om verder te gaan.');
-    return {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      isAdmin: user.isAdmin,
-      organisation: { id: user.organisationId, name: user.organisation?.name ?? '' },
-      networks: await this.networks.networksOf(user.id),
-      guestMeetings: await this.meetings.guestMeetingsOf(user.id),
-    };
+    return toMeView(user, await this.networks.networksOf(user.id), await this.meetings.guestMeetingsOf(user.id));
   }
 }

@@ -19,6 +19,7 @@ import { AccessLogService, type AccessEvent } from '../privacy/access-log.servic
 import { ConfidentialityAcceptance } from './confidentiality-acceptance.entity';
 import { CovenantSignature } from './covenant-signature.entity';
 import { CovenantVersion } from './covenant-version.entity';
+import { toCovenantView } from './covenant.mapper';
 import { COVENANT_TEMPLATES, DEFAULT_CONFIDENTIALITY_STATEMENT } from './covenant-templates';
 
 export const ACCEPTANCE_MONTHS = 12;
@@ -218,21 +219,7 @@ export class CovenantsService {
 
   private async view(version: CovenantVersion, canEdit: boolean): Promise<CovenantView> {
     const signatures = await this.signatures.find({ where: { networkId: version.networkId }, order: { signedOn: 'ASC' } });
-    const orgs = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
-    return {
-      version: version.version,
-      levels: version.levels,
-      retentionMonths: version.retentionMonths,
-      anonymousQuestionSubmitter: version.anonymousQuestionSubmitter,
-      confidentialityStatement: version.confidentialityStatement,
-      signatures: signatures.map((s) => ({
-        organisation: { id: s.organisationId, name: orgs.get(s.organisationId) ?? '' },
-        signatory: s.signatory,
-        signedOn: s.signedOn,
-        covenantVersion: s.covenantVersion,
-      })),
-      createdAt: version.createdAt.toISOString(),
-      canEdit,
-    };
+    const names = await this.organisations.namesOf(signatures.map((s) => s.organisationId));
+    return toCovenantView(version, signatures, names, canEdit);
   }
 }

@@ -24,7 +24,7 @@ import {
   type AccessOutcome,
   type AdminChangesView,
 } from '@casustafel/contract/access-log';
-import type { CovenantRole, DisclosureLevel } from '@casustafel/contract/enums';
+import type { DisclosureLevel } from '@casustafel/contract/enums';
 import { Clock } from '../common/clock';
 import { dutchPeriod } from '../common/dates';
 import type { Viewer } from '../common/viewer';
@@ -35,6 +35,7 @@ import { UsersService } from '../users/users.service';
 import { AccessLogAnchor, type AnchorHead } from './access-log-anchor';
 import { accessLogKeys, expectedHash, GENESIS, KEYED_CHAIN, keyedHash } from './access-log-chain';
 import { AccessLogEntry } from './access-log-entry.entity';
+import { toAccessLogEntryView } from './access-log.mapper';
 import { AdminChangesSeen } from './admin-changes-seen.entity';
 
 /** One event for the log. Fields added for NEN 7513 are optional, so existing callers keep working. */
@@ -365,45 +366,11 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async views(rows: AccessLogEntry[]): Promise<AccessLogEntryView[]> {
-    const userIds = [...new Set(rows.flatMap((r) => [r.userId, r.subjectUserId]).filter((id): id is string => !!id))];
-    const users = new Map((await this.users.findByIds(userIds)).map((u) => [u.id, { id: u.id, name: u.name }]));
-    const needOrganisations = rows.some((r) => r.organisationId || r.subjectOrganisationId);
-    const orgs = new Map(needOrganisations ? (await this.organisations.list()).map((o) => [o.id, { id: o.id, name: o.name }]) : []);
-    const named = (map: Map<string, { id: string; name: string }>, id: string | null) => (id ? (map.get(id) ?? null) : null);
-    return rows.map((r) => {
-      const object = r.objectType
-        ? { type: r.objectType as AccessObjectType, id: r.objectId }
-        : r.caseId
-          ? { type: 'CASE' as const, id: r.caseId }
-          : r.questionId
-            ? { type: 'QUESTION' as const, id: r.questionId }
-            : null;
-      const hasSubject = r.subjectUserId || r.subjectOrganisationId || r.subjectRole;
-      return {
-        seq: r.seq,
-        eventId: r.eventId,
-        at: r.at.toISOString(),
-        user: named(users, r.userId),
-        organisation: named(orgs, r.organisationId),
-        role: r.role as AccessLogEntryView['role'],
-        caseId: r.caseId,
-        questionId: r.questionId,
-        caseNumber: null,
-        action: r.action,
-        level: r.level as DisclosureLevel | null,
-        context: r.context as AccessContext | null,
-        ip: r.ip,
-        outcome: r.outcome === 'DENIED' ? 'DENIED' : 'SUCCESS',
-        object,
-        subject: hasSubject
-          ? {
-              user: named(users, r.subjectUserId),
-              organisation: named(orgs, r.subjectOrganisationId),
-              role: r.subjectRole as CovenantRole | null,
-            }
-          : null,
-      };
-    });
+    const userIds = rows.flatMap((r) => [r.userId, r.subjectUserId]).filter((id): id is string => !!id);
+    const organisationIds = rows.flatMap((r) => [r.organisationId, r.subjectOrganisationId]).filter((id): id is string => !!id);
+    const users = new Map((await this.users.findByIds([...new Set(userIds)])).map((u) => [u.id, u.name]));
+    const organisations = await this.organisations.namesOf(organisationIds);
+    return rows.map((row) => toAccessLogEntryView(row, { users, organisations }));
   }
 }
 

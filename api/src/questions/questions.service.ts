@@ -283,12 +283,12 @@ export class QuestionsService {
 
   private async thread(questionId: string) {
     const messages = await this.messages.find({ where: { questionId }, order: { createdAt: 'ASC' } });
-    const authorIds = [...new Set(messages.map((m) => m.authorId))];
-    const authors = new Map<string, { name: string; organisation: string }>();
-    for (const id of authorIds) {
-      const user = await this.users.findById(id);
-      if (user) authors.set(id, { name: user.name, organisation: user.organisation?.name ?? '' });
-    }
+    const authors = new Map(
+      (await this.users.findByIds([...new Set(messages.map((m) => m.authorId))])).map((u) => [
+        u.id,
+        { name: u.name, organisation: u.organisation?.name ?? '' },
+      ]),
+    );
     return messages.map((m) => toMessageView(m, authors.get(m.authorId) ?? null));
   }
 
