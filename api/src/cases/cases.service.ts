@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import type { FileDownload } from '../common/file-download';
@@ -92,7 +84,7 @@ export class CasesService implements OnApplicationBootstrap {
     options: { sourceQuestionId?: string; together?: (manager: EntityManager, caseId: string) => Promise<void> } = {},
   ): Promise<CaseView> {
     const access = await this.networks.accessFor(viewer, networkId);
-    if (!access.role) throw new ForbiddenException('Alleen leden van dit netwerk brengen een casus in.');
+    requireAccess(access.role, 'case.create');
     if (dto.consent === 'OVERRIDE_OGGZ') {
       if (access.network.kind !== 'OGGZ') {
         throw new BadRequestException('De bemoeizorg-uitzondering geldt alleen in een OGGZ-netwerk. Kies of de cliënt toestemming gaf.');

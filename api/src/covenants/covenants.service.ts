@@ -1,5 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
+import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository, type EntityManager } from 'typeorm';
 import type {
@@ -174,7 +175,7 @@ export class CovenantsService {
 
   async accept(viewer: Viewer, networkId: string): Promise<{ acceptedAt: string; validUntil: string }> {
     const access = await this.networks.accessFor(viewer, networkId);
-    if (!access.role) throw new ForbiddenException('Alleen wie een rol in dit netwerk heeft, accepteert de geheimhoudingsverklaring.');
+    requireAccess(access.role, 'confidentiality.accept');
     return this.recordAcceptance(viewer.id, networkId, { viewer, role: access.role });
   }
 

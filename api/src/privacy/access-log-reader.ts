@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { requireAccess } from '../access/require-access';
 import type { AccessLogEntryView, AccessLogQuery, AccessLogVerification, AdminChangesView } from '@casustafel/contract/access-log';
 import type { Viewer } from '../common/viewer';
 import { NetworksService } from '../networks/networks.service';
@@ -24,21 +25,17 @@ export class AccessLogReader {
 
   /** Role and membership changes the administrator made since the coordinator last looked. */
   async adminChanges(viewer: Viewer, networkId: string): Promise<AdminChangesView> {
-    await this.requireCoordinator(viewer, networkId, 'Alleen de coördinator van dit netwerk ziet de wijzigingen van de beheerder.');
+    await this.requireCoordinator(viewer, networkId);
     return this.accessLog.adminChanges(networkId, viewer.id);
   }
 
   async markAdminChangesSeen(viewer: Viewer, networkId: string, seq: number): Promise<{ seenUntil: number }> {
-    await this.requireCoordinator(viewer, networkId, 'Alleen de coördinator van dit netwerk ziet de wijzigingen van de beheerder.');
+    await this.requireCoordinator(viewer, networkId);
     return this.accessLog.markAdminChangesSeen(networkId, viewer.id, seq);
   }
 
-  private async requireCoordinator(
-    viewer: Viewer,
-    networkId: string,
-    message = 'Alleen de coördinator van dit netwerk leest het toegangslogboek.',
-  ): Promise<void> {
-    const access = await this.networks.accessFor(viewer, networkId);
-    if (access.role !== 'COORDINATOR') throw new ForbiddenException(message);
+  /** The AccessGuard has checked the route's permission already; this is the same table, where the service is called from elsewhere. */
+  private async requireCoordinator(viewer: Viewer, networkId: string): Promise<void> {
+    requireAccess((await this.networks.accessFor(viewer, networkId)).role, 'accessLog.read');
   }
 }
