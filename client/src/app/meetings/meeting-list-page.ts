@@ -14,6 +14,7 @@ import { NetworksApi } from '../networks/networks-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { ResourceState } from '../ui/resource-state';
 import { MeetingsApi } from './meetings-api';
+import { can } from '@casustafel/contract/permissions';
 
 /** The network's meetings (calendar list); the coordinator plans one or a series. */
 @Component({
@@ -42,7 +43,7 @@ import { MeetingsApi } from './meetings-api';
     <div class="page">
       <app-network-header [networkId]="id()" />
       <h2>{{ 'meetings.title' | transloco }}</h2>
-      @if (network.value()?.myRole === 'COORDINATOR') {
+      @if (can(network.value()?.myRole ?? null, 'meeting.plan')) {
         <mat-card appearance="outlined">
           <mat-card-content>
             <h3 class="card-title">{{ 'meetings.plan' | transloco }}</h3>
@@ -96,6 +97,8 @@ import { MeetingsApi } from './meetings-api';
   `,
 })
 export class MeetingListPage {
+  /** What the viewer may do, from the one access table (contract/permissions.ts) that the API enforces. */
+  protected readonly can = can;
   private readonly api = inject(MeetingsApi);
   private readonly networksApi = inject(NetworksApi);
   private readonly i18n = inject(TranslocoService);

@@ -9,6 +9,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { CasesApi } from '../cases/cases-api';
 import { ConfidentialityDialog, type ConfidentialityDialogData } from './confidentiality-dialog';
 import { NetworksApi } from './networks-api';
+import { can } from '@casustafel/contract/permissions';
 
 /** Asked once per visit per network, so that the dialog does not return on every page. */
 const askedThisVisit = new Set<string>();
@@ -40,13 +41,13 @@ const askedThisVisit = new Set<string>();
       </mat-chip-set>
       <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'network.sections' | transloco">
         <a mat-tab-link [routerLink]="['/netwerken', net.id]" routerLinkActive #o="routerLinkActive" [routerLinkActiveOptions]="{ exact: true }" [active]="o.isActive">{{ 'network.tabOverview' | transloco }}</a>
-        @if (net.myRole) {
+        @if (can(net.myRole, 'case.list')) {
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'casussen']" routerLinkActive #c="routerLinkActive" [active]="c.isActive">{{ 'network.tabCases' | transloco }}</a>
  <a mat-tab-link [routerLink]="['/netwerken', net.id, 'overleggen']" routerLinkActive #mt="routerLinkActive" [active]="mt.isActive">{{ 'network.tabMeetings' | transloco }}</a>
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'vragen']" routerLinkActive #q="routerLinkActive" [active]="q.isActive">{{ 'network.tabQuestions' | transloco }}</a>
         }
         <a mat-tab-link [routerLink]="['/netwerken', net.id, 'convenant']" routerLinkActive #v="routerLinkActive" [active]="v.isActive">{{ 'network.tabCovenant' | transloco }}</a>
-        @if (net.myRole === 'COORDINATOR') {
+        @if (can(net.myRole, 'accessLog.read')) {
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'logboek']" routerLinkActive #l="routerLinkActive" [active]="l.isActive">{{ 'network.tabLog' | transloco }}</a>
         }
       </nav>
@@ -64,6 +65,8 @@ const askedThisVisit = new Set<string>();
   `,
 })
 export class NetworkHeader {
+  /** What the viewer may do, from the one access table (contract/permissions.ts) that the API enforces. */
+  protected readonly can = can;
   private readonly networksApi = inject(NetworksApi);
   private readonly casesApi = inject(CasesApi);
   private readonly dialog = inject(MatDialog);

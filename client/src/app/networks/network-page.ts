@@ -23,6 +23,7 @@ import { Loading } from '../ui/loading';
 import { NetworkHeader } from './network-header';
 import type { AdminChangesView } from '@casustafel/contract/access-log';
 import { NetworksApi } from './networks-api';
+import { can } from '@casustafel/contract/permissions';
 
 /** One network: who is in it (core and shell) and who holds which role. Coordinators and administrators change it. */
 @Component({
@@ -273,7 +274,7 @@ export class NetworkPage {
    */
   private readonly shownAdminChanges = new Map<string, AdminChangesView>();
   protected readonly adminChanges = resource({
-    params: () => (this.network.value()?.myRole === 'COORDINATOR' ? { id: this.id() } : undefined),
+    params: () => (can(this.network.value()?.myRole ?? null, 'accessLog.read') ? { id: this.id() } : undefined),
     loader: async ({ params }) => {
       // Shown once per visit: a reload of the page's data (after accepting the statement, say) must not make them vanish.
       const shown = this.shownAdminChanges.get(params.id);
