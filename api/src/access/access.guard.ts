@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { canGlobally, grantOf, type AccessRole, type Permission } from '@casustafel/contract/permissions';
 import { IS_PUBLIC, type RequestWithViewer } from '../common/decorators';
+import { rememberResolvedAccess } from '../common/request-context';
 import { routeObject, type RouteObjectType } from '../common/route-object';
 import { AccessTargets } from './access-targets';
 import { FORBIDDEN, ADMIN_KNOWS, NOT_FOUND } from './refusals';
@@ -59,6 +60,7 @@ export class AccessGuard implements CanActivate {
     const networkId = object?.id ? await this.targets.networkOf(object.type, object.id) : null;
     const role = await this.targets.roleOf(viewer, networkId, object?.id ? { type: object.type, id: object.id } : null);
     request.access = { networkId, role };
+    if (object?.id) rememberResolvedAccess({ type: object.type, id: object.id, networkId, role });
     if (object ? networkId !== null && grantOf(role, permission) !== undefined : canGlobally(viewer.isAdmin, permission)) return true;
 
     // Refused. A member who may read the object learns why (403); the administrator only about the

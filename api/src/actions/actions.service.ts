@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { can, type AccessRole } from '@casustafel/contract/permissions';
+import type { AccessRole } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
@@ -18,6 +18,7 @@ import { FreeTextGuard } from '../privacy/free-text-guard';
 import { UsersService } from '../users/users.service';
 import { ActionEvent } from './action-event.entity';
 import { Action } from './action.entity';
+import { actionNameIds, toActionViews } from './action.mapper';
 
 export interface ActionOrigin {
   networkId: string;
@@ -216,7 +217,8 @@ export class ActionsService {
 
   /**
    * Action views for the viewer. An action on a case that the viewer may not see in this context
-   * is left out: its description and its case's label would betray the case.
+   * is left out (the mapper leaves out what has no label): its description and its case's label
+   * would betray the case. A fixed number of queries, however many actions and networks.
    */
   private async views(
     viewer: Viewer,
@@ -228,45 +230,14 @@ export class ActionsService {
     const labels = labelContext instanceof Map ? labelContext : await this.labelsFor(viewer, all, labelContext);
     const actions = all.filter((a) => !a.caseId || labels.has(a.caseId));
     if (actions.length === 0) return [];
-    const today = dutchDate(this.clock.now());
-    const orgs = new Map((await this.organisations.list()).map((o) => [o.id, o.name]));
-    const userIds = new Set(actions.map((a) => a.ownerUserId).filter((id): id is string => !!id));
     const events = await this.events.find({ where: { actionId: In(actions.map((a) => a.id)) }, order: { at: 'ASC' } });
-    events.forEach((e) => e.userId && userIds.add(e.userId));
-    const users = new Map((await this.users.findByIds([...userIds])).map((u) => [u.id, u.name]));
-    const networkNames = new Map<string, string>();
-    for (const id of new Set(actions.map((a) => a.networkId))) networkNames.set(id, (await this.networks.findById(id)).name);
-    return actions.map((a) => ({
-      id: a.id,
-      networkId: a.networkId,
-      networkName: networkNames.get(a.networkId) ?? '',
-      meetingId: a.meetingId,
-      agendaItemId: a.agendaItemId,
-      case: a.caseId ? { id: a.caseId, label: labels.get(a.caseId)! } : null,
-      description: a.description,
-      owner: {
-        organisation: { id: a.ownerOrganisationId, name: orgs.get(a.ownerOrganisationId) ?? '' },
-        user: a.ownerUserId ? { id: a.ownerUserId, name: users.get(a.ownerUserId) ?? '' } : null,
-      },
-      dueDate: a.dueDate,
-      status: a.status,
-      overdue: OPEN_ACTION_STATUSES.includes(a.status) && a.dueDate < today,
-      notDoneReason: a.notDoneReason,
-      note: a.note,
-      version: a.version,
-      history: events
-        .filter((e) => e.actionId === a.id)
-        .map((e) => ({
-          at: e.at.toISOString(),
-          by: e.userId ? (users.get(e.userId) ?? null) : null,
-          status: e.status,
-          note: e.note,
-          notDoneReason: e.notDoneReason,
-        })),
-      canUpdate: can(roles instanceof Map ? (roles.get(a.networkId) ?? null) : roles, 'action.update', {
-        ownOrganisation: a.ownerOrganisationId === viewer.organisationId,
-      }),
-    }));
+    const ids = actionNameIds(actions, events);
+    const names = {
+      users: await this.users.namesOf(ids.users),
+      organisations: await this.organisations.namesOf(ids.organisations),
+      networks: await this.networks.namesOf(ids.networks),
+    };
+    return toActionViews(actions, events, { viewer, roles }, labels, names, dutchDate(this.clock.now()));
   }
 
   private async labelsFor(

@@ -97,7 +97,8 @@ export class AuthService {
    */
   async authenticate(token: string): Promise<Viewer> {
     const tokenHash = hashToken(token);
-    const session = await this.sessions.findOne({ where: { tokenHash }, relations: { user: true } });
+    // find, not findOne: with a relation, findOne pages its joined rows in a second query. The hash is the key, so one row at most.
+    const [session] = await this.sessions.find({ where: { tokenHash }, relations: { user: true } });
     if (!session) throw new UnauthorizedException(SESSION_EXPIRED);
     const now = this.clock.now().getTime();
     const idleLimit = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;

@@ -15,6 +15,7 @@ import {
 } from '@casustafel/contract/cases';
 import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
 import { Clock } from '../common/clock';
+import { namesFor } from '../common/names';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
@@ -246,6 +247,27 @@ export class CasesService implements OnApplicationBootstrap {
   ): Promise<Map<string, CaseView>> {
     if (caseIds.length === 0) return new Map();
     const records = await this.cases.findBy({ id: In(caseIds), networkId });
+    return (await this.visibleViewsOf(viewer, networkId, records, context, options)).views;
+  }
+
+  /**
+   * The same for cases the caller has loaded already (the meeting view loads them with its agenda),
+   * with the disclosure that decided them, so that the caller labels what else it shows of these
+   * cases by the same decisions (CaseLabels.decided). Names of organisations the caller knows are
+   * not loaded again.
+   */
+  async visibleViewsOf(
+    viewer: Viewer,
+    networkId: string,
+    records: Case[],
+    context: DisclosureContext,
+    options: {
+      role?: CovenantRole | null;
+      covenantVersion?: number;
+      action?: 'VIEW' | 'EXPORT';
+      organisationNames?: ReadonlyMap<string, string>;
+    } = {},
+  ): Promise<{ views: Map<string, CaseView>; disclosure: NetworkDisclosure }> {
     const disclosure = await this.disclosures.forNetwork(
       viewer,
       networkId,
@@ -261,8 +283,8 @@ export class CasesService implements OnApplicationBootstrap {
         .filter((v) => v.disclosure.level !== 'PSEUDONYM')
         .map((v) => this.event(disclosure, v.record, options.action ?? 'VIEW', v.disclosure.level)),
     );
-    const views = await this.views(viewer, disclosure, visible);
-    return new Map(views.map((v) => [v.id, v]));
+    const views = await this.views(viewer, disclosure, visible, options.organisationNames);
+    return { views: new Map(views.map((v) => [v.id, v])), disclosure };
   }
 
   /** Cases that may go on an agenda: accepted or monitored, with what an agenda title may show (the pseudonym). */
@@ -318,11 +340,20 @@ export class CasesService implements OnApplicationBootstrap {
   }
 
   /** Decrypts only the identities whose level needs them, then maps every case through the one mapper. */
-  private async views(viewer: Viewer, disclosure: NetworkDisclosure, items: Visible[]): Promise<CaseView[]> {
+  private async views(
+    viewer: Viewer,
+    disclosure: NetworkDisclosure,
+    items: Visible[],
+    knownOrganisations?: ReadonlyMap<string, string>,
+  ): Promise<CaseView[]> {
     const needIdentity = items.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => v.record.id);
     const records = needIdentity.length ? await this.identities.findBy({ caseId: In(needIdentity) }) : [];
     const identities = new Map(records.map((r) => [r.caseId, this.cipher.decrypt(r.ciphertext, r.caseId)]));
-    const orgNames = await this.organisations.namesOf(items.map((v) => v.record.submittedByOrganisationId));
+    const orgNames = await namesFor(
+      items.map((v) => v.record.submittedByOrganisationId),
+      knownOrganisations,
+      (ids) => this.organisations.namesOf(ids),
+    );
     return items.map((v) =>
       toCaseView(v.record, v.disclosure, identities.get(v.record.id) ?? null, viewer, {
         submittingOrganisationName: orgNames.get(v.record.submittedByOrganisationId) ?? '',

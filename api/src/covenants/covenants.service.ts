@@ -73,6 +73,30 @@ export class CovenantsService {
     return this.versions.findOneByOrFail({ networkId, version });
   }
 
+  /**
+   * A version (by default the current one) and whether the user has a valid confidentiality
+   * acceptance in the network, in one query: what the disclosure policy needs from the covenant.
+   */
+  async standing(userId: string | null, networkId: string, version?: number): Promise<{ covenant: CovenantVersion; accepted: boolean }> {
+    const query = this.versions.createQueryBuilder('v').where('v."networkId" = :networkId', { networkId });
+    if (version === undefined) query.orderBy('v.version', 'DESC');
+    else query.andWhere('v."version" = :version', { version });
+    if (userId)
+      query.addSelect(
+        (valid) =>
+          valid
+            .select('COUNT(*)')
+            .from(ConfidentialityAcceptance, 'a')
+            .where('a."userId" = :userId AND a."networkId" = v."networkId" AND a."validUntil" > :now'),
+        'accepted',
+      );
+    const { entities, raw } = await query.setParameters({ userId, now: this.clock.now() }).limit(1).getRawAndEntities();
+    if (entities[0]) return { covenant: entities[0], accepted: Number(raw[0]?.accepted ?? 0) > 0 };
+    // No version yet (the first is made now), or no such version (an error, as before).
+    const covenant = await this.version(networkId, version);
+    return { covenant, accepted: userId !== null && (await this.validAcceptance(userId, networkId)) !== null };
+  }
+
   async get(viewer: Viewer, networkId: string, version?: number): Promise<CovenantView> {
     const access = await this.networks.accessFor(viewer, networkId);
     const found = version === undefined ? await this.current(networkId) : await this.versions.findOneBy({ networkId, version });

@@ -2,13 +2,12 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Not, Repository, type EntityManager } from 'typeorm';
-import type { CovenantRole, NetworkRole } from '@casustafel/contract/enums';
+import { Brackets, In, LessThan, Not, Repository, type EntityManager } from 'typeorm';
+import { NETWORK_ROLES, type CovenantRole, type NetworkRole } from '@casustafel/contract/enums';
 import type { AgendaKind, MeetingStatus } from '@casustafel/contract/meeting-rules';
 import type {
   ActionView,
   AddAgendaItemDto,
-  AgendaItemView,
   AttendanceDto,
   CreateActionDto,
   CreateMeetingDto,
@@ -17,23 +16,48 @@ import type {
   MeetingView,
   UpdateAgendaItemDto,
 } from '@casustafel/contract/meetings';
+import { ActionEvent } from '../actions/action-event.entity';
+import { Action } from '../actions/action.entity';
+import { actionNameIds, toActionViews } from '../actions/action.mapper';
 import { ActionsService, STALE } from '../actions/actions.service';
+import { Case } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
+import { dutchDate } from '../common/dates';
+import { namesFor } from '../common/names';
+import { resolvedAccess } from '../common/request-context';
 import { MEETING_STATUS_PHRASE } from '../common/labels';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
 import { UnitOfWork } from '../database/unit-of-work';
+import { Membership } from '../networks/membership.entity';
 import { NetworksService } from '../networks/networks.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { CaseLabels } from '../privacy/case-labels';
 import { FreeTextGuard } from '../privacy/free-text-guard';
+import { Question } from '../questions/question.entity';
 import { QuestionsService } from '../questions/questions.service';
+import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AgendaItem } from './agenda-item.entity';
 import { Attendance } from './attendance.entity';
 import { MeetingGuest } from './meeting-guest.entity';
+import { toMeetingSummary, toMeetingView } from './meeting.mapper';
+import { Minutes } from './minutes/minutes.entity';
 import { MinutesService } from './minutes/minutes.service';
 import { Meeting } from './meeting.entity';
+
+/** The agenda as one query loads it (MeetingsService.agenda). */
+type AgendaRow = AgendaItem & {
+  case?: Case | null;
+  question?: Question | null;
+  actions?: (Action & { history?: ActionEvent[] })[];
+};
+interface Agenda {
+  items: AgendaRow[];
+  locked: boolean;
+}
 
 const NOT_FOUND = 'Dit overleg bestaat niet of je bent geen lid van het netwerk.';
 const TRANSITIONS: Record<'start' | 'close' | 'reopen', [MeetingStatus, MeetingStatus]> = {
@@ -67,6 +91,7 @@ export class MeetingsService {
     private readonly questions: QuestionsService,
     private readonly actions: ActionsService,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
     private readonly covenants: CovenantsService,
     private readonly minutes: MinutesService,
     private readonly guard: FreeTextGuard,
@@ -98,13 +123,13 @@ export class MeetingsService {
       );
     }
     await this.meetings.save(planned);
-    const views = planned.map(toSummary);
+    const views = planned.map(toMeetingSummary);
     return dto.repeat ? views : views[0];
   }
 
   async list(viewer: Viewer, networkId: string): Promise<MeetingSummaryView[]> {
     await this.requireMember(viewer, networkId);
-    return (await this.meetings.find({ where: { networkId }, order: { startsAt: 'ASC' } })).map(toSummary);
+    return (await this.meetings.find({ where: { networkId }, order: { startsAt: 'ASC' } })).map(toMeetingSummary);
   }
 
   /** Meetings of these networks from `from` on, for the calendar feed. */
@@ -115,8 +140,8 @@ export class MeetingsService {
   }
 
   async get(viewer: Viewer, id: string): Promise<MeetingView> {
-    const { meeting, role, guest } = await this.visible(viewer, id);
-    return this.view(viewer, meeting, role, guest);
+    const { meeting, role, guest, agenda } = await this.visible(viewer, id, { withAgenda: true });
+    return this.view(viewer, meeting, role, guest, agenda);
   }
 
   /** Invites someone from outside the network for named agenda items of this meeting only. */
@@ -376,68 +401,156 @@ export class MeetingsService {
     return this.actions.create(viewer, { networkId: meeting.networkId, meetingId: id, agendaItemId: itemId, caseId: item.caseId }, dto);
   }
 
-  private async view(viewer: Viewer, meeting: Meeting, role: CovenantRole, guest: MeetingGuest | null): Promise<MeetingView> {
-    const attendanceRows = await this.attendance.findBy({ meetingId: meeting.id });
+  /**
+   * The meeting as this viewer may see it, in a fixed number of queries however long the agenda
+   * (issue #10; test/query-count.api-spec.ts): the agenda with its cases, questions, actions and
+   * their histories in one; the members with their attendance in one; the disclosure policy's
+   * facts (standing, open actions) in two; the identities it discloses in one; the names of the
+   * people present and of the guests in one. The mapper builds the view from that.
+   */
+  private async view(
+    viewer: Viewer,
+    meeting: Meeting,
+    role: CovenantRole,
+    guest: MeetingGuest | null,
+    loaded?: Agenda,
+  ): Promise<MeetingView> {
+    const { items: allItems, locked } = loaded ?? (await this.agenda(meeting.id)) ?? { items: [], locked: false };
+    const roster = await this.roster(meeting);
+    const attendanceRows = roster.flatMap((m) => m.attendance ?? []);
     // A guest counts as present for their own items; members when their organisation marked them present.
     const present =
       guest !== null ||
       attendanceRows.some((a) => a.status === 'PRESENT' && a.organisationId === viewer.organisationId && a.userIds.includes(viewer.id));
     // While the meeting runs, those present see case items at the MEETING level; otherwise DOSSIER.
     const meetingLevel = meeting.status === 'IN_PROGRESS' && present;
-    const allItems = await this.items.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
-    const items = guest ? allItems.filter((i) => guest.itemIds.includes(i.id)) : allItems;
     const context = meetingLevel ? 'MEETING' : 'DOSSIER';
-    const caseViews = await this.cases.visibleViews(
-      viewer,
-      meeting.networkId,
-      items.map((i) => i.caseId).filter((c): c is string => !!c),
-      context,
-      guest ? { role: 'GUEST' } : {},
+    const items = guest ? allItems.filter((i) => guest.itemIds.includes(i.id)) : allItems;
+    const organisations = new Map(roster.map((m) => [m.organisation!.id, m.organisation!.name]));
+    const records = items.flatMap((i) => i.case ?? []);
+    const cases = records.length
+      ? await this.cases.visibleViewsOf(viewer, meeting.networkId, records, context, {
+          role: guest ? 'GUEST' : role,
+          organisationNames: organisations,
+        })
+      : null;
+    // The actions' cases are labelled by the decisions that showed the agenda's cases (same viewer, network and context).
+    const labels = cases ? CaseLabels.decided(cases.disclosure, records) : new Map<string, string>();
+    const actions = items.flatMap((i) => i.actions ?? []);
+    const history = actions.flatMap((a) => a.history ?? []);
+    const canManage = can(role, 'meeting.run');
+    const ids = actionNameIds(actions, history);
+    const { names: people, guests } = await this.people(meeting.id, [...attendanceRows.flatMap((a) => a.userIds), ...ids.users], canManage);
+    const networkNames = roster.length ? new Map([[meeting.networkId, roster[0].network!.name]]) : undefined;
+    const names = {
+      users: people,
+      organisations: await namesFor(ids.organisations, organisations, (missing) => this.organisations.namesOf(missing)),
+      networks: await namesFor(ids.networks, networkNames, (missing) => this.networks.namesOf(missing)),
+    };
+    return toMeetingView(
+      meeting,
+      {
+        meetingLevel,
+        canManage,
+        guest: guest
+          ? {
+              confidentialityValid: cases
+                ? cases.disclosure.standing.confidentialityValid
+                : (await this.covenants.validAcceptance(viewer.id, meeting.networkId)) !== null,
+            }
+          : null,
+      },
+      {
+        locked,
+        items,
+        cases: cases?.views ?? new Map(),
+        questions: new Map(
+          items.flatMap((i) =>
+            i.question ? [[i.question.id, { id: i.question.id, title: i.question.title, status: i.question.status }]] : [],
+          ),
+        ),
+        actions: toActionViews(actions, history, { viewer, roles: role }, labels, names, dutchDate(this.clock.now())),
+        roster: roster.map((m) => ({ organisation: m.organisation!, attendance: m.attendance ?? null })),
+        guests,
+        people,
+      },
     );
-    const actions = await this.actions.forAgendaItems(
-      viewer,
-      items.map((i) => i.id),
-      role,
-      { context, role: guest ? 'GUEST' : undefined },
-    );
-    const members = await this.networks.memberList(meeting.networkId);
-    const people = new Map((await this.users.findByIds(attendanceRows.flatMap((a) => a.userIds))).map((u) => [u.id, u.name]));
-    const agenda: AgendaItemView[] = [];
-    for (const item of items) {
-      // A case item the viewer may not see is left out: the agenda does not betray it.
-      if (item.caseId && !caseViews.has(item.caseId)) continue;
-      agenda.push({
-        id: item.id,
-        position: agenda.length,
-        kind: item.kind,
-        title: item.title,
-        minutes: item.minutes,
-        notes: item.notes,
-        decisions: item.decisions,
-        version: item.version,
-        case: item.caseId ? caseViews.get(item.caseId)! : null,
-        question: item.questionId ? await this.questions.summary(meeting.networkId, item.questionId) : null,
-        actions: actions.filter((a) => a.agendaItemId === item.id),
-      });
-    }
-    const invited = can(role, 'meeting.run') ? await this.guests.findBy({ meetingId: meeting.id }) : [];
-    const guestNames = new Map((await this.users.findByIds(invited.map((g) => g.userId))).map((u) => [u.id, u.name]));
-    return {
-      ...toSummary(meeting),
-      meetingLevel,
-      canManage: can(role, 'meeting.run'),
-      locked: await this.minutes.isApproved(meeting.id),
-      guest: guest ? { confidentialityValid: (await this.covenants.validAcceptance(viewer.id, meeting.networkId)) !== null } : null,
-      guests: invited.map((g) => ({ user: { id: g.userId, name: guestNames.get(g.userId) ?? '' }, itemIds: g.itemIds })),
-      agenda,
-      attendance: members.map((m) => {
-        const row = attendanceRows.find((a) => a.organisationId === m.organisation.id);
-        return {
-          organisation: { id: m.organisation.id, name: m.organisation.name },
-          status: row?.status ?? null,
-          people: (row?.userIds ?? []).map((id) => ({ id, name: people.get(id) ?? '' })),
-        };
+  }
+
+  /**
+   * The meeting with its agenda in one query: the items in order, each with its case and question
+   * (of the meeting's network) and its actions with their histories; and whether the minutes are
+   * approved. Null when there is no such meeting.
+   */
+  private async agenda(id: string): Promise<(Agenda & { meeting: Meeting }) | null> {
+    const { entities, raw } = await this.meetings
+      .createQueryBuilder('m')
+      .leftJoinAndMapMany('m.items', AgendaItem, 'i', 'i."meetingId" = m."id"')
+      .leftJoinAndMapOne('i.case', Case, 'c', 'c."id" = i."caseId" AND c."networkId" = m."networkId"')
+      .leftJoinAndMapOne('i.question', Question, 'q', 'q."id" = i."questionId" AND q."networkId" = m."networkId"')
+      .leftJoinAndMapMany('i.actions', Action, 'a', 'a."agendaItemId" = i."id"')
+      .leftJoinAndMapMany('a.history', ActionEvent, 'e', 'e."actionId" = a."id"')
+      .addSelect(
+        (approved) => approved.select('COUNT(*)').from(Minutes, 'x').where(`x."meetingId" = m."id" AND x."status" = 'APPROVED'`),
+        'locked',
+      )
+      .where('m."id" = :id', { id })
+      .orderBy('i.position', 'ASC')
+      .addOrderBy('a.createdAt', 'ASC')
+      .addOrderBy('e.at', 'ASC')
+      .getRawAndEntities<{ locked: number | string }>();
+    const meeting = entities[0] as (Meeting & { items?: AgendaRow[] }) | undefined;
+    if (!meeting) return null;
+    const items = meeting.items ?? [];
+    delete meeting.items;
+    return { meeting, items, locked: Number(raw[0]?.locked ?? 0) > 0 };
+  }
+
+  /** The network's member organisations (in ring and name order) with their attendance at this meeting, and the network: one query. */
+  private roster(meeting: Meeting): Promise<(Membership & { attendance?: Attendance | null })[]> {
+    return this.meetings.manager
+      .getRepository(Membership)
+      .createQueryBuilder('ms')
+      .innerJoinAndSelect('ms.organisation', 'o')
+      .innerJoinAndSelect('ms.network', 'n')
+      .leftJoinAndMapOne(
+        'ms.attendance',
+        Attendance,
+        'att',
+        'att."meetingId" = :meetingId AND att."organisationId" = ms."organisationId"',
+        {
+          meetingId: meeting.id,
+        },
+      )
+      .where('ms."networkId" = :networkId', { networkId: meeting.networkId })
+      .orderBy('ms.ring', 'ASC')
+      .addOrderBy('o.name', 'ASC')
+      .getMany();
+  }
+
+  /** Names of these users and, for those who run the meeting, its guests with their names: one query (none when there is nobody to name). */
+  private async people(
+    meetingId: string,
+    userIds: string[],
+    withGuests: boolean,
+  ): Promise<{ names: Map<string, string>; guests: MeetingGuest[] }> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0 && !withGuests) return { names: new Map(), guests: [] };
+    const query = this.meetings.manager.getRepository(User).createQueryBuilder('u').select(['u.id', 'u.name']);
+    if (withGuests)
+      query.leftJoinAndMapOne('u.guest', MeetingGuest, 'g', 'g."userId" = u."id" AND g."meetingId" = :meetingId', { meetingId });
+    query.where(
+      new Brackets((who) => {
+        if (ids.length) who.where('u."id" IN (:...ids)', { ids });
+        if (withGuests) who.orWhere('g."meetingId" IS NOT NULL');
       }),
+    );
+    const found = (await query.getMany()) as (User & { guest?: MeetingGuest | null })[];
+    return {
+      names: new Map(found.map((u) => [u.id, u.name])),
+      guests: found
+        .flatMap((u) => u.guest ?? [])
+        .sort((a, b) => a.invitedAt.getTime() - b.invitedAt.getTime() || a.userId.localeCompare(b.userId)),
     };
   }
 
@@ -501,13 +614,29 @@ export class MeetingsService {
     requireAccess(await this.requireMember(viewer, networkId), 'meeting.plan');
   }
 
-  private async visible(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: CovenantRole; guest: MeetingGuest | null }> {
-    const meeting = await this.meetings.findOneBy({ id });
-    const role = meeting ? await this.networks.roleOf(viewer, meeting.networkId) : null;
-    if (meeting && role) return { meeting, role, guest: null };
+  /**
+   * The meeting and the viewer's role there (a guest's invitation), or a 404; `withAgenda` loads the
+   * agenda in the same query (for a view that follows without a write).
+   */
+  private async visible(
+    viewer: Viewer,
+    id: string,
+    options: { withAgenda?: boolean } = {},
+  ): Promise<{ meeting: Meeting; role: CovenantRole; guest: MeetingGuest | null; agenda?: Agenda }> {
+    const agenda = options.withAgenda ? await this.agenda(id) : undefined;
+    const meeting = agenda ? agenda.meeting : options.withAgenda ? null : await this.meetings.findOneBy({ id });
+    const role = meeting ? await this.roleIn(viewer, meeting) : null;
+    if (meeting && role) return { meeting, role, guest: null, agenda: agenda ?? undefined };
     const guest = meeting ? await this.guests.findOneBy({ meetingId: id, userId: viewer.id }) : null;
     if (!meeting || !guest) throw new NotFoundException(NOT_FOUND);
-    return { meeting, role: 'GUEST', guest };
+    return { meeting, role: 'GUEST', guest, agenda: agenda ?? undefined };
+  }
+
+  /** The viewer's role in the meeting's network. The access guard looked it up moments ago for this meeting: a member's role is not asked again. */
+  private async roleIn(viewer: Viewer, meeting: Meeting): Promise<NetworkRole | null> {
+    const resolved = resolvedAccess('MEETING', meeting.id);
+    if (resolved?.networkId === meeting.networkId && NETWORK_ROLES.some((r) => r === resolved.role)) return resolved.role as NetworkRole;
+    return this.networks.roleOf(viewer, meeting.networkId);
   }
 
   private async manage(viewer: Viewer, id: string): Promise<{ meeting: Meeting; role: CovenantRole }> {
@@ -519,16 +648,4 @@ export class MeetingsService {
 
 function dateWord(date: Date): string {
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
-}
-
-function toSummary(m: Meeting): MeetingSummaryView {
-  return {
-    id: m.id,
-    networkId: m.networkId,
-    startsAt: m.startsAt.toISOString(),
-    durationMinutes: m.durationMinutes,
-    location: m.location,
-    onlineUrl: m.onlineUrl,
-    status: m.status,
-  };
 }

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { MeNetwork } from '@casustafel/contract/auth';
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { AddMemberDto, AssignRoleDto, CreateNetworkDto, MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
@@ -239,6 +239,13 @@ export class NetworksService {
   /** The network's own id when it exists, else null (for the log of refused attempts). */
   async networkOf(networkId: string): Promise<string | null> {
     return (await this.networks.exists({ where: { id: networkId } })) ? networkId : null;
+  }
+
+  /** id → name of these networks, in one query (for other modules' views). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const found = unique.length ? await this.networks.find({ where: { id: In(unique) }, select: { id: true, name: true } }) : [];
+    return new Map(found.map((n) => [n.id, n.name]));
   }
 
   /** The network, or a Dutch 404 (for other modules' services). */

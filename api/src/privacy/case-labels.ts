@@ -3,7 +3,8 @@ import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums
 import { CaseDirectory } from '../cases/case-directory';
 import type { Viewer } from '../common/viewer';
 import { pseudonymDisplay } from './client-view';
-import { DisclosureService } from './disclosure.service';
+import type { CaseFacts } from './case-facts';
+import { DisclosureService, type NetworkDisclosure } from './disclosure.service';
 
 /**
  * THE label of a case for a viewer in a context ("Casus 2026-014 · Linde"), or nothing when the
@@ -27,8 +28,7 @@ export class CaseLabels {
     options: { role?: CovenantRole | null; covenantVersion?: number } = {},
   ): Promise<Map<string, string>> {
     const ids = [...new Set(caseIds.filter((id): id is string => !!id))];
-    const labels = new Map<string, string>();
-    if (ids.length === 0) return labels;
+    if (ids.length === 0) return new Map();
     const facts = await this.directory.facts(networkId, ids);
     const disclosure = await this.disclosures.forNetwork(
       viewer,
@@ -37,7 +37,16 @@ export class CaseLabels {
       facts.map((f) => f.id),
       options,
     );
-    for (const f of facts) if (disclosure.decide(f).level !== 'HIDDEN') labels.set(f.id, pseudonymDisplay(f.number, f.pseudonym));
+    return CaseLabels.decided(disclosure, facts);
+  }
+
+  /**
+   * caseId → label by a disclosure already gathered for these cases (the meeting view labels the
+   * actions on its agenda by the decisions that showed the agenda's cases): the cases it hides get none.
+   */
+  static decided(disclosure: NetworkDisclosure, cases: CaseFacts[]): Map<string, string> {
+    const labels = new Map<string, string>();
+    for (const c of cases) if (disclosure.decide(c).level !== 'HIDDEN') labels.set(c.id, pseudonymDisplay(c.number, c.pseudonym));
     return labels;
   }
 

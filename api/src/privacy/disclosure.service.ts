@@ -117,11 +117,8 @@ export class DisclosureService {
     options: { covenantVersion?: number; role?: CovenantRole | null } = {},
   ): Promise<DisclosureStanding> {
     const role = options.role !== undefined ? options.role : await this.networks.roleOf(viewer, networkId);
-    const [covenant, acceptance] = await Promise.all([
-      this.covenants.version(networkId, options.covenantVersion),
-      role ? this.covenants.validAcceptance(viewer.id, networkId) : Promise.resolve(null),
-    ]);
-    return new DisclosureStanding(viewer, role, covenant, context, acceptance !== null);
+    const { covenant, accepted } = await this.covenants.standing(role ? viewer.id : null, networkId, options.covenantVersion);
+    return new DisclosureStanding(viewer, role, covenant, context, accepted);
   }
 
   async forCases(standing: DisclosureStanding, caseIds: string[]): Promise<NetworkDisclosure> {

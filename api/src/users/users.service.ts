@@ -88,16 +88,24 @@ export class UsersService {
     this.statusListeners.push(listener);
   }
 
-  findByEmail(email: string): Promise<User | null> {
-    return this.users.findOne({ where: { email: normaliseEmail(email) }, relations: { organisation: true } });
+  // find, not findOne: with a relation, findOne pages its joined rows in a second query (id and e-mail are unique).
+  async findByEmail(email: string): Promise<User | null> {
+    return (await this.users.find({ where: { email: normaliseEmail(email) }, relations: { organisation: true } }))[0] ?? null;
   }
 
   findByIds(ids: string[]): Promise<User[]> {
     return ids.length ? this.users.find({ where: { id: In(ids) }, relations: { organisation: true } }) : Promise.resolve([]);
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOne({ where: { id }, relations: { organisation: true } });
+  async findById(id: string): Promise<User | null> {
+    return (await this.users.find({ where: { id }, relations: { organisation: true } }))[0] ?? null;
+  }
+
+  /** id → name of these users, in one query (for other modules' views). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const found = unique.length ? await this.users.find({ where: { id: In(unique) }, select: { id: true, name: true } }) : [];
+    return new Map(found.map((u) => [u.id, u.name]));
   }
 
   /** The user whose e-mail and password these are, if active; null otherwise (one answer for every failure). */
