@@ -46,12 +46,19 @@ const KNOWN_KEYWORDS = new Set([
   'maxItems',
 ]);
 
+/**
+ * The value null and nothing else, in OpenAPI 3.0 (which has no type "null"): `nullable` adds null to
+ * a type, the enum then allows only null. Used as the member `| null` of a union or reference.
+ */
+export const NULL_ONLY = { type: 'object', nullable: true, enum: [null] } as const;
+
 const isNullSchema = (schema: unknown): boolean =>
   typeof schema === 'object' && schema !== null && (schema as JsonSchema)['type'] === 'null' && Object.keys(schema).length === 1;
 
 /**
- * One JSON Schema (draft-07) as an OpenAPI 3.0 Schema Object: `null` becomes `nullable: true`
- * (a nullable reference becomes `allOf: [$ref], nullable: true`), `const` becomes a one-value `enum`,
+ * One JSON Schema (draft-07) as an OpenAPI 3.0 Schema Object: `null` becomes `nullable: true` on a
+ * type, and a member NULL_ONLY of a union or reference (`anyOf: [$ref, NULL_ONLY]`; OpenAPI 3.0.3
+ * gives `nullable` no effect without a `type` beside it), `const` becomes a one-value `enum`,
  * keywords beside a `$ref` move beside an `allOf` (OpenAPI 3.0 ignores siblings of `$ref`), and
  * references point into components/schemas. A keyword or type without a 3.0 form throws.
  */
@@ -98,18 +105,18 @@ export function toOpenApi30(schema: JsonSchema, where = '#'): SchemaObject {
       case 'allOf': {
         const members = value as JsonSchema[];
         const rest = members.filter((member) => !isNullSchema(member));
-        if (rest.length < members.length) {
-          if (keyword === 'allOf') throw new Error(`${where}: allOf with null`);
-          nullable = true;
-        }
-        const converted = rest.map((member, i) => toOpenApi30(member, `${where}/${keyword}/${i}`));
-        if (converted.length === 1 && keyword !== 'allOf') {
-          // X | null: the one member itself, made nullable.
-          const [only] = converted as Record<string, unknown>[];
-          if (only['$ref']) out['allOf'] = [only];
-          else Object.assign(out, only);
-        } else {
+        const converted = rest.map((member, i) => toOpenApi30(member, `${where}/${keyword}/${i}`) as Record<string, unknown>);
+        if (rest.length === members.length) {
           out[keyword] = converted;
+        } else if (keyword === 'allOf') {
+          throw new Error(`${where}: allOf with null`);
+        } else if (converted.length === 1 && !converted[0]['$ref'] && converted[0]['type']) {
+          // X | null, X with a type of its own: X, made nullable.
+          Object.assign(out, converted[0]);
+          nullable = true;
+        } else {
+          // A reference or a union or null: null is a member of its own (nullable needs a type beside it).
+          out[keyword] = [...converted, NULL_ONLY];
         }
         break;
       }
@@ -121,6 +128,7 @@ export function toOpenApi30(schema: JsonSchema, where = '#'): SchemaObject {
     }
   }
   if (nullable) {
+    if (!out['type']) throw new Error(`${where}: nullable without a type`);
     out['nullable'] = true;
     // An enum lists every allowed value: null too (OpenAPI 3.0.3, "nullable").
     if (Array.isArray(out['enum']) && !out['enum'].includes(null)) out['enum'] = [...out['enum'], null];

@@ -170,6 +170,8 @@ export function createApiDocument(app: INestApplication, prefix = 'api'): OpenAP
           'Log in met POST /api/auth/login; de sessie zit daarna in een cookie.',
       )
       .setVersion('0.1.0')
+      // The API serves its own document: the paths are relative to the origin it came from.
+      .addServer('/')
       .addCookieAuth(
         SESSION_COOKIE,
         { type: 'apiKey', in: 'cookie', description: 'De sessie, gezet door POST /api/auth/login.' },

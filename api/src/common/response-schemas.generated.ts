@@ -43,13 +43,13 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
         additionalProperties: false,
         nullable: true,
       },
-      role: { allOf: [{ $ref: '#/components/schemas/AccessActorRole' }], nullable: true },
+      role: { anyOf: [{ $ref: '#/components/schemas/AccessActorRole' }, { type: 'object', nullable: true, enum: [null] }] },
       caseId: { type: 'string', nullable: true },
       questionId: { type: 'string', nullable: true },
       caseNumber: { type: 'string', nullable: true },
       action: { $ref: '#/components/schemas/AccessAction' },
-      level: { allOf: [{ $ref: '#/components/schemas/DisclosureLevel' }], nullable: true },
-      context: { allOf: [{ $ref: '#/components/schemas/AccessContext' }], nullable: true },
+      level: { anyOf: [{ $ref: '#/components/schemas/DisclosureLevel' }, { type: 'object', nullable: true, enum: [null] }] },
+      context: { anyOf: [{ $ref: '#/components/schemas/AccessContext' }, { type: 'object', nullable: true, enum: [null] }] },
       ip: { type: 'string', description: "Network access point: the request's address.", nullable: true },
       outcome: { $ref: '#/components/schemas/AccessOutcome' },
       object: {
@@ -76,7 +76,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
             additionalProperties: false,
             nullable: true,
           },
-          role: { allOf: [{ $ref: '#/components/schemas/CovenantRole' }], nullable: true },
+          role: { anyOf: [{ $ref: '#/components/schemas/CovenantRole' }, { type: 'object', nullable: true, enum: [null] }] },
         },
         required: ['user', 'organisation', 'role'],
         additionalProperties: false,
@@ -135,7 +135,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       by: { type: 'string', nullable: true },
       status: { $ref: '#/components/schemas/ActionStatus' },
       note: { type: 'string', nullable: true },
-      notDoneReason: { allOf: [{ $ref: '#/components/schemas/NotDoneReason' }], nullable: true },
+      notDoneReason: { anyOf: [{ $ref: '#/components/schemas/NotDoneReason' }, { type: 'object', nullable: true, enum: [null] }] },
     },
     required: ['at', 'by', 'status', 'note', 'notDoneReason'],
     additionalProperties: false,
@@ -181,7 +181,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       dueDate: { type: 'string' },
       status: { $ref: '#/components/schemas/ActionStatus' },
       overdue: { type: 'boolean' },
-      notDoneReason: { allOf: [{ $ref: '#/components/schemas/NotDoneReason' }], nullable: true },
+      notDoneReason: { anyOf: [{ $ref: '#/components/schemas/NotDoneReason' }, { type: 'object', nullable: true, enum: [null] }] },
       note: { type: 'string', nullable: true },
       version: { type: 'number' },
       history: { type: 'array', items: { $ref: '#/components/schemas/ActionHistoryView' } },
@@ -237,9 +237,8 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       decisions: { type: 'string' },
       version: { type: 'number' },
       case: {
-        allOf: [{ $ref: '#/components/schemas/CaseView' }],
+        anyOf: [{ $ref: '#/components/schemas/CaseView' }, { type: 'object', nullable: true, enum: [null] }],
         description: "A case item: the case as this viewer may see it in this meeting's state.",
-        nullable: true,
       },
       question: {
         type: 'object',
@@ -280,7 +279,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
         required: ['id', 'name'],
         additionalProperties: false,
       },
-      status: { allOf: [{ $ref: '#/components/schemas/AttendanceStatus' }], nullable: true },
+      status: { anyOf: [{ $ref: '#/components/schemas/AttendanceStatus' }, { type: 'object', nullable: true, enum: [null] }] },
       people: {
         type: 'array',
         items: {
@@ -732,9 +731,8 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       title: { type: 'string' },
       text: { type: 'string' },
       client: {
-        allOf: [{ $ref: '#/components/schemas/ClientView' }],
+        anyOf: [{ $ref: '#/components/schemas/ClientView' }, { type: 'object', nullable: true, enum: [null] }],
         description: "A case section: the client at this reader's MINUTES level under the meeting's covenant version.",
-        nullable: true,
       },
       comments: {
         type: 'array',
@@ -784,7 +782,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
           type: 'object',
           properties: {
             organisation: { type: 'string' },
-            status: { allOf: [{ $ref: '#/components/schemas/AttendanceStatus' }], nullable: true },
+            status: { anyOf: [{ $ref: '#/components/schemas/AttendanceStatus' }, { type: 'object', nullable: true, enum: [null] }] },
             people: { type: 'array', items: { type: 'string' } },
           },
           required: ['organisation', 'status', 'people'],
@@ -868,9 +866,8 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       area: { type: 'string' },
       createdAt: { type: 'string' },
       myRole: {
-        allOf: [{ $ref: '#/components/schemas/NetworkRole' }],
+        anyOf: [{ $ref: '#/components/schemas/NetworkRole' }, { type: 'object', nullable: true, enum: [null] }],
         description: "The viewer's role in this network; null for an administrator without a role.",
-        nullable: true,
       },
       canManage: { type: 'boolean', description: 'Whether the viewer may change members and roles.' },
     },
@@ -942,7 +939,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       situation: { type: 'string' },
       question: { type: 'string' },
       neighbourhood: { type: 'string', nullable: true },
-      ageBand: { allOf: [{ $ref: '#/components/schemas/AgeBand' }], nullable: true },
+      ageBand: { anyOf: [{ $ref: '#/components/schemas/AgeBand' }, { type: 'object', nullable: true, enum: [null] }] },
       problemAreas: { type: 'array', items: { $ref: '#/components/schemas/ProblemArea' } },
       status: { $ref: '#/components/schemas/QuestionStatus' },
       submittedBy: {

@@ -1,12 +1,14 @@
-import { generateResponseSchemas, toOpenApi30 } from '../../tools/response-schemas';
+import { generateResponseSchemas, NULL_ONLY, toOpenApi30 } from '../../tools/response-schemas';
 import { RESPONSE_SCHEMAS } from './response-schemas.generated';
 
 describe('toOpenApi30', () => {
   it('turns null into nullable, for types, objects, enums and references', () => {
     expect(toOpenApi30({ type: ['string', 'null'] })).toEqual({ type: 'string', nullable: true });
     expect(toOpenApi30({ anyOf: [{ $ref: '#/definitions/CaseView' }, { type: 'null' }] })).toEqual({
-      allOf: [{ $ref: '#/components/schemas/CaseView' }],
-      nullable: true,
+      anyOf: [{ $ref: '#/components/schemas/CaseView' }, NULL_ONLY],
+    });
+    expect(toOpenApi30({ anyOf: [{ $ref: '#/definitions/A' }, { type: 'string', enum: ['B'] }, { type: 'null' }] })).toEqual({
+      anyOf: [{ $ref: '#/components/schemas/A' }, { type: 'string', enum: ['B'] }, NULL_ONLY],
     });
     expect(toOpenApi30({ anyOf: [{ type: 'object', properties: { id: { type: 'string' } } }, { type: 'null' }] })).toEqual({
       type: 'object',
