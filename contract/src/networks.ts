@@ -68,3 +68,18 @@ export interface RoleView {
   role: NetworkRole;
   since: string;
 }
+
+/**
+ * Who still needs access (BIO 5.18.02, issue #11): the coordinator confirms the network's roles once a
+ * year; role holders who have not signed in for six months are named so that the coordinator can ask.
+ */
+export interface RoleReviewView {
+  /** When the coordinator last confirmed the roles, and who; null when never. */
+  confirmedAt: string | null;
+  confirmedBy: string | null;
+  /** A year after the last confirmation (or now, when never confirmed). */
+  dueAt: string;
+  overdue: boolean;
+  /** Role holders without a sign-in for six months (or never signed in). */
+  inactive: { userId: string; name: string; organisation: string; role: NetworkRole; lastSignInAt: string | null }[];
+}

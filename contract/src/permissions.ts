@@ -10,6 +10,7 @@ import type { CovenantRole } from './enums';
 export const PERMISSIONS = [
   // the account itself, and what any signed-in user has
   'account.read',
+  'account.manage',
   'calendar.subscribe',
   // installation management (the administrator)
   'organisation.list',
@@ -20,6 +21,7 @@ export const PERMISSIONS = [
   'network.list',
   'network.read',
   'network.manage',
+  'network.reviewRoles',
   'covenant.read',
   'covenant.edit',
   'covenant.sign',
@@ -103,9 +105,17 @@ const MEMBER: Partial<Record<Permission, Grant>> = {
  * one's networks, one's own organisation's actions ("Mijn acties").
  */
 export const GLOBAL_ACCESS: Record<'USER' | 'ADMIN', Partial<Record<Permission, Grant>>> = {
-  USER: { 'account.read': true, 'calendar.subscribe': true, 'organisation.list': true, 'network.list': true, 'action.list': true },
+  USER: {
+    'account.read': true,
+    'account.manage': true,
+    'calendar.subscribe': true,
+    'organisation.list': true,
+    'network.list': true,
+    'action.list': true,
+  },
   ADMIN: {
     'account.read': true,
+    'account.manage': true,
     'calendar.subscribe': true,
     'organisation.list': true,
     'network.list': true,
@@ -131,6 +141,7 @@ export const ACCESS: Record<AccessRole, Partial<Record<Permission, Grant>>> = {
   COORDINATOR: {
     ...MEMBER,
     'network.manage': true,
+    'network.reviewRoles': true,
     'covenant.edit': true,
     'covenant.sign': true,
     'accessLog.read': true,

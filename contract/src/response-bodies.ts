@@ -1,11 +1,12 @@
 import type { AccessLogEntryView, AccessLogVerification, AdminChangesSeenView, AdminChangesView } from './access-log';
+import type { MfaRecoveryCodesView, MfaSetupView, SessionView } from './account';
 import type { LoginResponse, MeView } from './auth';
 import type { CaseListView, CaseView } from './cases';
 import type { ConfidentialityAcceptance, ConfidentialityView, CovenantSignatureView, CovenantView } from './covenant';
 import type { ApiError, IdentifyingDataError } from './errors';
 import type { ActionView, CalendarLinkView, GuestCandidateView, MeetingSummaryView, MeetingView, PlannedMeetings } from './meetings';
 import type { MinutesApproval, MinutesView } from './minutes';
-import type { MemberView, NetworkView, RoleView } from './networks';
+import type { MemberView, NetworkView, RoleReviewView, RoleView } from './networks';
 import type { OrganisationView } from './organisations';
 import type { QuestionView, ScanResult } from './questions';
 import type { UserView } from './users';
@@ -45,14 +46,18 @@ export interface ResponseBodies {
   MeetingSummaryView: MeetingSummaryView;
   MeetingView: MeetingView;
   MemberView: MemberView;
+  MfaRecoveryCodesView: MfaRecoveryCodesView;
+  MfaSetupView: MfaSetupView;
   MinutesApproval: MinutesApproval;
   MinutesView: MinutesView;
   NetworkView: NetworkView;
   OrganisationView: OrganisationView;
   PlannedMeetings: PlannedMeetings;
   QuestionView: QuestionView;
+  RoleReviewView: RoleReviewView;
   RoleView: RoleView;
   ScanResult: ScanResult;
+  SessionView: SessionView;
   UserView: UserView;
 }
 

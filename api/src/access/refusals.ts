@@ -11,6 +11,7 @@ export const FORBIDDEN: Partial<Record<Permission, string>> = {
   'covenant.sign': 'Alleen de coördinator van dit netwerk of een beheerder legt handtekeningen vast.',
   'confidentiality.accept': 'Alleen wie een rol in dit netwerk heeft, accepteert de geheimhoudingsverklaring.',
   'accessLog.read': 'Alleen de coördinator van dit netwerk leest het toegangslogboek.',
+  'network.reviewRoles': 'Alleen de coördinator van dit netwerk bevestigt de rollen.',
   'case.create': 'Alleen leden van dit netwerk brengen een casus in.',
   'case.updateStatus': 'Alleen de coördinator besluit over de status van een casus.',
   'case.accessReport': 'Alleen de coördinator maakt een inzageoverzicht.',

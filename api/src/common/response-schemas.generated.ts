@@ -716,6 +716,20 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     required: ['organisation', 'ring', 'since'],
     additionalProperties: false,
   },
+  MfaRecoveryCodesView: {
+    type: 'object',
+    properties: { recoveryCodes: { type: 'array', items: { type: 'string' } } },
+    required: ['recoveryCodes'],
+    additionalProperties: false,
+    description: 'POST /api/auth/mfa/confirm: MFA is on; the ten recovery codes, shown this once.',
+  },
+  MfaSetupView: {
+    type: 'object',
+    properties: { secret: { type: 'string' }, otpauthUrl: { type: 'string' } },
+    required: ['secret', 'otpauthUrl'],
+    additionalProperties: false,
+    description: 'POST /api/auth/mfa/setup: a new secret to put in an authenticator app (not active until confirmed).',
+  },
   MinutesApproval: {
     type: 'object',
     properties: { approvedAt: { type: 'string' }, sha256: { type: 'string' }, covenantVersion: { type: 'number' } },
@@ -1014,6 +1028,39 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     enum: ['NO_ACTION', 'ADVICE_ONLY', 'BRING_IN_AS_CASE_WITH_CONSENT', 'REFER_TO_OGGZ_REPORTING_POINT', 'REFER_ELSEWHERE'],
   },
   Ring: { type: 'string', enum: ['CORE', 'SHELL'] },
+  RoleReviewView: {
+    type: 'object',
+    properties: {
+      confirmedAt: {
+        type: 'string',
+        description: 'When the coordinator last confirmed the roles, and who; null when never.',
+        nullable: true,
+      },
+      confirmedBy: { type: 'string', nullable: true },
+      dueAt: { type: 'string', description: 'A year after the last confirmation (or now, when never confirmed).' },
+      overdue: { type: 'boolean' },
+      inactive: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            userId: { type: 'string' },
+            name: { type: 'string' },
+            organisation: { type: 'string' },
+            role: { $ref: '#/components/schemas/NetworkRole' },
+            lastSignInAt: { type: 'string', nullable: true },
+          },
+          required: ['userId', 'name', 'organisation', 'role', 'lastSignInAt'],
+          additionalProperties: false,
+        },
+        description: 'Role holders without a sign-in for six months (or never signed in).',
+      },
+    },
+    required: ['confirmedAt', 'confirmedBy', 'dueAt', 'overdue', 'inactive'],
+    additionalProperties: false,
+    description:
+      "Who still needs access (BIO 5.18.02, issue #11): the coordinator confirms the network's roles once a year; role holders who have not signed in for six months are named so that the coordinator can ask.",
+  },
   RoleView: {
     type: 'object',
     properties: {
@@ -1040,6 +1087,20 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     properties: { findings: { type: 'array', items: { $ref: '#/components/schemas/IdentifyingFinding' } } },
     required: ['findings'],
     additionalProperties: false,
+  },
+  SessionView: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      browser: { type: 'string', description: '"Chromium 156 op Linux", from the User-Agent; null when unknown.', nullable: true },
+      ip: { type: 'string', nullable: true },
+      createdAt: { type: 'string' },
+      lastSeenAt: { type: 'string' },
+      current: { type: 'boolean' },
+    },
+    required: ['id', 'browser', 'ip', 'createdAt', 'lastSeenAt', 'current'],
+    additionalProperties: false,
+    description: "One of the user's active sessions (GET /api/auth/sessions).",
   },
   Severity: { type: 'string', enum: ['LOW', 'MEDIUM', 'HIGH', 'ACUTE'] },
   Urgency: { type: 'string', enum: ['LOW', 'MEDIUM', 'HIGH', 'ACUTE'] },
