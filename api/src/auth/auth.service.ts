@@ -84,6 +84,7 @@ export class AuthService {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000),
     });
+    await this.users.recordSignIn(user.id, now);
     return { token, user };
   }
 

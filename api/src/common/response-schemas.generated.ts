@@ -20,6 +20,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       'CONFIDENTIALITY_ACCEPT',
       'USER_DEACTIVATE',
       'USER_REACTIVATE',
+      'ROLES_CONFIRM',
     ],
   },
   AccessContext: { anyOf: [{ $ref: '#/components/schemas/DisclosureContext' }, { type: 'string', enum: ['MANAGEMENT'] }] },

@@ -17,4 +17,11 @@ export class Network {
 
   @Column({ type: Date })
   createdAt!: Date;
+
+  /** When the coordinator last confirmed that every role holder still needs their role (yearly), and who. */
+  @Column({ type: Date, nullable: true })
+  rolesConfirmedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  rolesConfirmedById!: string | null;
 }

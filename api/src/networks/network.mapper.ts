@@ -1,5 +1,5 @@
 import type { NetworkRole } from '@casustafel/contract/enums';
-import type { MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
+import type { MemberView, NetworkView, RoleReviewView, RoleView } from '@casustafel/contract/networks';
 import type { Membership } from './membership.entity';
 import type { Network } from './network.entity';
 import type { NetworkRoleAssignment } from './network-role.entity';
@@ -34,5 +34,30 @@ export function toRoleView(assignment: NetworkRoleAssignment): RoleView {
     organisation: { id: user.organisationId, name: user.organisation?.name ?? '' },
     role: assignment.role,
     since: assignment.createdAt.toISOString(),
+  };
+}
+
+/** The yearly review of the network's roles: when last confirmed, when due, and who has not signed in for six months. */
+export function toRoleReviewView(
+  network: Network,
+  confirmedBy: string | null,
+  inactive: NetworkRoleAssignment[],
+  now: Date,
+  everyMonths: number,
+): RoleReviewView {
+  const due = new Date(network.rolesConfirmedAt ?? now);
+  if (network.rolesConfirmedAt) due.setUTCMonth(due.getUTCMonth() + everyMonths);
+  return {
+    confirmedAt: network.rolesConfirmedAt?.toISOString() ?? null,
+    confirmedBy,
+    dueAt: due.toISOString(),
+    overdue: due.getTime() <= now.getTime(),
+    inactive: inactive.map((r) => ({
+      userId: r.userId,
+      name: r.user?.name ?? '',
+      organisation: r.user?.organisation?.name ?? '',
+      role: r.role,
+      lastSignInAt: r.user?.lastSignInAt?.toISOString() ?? null,
+    })),
   };
 }

@@ -8,6 +8,7 @@ import {
   CreateNetworkDto,
   type MemberView,
   type NetworkView,
+  type RoleReviewView,
   type RoleView,
 } from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
@@ -15,11 +16,15 @@ import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
 import { NetworksService } from './networks.service';
+import { RoleReviewService } from './role-review.service';
 
 @ApiTags('networks')
 @Controller('networks')
 export class NetworksController {
-  constructor(private readonly networks: NetworksService) {}
+  constructor(
+    private readonly networks: NetworksService,
+    private readonly reviews: RoleReviewService,
+  ) {}
 
   @Requires('network.create')
   @Post()
@@ -103,5 +108,22 @@ export class NetworksController {
   @ApiOkBody('UserView[]')
   candidates(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<UserView[]> {
     return this.networks.candidates(viewer, id);
+  }
+
+  /** Who still needs access (BIO 5.18.02): when the roles were last confirmed, and who has not signed in for six months. */
+  @Requires('network.reviewRoles')
+  @Get(':id/role-review')
+  @ApiOkBody('RoleReviewView')
+  roleReview(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<RoleReviewView> {
+    return this.reviews.get(viewer, id);
+  }
+
+  /** The coordinator confirms that everyone with a role still needs it (yearly); logged. */
+  @Requires('network.reviewRoles')
+  @Post(':id/role-review')
+  @HttpCode(200)
+  @ApiOkBody('RoleReviewView')
+  confirmRoles(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<RoleReviewView> {
+    return this.reviews.confirm(viewer, id);
   }
 }

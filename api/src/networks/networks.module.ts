@@ -8,11 +8,12 @@ import { Network } from './network.entity';
 import { NetworkRoleAssignment } from './network-role.entity';
 import { NetworksController } from './networks.controller';
 import { NetworksService } from './networks.service';
+import { RoleReviewService } from './role-review.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Network, Membership, NetworkRoleAssignment]), OrganisationsModule, UsersModule, AccessLogModule],
   controllers: [NetworksController],
-  providers: [NetworksService],
+  providers: [NetworksService, RoleReviewService],
   exports: [NetworksService],
 })
 export class NetworksModule {}

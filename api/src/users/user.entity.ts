@@ -32,4 +32,8 @@ export class User {
 
   @Column({ type: Date })
   createdAt!: Date;
+
+  /** The last completed sign-in (for the yearly review of who still needs access). */
+  @Column({ type: Date, nullable: true })
+  lastSignInAt!: Date | null;
 }

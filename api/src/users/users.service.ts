@@ -115,6 +115,11 @@ export class UsersService {
     return valid && user?.active ? user : null;
   }
 
+  /** A completed sign-in (after the second factor, where there is one): for the yearly review of who still needs access. */
+  async recordSignIn(userId: string, at: Date): Promise<void> {
+    await this.users.update({ id: userId }, { lastSignInAt: at });
+  }
+
   /** Used once, on an empty database: the first administrator. */
   async count(): Promise<number> {
     return this.users.count();

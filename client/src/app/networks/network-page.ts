@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -55,6 +55,7 @@ import { can } from '@casustafel/contract/permissions';
     .admin-changes ul { margin: 8px 0; padding-left: 20px; }
     .admin-changes li { margin: 4px 0; }
     .denied { color: var(--mat-sys-error); font-weight: 500; }
+    .overdue { color: var(--mat-sys-error); }
   `,
   template: `
     <div class="page">
@@ -208,6 +209,46 @@ import { can } from '@casustafel/contract/permissions';
             </div>
           }
 
+          @if (roleReview.value(); as review) {
+            <mat-card appearance="outlined" data-testid="role-review">
+              <mat-card-content>
+                <h3 class="card-title">{{ 'network.reviewTitle' | transloco }}</h3>
+                <p>
+                  @if (review.confirmedAt) {
+                    {{ 'network.reviewLast' | transloco: { date: (review.confirmedAt | appDate: 'date'), name: review.confirmedBy ?? '' } }}
+                  } @else {
+                    {{ 'network.reviewNever' | transloco }}
+                  }
+                  @if (review.overdue) {
+                    <strong class="overdue">{{ 'network.reviewDueNow' | transloco }}</strong>
+                  } @else {
+                    {{ 'network.reviewNext' | transloco: { date: (review.dueAt | appDate: 'date') } }}
+                  }
+                </p>
+                @if (review.inactive.length > 0) {
+                  <p>{{ 'network.reviewInactiveLead' | transloco }}</p>
+                  <ul data-testid="role-review-inactive">
+                    @for (person of review.inactive; track person.userId) {
+                      <li>
+                        {{ person.name }} ({{ person.organisation }}, {{ 'enum.role.' + person.role | transloco }}):
+                        @if (person.lastSignInAt) {
+                          {{ 'network.reviewLastSignIn' | transloco: { date: (person.lastSignInAt | appDate: 'date') } }}
+                        } @else {
+                          {{ 'network.reviewNeverSignedIn' | transloco }}
+                        }
+                      </li>
+                    }
+                  </ul>
+                } @else {
+                  <p>{{ 'network.reviewAllActive' | transloco }}</p>
+                }
+                <button mat-stroked-button type="button" (click)="confirmRoles()" [disabled]="confirmingRoles()" data-testid="role-review-confirm">
+                  {{ 'network.reviewConfirm' | transloco }}
+                </button>
+              </mat-card-content>
+            </mat-card>
+          }
+
           @if (net.canManage) {
             <mat-card appearance="outlined">
               <mat-card-content>
@@ -287,6 +328,13 @@ export class NetworkPage {
     },
   });
 
+  /** For the coordinator: the yearly confirmation that every role holder still needs their role (BIO 5.18.02). */
+  protected readonly roleReview = resource({
+    params: () => (can(this.network.value()?.myRole ?? null, 'network.reviewRoles') ? { id: this.id() } : undefined),
+    loader: ({ params }) => this.api.roleReview(params.id),
+  });
+  protected readonly confirmingRoles = signal(false);
+
   protected readonly canManage = computed(() => this.network.value()?.canManage ?? false);
   protected readonly memberColumns = computed(() => ['name', 'kind', 'sector', 'since', ...(this.canManage() ? ['actions'] : [])]);
   protected readonly roleColumns = computed(() => ['name', 'organisation', 'role', ...(this.canManage() ? ['actions'] : [])]);
@@ -360,6 +408,26 @@ export class NetworkPage {
     await this.api.removeMember(this.id(), member.organisation.id).catch(() => undefined);
     this.members.reload();
     this.candidates.reload();
+  }
+
+  protected async confirmRoles(): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.translate('network.reviewConfirmTitle'),
+      message: this.i18n.translate('network.reviewConfirmText'),
+      confirm: this.i18n.translate('network.reviewConfirm'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!confirmed) return;
+    this.confirmingRoles.set(true);
+    try {
+      const review = await this.api.confirmRoles(this.id());
+      this.roleReview.set(review);
+      this.snackBar.open(this.i18n.translate('network.reviewConfirmed'), undefined, { duration: 4000 });
+    } catch {
+      // the error interceptor shows the server's message
+    } finally {
+      this.confirmingRoles.set(false);
+    }
   }
 
   protected async removeRole(role: RoleView): Promise<void> {

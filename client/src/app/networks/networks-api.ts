@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { AdminChangesView } from '@casustafel/contract/access-log';
-import type { AddMemberDto, AssignRoleDto, MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
+import type { AddMemberDto, AssignRoleDto, MemberView, NetworkView, RoleReviewView, RoleView } from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
 import { handlesErrors } from '../core/http-context';
 
@@ -40,5 +40,12 @@ export class NetworksApi {
   }
   markAdminChangesSeen(id: string, seq: number): Promise<{ seenUntil: number }> {
     return firstValueFrom(this.http.post<{ seenUntil: number }>(`/api/networks/${id}/admin-changes/seen`, { seq }));
+  }
+  /** For the coordinator: the yearly review of roles (who still needs access). */
+  roleReview(id: string): Promise<RoleReviewView> {
+    return firstValueFrom(this.http.get<RoleReviewView>(`/api/networks/${id}/role-review`));
+  }
+  confirmRoles(id: string): Promise<RoleReviewView> {
+    return firstValueFrom(this.http.post<RoleReviewView>(`/api/networks/${id}/role-review`, {}));
   }
 }
