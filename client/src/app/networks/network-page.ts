@@ -220,7 +220,7 @@ import { can } from '@casustafel/contract/permissions';
                     {{ 'network.reviewNever' | transloco }}
                   }
                   @if (review.overdue) {
-                    <strong class="overdue">{{ 'network.reviewDueNow' | transloco }}</strong>
+                    <strong class="overdue">{{ (review.confirmedAt ? 'network.reviewDueNow' : 'network.reviewDueFirst') | transloco }}</strong>
                   } @else {
                     {{ 'network.reviewNext' | transloco: { date: (review.dueAt | appDate: 'date') } }}
                   }
