@@ -138,14 +138,17 @@ describe('Requests and errors', () => {
 });
 
 describe('Start-up', () => {
+  /** Production needs a mail server and its public address (the worker does not run in tests). */
+  const PRODUCTION_MAIL = { SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: 'https://casustafel.example.nl' };
+
   it('refuses to start in production on an empty database without ADMIN_EMAIL and ADMIN_PASSWORD', async () => {
-    await expect(TestApp.start({ NODE_ENV: 'production', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' })).rejects.toThrow(
+    await expect(TestApp.start({ NODE_ENV: 'production', ...PRODUCTION_MAIL, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' })).rejects.toThrow(
       /Zet ADMIN_EMAIL en ADMIN_PASSWORD/,
     );
   });
 
   it('creates the first administrator in production, and no demo data', async () => {
-    const t = await TestApp.start({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' });
+    const t = await TestApp.start({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SEED_DEMO_DATA: 'true' });
     try {
       const admin = await t.admin();
       const users = await admin.get('/api/users').expect(200);
