@@ -97,6 +97,7 @@ const DECLARED: Record<string, Permission> = {
   'PATCH meetings/:id/agenda/:itemId': 'meeting.run',
   'PATCH meetings/:id/minutes': 'minutes.edit',
   'PATCH users/:id': 'user.manage',
+  'POST auth/password': 'account.manage',
   'POST calendar/token': 'calendar.subscribe',
   'POST meetings/:id/agenda': 'meeting.run',
   'POST meetings/:id/agenda/:itemId/actions': 'meeting.run',
@@ -128,6 +129,7 @@ const DECLARED: Record<string, Permission> = {
   'POST questions/:id/messages': 'question.message',
   'POST questions/:id/withdraw': 'question.withdraw',
   'POST users': 'user.manage',
+  'POST users/:id/activation': 'user.manage',
   'PUT meetings/:id/attendance': 'meeting.run',
   'PUT networks/:id/covenant': 'covenant.edit',
 };
@@ -242,7 +244,7 @@ describe('Access per route, role and network', () => {
         ]
       : '';
     const path = route.path
-      .replace(/^users\/:id$/, `users/${ids.user}`)
+      .replace(/^users\/:id(?=\/|$)/, `users/${ids.user}`)
       .replace(':id', id)
       .replace(':itemId', ids.item)
       .replace(':commentId', ids.comment)
