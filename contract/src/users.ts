@@ -41,6 +41,8 @@ export interface UserView {
   email: string;
   isAdmin: boolean;
   active: boolean;
+  /** A second factor (TOTP) is on for this account. */
+  mfaEnabled: boolean;
   organisation: { id: string; name: string };
   createdAt: string;
 }

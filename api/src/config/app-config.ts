@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { MFA_POLICIES, type MfaPolicy } from '@casustafel/contract/account';
 
 /**
  * The one place that reads the environment. Everything else receives an AppConfig.
@@ -43,6 +44,12 @@ export class AppConfig {
   publicUrl!: string | null;
   /** Who may read the OpenAPI document at /api/docs: anyone, signed-in users, or nobody. */
   apiDocs!: 'public' | 'authenticated' | 'off';
+  /**
+   * Who must use a second factor (MFA_REQUIRED): nobody (off, the default outside production),
+   * everyone whose role in some network shows client identities above the pseudonym (identities, the
+   * production default), or everyone (all).
+   */
+  mfaRequired!: MfaPolicy;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -96,6 +103,13 @@ function apiDocs(raw: string | undefined, production: boolean): AppConfig['apiDo
   throw new ConfigError(`API_DOCS moet public, authenticated of off zijn (nu: "${raw}").`);
 }
 
+function mfaRequired(raw: string | undefined, production: boolean): MfaPolicy {
+  if (raw === undefined || raw === '') return production ? 'identities' : 'off';
+  const policy = MFA_POLICIES.find((p) => p === raw);
+  if (policy) return policy;
+  throw new ConfigError(`MFA_REQUIRED moet off, identities of all zijn (nu: "${raw}").`);
+}
+
 function trustProxy(raw: string | undefined): string | number | boolean {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
@@ -129,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: env['CLIENT_DIST'] || resolve(process.cwd(), 'dist/client/browser'),
     publicUrl: publicUrl(env['PUBLIC_URL']),
     apiDocs: apiDocs(env['API_DOCS'], production),
+    mfaRequired: mfaRequired(env['MFA_REQUIRED'], production),
   });
   config.accessLogAnchorPath = accessLogAnchorPath(env, config);
   Object.assign(config, dataKey(env, production, config.databasePath));
