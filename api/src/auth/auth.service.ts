@@ -101,9 +101,14 @@ export class AuthService {
     return { token, user, status };
   }
 
-  /** A new session row; returns the cookie's token. */
+  /**
+   * A new session row; returns the cookie's token. Sessions that have ended by time are removed here,
+   * so that their address and browser are not kept after them.
+   */
   async startSession(userId: string, status: SessionStatus, ip: string | null, browser: string | null): Promise<string> {
     const now = this.clock.now();
+    await this.sessions.delete({ expiresAt: LessThan(now) });
+    await this.sessions.delete({ lastSeenAt: LessThan(new Date(now.getTime() - this.config.sessionIdleMinutes * 60_000)) });
     const token = randomBytes(32).toString('base64url');
     await this.sessions.insert({
       tokenHash: hashToken(token),
