@@ -16,6 +16,7 @@ export const ACCESS_CHANGE_ACTIONS = [
   'USER_DEACTIVATE',
   'USER_REACTIVATE',
   'ROLES_CONFIRM',
+  'MFA_RESET',
 ] as const;
 export const ACCESS_ACTIONS = [...DISCLOSURE_ACTIONS, ...ACCESS_CHANGE_ACTIONS] as const;
 export type DisclosureAction = (typeof DISCLOSURE_ACTIONS)[number];

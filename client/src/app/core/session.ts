@@ -25,6 +25,8 @@ export class Session {
   /** Throws the HttpErrorResponse on failure, for the login form to show. */
   async login(email: string, password: string): Promise<MeView> {
     const res = await firstValueFrom(this.http.post<LoginResponse>('/api/auth/login', { email, password }, handlesErrors()));
+    // A second factor is asked for (issue #11): the client's code step is built separately.
+    if (res.mfaRequired) throw new Error('mfaRequired');
     this.current.set(res.user);
     return res.user;
   }
