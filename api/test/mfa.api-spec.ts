@@ -331,3 +331,18 @@ describe('MFA_REQUIRED=identities', () => {
     await again.get(`/api/networks/${s.network.id}/cases`).expect(200);
   });
 });
+
+describe('MFA_REQUIRED=all', () => {
+  const { t, make } = useTestApp({ env: { MFA_REQUIRED: 'all' }, minutesBetweenTests: 2 });
+
+  it('makes everyone enrol first, the administrator and users without a role included', async () => {
+    const admin = t.anonymous();
+    expect((await admin.post('/api/auth/login').send(ADMIN).expect(200)).body.user.mfa).toEqual({
+      enabled: false,
+      enrolmentRequired: true,
+    });
+    expect((await admin.get('/api/users').expect(403)).body.message).toBe(ENROLMENT_NEEDED);
+    await helpers(t, make).enrol(admin);
+    await admin.get('/api/users').expect(200);
+  });
+});

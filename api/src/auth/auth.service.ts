@@ -51,7 +51,7 @@ export const SESSION_EXPIRED = 'Je sessie is verlopen. Log opnieuw in.';
 /** A half-session waiting for the second factor's code lasts this long. */
 export const MFA_PENDING_MINUTES = 5;
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** The session behind a request, as the AuthGuard puts it on the request. */
 export interface SessionRef {
