@@ -106,9 +106,9 @@ describe(readConfig.name, () => {
   it('asks for a second factor from whoever sees identities in production, and from nobody elsewhere by default', () => {
     expect(readConfig({ DATABASE_PATH: ':memory:' }).mfaRequired).toBe('off');
     expect(readConfig({ DATABASE_PATH: ':memory:', NODE_ENV: 'test' }).mfaRequired).toBe('off');
-    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY }).mfaRequired).toBe('identities');
-    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, MFA_REQUIRED: 'all' }).mfaRequired).toBe('all');
-    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, MFA_REQUIRED: 'off' }).mfaRequired).toBe('off');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, ...MAIL }).mfaRequired).toBe('identities');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, ...MAIL, MFA_REQUIRED: 'all' }).mfaRequired).toBe('all');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, ...MAIL, MFA_REQUIRED: 'off' }).mfaRequired).toBe('off');
     expect(readConfig({ DATABASE_PATH: ':memory:', MFA_REQUIRED: 'identities' }).mfaRequired).toBe('identities');
   });
 
