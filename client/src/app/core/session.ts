@@ -1,8 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { MfaState } from '@casustafel/contract/account';
 import type { LoginResponse, MeView } from '@casustafel/contract/auth';
 import { handlesErrors } from './http-context';
+
+/** After the password: signed in, or a code from the authenticator app is asked first. */
+export type LoginOutcome = 'signedIn' | 'mfaRequired';
+type LoginAnswer = LoginResponse | { mfaRequired: true };
+
+const NO_MFA: MfaState = { enabled: false, enrolmentRequired: false };
 
 /** The signed-in user. `undefined` while loading, `null` when nobody is signed in. */
 @Injectable({ providedIn: 'root' })
@@ -13,6 +20,7 @@ export class Session {
   readonly me = this.current.asReadonly();
   readonly isAdmin = computed(() => this.current()?.isAdmin ?? false);
   readonly networks = computed(() => this.current()?.networks ?? []);
+  readonly mfa = computed<MfaState>(() => (this.current() as (MeView & { mfa?: MfaState }) | null | undefined)?.mfa ?? NO_MFA);
 
   async load(): Promise<void> {
     try {
@@ -23,10 +31,24 @@ export class Session {
   }
 
   /** Throws the HttpErrorResponse on failure, for the login form to show. */
-  async login(email: string, password: string): Promise<MeView> {
-    const res = await firstValueFrom(this.http.post<LoginResponse>('/api/auth/login', { email, password }, handlesErrors()));
-    this.current.set(res.user);
-    return res.user;
+  async login(email: string, password: string): Promise<LoginOutcome> {
+    const res = await firstValueFrom(this.http.post<LoginAnswer>('/api/auth/login', { email, password }, handlesErrors()));
+    if ('mfaRequired' in res && res.mfaRequired) return 'mfaRequired';
+    this.current.set((res as { user: MeView }).user);
+    return 'signedIn';
+  }
+
+  /** The second step of signing in: a code from the app or a recovery code. Throws for the form to show. */
+  async verifyMfa(code: string): Promise<MeView> {
+    await firstValueFrom(this.http.post<unknown>('/api/auth/mfa/verify', { code }, handlesErrors()));
+    return this.refresh();
+  }
+
+  /** Reloads the user after a change to their account (a second factor switched on or off). Throws on failure. */
+  async refresh(): Promise<MeView> {
+    const me = await firstValueFrom(this.http.get<MeView>('/api/auth/me', handlesErrors()));
+    this.current.set(me);
+    return me;
   }
 
   async logout(): Promise<void> {
