@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { MailWorkerModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NetworksModule } from './networks/networks.module';
 import { CovenantsModule } from './covenants/covenants.module';
@@ -48,7 +49,7 @@ export class AppModule {
         MeetingsModule,
         CalendarModule,
         SeedModule,
-        ...(serve ? [ScheduleModule.forRoot()] : []),
+        ...(serve ? [ScheduleModule.forRoot(), MailWorkerModule] : []),
         ...client,
       ],
       controllers: [HealthController],

@@ -4,6 +4,10 @@ import { PASSWORD_MIN_LENGTH } from './limits';
 import { IsOmittable } from './validators';
 
 export { PASSWORD_MIN_LENGTH };
+/**
+ * POST /api/users: a new account without a password (issue #11). The owner receives an activation
+ * mail and chooses the password; a `password` field is refused (400) like any unknown field.
+ */
 export class CreateUserDto {
   @MaxLength(120, { message: 'De naam mag hoogstens 120 tekens hebben.' })
   @MinLength(2, { message: 'De naam moet minstens 2 tekens hebben.' })
@@ -13,13 +17,6 @@ export class CreateUserDto {
   @MaxLength(254, { message: 'Het e-mailadres is te lang.' })
   @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
   email!: string;
-
-  @MaxLength(200, { message: 'Het wachtwoord mag hoogstens 200 tekens hebben.' })
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `Het wachtwoord moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben.`,
-  })
-  @IsString({ message: 'Vul een wachtwoord in.' })
-  password!: string;
 
   @IsUUID('all', { message: 'Kies een organisatie.' })
   organisationId!: string;
@@ -41,6 +38,8 @@ export interface UserView {
   email: string;
   isAdmin: boolean;
   active: boolean;
+  /** The owner has chosen a password with the activation link; until then the account cannot log in. */
+  activated: boolean;
   organisation: { id: string; name: string };
   createdAt: string;
 }

@@ -4,16 +4,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { NetworksModule } from '../networks/networks.module';
 import { UsersModule } from '../users/users.module';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginAttempt } from './login-attempt.entity';
 import { MeService } from './me.service';
+import { PasswordResetRequest } from './password-reset-request.entity';
 import { Session } from './session.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, LoginAttempt]), UsersModule, NetworksModule, MeetingsModule],
-  controllers: [AuthController],
-  providers: [AuthService, MeService, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [TypeOrmModule.forFeature([Session, LoginAttempt, PasswordResetRequest]), UsersModule, NetworksModule, MeetingsModule],
+  controllers: [AuthController, AccountController],
+  providers: [AuthService, MeService, AccountService, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -114,6 +114,19 @@ export class AuthService {
   }
 
   /**
+   * For a password check outside the login (changing one's password): the same throttle as a login,
+   * counted on the account and address. Returns a function that clears the attempt once the password
+   * proved right; a wrong one stays counted as a failure.
+   */
+  async throttlePasswordCheck(email: string, ip: string): Promise<() => Promise<void>> {
+    const attempt = await this.reserveAttempt(normaliseEmail(email), ip, this.clock.now());
+    await this.clock.sleep(attempt.delayMs);
+    return async () => {
+      await this.attempts.delete({ id: attempt.id });
+    };
+  }
+
+  /**
    * Writes the attempt, then counts the attempts in each window, this one and any that arrived at the
    * same time included. Over a limit, the attempt is taken back and refused with 429; otherwise the
    * answer says how long to wait before the password is checked.

@@ -1,4 +1,5 @@
 import {
+  ApiAcceptedResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -53,6 +54,11 @@ export function ApiCreatedBody<N extends BodyName>(name: N, description = 'Aange
 /** 204 without a body. */
 export function ApiNoContentBody(description = 'Gedaan; geen inhoud'): Returning<void> {
   return returning(ApiNoContentResponse({ description }));
+}
+
+/** 202 without a body: taken on, done in the background (the same answer whatever the outcome). */
+export function ApiAcceptedNoBody(description = 'Aangenomen'): Returning<void> {
+  return returning(ApiAcceptedResponse({ description }));
 }
 
 /** The media types the API sends files in; each is text or bytes with a file name. */

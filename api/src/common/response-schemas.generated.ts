@@ -1112,6 +1112,10 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       email: { type: 'string' },
       isAdmin: { type: 'boolean' },
       active: { type: 'boolean' },
+      activated: {
+        type: 'boolean',
+        description: 'The owner has chosen a password with the activation link; until then the account cannot log in.',
+      },
       organisation: {
         type: 'object',
         properties: { id: { type: 'string' }, name: { type: 'string' } },
@@ -1120,7 +1124,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       },
       createdAt: { type: 'string' },
     },
-    required: ['id', 'name', 'email', 'isAdmin', 'active', 'organisation', 'createdAt'],
+    required: ['id', 'name', 'email', 'isAdmin', 'active', 'activated', 'organisation', 'createdAt'],
     additionalProperties: false,
   },
 };

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { ConfigError, readConfig } from './app-config';
 
 const KEY = Buffer.alloc(32, 3).toString('base64');
+/** What production needs besides the data key: a mail server and the public address. */
+const MAIL = { SMTP_URL: 'smtp://casustafel:geheim@mail.example.nl:587', PUBLIC_URL: 'https://casustafel.example.nl' };
 
 describe(readConfig.name, () => {
   it('has safe development defaults', () => {
@@ -31,7 +33,13 @@ describe(readConfig.name, () => {
   });
 
   it('never seeds demo data or logs SQL in production', () => {
-    const config = readConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true', DATABASE_LOGGING: 'true', CASUSTAFEL_DATA_KEY: KEY });
+    const config = readConfig({
+      NODE_ENV: 'production',
+      SEED_DEMO_DATA: 'true',
+      DATABASE_LOGGING: 'true',
+      CASUSTAFEL_DATA_KEY: KEY,
+      ...MAIL,
+    });
     expect(config.seedDemoData).toBe(false);
     expect(config.databaseLogging).toBe(false);
   });
@@ -56,10 +64,43 @@ describe(readConfig.name, () => {
     );
   });
 
+  it('refuses to start in production without SMTP_URL or PUBLIC_URL, in Dutch', () => {
+    const production = { NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY };
+    expect(() => readConfig({ ...production, PUBLIC_URL: MAIL.PUBLIC_URL })).toThrow(/SMTP_URL ontbreekt/);
+    expect(() => readConfig({ ...production, SMTP_URL: MAIL.SMTP_URL })).toThrow(/PUBLIC_URL ontbreekt/);
+    const config = readConfig({ ...production, ...MAIL, MAIL_FROM: 'Casustafel <casustafel@gemeente.nl>' });
+    expect(config).toMatchObject({ smtpUrl: MAIL.SMTP_URL, mailFrom: 'Casustafel <casustafel@gemeente.nl>', linkBaseUrl: MAIL.PUBLIC_URL });
+  });
+
+  it('writes mail to data/outbox beside the database without SMTP_URL, and links to localhost outside production', () => {
+    const config = readConfig({ DATABASE_PATH: '/srv/casustafel/db.sqlite', CASUSTAFEL_DATA_KEY: KEY, PORT: '4000' });
+    expect(config).toMatchObject({
+      smtpUrl: null,
+      mailFrom: 'Casustafel <noreply@localhost>',
+      mailOutboxDir: '/srv/casustafel/outbox',
+      mailIntervalSeconds: 10,
+      mailMaxAttempts: 8,
+      linkBaseUrl: 'http://localhost:4000',
+    });
+    expect(readConfig({ DATABASE_PATH: ':memory:', MAIL_OUTBOX_DIR: '/tmp/post' }).mailOutboxDir).toBe('/tmp/post');
+  });
+
+  it('refuses an SMTP_URL that is not smtp(s)://, without repeating it (it may hold a password)', () => {
+    let error: unknown;
+    try {
+      readConfig({ DATABASE_PATH: ':memory:', SMTP_URL: 'http://gebruiker:geheim@mail.example.nl' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/SMTP_URL moet met smtp:\/\/ of smtps:\/\/ beginnen/);
+    expect((error as Error).message).not.toContain('geheim');
+  });
+
   it('publishes the API documentation outside production, and only to signed-in users in production', () => {
     expect(readConfig({ DATABASE_PATH: ':memory:' }).apiDocs).toBe('public');
-    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY }).apiDocs).toBe('authenticated');
-    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, API_DOCS: 'off' }).apiDocs).toBe('off');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, ...MAIL }).apiDocs).toBe('authenticated');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, ...MAIL, API_DOCS: 'off' }).apiDocs).toBe('off');
   });
 
   it.each([

@@ -43,6 +43,24 @@ export class AppConfig {
   publicUrl!: string | null;
   /** Who may read the OpenAPI document at /api/docs: anyone, signed-in users, or nobody. */
   apiDocs!: 'public' | 'authenticated' | 'off';
+  /**
+   * smtp://user:pass@host:587 (or smtps://…): where mail goes. Null outside production: messages are
+   * written as .eml files to `mailOutboxDir` instead. Production refuses to start without it.
+   */
+  smtpUrl!: string | null;
+  /** The sender of every mail (MAIL_FROM), default "Casustafel <noreply@localhost>". */
+  mailFrom!: string;
+  /** Where .eml files go without SMTP_URL (MAIL_OUTBOX_DIR): default `outbox/` in the data folder. */
+  mailOutboxDir!: string;
+  /** How often the mail worker looks for due messages (MAIL_INTERVAL_SECONDS); 0: never by itself (tests run it by hand). */
+  mailIntervalSeconds!: number;
+  /** Attempts per message before the worker gives up on it (MAIL_MAX_ATTEMPTS). */
+  mailMaxAttempts!: number;
+
+  /** The base of links in e-mails: PUBLIC_URL, or outside production http://localhost:<port>. */
+  get linkBaseUrl(): string {
+    return this.publicUrl ?? `http://localhost:${this.port}`;
+  }
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -90,6 +108,21 @@ function publicUrl(raw: string | undefined): string | null {
   return url.href.replace(/\/$/, '');
 }
 
+function smtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError('SMTP_URL moet een volledig adres zijn, zoals smtp://gebruiker:wachtwoord@mail.example.nl:587.');
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    // Not quoted: the value may hold the SMTP password.
+    throw new ConfigError('SMTP_URL moet met smtp:// of smtps:// beginnen, zoals smtp://gebruiker:wachtwoord@mail.example.nl:587.');
+  }
+  return raw.trim();
+}
+
 function apiDocs(raw: string | undefined, production: boolean): AppConfig['apiDocs'] {
   if (raw === undefined || raw === '') return production ? 'authenticated' : 'public';
   if (raw === 'public' || raw === 'authenticated' || raw === 'off') return raw;
@@ -129,9 +162,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: env['CLIENT_DIST'] || resolve(process.cwd(), 'dist/client/browser'),
     publicUrl: publicUrl(env['PUBLIC_URL']),
     apiDocs: apiDocs(env['API_DOCS'], production),
+    smtpUrl: smtpUrl(env['SMTP_URL']),
+    mailFrom: env['MAIL_FROM']?.trim() || 'Casustafel <noreply@localhost>',
+    mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10, 0, 3600),
+    mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
   });
+  config.mailOutboxDir = env['MAIL_OUTBOX_DIR']?.trim()
+    ? resolve(env['MAIL_OUTBOX_DIR'].trim())
+    : config.databaseUrl || config.databasePath === ':memory:'
+      ? resolve(process.cwd(), 'data/outbox')
+      : resolve(dirname(config.databasePath), 'outbox');
   config.accessLogAnchorPath = accessLogAnchorPath(env, config);
   Object.assign(config, dataKey(env, production, config.databasePath));
+  if (production && !config.smtpUrl) {
+    throw new ConfigError(
+      'SMTP_URL ontbreekt. Zonder mailserver kunnen activatie- en herstelmails niet verstuurd worden (bijvoorbeeld smtp://gebruiker:wachtwoord@mail.example.nl:587).',
+    );
+  }
+  if (production && !config.publicUrl) {
+    throw new ConfigError(
+      'PUBLIC_URL ontbreekt. Links in e-mails hebben het adres van Casustafel nodig, zoals https://casustafel.example.nl.',
+    );
+  }
   if ((config.adminEmail === null) !== (config.adminPassword === null)) {
     throw new ConfigError('Zet ADMIN_EMAIL en ADMIN_PASSWORD samen, of geen van beide.');
   }

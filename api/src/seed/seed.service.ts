@@ -45,7 +45,7 @@ export class SeedService implements OnApplicationBootstrap {
       const organisationId =
         orgIds.get('beheer') ??
         (await this.organisations.create({ name: 'Functioneel beheer Casustafel', kind: 'FORMAL', sector: 'Beheer' })).id;
-      await this.users.create({
+      await this.users.createActivated({
         name: this.config.adminName,
         email: this.config.adminEmail,
         password: this.config.adminPassword,
@@ -70,7 +70,7 @@ export class SeedService implements OnApplicationBootstrap {
       }
     }
     for (const demo of DEMO_USERS) {
-      const user = await this.users.create({
+      const user = await this.users.createActivated({
         name: demo.name,
         email: demo.email,
         password: DEMO_PASSWORD,

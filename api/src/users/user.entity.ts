@@ -13,9 +13,9 @@ export class User {
   @Column({ type: 'varchar', length: 254, unique: true })
   email!: string;
 
-  /** argon2id, PHC string format. */
-  @Column({ type: 'varchar', length: 200 })
-  passwordHash!: string;
+  /** argon2id, PHC string format; null until the owner activates the account with the link from the activation mail. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'varchar', length: 36 })
   organisationId!: string;

@@ -9,6 +9,7 @@ export function toUserView(user: User): UserView {
     email: user.email,
     isAdmin: user.isAdmin,
     active: user.active,
+    activated: user.passwordHash !== null,
     organisation: { id: user.organisationId, name: user.organisation?.name ?? '' },
     createdAt: user.createdAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
-import { ApiConflictError, ApiCreatedBody, ApiOkBody } from '../common/api-responses';
+import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '../common/api-responses';
 import { CreateUserDto, UpdateUserDto, type UserView } from '@casustafel/contract/users';
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
@@ -20,6 +20,15 @@ export class UsersController {
   @ApiConflictError('Er bestaat al een account met dit e-mailadres.')
   create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(dto);
+  }
+
+  @Requires('user.manage')
+  @Post(':id/activation')
+  @HttpCode(204)
+  @ApiNoContentBody('Een nieuwe activatiemail staat klaar; eerdere links werken niet meer.')
+  @ApiConflictError('Het account is al geactiveerd, of gedeactiveerd.')
+  resendActivation(@Param('id', IdPipe) id: string): Promise<void> {
+    return this.users.resendActivation(id);
   }
 
   @Requires('user.manage')

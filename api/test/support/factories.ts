@@ -31,8 +31,15 @@ export class Factories {
 
   async user(organisationId: string, name = unique('Medewerker')): Promise<UserView> {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}@test.nl`;
-    const res = await (await this.adminAgent()).post('/api/users').send({ name, email, password: PASSWORD, organisationId }).expect(201);
-    return res.body;
+    const res = await (await this.adminAgent()).post('/api/users').send({ name, email, organisationId }).expect(201);
+    await this.activate(email);
+    return { ...res.body, activated: true };
+  }
+
+  /** The owner of a new account chooses PASSWORD with the link from the activation mail. */
+  async activate(email: string, password = PASSWORD): Promise<void> {
+    const token = await this.testApp.mailedToken(email, 'activation');
+    await this.testApp.anonymous().post('/api/auth/activate').send({ token, password }).expect(204);
   }
 
   async network(kind: NetworkKind = 'NEIGHBOURHOOD', name = unique('Netwerk')): Promise<NetworkView> {

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { AccountService } from '../../src/auth/account.service';
+import { MailMessage } from '../../src/mail/mail-message.entity';
+import { MailWorker } from '../../src/mail/mail-worker';
 import { configureApp } from '../../src/bootstrap';
 import { FixedClock } from '../../src/common/clock';
 import { readConfig } from '../../src/config/app-config';
@@ -56,6 +60,9 @@ export class TestApp {
       SEED_DEMO_DATA: 'false',
       CLIENT_DIST: '/nonexistent',
       CASUSTAFEL_DATA_KEY: TEST_DATA_KEY,
+      // The mail worker runs when a test says so (t.sendMail()); without SMTP_URL it writes .eml files here.
+      MAIL_INTERVAL_SECONDS: '0',
+      MAIL_OUTBOX_DIR: join(anchorDir, 'outbox'),
       ...env,
       ACCESS_LOG_ANCHOR_PATH: anchorPath,
     });
@@ -97,6 +104,24 @@ export class TestApp {
 
   admin(): Promise<Agent> {
     return this.login(ADMIN.email, ADMIN.password);
+  }
+
+  /** The token in the newest link of this kind mailed to this address that is still in the outbox (not yet sent). */
+  async mailedToken(email: string, template: 'activation' | 'passwordReset'): Promise<string> {
+    await this.app.get(AccountService).settled();
+    const [message] = await this.app
+      .get(DataSource)
+      .getRepository(MailMessage)
+      .find({ where: { recipient: email.toLowerCase(), template }, order: { createdAt: 'DESC', id: 'DESC' }, take: 1 });
+    const link = message ? (JSON.parse(message.data) as { link?: string }).link : undefined;
+    if (!link) throw new Error(`No ${template} mail for ${email} in the outbox`);
+    return new URL(link).searchParams.get('token')!;
+  }
+
+  /** Runs the mail worker once (it never runs by itself in tests); returns how many messages went out. */
+  async sendMail(): Promise<number> {
+    await this.app.get(AccountService).settled();
+    return this.app.get(MailWorker).runOnce();
   }
 }
 

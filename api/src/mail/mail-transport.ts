@@ -1,0 +1,49 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { AppConfig } from '../config/app-config';
+import type { RenderedMail } from './mail-templates';
+
+/**
+ * Hands a rendered mail to the SMTP server of SMTP_URL, or, without it (never in production), writes
+ * it as an .eml file to the outbox folder so that a developer can open it in a mail program.
+ */
+@Injectable()
+export class MailTransport implements OnModuleDestroy {
+  private readonly logger = new Logger(MailTransport.name);
+  private readonly transporter: Transporter;
+  readonly toFiles: boolean;
+
+  constructor(private readonly config: AppConfig) {
+    this.toFiles = !config.smtpUrl;
+    this.transporter = config.smtpUrl
+      ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 })
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    if (this.toFiles) {
+      this.logger.log(`No SMTP_URL: mail is not sent but written as .eml files to ${config.mailOutboxDir}`);
+    }
+  }
+
+  /** Sends (or writes) one message; `id` names the file. Throws when the server refuses or cannot be reached. */
+  async send(id: string, to: string, mail: RenderedMail): Promise<void> {
+    const info = (await this.transporter.sendMail({
+      from: this.config.mailFrom,
+      to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: `<${id}@casustafel>`,
+    })) as { message?: Buffer };
+    if (this.toFiles && info.message) {
+      await mkdir(this.config.mailOutboxDir, { recursive: true });
+      const file = join(this.config.mailOutboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
+      await writeFile(file, info.message, { mode: 0o600 });
+      this.logger.log(`Mail ${id} written to ${file}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.transporter.close();
+  }
+}
