@@ -81,15 +81,20 @@ const WARNINGS = new Set([
   template: `
     <mat-progress-bar mode="determinate" [value]="percent()" [class]="level()" [attr.aria-label]="'password.strength.label' | transloco" />
     <p aria-live="polite" data-testid="password-strength">
-      <span class="level">
-        @switch (level()) {
-          @case ('strong') { {{ 'password.strength.strong' | transloco }} }
-          @case ('fair') { {{ 'password.strength.fair' | transloco }} }
-          @default { {{ 'password.strength.weak' | transloco }} }
-        }
-      </span>
+      @if (password()) {
+        <span class="level">
+          @switch (level()) {
+            @case ('strong') { {{ 'password.strength.strong' | transloco }} }
+            @case ('fair') { {{ 'password.strength.fair' | transloco }} }
+            @default { {{ 'password.strength.weak' | transloco }} }
+          }
+        </span>
+      }
       @if (tooShort()) {
-        · {{ 'password.strength.minLength' | transloco: { min: minLength } }}
+        @if (password()) {
+          ·
+        }
+        {{ 'password.strength.minLength' | transloco: { min: minLength } }}
       } @else if (level() !== 'strong' && estimate()?.warning; as warning) {
         · {{ warning | transloco }}
       }
