@@ -6,7 +6,11 @@ const shared = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    // otplib's default plugins load @scure/base and @noble/hashes, which are ES modules only: Node
+    // (>= 20.19) requires them as they are, Jest needs them turned into CommonJS.
+    '^.+\\.js$': ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
   },
+  transformIgnorePatterns: ['^(?!.*/node_modules/(@scure|@noble)/).*/node_modules/'],
   moduleNameMapper: { '^@casustafel/contract/(.*)$': '<rootDir>/../contract/src/$1' },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -66,7 +66,9 @@ const DECLARED: Record<string, Permission> = {
   'DELETE networks/:id/members/:organisationId': 'network.manage',
   'DELETE networks/:id/roles/:userId': 'network.manage',
   'GET actions': 'action.list',
+  'DELETE auth/sessions/:id': 'account.manage',
   'GET auth/me': 'account.read',
+  'GET auth/sessions': 'account.manage',
   'GET cases/:id': 'case.read',
   'GET cases/:id/access-report.pdf': 'case.accessReport',
   'GET meetings/:id': 'meeting.read',
@@ -96,6 +98,10 @@ const DECLARED: Record<string, Permission> = {
   'PATCH meetings/:id/agenda/:itemId': 'meeting.run',
   'PATCH meetings/:id/minutes': 'minutes.edit',
   'PATCH users/:id': 'user.manage',
+  'POST auth/mfa/confirm': 'account.manage',
+  'POST auth/mfa/disable': 'account.manage',
+  'POST auth/mfa/setup': 'account.manage',
+  'POST auth/mfa/verify': 'account.manage',
   'POST calendar/token': 'calendar.subscribe',
   'POST meetings/:id/agenda': 'meeting.run',
   'POST meetings/:id/agenda/:itemId/actions': 'meeting.run',
@@ -126,6 +132,7 @@ const DECLARED: Record<string, Permission> = {
   'POST questions/:id/messages': 'question.message',
   'POST questions/:id/withdraw': 'question.withdraw',
   'POST users': 'user.manage',
+  'POST users/:id/mfa/reset': 'user.manage',
   'PUT meetings/:id/attendance': 'meeting.run',
   'PUT networks/:id/covenant': 'covenant.edit',
 };
@@ -240,7 +247,7 @@ describe('Access per route, role and network', () => {
         ]
       : '';
     const path = route.path
-      .replace(/^users\/:id$/, `users/${ids.user}`)
+      .replace(/^users\/:id(\/|$)/, `users/${ids.user}$1`)
       .replace(':id', id)
       .replace(':itemId', ids.item)
       .replace(':commentId', ids.comment)

@@ -54,7 +54,7 @@ describe('Authentication', () => {
   it('answers /me with the user, organisation and networks, and 401 without a session', async () => {
     const agent = await t.login(email);
     const me = await agent.get('/api/auth/me').expect(200);
-    expect(Object.keys(me.body).sort()).toEqual(['email', 'guestMeetings', 'id', 'isAdmin', 'name', 'networks', 'organisation']);
+    expect(Object.keys(me.body).sort()).toEqual(['email', 'guestMeetings', 'id', 'isAdmin', 'mfa', 'name', 'networks', 'organisation']);
     const anonymous = await t.anonymous().get('/api/auth/me').expect(401);
     expect(anonymous.body.message).toBe('Je bent niet ingelogd. Log in om verder te gaan.');
   });

@@ -15,6 +15,7 @@ export const ACCESS_CHANGE_ACTIONS = [
   'CONFIDENTIALITY_ACCEPT',
   'USER_DEACTIVATE',
   'USER_REACTIVATE',
+  'MFA_RESET',
 ] as const;
 export const ACCESS_ACTIONS = [...DISCLOSURE_ACTIONS, ...ACCESS_CHANGE_ACTIONS] as const;
 export type DisclosureAction = (typeof DISCLOSURE_ACTIONS)[number];

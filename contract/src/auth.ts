@@ -1,4 +1,5 @@
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import type { MfaState } from './account';
 import type { NetworkKind, NetworkRole } from './enums';
 
 export class LoginDto {
@@ -28,8 +29,12 @@ export interface MeView {
   networks: MeNetwork[];
   /** Meetings the user is invited to as a guest (outside their own networks). */
   guestMeetings: { id: string; networkId: string; startsAt: string }[];
+  /** The second factor: on or not, and whether the MFA_REQUIRED policy makes this user enrol before anything else. */
+  mfa: MfaState;
 }
 
-export interface LoginResponse {
-  user: MeView;
-}
+/**
+ * POST /api/auth/login (and /api/auth/mfa/verify): signed in, or — when the account uses a second
+ * factor — only half: the session may then call nothing but POST /api/auth/mfa/verify and logout.
+ */
+export type LoginResponse = { user: MeView; mfaRequired?: false } | { mfaRequired: true };

@@ -40,6 +40,8 @@ export interface UserView {
   active: boolean;
   /** The owner has chosen a password with the activation link; until then the account cannot log in. */
   activated: boolean;
+  /** A second factor (TOTP) is on for this account. */
+  mfaEnabled: boolean;
   organisation: { id: string; name: string };
   createdAt: string;
 }

@@ -5,9 +5,9 @@ import { ApiNoContentBody, ApiOkBody, ApiTooManyRequestsError, ApiUnauthorizedEr
 import type { Request, Response } from 'express';
 import { LoginDto, type LoginResponse, type MeView } from '@casustafel/contract/auth';
 import { AppConfig } from '../config/app-config';
-import { CurrentUser, Public } from '../common/decorators';
+import { AllowHalfSession, CurrentSession, CurrentUser, Public } from '../common/decorators';
 import type { Viewer } from '../common/viewer';
-import { AuthService } from './auth.service';
+import { AuthService, type SessionRef } from './auth.service';
 import { MeService } from './me.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
@@ -23,13 +23,17 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOkBody('LoginResponse', 'Ingelogd; de sessie staat in de cookie casustafel_session.')
+  @ApiOkBody(
+    'LoginResponse',
+    'Ingelogd; de sessie staat in de cookie casustafel_session. Met {mfaRequired: true} is de sessie half: eerst POST /api/auth/mfa/verify.',
+  )
   @ApiUnauthorizedError('E-mailadres of wachtwoord klopt niet, of het account is niet actief.')
   @ApiTooManyRequestsError('Te veel mislukte pogingen; probeer het later opnieuw.')
   async login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    const { token, user } = await this.auth.login(dto, request.ip ?? 'unknown');
+    const { token, user, status } = await this.auth.login(dto, request.ip ?? 'unknown', request.get('user-agent'));
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(request, this.config.sessionAbsoluteHours * 3_600_000));
-    return { user: await this.me.describe(user.id) };
+    if (status === 'MFA_PENDING') return { mfaRequired: true };
+    return { user: await this.me.describe(user.id, status) };
   }
 
   @Public()
@@ -42,9 +46,10 @@ export class AuthController {
   }
 
   @Requires('account.read')
+  @AllowHalfSession('ENROLMENT')
   @Get('me')
   @ApiOkBody('MeView')
-  getMe(@CurrentUser() viewer: Viewer): Promise<MeView> {
-    return this.me.describe(viewer.id);
+  getMe(@CurrentUser() viewer: Viewer, @CurrentSession() session: SessionRef): Promise<MeView> {
+    return this.me.describe(viewer.id, session.status);
   }
 }

@@ -5,11 +5,15 @@ import { LessThan, MoreThan, Repository } from 'typeorm';
 import type { LoginDto } from '@casustafel/contract/auth';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
+import type { SessionStatus } from '../common/decorators';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { SecondFactorService } from '../users/second-factor.service';
 import { normaliseEmail, UsersService } from '../users/users.service';
 import type { User } from '../users/user.entity';
+import { browserLabel } from './browser-label';
 import { LoginAttempt } from './login-attempt.entity';
+import { MfaPolicyService } from './mfa-policy.service';
 import { Session } from './session.entity';
 
 /**
@@ -44,8 +48,17 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export const WRONG_CREDENTIALS = 'Het e-mailadres of het wachtwoord klopt niet.';
 export const SESSION_EXPIRED = 'Je sessie is verlopen. Log opnieuw in.';
+/** A half-session waiting for the second factor's code lasts this long. */
+export const MFA_PENDING_MINUTES = 5;
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** The session behind a request, as the AuthGuard puts it on the request. */
+export interface SessionRef {
+  id: string;
+  tokenHash: string;
+  status: SessionStatus;
+}
 
 @Injectable()
 export class AuthService {
@@ -57,14 +70,21 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+    private readonly mfaPolicy: MfaPolicyService,
+    secondFactor: SecondFactorService,
+  ) {
+    // A reset second factor ends every session of the user: they sign in (and enrol) again.
+    secondFactor.onReset(async ({ user }) => void (await this.sessions.delete({ userId: user.id })));
+  }
 
   /**
    * Checks the credentials and starts a session; returns the cookie token and the user. The attempt
    * is written down before anything is counted or checked, so that attempts arriving together
-   * count each other: of ten simultaneous guesses at most five get their password checked.
+   * count each other: of ten simultaneous guesses at most five get their password checked. With a
+   * second factor on, the session is half (MFA_PENDING) until its code is given; when the MFA_REQUIRED
+   * policy asks this user for one they have not set up, it is half until they have (ENROLMENT).
    */
-  async login(dto: LoginDto, ip: string): Promise<{ token: string; user: User }> {
+  async login(dto: LoginDto, ip: string, userAgent?: string): Promise<{ token: string; user: User; status: SessionStatus }> {
     const email = normaliseEmail(dto.email);
     const now = this.clock.now();
     const attempt = await this.reserveAttempt(email, ip, now);
@@ -76,33 +96,54 @@ export class AuthService {
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     await this.attempts.delete({ id: attempt.id });
+    const status: SessionStatus = user.mfaEnabled ? 'MFA_PENDING' : (await this.mfaPolicy.requiredFor(user.id)) ? 'ENROLMENT' : 'ACTIVE';
+    const token = await this.startSession(user.id, status, ip, browserLabel(userAgent));
+    return { token, user, status };
+  }
+
+  /** A new session row; returns the cookie's token. */
+  async startSession(userId: string, status: SessionStatus, ip: string | null, browser: string | null): Promise<string> {
+    const now = this.clock.now();
     const token = randomBytes(32).toString('base64url');
     await this.sessions.insert({
       tokenHash: hashToken(token),
-      userId: user.id,
+      id: newId(),
+      userId,
+      status,
+      browser,
+      ip,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000),
     });
-    return { token, user };
+    return token;
   }
 
   async logout(token: string | undefined): Promise<void> {
     if (token) await this.sessions.delete({ tokenHash: hashToken(token) });
   }
 
-  /**
-   * The viewer behind a session token. Ends the session when it has been idle too long or has
-   * reached its absolute end, or when the account was deactivated.
-   */
+  /** The viewer behind the token of a full session (not a half one); 401 otherwise. */
   async authenticate(token: string): Promise<Viewer> {
+    const { viewer, session } = await this.authenticateSession(token);
+    if (session.status !== 'ACTIVE') throw new UnauthorizedException(SESSION_EXPIRED);
+    return viewer;
+  }
+
+  /**
+   * The viewer and session behind a session token. Ends the session when it has been idle too long or
+   * has reached its absolute end (for a session waiting for the second factor's code: after
+   * MFA_PENDING_MINUTES), or when the account was deactivated.
+   */
+  async authenticateSession(token: string): Promise<{ viewer: Viewer; session: SessionRef }> {
     const tokenHash = hashToken(token);
     // find, not findOne: with a relation, findOne pages its joined rows in a second query. The hash is the key, so one row at most.
     const [session] = await this.sessions.find({ where: { tokenHash }, relations: { user: true } });
     if (!session) throw new UnauthorizedException(SESSION_EXPIRED);
     const now = this.clock.now().getTime();
     const idleLimit = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;
-    if (now >= idleLimit || now >= session.expiresAt.getTime() || !session.user?.active) {
+    const pendingTooLong = session.status === 'MFA_PENDING' && now >= session.createdAt.getTime() + MFA_PENDING_MINUTES * 60_000;
+    if (now >= idleLimit || now >= session.expiresAt.getTime() || pendingTooLong || !session.user?.active) {
       await this.sessions.delete({ tokenHash });
       throw new UnauthorizedException(SESSION_EXPIRED);
     }
@@ -110,7 +151,10 @@ export class AuthService {
       await this.sessions.update({ tokenHash }, { lastSeenAt: new Date(now) });
     }
     const user = session.user;
-    return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, organisationId: user.organisationId };
+    return {
+      viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, organisationId: user.organisationId },
+      session: { id: session.id, tokenHash, status: session.status },
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { MeView } from '@casustafel/contract/auth';
+import type { SessionStatus } from '../common/decorators';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NetworksService } from '../networks/networks.service';
 import { UsersService } from '../users/users.service';
@@ -14,9 +15,10 @@ export class MeService {
     private readonly meetings: MeetingsService,
   ) {}
 
-  async describe(userId: string): Promise<MeView> {
+  /** `status`: the session's; an ENROLMENT session tells the client to set up the second factor first. */
+  async describe(userId: string, status: SessionStatus): Promise<MeView> {
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthorizedException('Je bent niet ingelogd. Log in om verder te gaan.');
-    return toMeView(user, await this.networks.networksOf(user.id), await this.meetings.guestMeetingsOf(user.id));
+    return toMeView(user, await this.networks.networksOf(user.id), await this.meetings.guestMeetingsOf(user.id), status === 'ENROLMENT');
   }
 }

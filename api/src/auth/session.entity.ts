@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { SessionStatus } from '../common/decorators';
 import { User } from '../users/user.entity';
 
 /**
@@ -10,6 +11,10 @@ export class Session {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   tokenHash!: string;
 
+  /** The id the owner sees in their list of sessions (never the token's hash). */
+  @Column({ type: 'varchar', length: 36, unique: true })
+  id!: string;
+
   @Index()
   @Column({ type: 'varchar', length: 36 })
   userId!: string;
@@ -17,6 +22,17 @@ export class Session {
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'userId' })
   user?: User;
+
+  /** ACTIVE; MFA_PENDING until the second factor's code is given; ENROLMENT until a second factor is set up. */
+  @Column({ type: 'varchar', length: 16 })
+  status!: SessionStatus;
+
+  /** "Firefox 145 op Linux", from the User-Agent at login. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  browser!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip!: string | null;
 
   @Column({ type: Date })
   createdAt!: Date;

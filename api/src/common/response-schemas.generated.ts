@@ -20,6 +20,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       'CONFIDENTIALITY_ACCEPT',
       'USER_DEACTIVATE',
       'USER_REACTIVATE',
+      'MFA_RESET',
     ],
   },
   AccessContext: { anyOf: [{ $ref: '#/components/schemas/DisclosureContext' }, { type: 'string', enum: ['MANAGEMENT'] }] },
@@ -575,10 +576,22 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   },
   IdentifyingKind: { type: 'string', enum: ['NAME', 'ADDRESS', 'POSTCODE', 'PHONE', 'EMAIL', 'BSN', 'IBAN', 'DATE_OF_BIRTH'] },
   LoginResponse: {
-    type: 'object',
-    properties: { user: { $ref: '#/components/schemas/MeView' } },
-    required: ['user'],
-    additionalProperties: false,
+    anyOf: [
+      {
+        type: 'object',
+        properties: { user: { $ref: '#/components/schemas/MeView' }, mfaRequired: { type: 'boolean', enum: [false] } },
+        required: ['user'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: { mfaRequired: { type: 'boolean', enum: [true] } },
+        required: ['mfaRequired'],
+        additionalProperties: false,
+      },
+    ],
+    description:
+      'POST /api/auth/login (and /api/auth/mfa/verify): signed in, or — when the account uses a second factor — only half: the session may then call nothing but POST /api/auth/mfa/verify and logout.',
   },
   MeNetwork: {
     type: 'object',
@@ -615,8 +628,12 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
         },
         description: 'Meetings the user is invited to as a guest (outside their own networks).',
       },
+      mfa: {
+        description: 'The second factor: on or not, and whether the MFA_REQUIRED policy makes this user enrol before anything else.',
+        allOf: [{ $ref: '#/components/schemas/MfaState' }],
+      },
     },
-    required: ['id', 'name', 'email', 'isAdmin', 'organisation', 'networks', 'guestMeetings'],
+    required: ['id', 'name', 'email', 'isAdmin', 'organisation', 'networks', 'guestMeetings', 'mfa'],
     additionalProperties: false,
   },
   MeetingStatus: { type: 'string', enum: ['PLANNED', 'IN_PROGRESS', 'CLOSED'] },
@@ -729,6 +746,19 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     required: ['secret', 'otpauthUrl'],
     additionalProperties: false,
     description: 'POST /api/auth/mfa/setup: a new secret to put in an authenticator app (not active until confirmed).',
+  },
+  MfaState: {
+    type: 'object',
+    properties: {
+      enabled: { type: 'boolean' },
+      enrolmentRequired: {
+        type: 'boolean',
+        description: 'The MFA_REQUIRED policy asks this user to enrol before they may use anything else.',
+      },
+    },
+    required: ['enabled', 'enrolmentRequired'],
+    additionalProperties: false,
+    description: "The state of the user's second factor, in MeView.",
   },
   MinutesApproval: {
     type: 'object',
@@ -1116,6 +1146,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
         type: 'boolean',
         description: 'The owner has chosen a password with the activation link; until then the account cannot log in.',
       },
+      mfaEnabled: { type: 'boolean', description: 'A second factor (TOTP) is on for this account.' },
       organisation: {
         type: 'object',
         properties: { id: { type: 'string' }, name: { type: 'string' } },
@@ -1124,7 +1155,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       },
       createdAt: { type: 'string' },
     },
-    required: ['id', 'name', 'email', 'isAdmin', 'active', 'activated', 'organisation', 'createdAt'],
+    required: ['id', 'name', 'email', 'isAdmin', 'active', 'activated', 'mfaEnabled', 'organisation', 'createdAt'],
     additionalProperties: false,
   },
 };

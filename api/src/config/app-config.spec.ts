@@ -103,7 +103,17 @@ describe(readConfig.name, () => {
     expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, ...MAIL, API_DOCS: 'off' }).apiDocs).toBe('off');
   });
 
+  it('asks for a second factor from whoever sees identities in production, and from nobody elsewhere by default', () => {
+    expect(readConfig({ DATABASE_PATH: ':memory:' }).mfaRequired).toBe('off');
+    expect(readConfig({ DATABASE_PATH: ':memory:', NODE_ENV: 'test' }).mfaRequired).toBe('off');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY }).mfaRequired).toBe('identities');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, MFA_REQUIRED: 'all' }).mfaRequired).toBe('all');
+    expect(readConfig({ NODE_ENV: 'production', CASUSTAFEL_DATA_KEY: KEY, MFA_REQUIRED: 'off' }).mfaRequired).toBe('off');
+    expect(readConfig({ DATABASE_PATH: ':memory:', MFA_REQUIRED: 'identities' }).mfaRequired).toBe('identities');
+  });
+
   it.each([
+    [{ MFA_REQUIRED: 'yes' }, /MFA_REQUIRED moet off, identities of all zijn/],
     [{ PORT: 'abc' }, /PORT moet een geheel getal/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV moet development, production of test zijn/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL moet met postgres:\/\/ beginnen/],

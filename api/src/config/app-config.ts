@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { MFA_POLICIES, type MfaPolicy } from '@casustafel/contract/account';
 
 /**
  * The one place that reads the environment. Everything else receives an AppConfig.
@@ -61,6 +62,13 @@ export class AppConfig {
   get linkBaseUrl(): string {
     return this.publicUrl ?? `http://localhost:${this.port}`;
   }
+
+  /**
+   * Who must use a second factor (MFA_REQUIRED): nobody (off, the default outside production),
+   * everyone whose role in some network shows client identities above the pseudonym (identities, the
+   * production default), or everyone (all).
+   */
+  mfaRequired!: MfaPolicy;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -129,6 +137,13 @@ function apiDocs(raw: string | undefined, production: boolean): AppConfig['apiDo
   throw new ConfigError(`API_DOCS moet public, authenticated of off zijn (nu: "${raw}").`);
 }
 
+function mfaRequired(raw: string | undefined, production: boolean): MfaPolicy {
+  if (raw === undefined || raw === '') return production ? 'identities' : 'off';
+  const policy = MFA_POLICIES.find((p) => p === raw);
+  if (policy) return policy;
+  throw new ConfigError(`MFA_REQUIRED moet off, identities of all zijn (nu: "${raw}").`);
+}
+
 function trustProxy(raw: string | undefined): string | number | boolean {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
@@ -166,6 +181,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env['MAIL_FROM']?.trim() || 'Casustafel <noreply@localhost>',
     mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10, 0, 3600),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+    mfaRequired: mfaRequired(env['MFA_REQUIRED'], production),
   });
   config.mailOutboxDir = env['MAIL_OUTBOX_DIR']?.trim()
     ? resolve(env['MAIL_OUTBOX_DIR'].trim())

@@ -12,7 +12,9 @@ import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { AccessLogService, type AccessEvent } from '../privacy/access-log.service';
-import { UsersService, type UserStatusChange } from '../users/users.service';
+import { SecondFactorService } from '../users/second-factor.service';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { Membership } from './membership.entity';
 import { toMemberView, toNetworkView, toRoleView } from './network.mapper';
 import { Network } from './network.entity';
@@ -36,8 +38,10 @@ export class NetworksService {
     private readonly users: UsersService,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
+    secondFactor: SecondFactorService,
   ) {
-    users.onStatusChange((change) => this.logStatusChange(change));
+    users.onStatusChange(({ actor, user, active }) => this.logAccountChange(actor, user, active ? 'USER_REACTIVATE' : 'USER_DEACTIVATE'));
+    secondFactor.onReset(({ actor, user }) => this.logAccountChange(actor, user, 'MFA_RESET'));
   }
 
   async create(dto: CreateNetworkDto): Promise<NetworkView> {
@@ -284,14 +288,17 @@ export class NetworksService {
     };
   }
 
-  /** A deactivated (or reactivated) account: one entry per network where they hold a role, so each coordinator sees it; else one without a network. */
-  private async logStatusChange({ actor, user, active }: UserStatusChange): Promise<void> {
+  /**
+   * A deactivated (or reactivated) account, or a second factor the administrator reset: one entry per
+   * network where they hold a role, so each coordinator sees it; else one without a network.
+   */
+  private async logAccountChange(actor: Viewer, user: User, action: 'USER_REACTIVATE' | 'USER_DEACTIVATE' | 'MFA_RESET'): Promise<void> {
     const held = await this.roles.find({ where: { userId: user.id } });
     const base = {
       viewer: actor,
       role: actor.isAdmin ? 'ADMIN' : null,
       caseId: null,
-      action: active ? ('USER_REACTIVATE' as const) : ('USER_DEACTIVATE' as const),
+      action,
       level: null,
       context: 'MANAGEMENT' as const,
       object: { type: 'USER' as const, id: user.id },

@@ -32,4 +32,18 @@ export class User {
 
   @Column({ type: Date })
   createdAt!: Date;
+
+  /**
+   * The TOTP secret, encrypted (AES-256-GCM under a key derived from CASUSTAFEL_DATA_KEY, bound to the
+   * user's id). Set at setup; in use only once confirmed (mfaEnabled).
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  mfaSecret!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  mfaEnabled!: boolean;
+
+  /** The TOTP time step of the last code accepted: a code is good once, later steps only. */
+  @Column({ type: 'integer', nullable: true })
+  mfaLastStep!: number | null;
 }

@@ -10,6 +10,7 @@ export function toUserView(user: User): UserView {
     isAdmin: user.isAdmin,
     active: user.active,
     activated: user.passwordHash !== null,
+    mfaEnabled: user.mfaEnabled,
     organisation: { id: user.organisationId, name: user.organisation?.name ?? '' },
     createdAt: user.createdAt.toISOString(),
   };

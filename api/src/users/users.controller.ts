@@ -6,12 +6,16 @@ import { CreateUserDto, UpdateUserDto, type UserView } from '@casustafel/contrac
 import { CurrentUser } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
+import { SecondFactorService } from './second-factor.service';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly secondFactor: SecondFactorService,
+  ) {}
 
   @Requires('user.manage')
   @Post()
@@ -43,5 +47,15 @@ export class UsersController {
   @ApiOkBody('UserView')
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(viewer, id, dto);
+  }
+
+  /** A lost phone: the second factor goes off, the user's sessions end, and they enrol again at their next login if the policy asks it. */
+  @Requires('user.manage')
+  @Post(':id/mfa/reset')
+  @HttpCode(200)
+  @ApiOkBody('UserView', 'De tweede stap is uitgezet; de sessies van de gebruiker zijn beëindigd.')
+  @ApiConflictError('De tweede stap staat niet aan voor dit account.')
+  resetMfa(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<UserView> {
+    return this.secondFactor.reset(viewer, id);
   }
 }

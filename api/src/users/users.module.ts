@@ -6,14 +6,16 @@ import { AccountToken } from './account-token.entity';
 import { AccountTokens } from './account-tokens';
 import { PasswordPolicy } from './password-policy';
 import { PasswordHasher } from './password-hasher';
+import { RecoveryCode } from './recovery-code.entity';
+import { SecondFactorService } from './second-factor.service';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AccountToken]), OrganisationsModule, MailModule],
+  imports: [TypeOrmModule.forFeature([User, AccountToken, RecoveryCode]), OrganisationsModule, MailModule],
   controllers: [UsersController],
-  providers: [UsersService, PasswordHasher, PasswordPolicy, AccountTokens],
-  exports: [UsersService],
+  providers: [UsersService, PasswordHasher, PasswordPolicy, AccountTokens, SecondFactorService],
+  exports: [UsersService, SecondFactorService],
 })
 export class UsersModule {}

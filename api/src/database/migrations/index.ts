@@ -8,6 +8,7 @@ import { AccessLogNen75131764400000000 } from './1764400000000-AccessLogNen7513'
 import { LoginAttempts1764500000000 } from './1764500000000-LoginAttempts';
 import { ClientIdentifiers1764600000000 } from './1764600000000-ClientIdentifiers';
 import { CaseListOrder1764700000000 } from './1764700000000-CaseListOrder';
+import { SecondFactor1764820000000 } from './1764820000000-SecondFactor';
 import { MailAndAccountTokens1764850000000 } from './1764850000000-MailAndAccountTokens';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   LoginAttempts1764500000000,
   ClientIdentifiers1764600000000,
   CaseListOrder1764700000000,
+  SecondFactor1764820000000,
   MailAndAccountTokens1764850000000,
 ];

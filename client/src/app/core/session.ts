@@ -1,15 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { MfaState } from '@casustafel/contract/account';
 import type { LoginResponse, MeView } from '@casustafel/contract/auth';
 import { handlesErrors } from './http-context';
 
 /** After the password: signed in, or a code from the authenticator app is asked first. */
 export type LoginOutcome = 'signedIn' | 'mfaRequired';
-type LoginAnswer = LoginResponse | { mfaRequired: true };
 
-const NO_MFA: MfaState = { enabled: false, enrolmentRequired: false };
+const NO_MFA: MeView['mfa'] = { enabled: false, enrolmentRequired: false };
 
 /** The signed-in user. `undefined` while loading, `null` when nobody is signed in. */
 @Injectable({ providedIn: 'root' })
@@ -20,7 +18,7 @@ export class Session {
   readonly me = this.current.asReadonly();
   readonly isAdmin = computed(() => this.current()?.isAdmin ?? false);
   readonly networks = computed(() => this.current()?.networks ?? []);
-  readonly mfa = computed<MfaState>(() => (this.current() as (MeView & { mfa?: MfaState }) | null | undefined)?.mfa ?? NO_MFA);
+  readonly mfa = computed(() => this.current()?.mfa ?? NO_MFA);
 
   async load(): Promise<void> {
     try {
@@ -32,15 +30,15 @@ export class Session {
 
   /** Throws the HttpErrorResponse on failure, for the login form to show. */
   async login(email: string, password: string): Promise<LoginOutcome> {
-    const res = await firstValueFrom(this.http.post<LoginAnswer>('/api/auth/login', { email, password }, handlesErrors()));
-    if ('mfaRequired' in res && res.mfaRequired) return 'mfaRequired';
-    this.current.set((res as { user: MeView }).user);
+    const res = await firstValueFrom(this.http.post<LoginResponse>('/api/auth/login', { email, password }, handlesErrors()));
+    if (res.mfaRequired) return 'mfaRequired';
+    this.current.set(res.user);
     return 'signedIn';
   }
 
   /** The second step of signing in: a code from the app or a recovery code. Throws for the form to show. */
   async verifyMfa(code: string): Promise<MeView> {
-    await firstValueFrom(this.http.post<unknown>('/api/auth/mfa/verify', { code }, handlesErrors()));
+    await firstValueFrom(this.http.post<LoginResponse>('/api/auth/mfa/verify', { code }, handlesErrors()));
     return this.refresh();
   }
 

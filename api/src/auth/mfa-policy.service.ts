@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { CovenantsService } from '../covenants/covenants.service';
+import { MeetingsService } from '../meetings/meetings.service';
+import { NetworksService } from '../networks/networks.service';
+import { secondFactorRequired, type HeldRole } from './mfa-policy';
+
+/** Gathers what the MFA_REQUIRED policy decides on — the user's roles and the covenants in force — for `secondFactorRequired`. */
+@Injectable()
+export class MfaPolicyService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly networks: NetworksService,
+    private readonly meetings: MeetingsService,
+    private readonly covenants: CovenantsService,
+  ) {}
+
+  async requiredFor(userId: string): Promise<boolean> {
+    const policy = this.config.mfaRequired;
+    if (policy !== 'identities') return secondFactorRequired(policy, []);
+    const roles = (await this.networks.networksOf(userId)).map((n) => ({ networkId: n.id, role: n.role as HeldRole['role'] }));
+    const guest = (await this.meetings.guestMeetingsOf(userId)).map((m) => ({ networkId: m.networkId, role: 'GUEST' as const }));
+    const matrices = new Map<string, HeldRole['matrix']>();
+    const held: HeldRole[] = [];
+    for (const { networkId, role } of [...roles, ...guest]) {
+      if (!matrices.has(networkId)) matrices.set(networkId, (await this.covenants.current(networkId)).levels);
+      held.push({ role, matrix: matrices.get(networkId)! });
+    }
+    return secondFactorRequired(policy, held);
+  }
+}
