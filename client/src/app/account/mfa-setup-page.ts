@@ -39,6 +39,7 @@ import { AccountApi } from './account-api';
   host: { class: 'wide' },
   styles: `
     h1 { font: var(--mat-sys-headline-small); margin: 0 0 8px; }
+    h1:focus { outline: none; }
     h2 { font: var(--mat-sys-title-medium); margin: 20px 0 8px; }
     p { margin: 0 0 12px; }
     ol { padding-left: 20px; margin: 0 0 12px; }
@@ -46,7 +47,7 @@ import { AccountApi } from './account-api';
     .lead { color: var(--mat-sys-on-surface-variant); }
     .qr { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 8px 0 16px; }
     .qr img { width: 200px; height: 200px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; background: #fff; }
-    .secret { font-family: ui-monospace, monospace; font-size: 15px; letter-spacing: 1px; word-break: break-all;
+    .secret { font-family: ui-monospace, monospace; font-size: 14px; letter-spacing: 0.5px; word-break: break-word;
       background: var(--mat-sys-surface-container); padding: 8px 12px; border-radius: 8px; display: inline-block; }
     form { display: flex; flex-direction: column; gap: 12px; }
     .codes { columns: 2; list-style: none; padding: 12px 16px; margin: 0 0 12px; border-radius: 8px; background: var(--mat-sys-surface-container);
@@ -164,8 +165,8 @@ export class MfaSetupPage {
     try {
       const setup = await this.api.mfaSetup();
       this.setup.set(setup);
-      // The QR code library loads with this page only.
-      const { toDataURL } = await import('qrcode');
+      // The QR code library loads with this page only. It is CommonJS: the bundle gives it as the default export.
+      const { toDataURL } = (await import('qrcode')).default;
       this.qr.set(await toDataURL(setup.otpauthUrl, { margin: 2, width: 200, errorCorrectionLevel: 'M' }));
     } catch (error) {
       this.setupError.set(errorMessage(error));

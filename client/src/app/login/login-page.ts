@@ -20,6 +20,7 @@ type Step = 'password' | 'code' | 'forgot' | 'forgotSent';
   styles: `
     h1 { font: var(--mat-sys-headline-medium); margin: 0; color: var(--mat-sys-primary); }
     h2 { font: var(--mat-sys-title-large); margin: 0 0 8px; }
+    h2:focus { outline: none; }
     .tagline { margin: 4px 0 24px; color: var(--mat-sys-on-surface-variant); }
     .lead { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); }
     form { display: flex; flex-direction: column; gap: 12px; }
