@@ -37,6 +37,7 @@ import { AdminApi } from './admin-api';
     .hint { margin: 8px 0 0; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
     .account { white-space: nowrap; }
     .account-actions { display: flex; flex-wrap: wrap; gap: 4px; margin-left: -12px; }
+    .account-actions button { text-align: start; }
   `,
   template: `
     <div class="page">
@@ -111,10 +112,7 @@ import { AdminApi } from './admin-api';
               <th mat-header-cell *matHeaderCellDef scope="col">{{ 'admin.users.account' | transloco }}</th>
               <td mat-cell *matCellDef="let u" [attr.data-testid]="'account-' + u.email">
                 <div class="account">
-                  <span>{{ (u.activated ? 'admin.users.activated' : 'admin.users.notActivated') | transloco }}</span>
-                  @if (u.mfaEnabled) {
-                    <span>· {{ 'admin.users.mfaOn' | transloco }}</span>
-                  }
+                  {{ (u.activated ? 'admin.users.activated' : 'admin.users.notActivated') | transloco }}@if (u.mfaEnabled) { · {{ 'admin.users.mfaOn' | transloco }} }
                 </div>
                 <div class="account-actions">
                   @if (!u.activated) {
