@@ -115,4 +115,17 @@ test('a new user activates through the link from the e-mail, enrols MFA, signs i
   await page.getByTestId('mfa-code').fill(second.code);
   await page.getByTestId('mfa-submit').click();
   await expect(page.getByRole('heading', { level: 1, name: /Welkom/ })).toBeVisible();
+  await logout(page);
+
+  // A lost phone: the administrator resets the second step, after a confirmation.
+  await login(page, ADMIN_EMAIL);
+  await page.getByRole('link', { name: 'Gebruikers' }).click();
+  const account = page.getByTestId(`account-${EMAIL}`);
+  await expect(account).toContainText('Geactiveerd · Tweede stap aan');
+  await account.getByRole('button', { name: `Tweede stap resetten voor ${NAME}` }).click();
+  await expect(page.getByRole('dialog', { name: 'Tweede stap resetten?' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('confirm').click();
+  await expect(page.getByText(`De tweede stap van ${NAME} is gereset.`)).toBeVisible();
+  await expect(account).not.toContainText('Tweede stap aan');
 });
