@@ -299,7 +299,6 @@ describe('Changes to who may see what are on the record, with who made them', ()
         .send({
           name: 'Tweede Beheerder',
           email: 'beheer2@test.nl',
-          password: 'een-goed-wachtwoord-42',
           organisationId: organisation.id,
           isAdmin: true,
         })

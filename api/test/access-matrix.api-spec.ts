@@ -102,6 +102,7 @@ const DECLARED: Record<string, Permission> = {
   'POST auth/mfa/disable': 'account.manage',
   'POST auth/mfa/setup': 'account.manage',
   'POST auth/mfa/verify': 'account.manage',
+  'POST auth/password': 'account.manage',
   'POST calendar/token': 'calendar.subscribe',
   'POST meetings/:id/agenda': 'meeting.run',
   'POST meetings/:id/agenda/:itemId/actions': 'meeting.run',
@@ -132,6 +133,7 @@ const DECLARED: Record<string, Permission> = {
   'POST questions/:id/messages': 'question.message',
   'POST questions/:id/withdraw': 'question.withdraw',
   'POST users': 'user.manage',
+  'POST users/:id/activation': 'user.manage',
   'POST users/:id/mfa/reset': 'user.manage',
   'PUT meetings/:id/attendance': 'meeting.run',
   'PUT networks/:id/covenant': 'covenant.edit',
@@ -247,7 +249,7 @@ describe('Access per route, role and network', () => {
         ]
       : '';
     const path = route.path
-      .replace(/^users\/:id(\/|$)/, `users/${ids.user}$1`)
+      .replace(/^users\/:id(?=\/|$)/, `users/${ids.user}`)
       .replace(':id', id)
       .replace(':itemId', ids.item)
       .replace(':commentId', ids.comment)

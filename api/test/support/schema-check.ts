@@ -81,7 +81,8 @@ export function answerProblems(
   const declared = responses?.[String(status)];
   if (!declared) return [`status ${status} is not declared`];
   const mediaType = contentType.split(';')[0].trim();
-  if (!mediaType) return status === 204 ? [] : ['no Content-Type'];
+  // No body at all is right where the document declares none (204, and the 202 of a reset request).
+  if (!mediaType) return status === 204 || (!declared.content && body === '') ? [] : ['no Content-Type'];
   const content = declared.content?.[mediaType];
   if (!content)
     return [`${mediaType} is not declared for ${status} (declared: ${Object.keys(declared.content ?? {}).join(', ') || 'no body'})`];
