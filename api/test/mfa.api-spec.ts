@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { MfaSetupView, SessionView } from '@casustafel/contract/account';
 import { ENROLMENT_NEEDED, MFA_CODE_NEEDED } from '../src/auth/auth.guard';
 import { WRONG_CREDENTIALS } from '../src/auth/auth.service';
+import { Session } from '../src/auth/session.entity';
 import { MAX_CODE_FAILURES, TOO_MANY_CODES, WRONG_CODE, WRONG_PASSWORD_OR_CODE } from '../src/auth/mfa.service';
 import { AccessLogEntry } from '../src/privacy/access-log-entry.entity';
 import { RecoveryCode } from '../src/users/recovery-code.entity';
@@ -267,6 +268,15 @@ describe('Second factor (TOTP) and sessions', () => {
     await first.delete(`/api/auth/sessions/${mine.id}`).expect(204);
     await first.get('/api/auth/me').expect(401);
   });
+
+  it('removes sessions that ended by time, with their address and browser, at the next login', async () => {
+    const { id } = await h.person();
+    const sessions = t.app.get(DataSource).getRepository(Session);
+    expect(await sessions.countBy({ userId: id })).toBe(1);
+    t.clock.advanceMinutes(31);
+    await t.admin();
+    expect(await sessions.countBy({ userId: id })).toBe(0);
+  });
 });
 
 describe('MFA_REQUIRED=identities', () => {
@@ -319,5 +329,20 @@ describe('MFA_REQUIRED=identities', () => {
     await again.get(`/api/networks/${s.network.id}/cases`).expect(403);
     await h.enrol(again);
     await again.get(`/api/networks/${s.network.id}/cases`).expect(200);
+  });
+});
+
+describe('MFA_REQUIRED=all', () => {
+  const { t, make } = useTestApp({ env: { MFA_REQUIRED: 'all' }, minutesBetweenTests: 2 });
+
+  it('makes everyone enrol first, the administrator and users without a role included', async () => {
+    const admin = t.anonymous();
+    expect((await admin.post('/api/auth/login').send(ADMIN).expect(200)).body.user.mfa).toEqual({
+      enabled: false,
+      enrolmentRequired: true,
+    });
+    expect((await admin.get('/api/users').expect(403)).body.message).toBe(ENROLMENT_NEEDED);
+    await helpers(t, make).enrol(admin);
+    await admin.get('/api/users').expect(200);
   });
 });

@@ -51,7 +51,7 @@ export const SESSION_EXPIRED = 'Je sessie is verlopen. Log opnieuw in.';
 /** A half-session waiting for the second factor's code lasts this long. */
 export const MFA_PENDING_MINUTES = 5;
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** The session behind a request, as the AuthGuard puts it on the request. */
 export interface SessionRef {
@@ -101,9 +101,14 @@ export class AuthService {
     return { token, user, status };
   }
 
-  /** A new session row; returns the cookie's token. */
+  /**
+   * A new session row; returns the cookie's token. Sessions that have ended by time are removed here,
+   * so that their address and browser are not kept after them.
+   */
   async startSession(userId: string, status: SessionStatus, ip: string | null, browser: string | null): Promise<string> {
     const now = this.clock.now();
+    await this.sessions.delete({ expiresAt: LessThan(now) });
+    await this.sessions.delete({ lastSeenAt: LessThan(new Date(now.getTime() - this.config.sessionIdleMinutes * 60_000)) });
     const token = randomBytes(32).toString('base64url');
     await this.sessions.insert({
       tokenHash: hashToken(token),
