@@ -3,13 +3,16 @@ import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
 const port = Number(process.env['E2E_PORT'] ?? 3100);
+const smtpPort = Number(process.env['E2E_SMTP_PORT'] ?? 3125);
 
 /**
  * Runs against the real built app (api serving the built client) on a fresh SQLite database with
- * the demo data, in Debian's Chromium: no browser is downloaded.
+ * the demo data, in Debian's Chromium: no browser is downloaded. The app's mail goes to a real SMTP
+ * server the run starts itself (src/mail-server.ts), where the tests read it.
  */
 export default defineConfig({
   testDir: './src',
+  globalSetup: './src/mail-server.ts',
   outputDir: './.artifacts/results',
   fullyParallel: false,
   workers: 1,
@@ -49,6 +52,11 @@ export default defineConfig({
       DATABASE_PATH: resolve(root, 'tmp/e2e/casustafel.sqlite'),
       SEED_DEMO_DATA: 'true',
       CLIENT_DIST: resolve(root, 'dist/client/browser'),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Casustafel <noreply@e2e.casustafel.test>',
+      MAIL_INTERVAL_SECONDS: '1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MFA_REQUIRED: 'off',
     },
   },
 });

@@ -36,7 +36,6 @@ test('the administrator sets up an organisation, a user, a shell membership and 
   await page.getByRole('link', { name: 'Gebruikers' }).click();
   await page.getByTestId('user-name').fill(VOLUNTEER);
   await page.getByTestId('user-email').fill('lotte@buurtmaatjes.nl');
-  await page.getByTestId('user-password').fill('Buurtmaatjes-2026!');
   await choose(page, 'user-organisation', ORGANISATION);
   await page.getByTestId('user-submit').click();
   await expect(page.getByTestId('users-table').getByRole('cell', { name: VOLUNTEER, exact: true })).toBeVisible();

@@ -27,6 +27,14 @@ export class AdminApi {
   updateUser(id: string, dto: UpdateUserDto): Promise<UserView> {
     return firstValueFrom(this.http.patch<UserView>(`/api/users/${id}`, dto));
   }
+  /** A new activation e-mail (the earlier link stops working). */
+  resendActivation(id: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`/api/users/${id}/activation`, {}));
+  }
+  /** Switches the user's second factor off, for when they lost both their phone and their recovery codes. */
+  resetMfa(id: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`/api/users/${id}/mfa/reset`, {}));
+  }
 
   networks(): Promise<NetworkView[]> {
     return firstValueFrom(this.http.get<NetworkView[]>('/api/networks'));

@@ -11,7 +11,6 @@ import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/sl
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { PASSWORD_MIN_LENGTH } from '@casustafel/contract/limits';
 import type { UserView } from '@casustafel/contract/users';
 import { confirmAction } from '../ui/confirm-dialog';
 import { FormSubmit } from '../ui/form-submit';
@@ -34,6 +33,12 @@ import { AdminApi } from './admin-api';
     ResourceState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .hint { margin: 8px 0 0; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
+    .account { white-space: nowrap; }
+    .account-actions { display: flex; flex-wrap: wrap; gap: 4px; margin-left: -12px; }
+    .account-actions button { text-align: start; }
+  `,
   template: `
     <div class="page">
       <h1>{{ 'admin.users.title' | transloco }}</h1>
@@ -58,14 +63,6 @@ import { AdminApi } from './admin-api';
               }
             </mat-form-field>
             <mat-form-field>
-              <mat-label>{{ 'field.initialPassword' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" required autocomplete="new-password" data-testid="user-password" />
-              <mat-hint>{{ 'admin.users.passwordHint' | transloco: { min: minLength } }}</mat-hint>
-              @if (form.controls.password.touched && form.controls.password.invalid) {
-                <mat-error>{{ 'admin.users.passwordHint' | transloco: { min: minLength } }}</mat-error>
-              }
-            </mat-form-field>
-            <mat-form-field>
               <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
               <mat-select formControlName="organisationId" required data-testid="user-organisation">
                 @for (organisation of organisations.value() ?? []; track organisation.id) {
@@ -79,6 +76,7 @@ import { AdminApi } from './admin-api';
             <mat-checkbox formControlName="isAdmin">{{ 'field.isAdmin' | transloco }}</mat-checkbox>
             <button mat-flat-button type="submit" [disabled]="submit.busy()" data-testid="user-submit">{{ 'action.add' | transloco }}</button>
           </form>
+          <p class="hint">{{ 'admin.users.activationNote' | transloco }}</p>
           @if (submit.error()) {
             <p class="error-text" role="alert">{{ submit.error() }}</p>
           }
@@ -110,6 +108,28 @@ import { AdminApi } from './admin-api';
                   [aria-label]="('admin.users.activeToggle' | transloco: { name: u.name })" />
               </td>
             </ng-container>
+            <ng-container matColumnDef="account">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'admin.users.account' | transloco }}</th>
+              <td mat-cell *matCellDef="let u" [attr.data-testid]="'account-' + u.email">
+                <div class="account">
+                  {{ (u.activated ? 'admin.users.activated' : 'admin.users.notActivated') | transloco }}@if (u.mfaEnabled) { · {{ 'admin.users.mfaOn' | transloco }} }
+                </div>
+                <div class="account-actions">
+                  @if (!u.activated) {
+                    <button mat-button type="button" (click)="resendActivation(u)" data-testid="resend-activation"
+                      [attr.aria-label]="'admin.users.resendActivationFor' | transloco: { name: u.name }">
+                      {{ 'admin.users.resendActivation' | transloco }}
+                    </button>
+                  }
+                  @if (u.mfaEnabled) {
+                    <button mat-button type="button" (click)="resetMfa(u)" data-testid="reset-mfa"
+                      [attr.aria-label]="'admin.users.resetMfaFor' | transloco: { name: u.name }">
+                      {{ 'admin.users.resetMfa' | transloco }}
+                    </button>
+                  }
+                </div>
+              </td>
+            </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
@@ -125,15 +145,13 @@ export class UsersPage {
   private readonly i18n = inject(TranslocoService);
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
-  protected readonly columns = ['name', 'email', 'organisation', 'active'];
+  protected readonly columns = ['name', 'email', 'organisation', 'account', 'active'];
   protected readonly users = resource({ loader: () => this.api.users() });
   protected readonly organisations = resource({ loader: () => this.api.organisations() });
   protected readonly submit = new FormSubmit();
   protected readonly form = inject(FormBuilder).nonNullable.group({
     name: ['', [Validators.required, Validators.minLength(2)]],
     email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
     organisationId: ['', Validators.required],
     isAdmin: [false],
   });
@@ -141,8 +159,12 @@ export class UsersPage {
   protected async create(): Promise<void> {
     const value = this.form.getRawValue();
     if (!(await this.submit.run(this.form, () => this.api.createUser(value)))) return;
-    this.snackBar.open(this.i18n.translate('admin.users.created', { name: value.name }), undefined, { duration: 4000 });
-    this.formDirective().resetForm({ name: '', email: '', password: '', organisationId: '', isAdmin: false });
+    this.snackBar.open(
+      `${this.i18n.translate('admin.users.created', { name: value.name })} ${this.i18n.translate('admin.users.activationSent')}`,
+      undefined,
+      { duration: 6000, politeness: 'polite' },
+    );
+    this.formDirective().resetForm({ name: '', email: '', organisationId: '', isAdmin: false });
     this.users.reload();
   }
 
@@ -161,6 +183,34 @@ export class UsersPage {
     }
     try {
       await this.api.updateUser(user.id, { active: change.checked });
+    } finally {
+      this.users.reload();
+    }
+  }
+
+  protected async resendActivation(user: UserView): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.translate('admin.users.resendTitle'),
+      message: this.i18n.translate('admin.users.resendText', { name: user.name }),
+      confirm: this.i18n.translate('admin.users.resendActivation'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!confirmed) return;
+    await this.api.resendActivation(user.id);
+    this.snackBar.open(this.i18n.translate('admin.users.resent'), undefined, { duration: 4000 });
+  }
+
+  protected async resetMfa(user: UserView): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.translate('admin.users.resetMfaTitle'),
+      message: this.i18n.translate('admin.users.resetMfaText', { name: user.name }),
+      confirm: this.i18n.translate('admin.users.resetMfa'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!confirmed) return;
+    try {
+      await this.api.resetMfa(user.id);
+      this.snackBar.open(this.i18n.translate('admin.users.mfaReset', { name: user.name }), undefined, { duration: 4000 });
     } finally {
       this.users.reload();
     }

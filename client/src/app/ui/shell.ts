@@ -81,6 +81,10 @@ import { Session } from '../core/session';
           <small>{{ me()?.organisation?.name }}</small>
         </div>
         <mat-divider />
+        <a mat-menu-item routerLink="/account" data-testid="my-account">
+          <mat-icon>manage_accounts</mat-icon>
+          <span>{{ 'shell.account' | transloco }}</span>
+        </a>
         <button mat-menu-item type="button" (click)="setLanguage(languages.language() === 'nl' ? 'en' : 'nl')" data-testid="language-toggle">
           <mat-icon>translate</mat-icon>
           <span>{{ 'shell.otherLanguage' | transloco }}</span>
