@@ -53,8 +53,10 @@ export class AccountService implements OnModuleDestroy {
   async requestPasswordReset(dto: PasswordResetRequestDto, ip: string): Promise<void> {
     const email = normaliseEmail(dto.email);
     await this.throttleReset(email, ip);
-    const work = this.users
-      .sendPasswordReset(email)
+    // Started on the next turn of the event loop, once the answer is on its way: the database driver
+    // may be synchronous (SQLite), and the lookup must not delay the answer for a known address.
+    const work = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.users.sendPasswordReset(email))
       .catch((error: unknown) => this.logger.error(`Reset mail not prepared: ${error instanceof Error ? error.name : 'error'}`))
       .finally(() => this.background.delete(work));
     this.background.add(work);
