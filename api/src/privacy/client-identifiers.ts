@@ -4,6 +4,7 @@ import { splitSurname } from './client-view';
 import { NOUN_SURNAMES } from './data/dutch-names';
 import type { ClientIdentity } from './identity-cipher';
 import { foldForMatch, normaliseForScan } from './identifying-data';
+import { SURNAME_PARTICLES } from './client-view';
 
 /**
  * The identifying values of a client that free text may not repeat (rule (b) of the identity
@@ -108,26 +109,6 @@ const MONTHS: Record<string, number> = {
   december: 12,
   dec: 12,
 };
-const PARTICLES = new Set([
-  'van',
-  'de',
-  'der',
-  'den',
-  'het',
-  "'t",
-  'ter',
-  'ten',
-  'te',
-  'in',
-  'op',
-  'la',
-  'le',
-  'du',
-  'da',
-  'el',
-  'al',
-  'bin',
-]);
 /** A surname that is also an everyday word ("de Jong", "Bakker") counts only as a name: capitalised or after a particle. */
 const NEEDS_NAME_FORM = (value: string) => value.length <= 4 || NOUN_SURNAMES.has(value);
 const MAX_WORDS = 4;
@@ -160,7 +141,7 @@ export function textCandidates(original: string): Candidate[] {
       const single = j === i;
       const nameForm =
         capitalised(words[i].start) ||
-        (i > 0 && PARTICLES.has(words[i - 1].word) && /^\s+$/.test(text.slice(words[i - 1].end, words[i].start)));
+        (i > 0 && SURNAME_PARTICLES.has(words[i - 1].word) && /^\s+$/.test(text.slice(words[i - 1].end, words[i].start)));
       if (!(single && NEEDS_NAME_FORM(value) && !nameForm)) add('SURNAME', value, words[i].start, words[j].end);
       if (!(single && value.length <= 5 && !capitalised(words[i].start))) add('STREET', value, words[i].start, words[j].end);
     }

@@ -2,31 +2,33 @@ import type { ClientView } from '@casustafel/contract/cases';
 import type { DisclosureLevel } from '@casustafel/contract/enums';
 import type { ClientIdentity } from './identity-cipher';
 
+/** The particles of Dutch (and some other) surnames: "van", "de", "ter", … */
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  "'t",
+  'ter',
+  'ten',
+  'te',
+  'in',
+  'op',
+  'la',
+  'le',
+  'du',
+  'da',
+  'el',
+  'al',
+  'bin',
+]);
+
 /** "de Vries" → { particles: "de", main: "Vries" }: Dutch surname particles stay written out. */
 export function splitSurname(surname: string): { particles: string; main: string } {
   const parts = surname.trim().split(/\s+/);
-  const particles = new Set([
-    'van',
-    'de',
-    'der',
-    'den',
-    'het',
-    "'t",
-    'ter',
-    'ten',
-    'te',
-    'in',
-    'op',
-    'la',
-    'le',
-    'du',
-    'da',
-    'el',
-    'al',
-    'bin',
-  ]);
   let i = 0;
-  while (i < parts.length - 1 && particles.has(parts[i].toLowerCase())) i++;
+  while (i < parts.length - 1 && SURNAME_PARTICLES.has(parts[i].toLowerCase())) i++;
   return { particles: parts.slice(0, i).join(' '), main: parts.slice(i).join(' ') };
 }
 
