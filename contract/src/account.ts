@@ -17,15 +17,29 @@ const PASSWORD_MESSAGES = {
 const TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
 const TOKEN_MESSAGE = 'Deze link is niet (meer) geldig. Vraag een nieuwe aan.';
 
+/** The token of an e-mailed link. */
+function IsMailedToken(): PropertyDecorator {
+  return (target, key) => {
+    Matches(TOKEN, { message: TOKEN_MESSAGE })(target, key);
+    IsString({ message: TOKEN_MESSAGE })(target, key);
+  };
+}
+
+/** A password the owner chooses (the server then checks its strength). */
+function IsNewPassword(): PropertyDecorator {
+  return (target, key) => {
+    MaxLength(200, { message: PASSWORD_MESSAGES.max })(target, key);
+    MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGES.min })(target, key);
+    IsString({ message: PASSWORD_MESSAGES.string })(target, key);
+  };
+}
+
 /** POST /api/auth/activate: the owner chooses their password with the token from the activation e-mail. */
 export class ActivateAccountDto {
-  @Matches(TOKEN, { message: TOKEN_MESSAGE })
-  @IsString({ message: TOKEN_MESSAGE })
+  @IsMailedToken()
   token!: string;
 
-  @MaxLength(200, { message: PASSWORD_MESSAGES.max })
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGES.min })
-  @IsString({ message: PASSWORD_MESSAGES.string })
+  @IsNewPassword()
   password!: string;
 }
 
@@ -36,9 +50,7 @@ export class ChangePasswordDto {
   @IsString({ message: 'Vul je huidige wachtwoord in.' })
   currentPassword!: string;
 
-  @MaxLength(200, { message: PASSWORD_MESSAGES.max })
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGES.min })
-  @IsString({ message: PASSWORD_MESSAGES.string })
+  @IsNewPassword()
   newPassword!: string;
 }
 
@@ -51,13 +63,10 @@ export class PasswordResetRequestDto {
 
 /** POST /api/auth/password-reset/confirm: a new password with the token from the reset e-mail; every session ends. */
 export class PasswordResetConfirmDto {
-  @Matches(TOKEN, { message: TOKEN_MESSAGE })
-  @IsString({ message: TOKEN_MESSAGE })
+  @IsMailedToken()
   token!: string;
 
-  @MaxLength(200, { message: PASSWORD_MESSAGES.max })
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGES.min })
-  @IsString({ message: PASSWORD_MESSAGES.string })
+  @IsNewPassword()
   password!: string;
 }
 
