@@ -8,18 +8,14 @@
  * network. Run: npm run bench
  */
 import 'reflect-metadata';
-import { Test } from '@nestjs/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
 import type { CaseListQuery } from '@casustafel/contract/cases';
-import { AppModule } from '../api/src/app.module';
 import { CasesService } from '../api/src/cases/cases.service';
-import { Clock } from '../api/src/common/clock';
-import { readConfig } from '../api/src/config/app-config';
 import type { Viewer } from '../api/src/common/viewer';
 import { IdentityCipher } from '../api/src/privacy/identity-cipher';
-import { median, writeSection } from './report';
+import { benchApp, median, middle, writeSection } from './report';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 const SIZES = [200, 5_000] as const;
@@ -49,22 +45,10 @@ const BEFORE: { measured: string; runs: number; rows: Record<string, [number, nu
   floor: [0.85, 13.52],
 };
 
-/** The middle of the samples (the upper one of the two for an even count, as report.ts median() takes it). */
-const middle = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-
 type Bench = { networkId: string; coordinator: Viewer; shell: Viewer };
 
 async function main(): Promise<void> {
-  const config = readConfig({
-    NODE_ENV: 'test',
-    DATABASE_PATH: ':memory:',
-    SEED_DEMO_DATA: 'false',
-    CLIENT_DIST: '/nonexistent',
-    CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64'),
-  });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, new Clock(), { serve: false })] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
+  const app = await benchApp();
   const db = app.get(DataSource);
   const cases = app.get(CasesService);
   const cipher = app.get(IdentityCipher);

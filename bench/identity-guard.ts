@@ -6,18 +6,14 @@
  * must depend on the text, not on the size of the network. Run: npm run bench
  */
 import 'reflect-metadata';
-import { Test } from '@nestjs/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
 import { UpdateAgendaItemDto } from '@casustafel/contract/meetings';
-import { AppModule } from '../api/src/app.module';
-import { Clock } from '../api/src/common/clock';
-import { readConfig } from '../api/src/config/app-config';
 import type { Viewer } from '../api/src/common/viewer';
 import { FreeTextGuard } from '../api/src/privacy/free-text-guard';
 import { scanIdentifyingData } from '../api/src/privacy/identifying-data';
-import { median, writeSection } from './report';
+import { benchApp, median, writeSection } from './report';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
 const NOTES =
@@ -30,16 +26,7 @@ const NOTES =
   'steeds minder mensen de deur opendoen; ze vragen of het netwerk daar een thema van wil maken in het volgende overleg.';
 
 async function main(): Promise<void> {
-  const config = readConfig({
-    NODE_ENV: 'test',
-    DATABASE_PATH: ':memory:',
-    SEED_DEMO_DATA: 'false',
-    CLIENT_DIST: '/nonexistent',
-    CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64'),
-  });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, new Clock(), { serve: false })] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
+  const app = await benchApp();
   const db = app.get(DataSource);
   const guard = app.get(FreeTextGuard);
   const now = new Date().toISOString();

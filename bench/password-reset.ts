@@ -19,7 +19,7 @@ import { AccountService } from '../api/src/auth/account.service';
 import { configureApp } from '../api/src/bootstrap';
 import { FixedClock } from '../api/src/common/clock';
 import { readConfig } from '../api/src/config/app-config';
-import { writeSection } from './report';
+import { middle, writeSection } from './report';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
 const KNOWN = 'coordinator.noord@demo.casustafel.nl';
@@ -70,7 +70,6 @@ async function main(): Promise<void> {
     known.push(await ask(KNOWN));
     unknown.push(await ask(UNKNOWN));
   }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const health: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     await http.get('/api/health').expect(200);
@@ -79,8 +78,8 @@ async function main(): Promise<void> {
   await app.close();
   rmSync(outbox, { recursive: true, force: true });
 
-  const k = mid(known);
-  const u = mid(unknown);
+  const k = middle(known);
+  const u = middle(unknown);
   const cpu = cpus()[0]?.model ?? 'unknown';
   writeSection(
     'password-reset',
@@ -97,7 +96,7 @@ SQLite, on ${cpus().length} × ${cpu}, Node ${process.version}.
 | known address | ${k.toFixed(2)} ms |
 | unknown address | ${u.toFixed(2)} ms |
 | known against unknown | ${(k / u).toFixed(2)} × |
-| GET /api/health (floor) | ${mid(health).toFixed(2)} ms |
+| GET /api/health (floor) | ${middle(health).toFixed(2)} ms |
 
 Measured ${new Date().toISOString().slice(0, 10)}. What it means: the answer (202, no body) goes out
 after the throttle, before the account is looked up; the token and the mail for a known address are

@@ -1,5 +1,11 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AppModule } from '../api/src/app.module';
+import { Clock } from '../api/src/common/clock';
+import { readConfig } from '../api/src/config/app-config';
 
 const FILE = resolve(__dirname, '../docs/performance.md');
 const HEAD = `# Performance
@@ -32,4 +38,22 @@ export async function median<T>(runs: number, fn: () => Promise<T> | T): Promise
   }
   samples.sort((a, b) => a - b);
   return { median: samples[Math.floor(samples.length / 2)], last };
+}
+
+/** The middle of the samples (the upper one of the two for an even count, as median() takes it). */
+export const middle = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+
+/** The real app on in-memory SQLite with the migrations run, without HTTP or demo data, for a benchmark of services. */
+export async function benchApp(): Promise<INestApplication> {
+  const config = readConfig({
+    NODE_ENV: 'test',
+    DATABASE_PATH: ':memory:',
+    SEED_DEMO_DATA: 'false',
+    CLIENT_DIST: '/nonexistent',
+    CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64'),
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, new Clock(), { serve: false })] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return app;
 }
