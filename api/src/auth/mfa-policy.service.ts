@@ -20,12 +20,12 @@ export class MfaPolicyService {
     if (policy !== 'identities') return secondFactorRequired(policy, []);
     const roles = (await this.networks.networksOf(userId)).map((n) => ({ networkId: n.id, role: n.role as HeldRole['role'] }));
     const guest = (await this.meetings.guestMeetingsOf(userId)).map((m) => ({ networkId: m.networkId, role: 'GUEST' as const }));
-    const matrices = new Map<string, HeldRole['matrix']>();
-    const held: HeldRole[] = [];
-    for (const { networkId, role } of [...roles, ...guest]) {
-      if (!matrices.has(networkId)) matrices.set(networkId, (await this.covenants.current(networkId)).levels);
-      held.push({ role, matrix: matrices.get(networkId)! });
-    }
-    return secondFactorRequired(policy, held);
+    const held = [...roles, ...guest];
+    // The covenants in force of all those networks in one query, not one per network.
+    const covenants = await this.covenants.currentOf(held.map((h) => h.networkId));
+    return secondFactorRequired(
+      policy,
+      held.map(({ networkId, role }) => ({ role, matrix: covenants.get(networkId)!.levels })),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository, type EntityManager } from 'typeorm';
+import { In, MoreThan, Repository, type EntityManager } from 'typeorm';
 import type {
   AddSignatureDto,
   ConfidentialityView,
@@ -39,6 +39,19 @@ export class CovenantsService {
   ) {}
 
   /** The version in force; a network without one gets version 1 from the template for its kind (inside `manager`'s unit of work, if given). */
+  /**
+   * The version in force of each of these networks, in one query (for a decision about a user across
+   * their networks). A network without a version yet gets its first, as current() makes it.
+   */
+  async currentOf(networkIds: string[]): Promise<Map<string, CovenantVersion>> {
+    const unique = [...new Set(networkIds)];
+    const found = new Map<string, CovenantVersion>();
+    if (unique.length === 0) return found;
+    for (const v of await this.versions.find({ where: { networkId: In(unique) }, order: { version: 'ASC' } })) found.set(v.networkId, v);
+    for (const id of unique) if (!found.has(id)) found.set(id, await this.current(id));
+    return found;
+  }
+
   async current(networkId: string, manager?: EntityManager): Promise<CovenantVersion> {
     const versions = within(this.versions, manager);
     const [latest] = await versions.find({ where: { networkId }, order: { version: 'DESC' }, take: 1 });
