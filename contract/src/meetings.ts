@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -14,10 +15,12 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { FreeText } from './free-text';
 import type { CaseView } from './cases';
+import type { Recommendation, Severity } from './question-rules';
 import {
   ACTION_STATUSES,
   AGENDA_KINDS,
@@ -26,6 +29,7 @@ import {
   type ActionStatus,
   type AgendaKind,
   type AttendanceStatus,
+  type ActionCorrectableField,
   type MeetingStatus,
   type NotDoneReason,
 } from './meeting-rules';
@@ -44,6 +48,7 @@ export class RepeatDto {
 }
 
 export class CreateMeetingDto {
+  /** Without an offset ("2026-12-01T09:30") the time is Amsterdam time; with an offset or Z it is that instant. */
   @IsDateString({}, { message: 'Vul het begin in als datum en tijd (bijvoorbeeld 2026-12-01T09:30).' })
   startsAt!: string;
 
@@ -119,6 +124,11 @@ export class UpdateAgendaItemDto {
   @IsOmittable()
   minutes?: number;
 
+  /** A case item: put the case on the next meeting's agenda again when it is assembled. */
+  @IsBoolean({ message: 'Kies of de casus op de agenda blijft.' })
+  @IsOmittable()
+  keepOnAgenda?: boolean;
+
   /** The version this change is based on; a stale version gives 409. */
   @Min(1)
   @IsInt({ message: 'Stuur de versie mee waarop je wijziging is gebaseerd.' })
@@ -165,9 +175,22 @@ export class CreateActionDto {
   dueDate!: string;
 }
 
+export class CancelMeetingDto {
+  @FreeText()
+  @MaxLength(500, { message: 'De reden mag hoogstens 500 tekens hebben.' })
+  @MinLength(3, { message: 'Vul in waarom het overleg niet doorgaat.' })
+  @IsString({ message: 'Vul in waarom het overleg niet doorgaat.' })
+  reason!: string;
+}
+
+/**
+ * A status change (status, note, notDoneReason) and/or a correction (description, dueDate, owner).
+ * Corrections are kept in the history as their own entry; a due date in the past is refused.
+ */
 export class UpdateActionDto {
   @IsIn(ACTION_STATUSES, { message: 'Kies een geldige status.' })
-  status!: ActionStatus;
+  @IsOmittable()
+  status?: ActionStatus;
 
   @FreeText()
   @MaxLength(2000, { message: 'De toelichting mag hoogstens 2000 tekens hebben.' })
@@ -178,6 +201,26 @@ export class UpdateActionDto {
   @IsIn(NOT_DONE_REASONS, { message: 'Kies waarom de actie niet is uitgevoerd.' })
   @IsOmittable()
   notDoneReason?: NotDoneReason;
+
+  @FreeText()
+  @MaxLength(1000, { message: 'De omschrijving mag hoogstens 1000 tekens hebben.' })
+  @MinLength(3, { message: 'Omschrijf de actie: wat moet er gebeuren?' })
+  @IsString({ message: 'Omschrijf de actie: wat moet er gebeuren?' })
+  @IsOmittable()
+  description?: string;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul de uiterste datum in als JJJJ-MM-DD.' })
+  @IsOmittable()
+  dueDate?: string;
+
+  @IsUUID('all', { message: 'Elke actie heeft één organisatie die hem uitvoert. Kies de organisatie.' })
+  @IsOmittable()
+  ownerOrganisationId?: string;
+
+  /** The owning person; null clears it. */
+  @IsUUID('all', { message: 'Kies de persoon uit de lijst.' })
+  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  ownerUserId?: string | null;
 
   @Min(1)
   @IsInt({ message: 'Stuur de versie mee waarop je wijziging is gebaseerd.' })
@@ -197,9 +240,13 @@ export class InviteGuestDto {
 export interface ActionHistoryView {
   at: string;
   by: string | null;
+  /** STATUS: a status change; CORRECTION: description, due date or owner corrected (see `corrected`). */
+  kind: 'STATUS' | 'CORRECTION';
   status: ActionStatus;
   note: string | null;
   notDoneReason: NotDoneReason | null;
+  /** For a correction: what changed, each with the value before and after (owner as organisation/person names). */
+  corrected: { field: ActionCorrectableField; from: string; to: string }[];
 }
 
 export interface ActionView {
@@ -233,7 +280,21 @@ export interface AgendaItemView {
   version: number;
   /** A case item: the case as this viewer may see it in this meeting's state. */
   case: CaseView | null;
-  question: { id: string; title: string; status: string } | null;
+  /** A case item: put on the next agenda again at assembly. */
+  keepOnAgenda: boolean;
+  /**
+   * A question item: the question's text and, once answered, the advice — so that live mode records the
+   * answer in place (POST /api/questions/:id/answer) instead of on the question's own page.
+   */
+  question: {
+    id: string;
+    title: string;
+    status: string;
+    situation: string;
+    question: string;
+    answer: { advice: string; severity: Severity; recommendation: Recommendation; answeredAt: string } | null;
+    canAnswer: boolean;
+  } | null;
   actions: ActionView[];
 }
 
@@ -251,6 +312,8 @@ export interface MeetingView {
   location: string | null;
   onlineUrl: string | null;
   status: MeetingStatus;
+  /** Why the meeting was cancelled (status CANCELLED), else null. */
+  cancelledReason: string | null;
   /** Whether the case items are shown at the MEETING level to this viewer now. */
   meetingLevel: boolean;
   canManage: boolean;
@@ -271,6 +334,7 @@ export interface MeetingSummaryView {
   location: string | null;
   onlineUrl: string | null;
   status: MeetingStatus;
+  cancelledReason: string | null;
 }
 
 /** One meeting planned, or a series (repeat): one summary per meeting. */

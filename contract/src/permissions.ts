@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'network.read',
   'network.manage',
   'network.reviewRoles',
+  'network.overview',
   'covenant.read',
   'covenant.edit',
   'covenant.sign',
@@ -47,8 +48,10 @@ export const PERMISSIONS = [
   'meeting.read',
   'meeting.plan',
   'meeting.run',
+  'meeting.cancel',
   'action.list',
   'action.update',
+  'action.correct',
   'action.export',
   // minutes
   'minutes.read',
@@ -79,6 +82,7 @@ export type AccessFacts = Partial<Record<Condition, boolean>>;
 /** What every member of a network may do, whatever their role. */
 const MEMBER: Partial<Record<Permission, Grant>> = {
   'network.read': true,
+  'network.overview': true,
   'covenant.read': true,
   'confidentiality.accept': true,
   'case.list': true,
@@ -151,7 +155,9 @@ export const ACCESS: Record<AccessRole, Partial<Record<Permission, Grant>>> = {
     'question.message': true,
     'meeting.plan': true,
     'meeting.run': true,
+    'meeting.cancel': true,
     'action.update': true,
+    'action.correct': true,
     'minutes.read': true,
     'minutes.edit': true,
     'minutes.comment': true,

@@ -58,9 +58,11 @@ export function toActionViews(
         .map((e) => ({
           at: e.at.toISOString(),
           by: e.userId ? (names.users.get(e.userId) ?? null) : null,
+          kind: 'STATUS' as const,
           status: e.status,
           note: e.note,
           notDoneReason: e.notDoneReason,
+          corrected: [],
         })),
       canUpdate: can(roles instanceof Map ? (roles.get(a.networkId) ?? null) : (roles as AccessRole | null), 'action.update', {
         ownOrganisation: a.ownerOrganisationId === viewer.organisationId,

@@ -36,7 +36,12 @@ export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = {
 export const ATTENDANCE_LABEL: Record<AttendanceStatus, string> = { PRESENT: 'aanwezig', ABSENT: 'afwezig', EXCUSED: 'afgemeld' };
 
 /** As in "het overleg is nog gepland". */
-export const MEETING_STATUS_PHRASE: Record<MeetingStatus, string> = { PLANNED: 'nog gepland', IN_PROGRESS: 'bezig', CLOSED: 'gesloten' };
+export const MEETING_STATUS_PHRASE: Record<MeetingStatus, string> = {
+  PLANNED: 'nog gepland',
+  IN_PROGRESS: 'bezig',
+  CLOSED: 'gesloten',
+  CANCELLED: 'geannuleerd',
+};
 
 export const SEVERITY_LABEL: Record<Severity, string> = { LOW: 'laag', MEDIUM: 'gemiddeld', HIGH: 'hoog', ACUTE: 'acuut' };
 

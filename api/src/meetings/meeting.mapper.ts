@@ -1,4 +1,8 @@
 import type { CaseView } from '@casustafel/contract/cases';
+import type { CovenantRole } from '@casustafel/contract/enums';
+import { can } from '@casustafel/contract/permissions';
+import { answerOf } from '../questions/question.mapper';
+import type { Question } from '../questions/question.entity';
 import type { ActionView, AgendaItemView, MeetingSummaryView, MeetingView } from '@casustafel/contract/meetings';
 import type { Attendance } from './attendance.entity';
 import type { AgendaItem } from './agenda-item.entity';
@@ -14,6 +18,20 @@ export function toMeetingSummary(m: Meeting): MeetingSummaryView {
     location: m.location,
     onlineUrl: m.onlineUrl,
     status: m.status,
+    cancelledReason: null,
+  };
+}
+
+/** A question on the agenda: its text and advice, and whether this viewer may record the advice now. */
+export function toAgendaQuestion(q: Question, role: CovenantRole): NonNullable<AgendaItemView['question']> {
+  return {
+    id: q.id,
+    title: q.title,
+    status: q.status,
+    situation: q.situation,
+    question: q.question,
+    answer: answerOf(q),
+    canAnswer: can(role, 'question.answer') && (q.status === 'SUBMITTED' || q.status === 'SCHEDULED'),
   };
 }
 
@@ -35,8 +53,8 @@ export interface MeetingContent {
   items: AgendaItem[];
   /** The cases of those items as the disclosure policy lets the viewer see them; an item whose case is not here is left out. */
   cases: ReadonlyMap<string, CaseView>;
-  /** The questions of those items (agenda summaries). */
-  questions: ReadonlyMap<string, { id: string; title: string; status: string }>;
+  /** The questions of those items, with their text and advice (live mode answers them in place). */
+  questions: ReadonlyMap<string, NonNullable<AgendaItemView['question']>>;
   /** The action views of those items (already left out where they would betray a case). */
   actions: ActionView[];
   /** The member organisations, in order, with their attendance at this meeting. */
@@ -63,6 +81,7 @@ export function toMeetingView(meeting: Meeting, standing: MeetingStanding, conte
       decisions: item.decisions,
       version: item.version,
       case: item.caseId ? content.cases.get(item.caseId)! : null,
+      keepOnAgenda: false,
       question: item.questionId ? (content.questions.get(item.questionId) ?? null) : null,
       actions: content.actions.filter((a) => a.agendaItemId === item.id),
     });

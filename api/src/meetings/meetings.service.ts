@@ -43,7 +43,7 @@ import { UsersService } from '../users/users.service';
 import { AgendaItem } from './agenda-item.entity';
 import { Attendance } from './attendance.entity';
 import { MeetingGuest } from './meeting-guest.entity';
-import { toMeetingSummary, toMeetingView } from './meeting.mapper';
+import { toAgendaQuestion, toMeetingSummary, toMeetingView } from './meeting.mapper';
 import { Minutes } from './minutes/minutes.entity';
 import { MinutesService } from './minutes/minutes.service';
 import { Meeting } from './meeting.entity';
@@ -464,11 +464,7 @@ export class MeetingsService {
         locked,
         items,
         cases: cases?.views ?? new Map(),
-        questions: new Map(
-          items.flatMap((i) =>
-            i.question ? [[i.question.id, { id: i.question.id, title: i.question.title, status: i.question.status }]] : [],
-          ),
-        ),
+        questions: new Map(items.flatMap((i) => (i.question ? [[i.question.id, toAgendaQuestion(i.question, role)]] : []))),
         actions: toActionViews(actions, history, { viewer, roles: role }, labels, names, dutchDate(this.clock.now())),
         roster: roster.map((m) => ({ organisation: m.organisation!, attendance: m.attendance ?? null })),
         guests,

@@ -33,14 +33,18 @@ export function toQuestionView(
         }
       : { organisation: null, label: ANONYMOUS_SUBMITTER, isYourOrganisation: false },
     createdAt: q.createdAt.toISOString(),
-    answer:
-      q.advice && q.severity && q.recommendation && q.answeredAt
-        ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation, answeredAt: q.answeredAt.toISOString() }
-        : null,
+    answer: answerOf(q),
     messages: context.messages,
     convertedCaseId: context.convertedCaseId,
     can: context.can,
   };
+}
+
+/** The coordinator's advice on a question, once answered. */
+export function answerOf(q: Question): QuestionView['answer'] {
+  return q.advice && q.severity && q.recommendation && q.answeredAt
+    ? { advice: q.advice, severity: q.severity, recommendation: q.recommendation, answeredAt: q.answeredAt.toISOString() }
+    : null;
 }
 
 export function toMessageView(m: QuestionMessage, author: { name: string; organisation: string } | null): QuestionMessageView {
