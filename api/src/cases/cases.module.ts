@@ -4,6 +4,7 @@ import { CovenantsModule } from '../covenants/covenants.module';
 import { NetworksModule } from '../networks/networks.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PrivacyModule } from '../privacy/privacy.module';
+import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -14,7 +15,7 @@ import { RetentionService } from './retention.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Case, ClientIdentityRecord, ClientIdentifier]),
+    TypeOrmModule.forFeature([Case, CaseEvent, ClientIdentityRecord, ClientIdentifier]),
     PrivacyModule,
     NetworksModule,
     OrganisationsModule,

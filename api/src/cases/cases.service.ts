@@ -26,6 +26,7 @@ import type { Disclosure } from '../privacy/disclosure-policy';
 import { DisclosureService, type NetworkDisclosure } from '../privacy/disclosure.service';
 import { pseudonymDisplay } from '../privacy/client-view';
 import { IdentityCipher, type ClientIdentity } from '../privacy/identity-cipher';
+import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import { toCaseView } from './case.mapper';
 import { ClientIdentityRecord } from './client-identity.entity';
@@ -211,16 +212,39 @@ export class CasesService implements OnApplicationBootstrap {
       throw new BadRequestException('Geef een reden: de inbrenger krijgt die te zien als terugkoppeling.');
     }
     const now = this.clock.now();
-    record.status = dto.status;
-    record.statusReason = reason;
-    record.updatedAt = now;
-    if (dto.status === 'CLOSED') record.closedAt = now;
-    await this.cases.save(record);
+    const from = record.status;
+    const changes = { status: dto.status, statusReason: reason, updatedAt: now, closedAt: dto.status === 'CLOSED' ? now : record.closedAt };
+    // The change and its entry in the case's history in one unit of work; the change claims the case in the
+    // status it was read in, so of two changes at once one goes through and the other is refused.
+    const changed = await this.units.run(async (manager) => {
+      const claimed = await manager.withRepository(this.cases).update({ id: record.id, status: from }, changes);
+      if (!claimed.affected) return false;
+      await manager.getRepository(CaseEvent).insert({
+        id: newId(),
+        caseId: record.id,
+        at: now,
+        fromStatus: from,
+        toStatus: dto.status,
+        reason,
+        userId: viewer.id,
+      });
+      return true;
+    });
+    if (!changed) throw new ConflictException('Deze casus is zojuist door iemand anders gewijzigd. Laad hem opnieuw.');
+    Object.assign(record, changes);
     await this.accessLog.record([this.event(disclosure, record, 'UPDATE', decided.level)]);
     return (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0];
   }
 
-  /** The case for the coordinator's access report, with the identity at their DOSSIER level. */
+  /**
+   * A case the viewer may see in their dossier, with the disclosure that decided it, for a view that shows
+   * no identity (the case's history): the same 404 as GET /api/cases/:id when they may not.
+   */
+  async readable(viewer: Viewer, caseId: string): Promise<{ record: Case; disclosure: NetworkDisclosure }> {
+    const { record, disclosure } = await this.visible(viewer, caseId, 'DOSSIER');
+    return { record, disclosure };
+  }
+
   /** AVG art. 15: who saw this client's data, and when, as a PDF for the coordinator (logged as an export). */
   async accessReport(viewer: Viewer, caseId: string): Promise<FileDownload> {
     const { record, disclosure, decided } = await this.visible(viewer, caseId, 'DOSSIER');

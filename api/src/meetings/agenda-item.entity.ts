@@ -35,6 +35,10 @@ export class AgendaItem {
   @Column({ type: 'text' })
   decisions!: string;
 
+  /** A case item: the case goes on the next meeting's agenda again when it is assembled (issue #12). */
+  @Column({ type: 'boolean', default: false })
+  keepOnAgenda!: boolean;
+
   /** Optimistic concurrency: a change based on an older version is refused. */
   @Column({ type: 'integer' })
   version!: number;
