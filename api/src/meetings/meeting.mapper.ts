@@ -81,7 +81,7 @@ export function toMeetingView(meeting: Meeting, standing: MeetingStanding, conte
       decisions: item.decisions,
       version: item.version,
       case: item.caseId ? content.cases.get(item.caseId)! : null,
-      keepOnAgenda: false,
+      keepOnAgenda: item.keepOnAgenda,
       question: item.questionId ? (content.questions.get(item.questionId) ?? null) : null,
       actions: content.actions.filter((a) => a.agendaItemId === item.id),
     });

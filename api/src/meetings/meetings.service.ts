@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, LessThan, Not, Repository, type EntityManager } from 'typeorm';
+import { Brackets, In, IsNull, LessThan, Not, Repository, type EntityManager } from 'typeorm';
 import { NETWORK_ROLES, type CovenantRole, type NetworkRole } from '@casustafel/contract/enums';
 import type { AgendaKind, MeetingStatus } from '@casustafel/contract/meeting-rules';
 import type {
@@ -236,6 +236,14 @@ export class MeetingsService {
       const discussed = await this.discussedBefore(manager, meeting);
       const withOpenActions = await this.actions.casesWithOpenActions(meeting.networkId);
       const candidates = await this.cases.agendaCandidates(meeting.networkId);
+      // Cases the previous meeting kept on the agenda come back as running cases, open actions or not.
+      const kept = previous ? await this.keptOnAgenda(manager, previous.id) : new Set<string>();
+      // A question answered, withdrawn or converted since this agenda was assembled leaves it while the meeting has not started.
+      const settled = meeting.status === 'PLANNED' ? await this.settledQuestionItems(manager, meeting.networkId, current) : [];
+      if (settled.length) {
+        await items.delete({ id: In(settled.map((i) => i.id)) });
+        current.splice(0, current.length, ...current.filter((i) => !settled.includes(i)));
+      }
 
       const additions: Pick<AgendaItem, 'kind' | 'title' | 'caseId' | 'questionId'>[] = [];
       if (previous && !has('MINUTES_APPROVAL')) {
@@ -250,7 +258,7 @@ export class MeetingsService {
         additions.push({ kind: 'NEW_CASE', title: `Nieuwe casus: ${c.label}`, caseId: c.id, questionId: null });
       }
       for (const c of candidates.filter(
-        (c) => discussed.has(c.id) && withOpenActions.has(c.id) && !has('RUNNING_CASE', c.id) && !has('NEW_CASE', c.id),
+        (c) => discussed.has(c.id) && (withOpenActions.has(c.id) || kept.has(c.id)) && !has('RUNNING_CASE', c.id) && !has('NEW_CASE', c.id),
       )) {
         additions.push({ kind: 'RUNNING_CASE', title: `Voortgang: ${c.label}`, caseId: c.id, questionId: null });
       }
@@ -272,6 +280,7 @@ export class MeetingsService {
           minutes: DEFAULT_MINUTES[a.kind],
           notes: '',
           decisions: '',
+          keepOnAgenda: false,
           version: 1,
           ...a,
         }),
@@ -279,6 +288,7 @@ export class MeetingsService {
       for (const row of rows.filter((r) => r.kind === 'ROUND')) row.position = position++;
       if (round) await items.update({ id: round.id }, { position: position++ });
       if (rows.length) await items.insert(rows);
+      if (settled.length) await this.renumber(manager, await items.find({ where: { meetingId: id }, order: { position: 'ASC' } }));
     });
     return this.view(viewer, meeting, role, null);
   }
@@ -330,11 +340,14 @@ export class MeetingsService {
     if (meeting.status === 'CLOSED' && (dto.notes !== undefined || dto.decisions !== undefined)) {
       throw new ConflictException('Dit overleg is gesloten. Heropen het om aantekeningen te wijzigen.');
     }
+    if (dto.keepOnAgenda !== undefined && !item.caseId)
+      throw new BadRequestException('Alleen een casus kan op de agenda blijven staan; dit agendapunt gaat niet over een casus.');
     await this.guard.check(viewer, meeting.networkId, dto, NO_NAMES);
     const changes: Partial<AgendaItem> = { version: item.version + 1 };
     if (dto.notes !== undefined) changes.notes = dto.notes;
     if (dto.decisions !== undefined) changes.decisions = dto.decisions;
     if (dto.minutes !== undefined) changes.minutes = dto.minutes;
+    if (dto.keepOnAgenda !== undefined) changes.keepOnAgenda = dto.keepOnAgenda;
     const changed = await this.units.run(async (manager) => {
       const result = await manager.withRepository(this.items).update({ id: itemId, version: dto.version }, changes);
       if (!result.affected) return false;
@@ -583,6 +596,34 @@ export class MeetingsService {
       .withRepository(this.meetings)
       .update(options.open ? { id: meetingId, status: Not('CLOSED' as const) } : { id: meetingId }, { status: () => '"status"' });
     if (!locked.affected) throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
+  }
+
+  /** The cases whose item on this meeting's agenda was marked "keep on the agenda". */
+  private async keptOnAgenda(manager: EntityManager, meetingId: string): Promise<Set<string>> {
+    const rows = await manager
+      .withRepository(this.items)
+      .find({ where: { meetingId, keepOnAgenda: true, caseId: Not(IsNull()) }, select: { id: true, caseId: true } });
+    return new Set(rows.map((r) => r.caseId!));
+  }
+
+  /**
+   * Question items of this agenda whose question is no longer open (answered, withdrawn, a case) and on
+   * which nothing was recorded yet: no notes, no decisions, no actions.
+   */
+  private async settledQuestionItems(manager: EntityManager, networkId: string, current: AgendaItem[]): Promise<AgendaItem[]> {
+    const onAgenda = current.filter((i) => i.kind === 'QUESTION' && i.questionId && !i.notes.trim() && !i.decisions.trim());
+    if (onAgenda.length === 0) return [];
+    const statuses = await this.questions.summaries(
+      networkId,
+      onAgenda.map((i) => i.questionId!),
+    );
+    const settled = onAgenda.filter((i) => !['SUBMITTED', 'SCHEDULED'].includes(statuses.get(i.questionId!)?.status ?? 'SUBMITTED'));
+    if (settled.length === 0) return [];
+    const agreed = await this.actions.agreedOn(
+      settled.map((i) => i.id),
+      manager,
+    );
+    return settled.filter((i) => !agreed.some((a) => a.agendaItemId === i.id));
   }
 
   /** Cases on the agenda of the network's meetings before this one (one query, however long the history). */

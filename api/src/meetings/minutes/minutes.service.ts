@@ -1,5 +1,4 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { can } from '@casustafel/contract/permissions';
 import type { FileDownload } from '../../common/file-download';
 import { requireAccess } from '../../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -32,6 +31,7 @@ import { MinutesComment } from './minutes-comment.entity';
 import { Minutes, type StoredSection } from './minutes.entity';
 import { renderMinutesPdf } from './minutes-pdf';
 import { toMinutesView } from './minutes.mapper';
+import { mayReadRecord } from './minutes-access';
 
 const NOT_FOUND = 'Er is (nog) geen verslag van dit overleg dat je mag zien.';
 const LOCKED = 'Dit verslag is vastgesteld en ligt vast. Een correctie voeg je toe als aanvulling.';
@@ -338,11 +338,10 @@ export class MinutesService {
     const role = record ? await this.networks.roleOf(viewer, record.networkId) : null;
     if (!record || !role) throw new NotFoundException(NOT_FOUND);
     const meeting = (await this.meetings.findOneBy({ id: meetingId }))!;
-    const sentAndPresent =
+    const present =
       record.status === 'SENT' &&
       (await this.attendance.findOneBy({ meetingId, organisationId: viewer.organisationId }))?.status === 'PRESENT';
-    if (can(role, 'minutes.read', { approvedOrPresentWhenSent: record.status === 'APPROVED' || sentAndPresent }))
-      return { record, role, meeting };
+    if (mayReadRecord(role, record.status, present)) return { record, role, meeting };
     throw new NotFoundException(NOT_FOUND);
   }
 
