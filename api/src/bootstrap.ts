@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { requestContextMiddleware } from './common/request-context';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -37,6 +38,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       },
     }),
   );
+  app.use(robotsTxt);
   app.use(requestContextMiddleware);
   app.use(cookieParser());
   app.use(noStoreForApi);
@@ -49,6 +51,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.enableShutdownHooks();
 
   if (config.apiDocs !== 'off') publishApiDocs(app, config.apiDocs);
+}
+
+/** What crawlers may index: nothing (a closed application). Plain text, not the client's HTML that the static files would answer. */
+export const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
+function robotsTxt(req: Request, res: Response, next: NextFunction): void {
+  if (req.path !== '/robots.txt' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+  res.type('text/plain').send(ROBOTS_TXT);
 }
 
 /** The OpenAPI document and its page at /api/docs, for anyone or (API_DOCS=authenticated) for signed-in users. */

@@ -203,6 +203,10 @@ describe('Bodies that cannot hurt', () => {
         .send(JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES) }));
       expect([big.status, big.body.message]).toEqual([413, REQUEST_MESSAGES.tooLarge]);
       expect((await served.anonymous().get('/').expect(200)).text).toContain('Casustafel');
+      // robots.txt is text for crawlers, not the client's index.html that the static files answer for unknown paths.
+      const robots = await served.anonymous().get('/robots.txt').expect(200);
+      expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+      expect(robots.text).toBe('User-agent: *\nDisallow: /\n');
     } finally {
       await served.close();
       rmSync(dist, { recursive: true, force: true });
