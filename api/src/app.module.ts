@@ -15,12 +15,14 @@ import { HealthController } from './health/health.controller';
 import { MailWorkerModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NetworksModule } from './networks/networks.module';
+import { OverviewModule } from './overview/overview.module';
 import { CovenantsModule } from './covenants/covenants.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ClientPrivacyModule } from './privacy/client-privacy.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionsModule } from './questions/questions.module';
 import { SeedModule } from './seed/seed.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -48,6 +50,8 @@ export class AppModule {
         ActionsModule,
         MeetingsModule,
         CalendarModule,
+        TimelineModule,
+        OverviewModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot(), MailWorkerModule] : []),
         ...client,

@@ -8,7 +8,9 @@ import type { ActionView, CalendarLinkView, GuestCandidateView, MeetingSummaryVi
 import type { MinutesApproval, MinutesView } from './minutes';
 import type { MemberView, NetworkView, RoleReviewView, RoleView } from './networks';
 import type { OrganisationView } from './organisations';
+import type { NetworkOverviewView } from './overview';
 import type { QuestionView, ScanResult } from './questions';
+import type { CaseTimelineView } from './timeline';
 import type { UserView } from './users';
 
 /** The answer of GET /api/health: the database answers. */
@@ -33,6 +35,7 @@ export interface ResponseBodies {
   ApiError: ApiError;
   CalendarLinkView: CalendarLinkView;
   CaseListView: CaseListView;
+  CaseTimelineView: CaseTimelineView;
   CaseView: CaseView;
   ConfidentialityAcceptance: ConfidentialityAcceptance;
   ConfidentialityView: ConfidentialityView;
@@ -50,6 +53,7 @@ export interface ResponseBodies {
   MfaSetupView: MfaSetupView;
   MinutesApproval: MinutesApproval;
   MinutesView: MinutesView;
+  NetworkOverviewView: NetworkOverviewView;
   NetworkView: NetworkView;
   OrganisationView: OrganisationView;
   PlannedMeetings: PlannedMeetings;

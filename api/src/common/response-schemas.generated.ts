@@ -365,6 +365,91 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     additionalProperties: false,
   },
   CaseStatus: { type: 'string', enum: ['SUBMITTED', 'ACCEPTED', 'MONITORING', 'CLOSED', 'DECLINED', 'REFERRED'] },
+  CaseTimelineEntry: {
+    anyOf: [
+      {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['INTAKE'] },
+          at: { type: 'string' },
+          organisation: {
+            type: 'object',
+            properties: { id: { type: 'string' }, name: { type: 'string' } },
+            required: ['id', 'name'],
+            additionalProperties: false,
+          },
+        },
+        required: ['kind', 'at', 'organisation'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['FROM_QUESTION'] },
+          at: { type: 'string' },
+          question: {
+            type: 'object',
+            properties: { id: { type: 'string' }, title: { type: 'string' } },
+            required: ['id', 'title'],
+            additionalProperties: false,
+          },
+        },
+        required: ['kind', 'at', 'question'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['STATUS'] },
+          at: { type: 'string' },
+          from: { anyOf: [{ $ref: '#/components/schemas/CaseStatus' }, { type: 'object', nullable: true, enum: [null] }] },
+          to: { $ref: '#/components/schemas/CaseStatus' },
+          reason: { type: 'string', nullable: true },
+          by: { type: 'string', nullable: true },
+        },
+        required: ['kind', 'at', 'from', 'to', 'reason', 'by'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['MEETING'] },
+          at: { type: 'string' },
+          meeting: {
+            type: 'object',
+            properties: { id: { type: 'string' }, startsAt: { type: 'string' }, status: { $ref: '#/components/schemas/MeetingStatus' } },
+            required: ['id', 'startsAt', 'status'],
+            additionalProperties: false,
+          },
+          decisions: {
+            type: 'string',
+            description: "The agenda item's decisions; null when this viewer may not read the meeting's record.",
+            nullable: true,
+          },
+        },
+        required: ['kind', 'at', 'meeting', 'decisions'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['ACTION'] },
+          at: { type: 'string' },
+          action: { $ref: '#/components/schemas/ActionView' },
+        },
+        required: ['kind', 'at', 'action'],
+        additionalProperties: false,
+      },
+    ],
+    description:
+      "GET /api/cases/:id/timeline — the case's history, oldest first, each entry through the disclosure policy: a viewer who may not see the case gets 404 like for the case itself; meeting notes and decisions only for viewers who may read that meeting's record; actions as the viewer may see them.",
+  },
+  CaseTimelineView: {
+    type: 'object',
+    properties: { caseId: { type: 'string' }, entries: { type: 'array', items: { $ref: '#/components/schemas/CaseTimelineEntry' } } },
+    required: ['caseId', 'entries'],
+    additionalProperties: false,
+  },
   CaseView: {
     type: 'object',
     properties: {
@@ -955,6 +1040,75 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     additionalProperties: false,
   },
   NetworkKind: { type: 'string', enum: ['OGGZ', 'NEIGHBOURHOOD'] },
+  NetworkOverviewView: {
+    type: 'object',
+    properties: {
+      networkId: { type: 'string' },
+      networkName: { type: 'string' },
+      role: { anyOf: [{ $ref: '#/components/schemas/NetworkRole' }, { type: 'object', nullable: true, enum: [null] }] },
+      casesToTriage: { type: 'number', description: 'Coordinator: cases SUBMITTED and not yet accepted, declined or referred.' },
+      openQuestions: {
+        type: 'number',
+        description: "Coordinator: questions awaiting an answer; volunteer rep/partner: their organisation's open questions.",
+      },
+      questionsWithNewAnswers: {
+        type: 'number',
+        description: "Volunteer rep/partner: their organisation's questions answered (or with a new message) in the last 14 days.",
+      },
+      overdueActions: { type: 'number', description: "Coordinator: the network's; partner: their organisation's." },
+      actionsDueThisWeek: { type: 'number', description: 'Open actions due from today through the coming Sunday (Amsterdam).' },
+      overdueByOrganisation: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            organisation: {
+              type: 'object',
+              properties: { id: { type: 'string' }, name: { type: 'string' } },
+              required: ['id', 'name'],
+              additionalProperties: false,
+            },
+            count: { type: 'number' },
+          },
+          required: ['organisation', 'count'],
+          additionalProperties: false,
+        },
+        description: 'Coordinator: overdue actions per owning organisation (names are not personal data); others [].',
+      },
+      submittedCasesOpen: {
+        type: 'number',
+        description: 'Partner: open cases their organisation brought in (not closed, declined or referred).',
+      },
+      minutesAwaitingApproval: {
+        type: 'number',
+        description: 'Coordinator: closed meetings whose minutes are not yet approved; partner: minutes sent to them for comment.',
+      },
+      nextMeeting: {
+        type: 'object',
+        properties: { id: { type: 'string' }, startsAt: { type: 'string' }, agendaReady: { type: 'boolean' } },
+        required: ['id', 'startsAt', 'agendaReady'],
+        additionalProperties: false,
+        nullable: true,
+      },
+    },
+    required: [
+      'networkId',
+      'networkName',
+      'role',
+      'casesToTriage',
+      'openQuestions',
+      'questionsWithNewAnswers',
+      'overdueActions',
+      'actionsDueThisWeek',
+      'overdueByOrganisation',
+      'submittedCasesOpen',
+      'minutesAwaitingApproval',
+      'nextMeeting',
+    ],
+    additionalProperties: false,
+    description:
+      "GET /api/networks/:id/overview — the viewer's work queue in this network, as numbers scoped to what their role answers for: the coordinator the whole network; a partner their organisation's actions and the cases it brought in; a volunteer rep their organisation's questions. A number the role has no part in is 0.",
+  },
   NetworkRole: { type: 'string', enum: ['COORDINATOR', 'CORE_PARTNER', 'SHELL_PARTNER', 'VOLUNTEER_REP'] },
   NetworkView: {
     type: 'object',
