@@ -121,6 +121,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
   const openActions = new Map<string, Set<string>>();
   /** Per network: the running meeting, who is present, and which case the guest came for. */
   const running = new Map<string, { present: Set<string>; guestUserId: string; guestCaseId: string }>();
+  /** Per network: the situation text of a question on its running meeting's agenda (members only; not the guest's item). */
+  const agendaQuestions = new Map<string, string>();
 
   beforeAll(async () => {
     const admin = await t.admin();
@@ -219,6 +221,23 @@ describe('Leak crawler: every GET route, every viewer', () => {
         .expect(200);
       await c.post(`/api/meetings/${first}/close`).expect(200);
       await c.post(`/api/meetings/${first}/minutes/send`).expect(200);
+
+      // An open question that goes on the second meeting's agenda with its text (live mode answers it in place):
+      // readable by the network's members, never by a guest who did not come for it, nor by anyone outside.
+      const agendaSituation = `${kind}: een buurtbewoner hoort al dagen geblaf uit een woning waar niemand opendoet.`;
+      const agendaQuestion = (
+        await s.volunteer.agent
+          .post(`/api/networks/${n}/questions`)
+          .send({
+            title: 'Geblaf uit een woning',
+            situation: agendaSituation,
+            question: 'Wie gaat er kijken?',
+            problemAreas: ['SOCIAL_NETWORK'],
+          })
+          .expect(201)
+      ).body.id;
+      agendaQuestions.set(n, agendaSituation);
+      ids.questions.push(agendaQuestion);
 
       // A second meeting, running, in which the minutes are approved; an outside guest comes for the first case.
       const second = (
@@ -347,6 +366,10 @@ describe('Leak crawler: every GET route, every viewer', () => {
           forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
       }
     }
+    // A question's text on the agenda is for the network's members: not for a guest (who sees their own items only) nor for outsiders.
+    for (const [networkId, situation] of agendaQuestions)
+      if (v.networkId !== networkId || v.role === 'GUEST')
+        forbidden.push({ what: 'question text on the agenda', value: new RegExp(escape(situation)) });
     return forbidden;
   }
   const maxOf = (levels: Set<DisclosureLevel>) => RANKED.filter((l) => levels.has(l)).pop()!;
@@ -468,6 +491,22 @@ describe('Leak crawler: every GET route, every viewer', () => {
     // The same page is forbidden ground for the shell partner: the crawler's rules would catch it.
     const shell = viewers.find((v) => v.name === 'NEIGHBOURHOOD shell partner')!;
     expect(forbiddenFor(shell).some((f) => f.value.test(page.text))).toBe(true);
+  });
+
+  it("shows the agenda's question text to members and checks every other viewer for it (the crawler can see that leak too)", async () => {
+    const networkId = ids.networks[0];
+    const situation = agendaQuestions.get(networkId)!;
+    const meetingId = ids.meetings[1];
+    for (const name of ['NEIGHBOURHOOD volunteer rep', 'NEIGHBOURHOOD shell partner']) {
+      const member = viewers.find((v) => v.name === name)!;
+      const view = (await member.agent.get(`/api/meetings/${meetingId}`).expect(200)).body;
+      const item = view.agenda.find((i: { kind: string }) => i.kind === 'QUESTION');
+      expect(item.question).toMatchObject({ situation, question: 'Wie gaat er kijken?', canAnswer: false });
+    }
+    const guest = viewers.find((v) => v.name === 'NEIGHBOURHOOD meeting guest')!;
+    const asGuest = await guest.agent.get(`/api/meetings/${meetingId}`).expect(200);
+    expect(asGuest.body.agenda.every((i: { kind: string }) => i.kind !== 'QUESTION')).toBe(true);
+    expect(forbiddenFor(guest).some((f) => f.what === 'question text on the agenda' && f.value.test(situation))).toBe(true);
   });
 
   it('writes no canary value to the server log', () => {

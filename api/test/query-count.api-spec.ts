@@ -191,3 +191,124 @@ describe('Queries per request: the meeting view and the agenda writes', () => {
     });
   });
 });
+
+/**
+ * The case's history and the work queue (issue #12) load in a fixed number of statements: a case
+ * with a long history costs what a case with a short one costs, and a network with 40 cases (and
+ * their questions and actions) what a network with 10 costs.
+ */
+describe('Queries per request: the case timeline and the work queue', () => {
+  const { t, make } = useTestApp();
+  let count: Statements;
+
+  const inDays = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+
+  describe('GET /api/cases/:id/timeline', () => {
+    let s: Staffed;
+    const cases = { short: '', long: '' };
+
+    beforeAll(async () => {
+      count = Statements.on(t);
+      s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+      const c = s.coordinator.agent;
+      for (const key of ['short', 'long'] as const) {
+        cases[key] = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body.id;
+        await c.patch(`/api/cases/${cases[key]}`).send({ status: 'ACCEPTED' }).expect(200);
+      }
+      for (const status of ['MONITORING', 'ACCEPTED', 'MONITORING'])
+        await c.patch(`/api/cases/${cases.long}`).send({ status, reason: 'Voortgang besproken in het overleg.' }).expect(200);
+      // Three meetings discuss the long case, one the short one; actions on both (one on the short, two per meeting on the long).
+      for (let m = 0; m < 3; m++) {
+        const meeting = (
+          await c
+            .post(`/api/networks/${s.network.id}/meetings`)
+            .send({ startsAt: inDays(m + 1), durationMinutes: 60 })
+            .expect(201)
+        ).body.id;
+        const on = m === 0 ? [cases.short, cases.long] : [cases.long];
+        let agenda: { id: string; case: { id: string } | null }[] = [];
+        for (const caseId of on)
+          agenda = (await c.post(`/api/meetings/${meeting}/agenda`).send({ kind: 'RUNNING_CASE', caseId }).expect(201)).body.agenda;
+        await c.post(`/api/meetings/${meeting}/start`).expect(200);
+        for (const item of agenda)
+          for (let a = 0; a < (item.case!.id === cases.long ? 2 : 1); a++)
+            await c
+              .post(`/api/meetings/${meeting}/agenda/${item.id}/actions`)
+              .send({ description: 'Huisbezoek plannen', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-12-01' })
+              .expect(201);
+        await c.post(`/api/meetings/${meeting}/close`).expect(200);
+      }
+    });
+
+    it.each(['coordinator', 'shell', 'volunteer'] as const)(
+      'as the %s: the same statements for a short and a long history',
+      async (role) => {
+        const agent = { coordinator: s.coordinator.agent, shell: s.shell.agent, volunteer: s.volunteer.agent }[role];
+        const short = await count.during(() => agent.get(`/api/cases/${cases.short}/timeline`).expect(200));
+        const long = await count.during(() => agent.get(`/api/cases/${cases.long}/timeline`).expect(200));
+        const entries = (await agent.get(`/api/cases/${cases.long}/timeline`).expect(200)).body.entries;
+        expect(entries.filter((e: { kind: string }) => e.kind === 'MEETING')).toHaveLength(3);
+        expect(entries.filter((e: { kind: string }) => e.kind === 'ACTION')).toHaveLength(6);
+        expect(long.length).toBe(short.length);
+        expect(long.length).toBeLessThanOrEqual(14);
+      },
+    );
+  });
+
+  describe('GET /api/networks/:id/overview', () => {
+    const networks: Record<10 | 40, Staffed> = {} as Record<10 | 40, Staffed>;
+
+    async function furnish(size: 10 | 40): Promise<void> {
+      const s = (networks[size] = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true }));
+      const c = s.coordinator.agent;
+      for (let i = 0; i < size; i++) {
+        const id = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body.id;
+        if (i % 2 === 0) await c.patch(`/api/cases/${id}`).send({ status: 'ACCEPTED' }).expect(200);
+      }
+      for (let i = 0; i < size / 5; i++)
+        await s.volunteer.agent
+          .post(`/api/networks/${s.network.id}/questions`)
+          .send({
+            title: `Vraag ${i + 1}`,
+            situation: 'Een buurman komt niet meer buiten.',
+            question: 'Wat kunnen we doen?',
+            problemAreas: ['SOCIAL_NETWORK'],
+          })
+          .expect(201);
+      const meeting = (
+        await c
+          .post(`/api/networks/${s.network.id}/meetings`)
+          .send({ startsAt: inDays(1), durationMinutes: 60 })
+          .expect(201)
+      ).body.id;
+      const agenda = (await c.post(`/api/meetings/${meeting}/agenda/assemble`).expect(200)).body.agenda;
+      for (const item of agenda.filter((i: { case: unknown }) => i.case).slice(0, size / 5))
+        await c
+          .post(`/api/meetings/${meeting}/agenda/${item.id}/actions`)
+          .send({ description: 'Huisbezoek plannen', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-11-06' })
+          .expect(201);
+    }
+
+    beforeAll(async () => {
+      count ??= Statements.on(t);
+      await furnish(10);
+      await furnish(40);
+    });
+
+    it.each(['coordinator', 'core', 'shell', 'volunteer'] as const)('as the %s: the same statements for 10 and 40 cases', async (role) => {
+      const statements = async (size: 10 | 40) => {
+        const s = networks[size];
+        return count.during(() => s[role].agent.get(`/api/networks/${s.network.id}/overview`).expect(200));
+      };
+      const small = await statements(10);
+      const large = await statements(40);
+      expect(large.length).toBe(small.length);
+      expect(large.length).toBeLessThanOrEqual(14);
+      // Counted in the database: no statement reads rows of cases, questions or actions one by one.
+      expect(large.filter((q) => /FROM "(cases|questions|actions)"/.test(q) && !/COUNT|SUM/.test(q))).toEqual([]);
+      const view = (await networks[40][role].agent.get(`/api/networks/${networks[40].network.id}/overview`).expect(200)).body;
+      if (role === 'coordinator') expect(view).toMatchObject({ casesToTriage: 20, openQuestions: 8, actionsDueThisWeek: 8 });
+      if (role === 'shell') expect(view).toMatchObject({ actionsDueThisWeek: 8, overdueActions: 0 });
+    });
+  });
+});
