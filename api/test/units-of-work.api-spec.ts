@@ -104,6 +104,40 @@ describe('Writes that belong together', () => {
     await s.shell.agent.patch(`/api/actions/${created.id}`).send({ status: 'DONE', version: 1 }).expect(200);
   });
 
+  it("leaves a case's status as it was when the entry in its history cannot be written", async () => {
+    const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+    const c = s.coordinator.agent;
+    const created = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
+    await sql.failingOn(/^INSERT INTO "case_events"/, () => c.patch(`/api/cases/${created.id}`).send({ status: 'ACCEPTED' }).expect(500));
+    expect((await c.get(`/api/cases/${created.id}`).expect(200)).body.status).toBe('SUBMITTED');
+    expect((await c.get(`/api/cases/${created.id}/timeline`).expect(200)).body.entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'INTAKE',
+    ]);
+    await c.patch(`/api/cases/${created.id}`).send({ status: 'ACCEPTED' }).expect(200);
+    expect((await c.get(`/api/cases/${created.id}/timeline`).expect(200)).body.entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'INTAKE',
+      'STATUS',
+    ]);
+  });
+
+  it('changes a status once when two changes of it arrive at once, with one entry in its history', async () => {
+    const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+    const c = s.coordinator.agent;
+    const created = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
+    const answers = await sql.interleaved(() =>
+      Promise.all([
+        c.patch(`/api/cases/${created.id}`).send({ status: 'ACCEPTED' }),
+        c.patch(`/api/cases/${created.id}`).send({ status: 'DECLINED', reason: 'Geen casus voor dit netwerk.' }),
+      ]),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.status === 200)!.body.status;
+    const statuses = (await c.get(`/api/cases/${created.id}/timeline`).expect(200)).body.entries.filter(
+      (e: { kind: string }) => e.kind === 'STATUS',
+    );
+    expect(statuses).toEqual([expect.objectContaining({ from: 'SUBMITTED', to: winner })]);
+  });
+
   it('keeps a meeting running when its minutes cannot be drafted, and closes it once', async () => {
     const { c, m } = await runningMeeting();
     await sql.failingOn(/^INSERT INTO "minutes"/, () => c.post(`/api/meetings/${m.id}/close`).expect(500));
