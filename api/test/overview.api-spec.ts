@@ -197,6 +197,57 @@ describe('The work queue per role', () => {
     expect(view.nextMeeting?.id).not.toBe(nextMeeting);
   });
 
+  it('counts only the cases the covenant lets the coordinator see, as the case list does', async () => {
+    const n = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+    const c = n.coordinator.agent;
+    const submitted = async (agent: Agent) =>
+      (await agent.post(`/api/networks/${n.network.id}/cases`).send(caseBody()).expect(201)).body.id;
+    await submitted(n.core.agent);
+    const hiddenAction = await submitted(n.core.agent);
+    await c.patch(`/api/cases/${hiddenAction}`).send({ status: 'ACCEPTED' }).expect(200);
+    await submitted(c);
+    const meeting = (
+      await c
+        .post(`/api/networks/${n.network.id}/meetings`)
+        .send({ startsAt: inMinutes(60), durationMinutes: 60 })
+        .expect(201)
+    ).body.id;
+    const item = (await c.post(`/api/meetings/${meeting}/agenda/assemble`).expect(200)).body.agenda.find(
+      (i: { case: { id: string } | null }) => i.case?.id === hiddenAction,
+    );
+    await c
+      .post(`/api/meetings/${meeting}/agenda/${item.id}/actions`)
+      .send({
+        description: 'Huisbezoek afleggen',
+        ownerOrganisationId: n.shell.organisation.id,
+        dueDate: comingSunday(t.clock.now().toISOString().slice(0, 10)),
+      })
+      .expect(201);
+    const read = async () => (await c.get(`/api/networks/${n.network.id}/overview`).expect(200)).body as NetworkOverviewView;
+    expect(await read()).toMatchObject({ casesToTriage: 2, actionsDueThisWeek: 1 });
+    const openActions = async () => (await c.get(`/api/actions?scope=network&networkId=${n.network.id}`).expect(200)).body.length;
+    expect(await openActions()).toBe(1);
+
+    // A covenant that hides the cases of others from the coordinator's dossier: their own case stays (rule 3).
+    const covenant = (await c.get(`/api/networks/${n.network.id}/covenant`).expect(200)).body;
+    await c
+      .put(`/api/networks/${n.network.id}/covenant`)
+      .send({
+        levels: { ...covenant.levels, COORDINATOR: { ...covenant.levels.COORDINATOR, DOSSIER: 'HIDDEN' } },
+        retentionMonths: covenant.retentionMonths,
+        anonymousQuestionSubmitter: covenant.anonymousQuestionSubmitter,
+        confidentialityStatement: covenant.confidentialityStatement,
+      })
+      .expect(200);
+    await make.accept(c, n.network.id);
+    expect((await c.get(`/api/networks/${n.network.id}/cases`).expect(200)).body.total).toBe(1);
+    expect(await openActions()).toBe(0);
+    const view = await read();
+    expect(view).toMatchObject({ casesToTriage: 1 });
+    // The action on the hidden case is left out of the coordinator's numbers as it is of their action list.
+    expect(view.actionsDueThisWeek + view.overdueActions).toBe(0);
+  });
+
   it('is there for members only: another network and the administrator (who sees no work of a network) get 404', async () => {
     const other = await make.staffedNetwork();
     await other.coordinator.agent.get(`/api/networks/${s.network.id}/overview`).expect(404);
