@@ -13,6 +13,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
 import type { CaseStatus } from '@casustafel/contract/enums';
+import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
 import { ErrorSummary } from '../ui/error-summary';
@@ -51,6 +52,8 @@ const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    .crumbs { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+    .network-name { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-label-large); }
     .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
     @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
     .client-name { font: var(--mat-sys-headline-small); margin: 4px 0 8px; }
@@ -61,8 +64,6 @@ const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
     .summary { white-space: pre-wrap; }
     .feedback { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
     mat-expansion-panel { margin-top: 8px; }
-    .properties { display: flex; flex-wrap: wrap; gap: 8px; list-style: none; padding: 0; margin: 0 0 16px; }
-    .properties li { padding: 4px 12px; border-radius: 8px; border: 1px solid var(--mat-sys-outline-variant); font: var(--mat-sys-label-large); }
     .history { margin-top: 16px; }
     form.form-row { align-items: flex-start; flex-wrap: wrap; }
     form app-error-summary { flex: 1 0 100%; }
@@ -74,7 +75,12 @@ const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
       } @else if (record.error()) {
         <app-empty-state icon="search_off" [title]="'case.notFoundTitle' | transloco" [text]="'case.notFoundText' | transloco" />
       } @else if (record.value(); as c) {
-        <a mat-button [routerLink]="['/netwerken', c.networkId, 'casussen']"><mat-icon>arrow_back</mat-icon>{{ 'case.back' | transloco }}</a>
+        <nav class="crumbs" [attr.aria-label]="'crumbs.label' | transloco">
+          <a mat-button [routerLink]="['/netwerken', c.networkId, 'casussen']"><mat-icon>arrow_back</mat-icon>{{ 'case.back' | transloco }}</a>
+          @if (networkName(c.networkId); as name) {
+            <span class="network-name" data-testid="page-network">{{ 'crumbs.network' | transloco: { name: name } }}</span>
+          }
+        </nav>
         <h1>{{ 'case.title' | transloco: { number: c.number } }}</h1>
         <!-- Properties, not choices: a plain list (a chip set would hide them from screen readers as presentation). -->
         <ul class="properties" [attr.aria-label]="'case.properties' | transloco">
@@ -167,6 +173,11 @@ const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
   `,
 })
 export class CasePage implements HoldsUnsavedInput {
+  private readonly session = inject(Session);
+  /** The page names its network (a user may work in several). */
+  protected networkName(id: string): string {
+    return this.session.networks().find((n) => n.id === id)?.name ?? '';
+  }
   private readonly api = inject(CasesApi);
   private readonly questionsApi = inject(QuestionsApi);
   private readonly snackBar = inject(MatSnackBar);

@@ -20,6 +20,7 @@ import {
   type Severity,
 } from '@casustafel/contract/question-rules';
 import { errorMessage } from '../core/api-error';
+import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
@@ -55,6 +56,8 @@ import { QuestionsApi } from './questions-api';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    .crumbs { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+    .network-name { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-label-large); }
     .answer { padding: 16px; border-radius: 12px; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
     .answer h3 { margin-top: 0; }
     .thread { display: flex; flex-direction: column; gap: 8px; margin: 8px 0 16px; }
@@ -64,8 +67,6 @@ import { QuestionsApi } from './questions-api';
     .message small { display: block; color: var(--mat-sys-on-surface-variant); }
     .full { width: 100%; }
     p.pre { white-space: pre-wrap; }
-    .properties { display: flex; flex-wrap: wrap; gap: 8px; list-style: none; padding: 0; margin: 0 0 16px; }
-    .properties li { padding: 4px 12px; border-radius: 8px; border: 1px solid var(--mat-sys-outline-variant); font: var(--mat-sys-label-large); }
   `,
   template: `
     <div class="page">
@@ -74,7 +75,12 @@ import { QuestionsApi } from './questions-api';
       } @else if (record.error()) {
         <app-empty-state icon="search_off" [title]="'question.notFoundTitle' | transloco" [text]="'question.notFoundText' | transloco" />
       } @else if (record.value(); as q) {
-        <a mat-button [routerLink]="['/netwerken', q.networkId, 'vragen']"><mat-icon>arrow_back</mat-icon>{{ 'question.back' | transloco }}</a>
+        <nav class="crumbs" [attr.aria-label]="'crumbs.label' | transloco">
+          <a mat-button [routerLink]="['/netwerken', q.networkId, 'vragen']"><mat-icon>arrow_back</mat-icon>{{ 'question.back' | transloco }}</a>
+          @if (networkName(q.networkId); as name) {
+            <span class="network-name" data-testid="page-network">{{ 'crumbs.network' | transloco: { name: name } }}</span>
+          }
+        </nav>
         <h1>{{ q.title }}</h1>
         <ul class="properties" [attr.aria-label]="'question.properties' | transloco">
           <li data-testid="question-status">{{ 'enum.questionStatus.' + q.status | transloco }}</li>
@@ -208,6 +214,11 @@ import { QuestionsApi } from './questions-api';
   `,
 })
 export class QuestionPage implements HoldsUnsavedInput {
+  private readonly session = inject(Session);
+  /** The page names its network (a user may work in several). */
+  protected networkName(id: string): string {
+    return this.session.networks().find((n) => n.id === id)?.name ?? '';
+  }
   private readonly api = inject(QuestionsApi);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
