@@ -65,8 +65,6 @@ const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
     .feedback { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
     mat-expansion-panel { margin-top: 8px; }
     .history { margin-top: 16px; }
-    form.form-row { align-items: flex-start; flex-wrap: wrap; }
-    form app-error-summary { flex: 1 0 100%; }
   `,
   template: `
     <div class="page">

@@ -71,8 +71,6 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
     table.matrix th, table.matrix td { padding: 4px 6px; text-align: left; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     table.matrix th[scope='row'] { min-width: 110px; }
     table.matrix mat-form-field { width: 100%; min-width: 128px; }
-    form.form-row { flex-wrap: wrap; align-items: flex-start; }
-    form app-error-summary { flex: 1 0 100%; }
     .changes { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
     .more { color: var(--mat-sys-error); }
     .less { color: var(--mat-sys-primary); }

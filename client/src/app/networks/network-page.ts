@@ -64,8 +64,6 @@ import { can } from '@casustafel/contract/permissions';
     .denied { color: var(--mat-sys-error); font-weight: 500; }
     .overdue { color: var(--mat-sys-error); }
     app-work-queue { max-width: 640px; margin-top: 16px; }
-    form.form-row { flex-wrap: wrap; align-items: flex-start; }
-    form app-error-summary { flex: 1 0 100%; }
   `,
   template: `
     <div class="page">
