@@ -78,6 +78,15 @@ export class FormSubmit {
     }
   }
 
+  /** Before a confirmation dialog: whether the form may be sent; if not, its errors and the summary show. */
+  check(form: FormGroup): boolean {
+    if (form.valid) return true;
+    this.error.set(null);
+    form.markAllAsTouched();
+    this.failures.update((n) => n + 1);
+    return false;
+  }
+
   /** A rule the form checks itself before sending (a reason that is required for this status): shown in the summary. */
   fail(message: string): void {
     this.error.set(message);
