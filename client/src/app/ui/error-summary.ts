@@ -84,7 +84,7 @@ export class ErrorSummary {
 
   protected moveFocus(event: Event, item: ErrorSummaryItem): void {
     event.preventDefault();
-    const target = this.scope().querySelector<HTMLElement>(`#${CSS.escape(item.targetId)}`);
+    const target = this.host.nativeElement.ownerDocument.getElementById(item.targetId);
     if (!target) return;
     const focusable = target.matches('input, textarea, select, button, [tabindex]')
       ? target
