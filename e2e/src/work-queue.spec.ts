@@ -47,7 +47,7 @@ test('the coordinator lands on a work queue that shows a new case to triage and 
   await login(page, COORDINATOR_BUURT);
   await expect.poll(() => countIn(page, id, 'wq-triage')).toBe(before + 1);
   await expectAccessible(page);
-  await screenshot(page, '03-werkvoorraad-coordinator');
+  await screenshot(page, '05a-werkvoorraad-coordinator');
   await page.getByTestId(`work-queue-${id}`).getByTestId('wq-triage').getByRole('link').click();
   await expect(page).toHaveURL(/\/casussen\?status=SUBMITTED$/);
   await acceptStatementIfAsked(page);
