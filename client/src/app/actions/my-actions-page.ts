@@ -85,7 +85,7 @@ import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
                       <mat-form-field>
                         <mat-label>{{ 'actions.note' | transloco }}</mat-label>
                         <input matInput formControlName="note" required data-testid="not-done-note" />
-                        <mat-error>{{ notDoneForm.controls.note | errorText: { required: 'actions.noteRequired' } }}</mat-error>
+                        <mat-error>{{ notDoneForm.controls.note | errorText: { required: 'actions.noteRequired', minlength: 'actions.noteRequired' } }}</mat-error>
                       </mat-form-field>
                     </div>
                     <div class="buttons">
@@ -129,7 +129,7 @@ export class MyActionsPage implements HoldsUnsavedInput {
   private readonly i18n = inject(TranslocoService);
   protected readonly notDoneForm = inject(FormBuilder).nonNullable.group({
     reason: ['' as NotDoneReason | '', Validators.required],
-    note: ['', [Validators.required, Validators.minLength(2)]],
+    note: ['', [Validators.required, Validators.minLength(5)]],
   });
   protected readonly notDoneSubmit = new FormSubmit();
 
