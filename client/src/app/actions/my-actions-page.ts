@@ -89,7 +89,7 @@ import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
                       </mat-form-field>
                     </div>
                     <div class="buttons">
-                      <button mat-flat-button type="submit" [disabled]="notDoneSubmit.busy()" data-testid="not-done-submit">{{ 'actions.save' | transloco }}</button>
+                      <button mat-flat-button type="submit" [disabled]="notDoneSubmit.busy()" data-testid="not-done-save">{{ 'actions.save' | transloco }}</button>
                       <button mat-button type="button" (click)="closeNotDone()">{{ 'action.cancel' | transloco }}</button>
                     </div>
                   </form>
@@ -152,8 +152,10 @@ export class MyActionsPage implements HoldsUnsavedInput {
   protected async notDone(action: ActionView): Promise<void> {
     if (this.notDoneForm.valid) {
       const confirmed = await confirmAction(this.dialog, {
-        title: this.i18n.translate('actions.notDoneConfirmTitle'),
-        message: this.i18n.translate('actions.notDoneConfirmText', { description: action.description }),
+        title: this.i18n.translate('actions.notDoneTitle'),
+        message: this.i18n.translate('actions.notDoneText', {
+          reason: this.i18n.translate(`enum.notDoneReason.${this.notDoneForm.controls.reason.value}`),
+        }),
         confirm: this.i18n.translate('actions.notDoneConfirm'),
         cancel: this.i18n.translate('action.cancel'),
       });
