@@ -111,7 +111,7 @@ import { CasesApi } from './cases-api';
             <mat-form-field>
               <mat-label>{{ 'field.neighbourhood' | transloco }}</mat-label>
               <input matInput formControlName="neighbourhood" required data-testid="case-neighbourhood" />
-            <mat-error>{{ form.controls.neighbourhood | errorText }}</mat-error>
+              <mat-error>{{ form.controls.neighbourhood | errorText }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.urgency' | transloco }}</mat-label>
@@ -163,7 +163,7 @@ import { CasesApi } from './cases-api';
             <mat-form-field class="full">
               <mat-label>{{ 'field.overrideReason' | transloco }}</mat-label>
               <textarea matInput formControlName="consentOverrideReason" rows="3" required></textarea>
-            <mat-error>{{ form.controls.consentOverrideReason | errorText }}</mat-error>
+              <mat-error>{{ form.controls.consentOverrideReason | errorText }}</mat-error>
               <mat-hint>{{ 'intake.overrideHint' | transloco }}</mat-hint>
             </mat-form-field>
           }
