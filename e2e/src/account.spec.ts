@@ -62,7 +62,7 @@ test('a new user activates through the link from the e-mail, enrols MFA, signs i
   await expect(page.getByTestId('password-strength')).toContainText('Zwak');
   // The server judges the same way and says why, in Dutch, beside the form.
   await page.getByTestId('choose-password-submit').click();
-  await expect(page.getByTestId('choose-password-error')).toContainText('wachtwoord');
+  await expect(page.getByTestId('error-summary')).toContainText('wachtwoord');
   await page.getByTestId('new-password').fill(PASSWORD);
   await expect(page.getByTestId('password-strength')).toContainText('Sterk');
   await expectAccessible(page);

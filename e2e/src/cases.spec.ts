@@ -48,13 +48,17 @@ test('a core partner brings in a case and sees the client in full', async ({ pag
     await expect(consent.getByRole('radio', { name: option })).not.toBeChecked();
   await page.getByTestId('intake-submit').click();
   await expect(page.getByTestId('consent-required')).toContainText('Kies of de cliënt toestemming gaf');
-  await expect(page.getByTestId('intake-error')).toBeHidden();
+  // The error summary at the top lists the missing choice, as a link to the field; nothing was sent.
+  await expect(page.getByTestId('error-summary').getByRole('link', { name: /Toestemming van de cliënt/ })).toBeVisible();
+  await expect(page.getByTestId('error-summary-message')).toBeHidden();
   await consent.getByRole('radio', { name: 'Gegeven' }).check();
   await expect(page.getByTestId('consent-required')).toBeHidden();
   await expectAccessible(page);
   await screenshot(page, '07-casus-inbrengen');
   await page.getByTestId('intake-submit').click();
-  await expect(page.getByTestId('intake-error')).toContainText('noemt gegevens van een cliënt van dit netwerk (de achternaam)');
+  await expect(page.getByTestId('error-summary-message')).toContainText('noemt gegevens van een cliënt van dit netwerk (de achternaam)');
+  // Nothing typed is wiped by the refusal.
+  await expect(page.getByTestId('client-surname')).toHaveValue(CLIENT.surname);
   await page.getByTestId('case-summary').fill('Oudere vrouw vereenzaamt sinds het overlijden van haar man en laat de post liggen.');
   await page.getByTestId('intake-submit').click();
 

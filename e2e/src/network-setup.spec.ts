@@ -56,7 +56,7 @@ test('the administrator sets up an organisation, a user, a shell membership and 
   await choose(page, 'role-user', new RegExp(VOLUNTEER));
   await choose(page, 'role-role', 'Kernpartner');
   await page.getByTestId('role-submit').click();
-  await expect(page.getByTestId('role-error')).toContainText('Een kernpartner hoort bij een organisatie in de kern');
+  await expect(page.getByTestId('error-summary')).toContainText('Een kernpartner hoort bij een organisatie in de kern');
 
   await choose(page, 'role-role', 'Vertegenwoordiger vrijwilligersorganisatie');
   await page.getByTestId('role-submit').click();

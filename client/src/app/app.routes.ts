@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 import { adminGuard, authGuard, guestGuard, mfaEnrolmentGuard } from './core/guards';
 import { Shell } from './ui/shell';
+import { confirmLeaveWithUnsavedInput } from './ui/unsaved-input';
 
 export const routes: Routes = [
   { path: 'inloggen', canActivate: [guestGuard], loadComponent: () => import('./login/login-page').then((m) => m.LoginPage) },
@@ -26,13 +27,29 @@ export const routes: Routes = [
     canActivateChild: [mfaEnrolmentGuard],
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./home/home-page').then((m) => m.HomePage) },
-      { path: 'account', loadComponent: () => import('./account/profile-page').then((m) => m.ProfilePage) },
+      {
+        path: 'account',
+        loadComponent: () => import('./account/profile-page').then((m) => m.ProfilePage),
+        canDeactivate: [confirmLeaveWithUnsavedInput],
+      },
       { path: 'beheer', canActivate: [adminGuard], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'netwerken', loadChildren: () => import('./networks/networks.routes').then((m) => m.networksRoutes) },
       { path: 'overleggen/:id', loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage) },
-      { path: 'acties', loadComponent: () => import('./actions/my-actions-page').then((m) => m.MyActionsPage) },
-      { path: 'vragen/:id', loadComponent: () => import('./questions/question-page').then((m) => m.QuestionPage) },
-      { path: 'casussen/:id', loadComponent: () => import('./cases/case-page').then((m) => m.CasePage) },
+      {
+        path: 'acties',
+        loadComponent: () => import('./actions/my-actions-page').then((m) => m.MyActionsPage),
+        canDeactivate: [confirmLeaveWithUnsavedInput],
+      },
+      {
+        path: 'vragen/:id',
+        loadComponent: () => import('./questions/question-page').then((m) => m.QuestionPage),
+        canDeactivate: [confirmLeaveWithUnsavedInput],
+      },
+      {
+        path: 'casussen/:id',
+        loadComponent: () => import('./cases/case-page').then((m) => m.CasePage),
+        canDeactivate: [confirmLeaveWithUnsavedInput],
+      },
     ],
   },
   { path: '**', redirectTo: '' },

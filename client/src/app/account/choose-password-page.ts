@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PASSWORD_MIN_LENGTH } from '@casustafel/contract/limits';
+import { ErrorSummary } from '../ui/error-summary';
 import { FormSubmit } from '../ui/form-submit';
 import { PublicPage } from '../ui/public-page';
 import { AccountApi } from './account-api';
@@ -29,6 +30,7 @@ import { PasswordStrength } from './password-strength';
     TranslocoPipe,
     PublicPage,
     PasswordStrength,
+    ErrorSummary,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -48,6 +50,7 @@ import { PasswordStrength } from './password-strength';
           {{ (mode() === 'activate' ? 'choosePassword.activateLead' : 'choosePassword.resetLead') | transloco: { min: minLength } }}
         </p>
         <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+          <app-error-summary [submit]="submit" />
           <mat-form-field>
             <mat-label>{{ 'choosePassword.password' | transloco }}</mat-label>
             <input #password matInput [type]="showPassword() ? 'text' : 'password'" formControlName="password" autocomplete="new-password"
@@ -56,14 +59,9 @@ import { PasswordStrength } from './password-strength';
               [attr.aria-label]="(showPassword() ? 'login.hidePassword' : 'login.showPassword') | transloco" [attr.aria-pressed]="showPassword()">
               <mat-icon>{{ showPassword() ? 'visibility_off' : 'visibility' }}</mat-icon>
             </button>
-            @if (form.controls.password.touched && form.controls.password.invalid) {
-              <mat-error>{{ 'password.strength.minLength' | transloco: { min: minLength } }}</mat-error>
-            }
+            <mat-error>{{ form.controls.password.errors?.['server'] ?? ('password.strength.minLength' | transloco: { min: minLength }) }}</mat-error>
           </mat-form-field>
           <app-password-strength [password]="passwordValue()" />
-          @if (submit.error()) {
-            <p class="alert" role="alert" data-testid="choose-password-error">{{ submit.error() }}</p>
-          }
           <button mat-flat-button type="submit" [disabled]="submit.busy()" data-testid="choose-password-submit">
             {{ (mode() === 'activate' ? 'choosePassword.activateSubmit' : 'choosePassword.resetSubmit') | transloco }}
           </button>

@@ -11,6 +11,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MfaSetupView } from '@casustafel/contract/account';
 import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';
+import { ErrorSummary } from '../ui/error-summary';
 import { FormSubmit } from '../ui/form-submit';
 import { Loading } from '../ui/loading';
 import { PublicPage } from '../ui/public-page';
@@ -34,6 +35,7 @@ import { AccountApi } from './account-api';
     TranslocoPipe,
     PublicPage,
     Loading,
+    ErrorSummary,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'wide' },
@@ -107,17 +109,13 @@ import { AccountApi } from './account-api';
           </div>
         </div>
         <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
+          <app-error-summary [submit]="submit" />
           <mat-form-field>
             <mat-label>{{ 'login.code' | transloco }}</mat-label>
             <input matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" maxlength="6" required data-testid="mfa-setup-code" />
             <mat-hint>{{ 'mfaSetup.codeHint' | transloco }}</mat-hint>
-            @if (form.controls.code.touched && form.controls.code.invalid) {
-              <mat-error>{{ 'login.codeInvalid' | transloco }}</mat-error>
-            }
+            <mat-error>{{ form.controls.code.errors?.['server'] ?? ('login.codeInvalid' | transloco) }}</mat-error>
           </mat-form-field>
-          @if (submit.error()) {
-            <p class="alert" role="alert" data-testid="mfa-setup-error">{{ submit.error() }}</p>
-          }
           <div class="row">
             <button mat-flat-button type="submit" [disabled]="submit.busy()" data-testid="mfa-setup-submit">{{ 'mfaSetup.confirm' | transloco }}</button>
             @if (required()) {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, resource, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, inject, resource, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,7 +16,9 @@ import { PASSWORD_MIN_LENGTH } from '@casustafel/contract/limits';
 import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
+import { ErrorSummary } from '../ui/error-summary';
 import { FormSubmit } from '../ui/form-submit';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { ResourceState } from '../ui/resource-state';
 import { AccountApi, MFA_CODE } from './account-api';
 import { PasswordStrength } from './password-strength';
@@ -37,6 +39,7 @@ import { PasswordStrength } from './password-strength';
     AppDatePipe,
     PasswordStrength,
     ResourceState,
+    ErrorSummary,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -61,26 +64,20 @@ import { PasswordStrength } from './password-strength';
           <h2 class="card-title">{{ 'profile.password.title' | transloco }}</h2>
           <p class="card-lead">{{ 'profile.password.lead' | transloco: { min: minLength } }}</p>
           <form #passwordFormDirective="ngForm" [formGroup]="passwordForm" (ngSubmit)="changePassword()" novalidate>
+            <app-error-summary [submit]="passwordSubmit" />
             <!-- For password managers: whose password this is. -->
             <input type="email" hidden autocomplete="username" [value]="me()?.email ?? ''" readonly />
             <mat-form-field>
               <mat-label>{{ 'profile.password.current' | transloco }}</mat-label>
               <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" required data-testid="current-password" />
-              @if (passwordForm.controls.currentPassword.touched && passwordForm.controls.currentPassword.invalid) {
-                <mat-error>{{ 'login.passwordRequired' | transloco }}</mat-error>
-              }
+              <mat-error>{{ passwordForm.controls.currentPassword.errors?.['server'] ?? ('login.passwordRequired' | transloco) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'profile.password.new' | transloco }}</mat-label>
               <input matInput type="password" formControlName="newPassword" autocomplete="new-password" required data-testid="new-password" />
-              @if (passwordForm.controls.newPassword.touched && passwordForm.controls.newPassword.invalid) {
-                <mat-error>{{ 'password.strength.minLength' | transloco: { min: minLength } }}</mat-error>
-              }
+              <mat-error>{{ passwordForm.controls.newPassword.errors?.['server'] ?? ('password.strength.minLength' | transloco: { min: minLength }) }}</mat-error>
             </mat-form-field>
             <app-password-strength [password]="newPassword()" [person]="me() ?? {}" />
-            @if (passwordSubmit.error()) {
-              <p class="error-text" role="alert" data-testid="password-error">{{ passwordSubmit.error() }}</p>
-            }
             <button mat-flat-button type="submit" [disabled]="passwordSubmit.busy()" data-testid="password-submit">
               {{ 'profile.password.submit' | transloco }}
             </button>
@@ -95,24 +92,18 @@ import { PasswordStrength } from './password-strength';
           @if (session.mfa().enabled) {
             <p class="status" data-testid="mfa-status"><mat-icon>verified_user</mat-icon>{{ 'profile.mfa.on' | transloco }}</p>
             <form [formGroup]="disableForm" (ngSubmit)="disableMfa()" novalidate>
+              <app-error-summary [submit]="disableSubmit" />
               <p>{{ 'profile.mfa.disableLead' | transloco }}</p>
               <mat-form-field>
                 <mat-label>{{ 'login.password' | transloco }}</mat-label>
                 <input matInput type="password" formControlName="password" autocomplete="current-password" required />
-                @if (disableForm.controls.password.touched && disableForm.controls.password.invalid) {
-                  <mat-error>{{ 'login.passwordRequired' | transloco }}</mat-error>
-                }
+                <mat-error>{{ disableForm.controls.password.errors?.['server'] ?? ('login.passwordRequired' | transloco) }}</mat-error>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'profile.mfa.code' | transloco }}</mat-label>
                 <input matInput formControlName="code" autocomplete="one-time-code" required spellcheck="false" />
-                @if (disableForm.controls.code.touched && disableForm.controls.code.invalid) {
-                  <mat-error>{{ 'profile.mfa.codeInvalid' | transloco }}</mat-error>
-                }
+                <mat-error>{{ disableForm.controls.code.errors?.['server'] ?? ('profile.mfa.codeInvalid' | transloco) }}</mat-error>
               </mat-form-field>
-              @if (disableSubmit.error()) {
-                <p class="error-text" role="alert">{{ disableSubmit.error() }}</p>
-              }
               <button mat-stroked-button type="submit" [disabled]="disableSubmit.busy()" data-testid="mfa-disable">{{ 'profile.mfa.disable' | transloco }}</button>
             </form>
           } @else {
@@ -168,7 +159,7 @@ import { PasswordStrength } from './password-strength';
     </div>
   `,
 })
-export class ProfilePage {
+export class ProfilePage implements HoldsUnsavedInput {
   protected readonly session = inject(Session);
   private readonly api = inject(AccountApi);
   private readonly dialog = inject(MatDialog);
@@ -206,10 +197,7 @@ export class ProfilePage {
   protected async disableMfa(): Promise<void> {
     const code = this.disableForm.controls.code;
     code.setValue(code.value.replace(/\s+/g, ''));
-    if (this.disableForm.invalid) {
-      this.disableForm.markAllAsTouched();
-      return;
-    }
+    if (!this.disableSubmit.check(this.disableForm)) return;
     const confirmed = await confirmAction(this.dialog, {
       title: this.i18n.translate('profile.mfa.disableTitle'),
       message: this.i18n.translate('profile.mfa.disableText'),
@@ -240,5 +228,15 @@ export class ProfilePage {
     } finally {
       this.sessions.reload();
     }
+  }
+
+  /** A password being typed (not yet changed). */
+  hasUnsavedInput(): boolean {
+    return (this.passwordForm.dirty || this.disableForm.dirty) && !this.passwordSubmit.busy() && !this.disableSubmit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 }

@@ -1,26 +1,32 @@
-import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, HostListener, inject, resource, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NOT_DONE_REASONS, type ActionStatus, type NotDoneReason } from '@casustafel/contract/meeting-rules';
 import type { ActionView } from '@casustafel/contract/meetings';
 import { errorMessage } from '../core/api-error';
 import { MeetingsApi } from '../meetings/meetings-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
+import { confirmAction } from '../ui/confirm-dialog';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
+import { FormSubmit } from '../ui/form-submit';
 import { ResourceState } from '../ui/resource-state';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 
 /** "Mijn acties": the actions of the user's organisation in all their networks, overdue first. */
 @Component({
   selector: 'app-my-actions-page',
   imports: [
-    FormsModule,
+    ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatCardModule,
@@ -32,6 +38,8 @@ import { ResourceState } from '../ui/resource-state';
     TranslocoPipe,
     AppDatePipe,
     ResourceState,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -39,6 +47,7 @@ import { ResourceState } from '../ui/resource-state';
     .overdue-label { color: var(--mat-sys-error); font-weight: 500; }
     .meta { color: var(--mat-sys-on-surface-variant); }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+    .not-done { margin-top: 12px; }
     .feed { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); word-break: break-all; }
   `,
   template: `
@@ -60,26 +69,34 @@ import { ResourceState } from '../ui/resource-state';
                 <div class="buttons">
                   @if (a.status === 'OPEN') { <button mat-stroked-button type="button" (click)="set(a, 'IN_PROGRESS')">{{ 'actions.start' | transloco }}</button> }
                   <button mat-flat-button type="button" (click)="set(a, 'DONE')" data-testid="action-done">{{ 'actions.done' | transloco }}</button>
-                  <button mat-button type="button" (click)="notDoneFor.set(a.id)">{{ 'actions.notDone' | transloco }}</button>
+                  <button mat-button type="button" (click)="openNotDone(a)" [attr.aria-expanded]="notDoneFor() === a.id" data-testid="action-not-done">{{ 'actions.notDone' | transloco }}</button>
                 </div>
                 @if (notDoneFor() === a.id) {
-                  <form class="form-row" (ngSubmit)="notDone(a)">
-                    <mat-form-field>
-                      <mat-label>{{ 'actions.reason' | transloco }}</mat-label>
-                      <mat-select name="reason" [(ngModel)]="reason" required>
-                        @for (r of reasons; track r) { <mat-option [value]="r">{{ 'enum.notDoneReason.' + r | transloco }}</mat-option> }
-                      </mat-select>
-                    </mat-form-field>
-                    <mat-form-field>
-                      <mat-label>{{ 'actions.note' | transloco }}</mat-label>
-                      <input matInput name="note" [(ngModel)]="note" required />
-                    </mat-form-field>
-                    <button mat-stroked-button type="submit">{{ 'actions.save' | transloco }}</button>
+                  <form class="not-done" [formGroup]="notDoneForm" (ngSubmit)="notDone(a)" novalidate>
+                    <app-error-summary [submit]="notDoneSubmit" />
+                    <div class="form-row">
+                      <mat-form-field>
+                        <mat-label>{{ 'actions.reason' | transloco }}</mat-label>
+                        <mat-select formControlName="reason" required data-testid="not-done-reason">
+                          @for (r of reasons; track r) { <mat-option [value]="r">{{ 'enum.notDoneReason.' + r | transloco }}</mat-option> }
+                        </mat-select>
+                        <mat-error>{{ notDoneForm.controls.reason | errorText: { required: 'actions.reasonRequired' } }}</mat-error>
+                      </mat-form-field>
+                      <mat-form-field>
+                        <mat-label>{{ 'actions.note' | transloco }}</mat-label>
+                        <input matInput formControlName="note" required data-testid="not-done-note" />
+                        <mat-error>{{ notDoneForm.controls.note | errorText: { required: 'actions.noteRequired', minlength: 'actions.noteRequired' } }}</mat-error>
+                      </mat-form-field>
+                    </div>
+                    <div class="buttons">
+                      <button mat-flat-button type="submit" [disabled]="notDoneSubmit.busy()" data-testid="not-done-save">{{ 'actions.save' | transloco }}</button>
+                      <button mat-button type="button" (click)="closeNotDone()">{{ 'action.cancel' | transloco }}</button>
+                    </div>
                   </form>
                 }
               }
               @if (errorFor() === a.id && error()) {
-                <p class="error-text" role="alert">{{ error() }} <button mat-button type="button" (click)="actions.reload()">{{ 'meeting.reload' | transloco }}</button></p>
+                <p class="error-text" role="alert">{{ error() }}</p>
               }
               <mat-expansion-panel>
                 <mat-expansion-panel-header><mat-panel-title>{{ 'actions.history' | transloco }}</mat-panel-title></mat-expansion-panel-header>
@@ -100,7 +117,7 @@ import { ResourceState } from '../ui/resource-state';
     </div>
   `,
 })
-export class MyActionsPage {
+export class MyActionsPage implements HoldsUnsavedInput {
   private readonly api = inject(MeetingsApi);
   protected readonly reasons = NOT_DONE_REASONS;
   protected readonly actions = resource({ loader: () => this.api.myActions() });
@@ -108,16 +125,60 @@ export class MyActionsPage {
   protected readonly errorFor = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly feedUrl = signal<string | null>(null);
-  protected reason: NotDoneReason | '' = '';
-  protected note = '';
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(TranslocoService);
+  protected readonly notDoneForm = inject(FormBuilder).nonNullable.group({
+    reason: ['' as NotDoneReason | '', Validators.required],
+    note: ['', [Validators.required, Validators.minLength(5)]],
+  });
+  protected readonly notDoneSubmit = new FormSubmit();
 
   protected async set(action: ActionView, status: ActionStatus): Promise<void> {
     await this.update(action, { status, version: action.version });
   }
 
+  protected openNotDone(action: ActionView): void {
+    if (this.notDoneFor() !== action.id) this.closeNotDone();
+    this.notDoneFor.set(action.id);
+  }
+
+  protected closeNotDone(): void {
+    this.notDoneFor.set(null);
+    this.notDoneForm.reset({ reason: '', note: '' });
+    this.notDoneSubmit.clear();
+  }
+
+  /** "Niet gedaan" cannot be undone by the partner: the reason is asked, then a confirmation that says so. */
   protected async notDone(action: ActionView): Promise<void> {
-    await this.update(action, { status: 'NOT_DONE', notDoneReason: this.reason || undefined, note: this.note, version: action.version });
-    if (!this.error()) this.notDoneFor.set(null);
+    if (this.notDoneForm.valid) {
+      const confirmed = await confirmAction(this.dialog, {
+        title: this.i18n.translate('actions.notDoneTitle'),
+        message: this.i18n.translate('actions.notDoneText', {
+          reason: this.i18n.translate(`enum.notDoneReason.${this.notDoneForm.controls.reason.value}`),
+        }),
+        confirm: this.i18n.translate('actions.notDoneConfirm'),
+        cancel: this.i18n.translate('action.cancel'),
+      });
+      if (!confirmed) return;
+    }
+    const { reason, note } = this.notDoneForm.getRawValue();
+    // A PATCH with the action's version: a repeat is refused as stale, so it needs no idempotency key.
+    const ok = await this.notDoneSubmit.run(this.notDoneForm, () =>
+      this.api.updateAction(action.id, { status: 'NOT_DONE', notDoneReason: reason || undefined, note, version: action.version }),
+    );
+    if (!ok) return;
+    this.closeNotDone();
+    this.actions.reload();
+  }
+
+  /** A reason being typed for "Niet gedaan". */
+  hasUnsavedInput(): boolean {
+    return this.notDoneFor() !== null && this.notDoneForm.dirty && !this.notDoneSubmit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 
   protected async newFeed(): Promise<void> {

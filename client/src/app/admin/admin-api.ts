@@ -5,6 +5,7 @@ import type { CreateNetworkDto, NetworkView } from '@casustafel/contract/network
 import type { CreateOrganisationDto, OrganisationView } from '@casustafel/contract/organisations';
 import type { CreateUserDto, UpdateUserDto, UserView } from '@casustafel/contract/users';
 import { handlesErrors } from '../core/http-context';
+import type { RequestOptions } from '../ui/form-submit';
 
 /** The administrator's endpoints. Creating calls let the form show the error; lists use the global snackbar. */
 @Injectable({ providedIn: 'root' })
@@ -14,15 +15,15 @@ export class AdminApi {
   organisations(): Promise<OrganisationView[]> {
     return firstValueFrom(this.http.get<OrganisationView[]>('/api/organisations'));
   }
-  createOrganisation(dto: CreateOrganisationDto): Promise<OrganisationView> {
-    return firstValueFrom(this.http.post<OrganisationView>('/api/organisations', dto, handlesErrors()));
+  createOrganisation(dto: CreateOrganisationDto, options: RequestOptions = handlesErrors()): Promise<OrganisationView> {
+    return firstValueFrom(this.http.post<OrganisationView>('/api/organisations', dto, options));
   }
 
   users(): Promise<UserView[]> {
     return firstValueFrom(this.http.get<UserView[]>('/api/users'));
   }
-  createUser(dto: CreateUserDto): Promise<UserView> {
-    return firstValueFrom(this.http.post<UserView>('/api/users', dto, handlesErrors()));
+  createUser(dto: CreateUserDto, options: RequestOptions = handlesErrors()): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>('/api/users', dto, options));
   }
   updateUser(id: string, dto: UpdateUserDto): Promise<UserView> {
     return firstValueFrom(this.http.patch<UserView>(`/api/users/${id}`, dto));
@@ -39,7 +40,7 @@ export class AdminApi {
   networks(): Promise<NetworkView[]> {
     return firstValueFrom(this.http.get<NetworkView[]>('/api/networks'));
   }
-  createNetwork(dto: CreateNetworkDto): Promise<NetworkView> {
-    return firstValueFrom(this.http.post<NetworkView>('/api/networks', dto, handlesErrors()));
+  createNetwork(dto: CreateNetworkDto, options: RequestOptions = handlesErrors()): Promise<NetworkView> {
+    return firstValueFrom(this.http.post<NetworkView>('/api/networks', dto, options));
   }
 }

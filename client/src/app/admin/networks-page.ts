@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, resource, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, inject, resource, viewChild } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -10,7 +10,10 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NETWORK_KINDS, type NetworkKind } from '@casustafel/contract/enums';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
 import { FormSubmit } from '../ui/form-submit';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { ResourceState } from '../ui/resource-state';
 import { AdminApi } from './admin-api';
 
@@ -27,6 +30,8 @@ import { AdminApi } from './admin-api';
     MatTableModule,
     TranslocoPipe,
     ResourceState,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -38,12 +43,11 @@ import { AdminApi } from './admin-api';
         <mat-card-content>
           <h2 class="card-title">{{ 'admin.networks.new' | transloco }}</h2>
           <form [formGroup]="form" (ngSubmit)="create()" novalidate class="form-row">
+            <app-error-summary [submit]="submit" />
             <mat-form-field>
               <mat-label>{{ 'field.name' | transloco }}</mat-label>
               <input matInput formControlName="name" required maxlength="120" />
-              @if (form.controls.name.touched && form.controls.name.invalid) {
-                <mat-error>{{ 'admin.networks.nameRequired' | transloco }}</mat-error>
-              }
+              <mat-error>{{ form.controls.name | errorText: { required: 'admin.networks.nameRequired', minlength: 'admin.networks.nameRequired' } }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.networkKind' | transloco }}</mat-label>
@@ -56,15 +60,10 @@ import { AdminApi } from './admin-api';
             <mat-form-field>
               <mat-label>{{ 'field.area' | transloco }}</mat-label>
               <input matInput formControlName="area" required maxlength="120" />
-              @if (form.controls.area.touched && form.controls.area.invalid) {
-                <mat-error>{{ 'admin.networks.areaRequired' | transloco }}</mat-error>
-              }
+              <mat-error>{{ form.controls.area | errorText: { required: 'admin.networks.areaRequired', minlength: 'admin.networks.areaRequired' } }}</mat-error>
             </mat-form-field>
             <button mat-flat-button type="submit" [disabled]="submit.busy()">{{ 'action.add' | transloco }}</button>
           </form>
-          @if (submit.error()) {
-            <p class="error-text" role="alert">{{ submit.error() }}</p>
-          }
         </mat-card-content>
       </mat-card>
 
@@ -94,7 +93,7 @@ import { AdminApi } from './admin-api';
     </div>
   `,
 })
-export class AdminNetworksPage {
+export class AdminNetworksPage implements HoldsUnsavedInput {
   private readonly api = inject(AdminApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(TranslocoService);
@@ -112,9 +111,19 @@ export class AdminNetworksPage {
 
   protected async create(): Promise<void> {
     const value = this.form.getRawValue();
-    if (!(await this.submit.run(this.form, () => this.api.createNetwork(value)))) return;
+    if (!(await this.submit.run(this.form, (submission) => this.api.createNetwork(value, submission.options)))) return;
     this.snackBar.open(this.i18n.translate('admin.networks.created', { name: value.name }), undefined, { duration: 4000 });
     this.formDirective().resetForm({ name: '', kind: 'NEIGHBOURHOOD', area: '' });
     this.networks.reload();
+  }
+
+  /** What was typed in the form and not yet sent. */
+  hasUnsavedInput(): boolean {
+    return this.form.dirty && !this.submit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 }

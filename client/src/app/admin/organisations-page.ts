@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, resource, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, inject, resource, viewChild } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -10,7 +10,10 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@casustafel/contract/enums';
 import { AppDatePipe } from '../ui/app-date.pipe';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
 import { FormSubmit } from '../ui/form-submit';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { ResourceState } from '../ui/resource-state';
 import { AdminApi } from './admin-api';
 
@@ -27,6 +30,8 @@ import { AdminApi } from './admin-api';
     TranslocoPipe,
     AppDatePipe,
     ResourceState,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -38,12 +43,11 @@ import { AdminApi } from './admin-api';
         <mat-card-content>
           <h2 class="card-title">{{ 'admin.organisations.new' | transloco }}</h2>
           <form [formGroup]="form" (ngSubmit)="create()" novalidate class="form-row" aria-labelledby="new-org">
+            <app-error-summary [submit]="submit" />
             <mat-form-field>
               <mat-label>{{ 'field.name' | transloco }}</mat-label>
               <input matInput formControlName="name" required maxlength="120" data-testid="org-name" />
-              @if (form.controls.name.touched && form.controls.name.invalid) {
-                <mat-error>{{ 'admin.organisations.nameRequired' | transloco }}</mat-error>
-              }
+              <mat-error>{{ form.controls.name | errorText: { required: 'admin.organisations.nameRequired', minlength: 'admin.organisations.nameRequired' } }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.organisationKind' | transloco }}</mat-label>
@@ -60,9 +64,6 @@ import { AdminApi } from './admin-api';
             </mat-form-field>
             <button mat-flat-button type="submit" [disabled]="submit.busy()" data-testid="org-submit">{{ 'action.add' | transloco }}</button>
           </form>
-          @if (submit.error()) {
-            <p class="error-text" role="alert">{{ submit.error() }}</p>
-          }
         </mat-card-content>
       </mat-card>
 
@@ -96,7 +97,7 @@ import { AdminApi } from './admin-api';
     </div>
   `,
 })
-export class OrganisationsPage {
+export class OrganisationsPage implements HoldsUnsavedInput {
   private readonly api = inject(AdminApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(TranslocoService);
@@ -114,12 +115,25 @@ export class OrganisationsPage {
 
   protected async create(): Promise<void> {
     const value = this.form.getRawValue();
-    const created = await this.submit.run(this.form, () =>
-      this.api.createOrganisation({ name: value.name, kind: value.kind, ...(value.sector ? { sector: value.sector } : {}) }),
+    const created = await this.submit.run(this.form, (submission) =>
+      this.api.createOrganisation(
+        { name: value.name, kind: value.kind, ...(value.sector ? { sector: value.sector } : {}) },
+        submission.options,
+      ),
     );
     if (!created) return;
     this.snackBar.open(this.i18n.translate('admin.organisations.created', { name: value.name }), undefined, { duration: 4000 });
     this.formDirective().resetForm({ name: '', kind: 'FORMAL', sector: '' });
     this.organisations.reload();
+  }
+
+  /** What was typed in the form and not yet sent. */
+  hasUnsavedInput(): boolean {
+    return this.form.dirty && !this.submit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, resource, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, inject, resource, viewChild } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -13,7 +13,10 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { UserView } from '@casustafel/contract/users';
 import { confirmAction } from '../ui/confirm-dialog';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
 import { FormSubmit } from '../ui/form-submit';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { ResourceState } from '../ui/resource-state';
 import { AdminApi } from './admin-api';
 
@@ -31,6 +34,8 @@ import { AdminApi } from './admin-api';
     MatTableModule,
     TranslocoPipe,
     ResourceState,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -48,19 +53,16 @@ import { AdminApi } from './admin-api';
         <mat-card-content>
           <h2 class="card-title">{{ 'admin.users.new' | transloco }}</h2>
           <form [formGroup]="form" (ngSubmit)="create()" novalidate class="form-row">
+            <app-error-summary [submit]="submit" />
             <mat-form-field>
               <mat-label>{{ 'field.name' | transloco }}</mat-label>
               <input matInput formControlName="name" required autocomplete="off" data-testid="user-name" />
-              @if (form.controls.name.touched && form.controls.name.invalid) {
-                <mat-error>{{ 'admin.users.nameRequired' | transloco }}</mat-error>
-              }
+              <mat-error>{{ form.controls.name | errorText: { required: 'admin.users.nameRequired', minlength: 'admin.users.nameRequired' } }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.email' | transloco }}</mat-label>
               <input matInput type="email" formControlName="email" required autocomplete="off" data-testid="user-email" />
-              @if (form.controls.email.touched && form.controls.email.invalid) {
-                <mat-error>{{ 'admin.users.emailInvalid' | transloco }}</mat-error>
-              }
+              <mat-error>{{ form.controls.email | errorText: { required: 'admin.users.emailInvalid', minlength: 'admin.users.emailInvalid', email: 'admin.users.emailInvalid' } }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
@@ -69,17 +71,12 @@ import { AdminApi } from './admin-api';
                   <mat-option [value]="organisation.id">{{ organisation.name }}</mat-option>
                 }
               </mat-select>
-              @if (form.controls.organisationId.touched && form.controls.organisationId.invalid) {
-                <mat-error>{{ 'admin.users.organisationRequired' | transloco }}</mat-error>
-              }
+              <mat-error>{{ form.controls.organisationId | errorText: { required: 'admin.users.organisationRequired', minlength: 'admin.users.organisationRequired' } }}</mat-error>
             </mat-form-field>
             <mat-checkbox formControlName="isAdmin">{{ 'field.isAdmin' | transloco }}</mat-checkbox>
             <button mat-flat-button type="submit" [disabled]="submit.busy()" data-testid="user-submit">{{ 'action.add' | transloco }}</button>
           </form>
           <p class="hint">{{ 'admin.users.activationNote' | transloco }}</p>
-          @if (submit.error()) {
-            <p class="error-text" role="alert">{{ submit.error() }}</p>
-          }
         </mat-card-content>
       </mat-card>
 
@@ -138,7 +135,7 @@ import { AdminApi } from './admin-api';
     </div>
   `,
 })
-export class UsersPage {
+export class UsersPage implements HoldsUnsavedInput {
   private readonly api = inject(AdminApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly dialog = inject(MatDialog);
@@ -158,7 +155,7 @@ export class UsersPage {
 
   protected async create(): Promise<void> {
     const value = this.form.getRawValue();
-    if (!(await this.submit.run(this.form, () => this.api.createUser(value)))) return;
+    if (!(await this.submit.run(this.form, (submission) => this.api.createUser(value, submission.options)))) return;
     this.snackBar.open(
       `${this.i18n.translate('admin.users.created', { name: value.name })} ${this.i18n.translate('admin.users.activationSent')}`,
       undefined,
@@ -214,5 +211,15 @@ export class UsersPage {
     } finally {
       this.users.reload();
     }
+  }
+
+  /** What was typed in the form and not yet sent. */
+  hasUnsavedInput(): boolean {
+    return this.form.dirty && !this.submit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, HostListener, inject, input, resource } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,7 +14,11 @@ import type { CreateCaseDto } from '@casustafel/contract/cases';
 import { CONSENTS, PROBLEM_AREAS, URGENCIES, type Consent, type ProblemArea, type Urgency } from '@casustafel/contract/enums';
 import { NetworkHeader } from '../networks/network-header';
 import { NetworksApi } from '../networks/networks-api';
+import { notInFuture } from '../ui/date-validators';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
 import { FormSubmit } from '../ui/form-submit';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { CasesApi } from './cases-api';
 
 /** Bringing in a case (casus inbrengen): the client's identity, the problem areas, urgency, consent and a summary. */
@@ -32,6 +36,8 @@ import { CasesApi } from './cases-api';
     MatSelectModule,
     TranslocoPipe,
     NetworkHeader,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -49,46 +55,52 @@ import { CasesApi } from './cases-api';
       <h2>{{ 'intake.title' | transloco }}</h2>
       <p class="privacy-note">{{ 'intake.privacyNote' | transloco }}</p>
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <app-error-summary [submit]="submission" />
         <fieldset formGroupName="client">
           <legend>{{ 'intake.client' | transloco }}</legend>
           <div class="form-row">
             <mat-form-field>
               <mat-label>{{ 'field.givenName' | transloco }}</mat-label>
               <input matInput formControlName="givenName" required autocomplete="off" data-testid="client-givenName" />
+              <mat-error>{{ form.controls.client.controls.givenName | errorText }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.surname' | transloco }}</mat-label>
               <input matInput formControlName="surname" required autocomplete="off" data-testid="client-surname" />
+              <mat-error>{{ form.controls.client.controls.surname | errorText }}</mat-error>
               <mat-hint>{{ 'intake.surnameHint' | transloco }}</mat-hint>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.dateOfBirth' | transloco }}</mat-label>
               <input matInput type="date" formControlName="dateOfBirth" required data-testid="client-dateOfBirth" />
+              <mat-error>{{ form.controls.client.controls.dateOfBirth | errorText }}</mat-error>
             </mat-form-field>
           </div>
           <div class="form-row">
             <mat-form-field>
               <mat-label>{{ 'field.street' | transloco }}</mat-label>
               <input matInput formControlName="street" required autocomplete="off" data-testid="client-street" />
+              <mat-error>{{ form.controls.client.controls.street | errorText }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.houseNumber' | transloco }}</mat-label>
               <input matInput formControlName="houseNumber" required autocomplete="off" data-testid="client-houseNumber" />
+              <mat-error>{{ form.controls.client.controls.houseNumber | errorText }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.postcode' | transloco }}</mat-label>
               <input matInput formControlName="postcode" required autocomplete="off" data-testid="client-postcode" />
-              @if (form.controls.client.controls.postcode.touched && form.controls.client.controls.postcode.invalid) {
-                <mat-error>{{ 'intake.postcodeInvalid' | transloco }}</mat-error>
-              }
+              <mat-error>{{ form.controls.client.controls.postcode | errorText: { pattern: 'intake.postcodeInvalid' } }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.city' | transloco }}</mat-label>
               <input matInput formControlName="city" required autocomplete="off" data-testid="client-city" />
+              <mat-error>{{ form.controls.client.controls.city | errorText }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.phoneOptional' | transloco }}</mat-label>
               <input matInput type="tel" formControlName="phone" autocomplete="off" />
+              <mat-error>{{ form.controls.client.controls.phone | errorText }}</mat-error>
             </mat-form-field>
           </div>
         </fieldset>
@@ -99,30 +111,33 @@ import { CasesApi } from './cases-api';
             <mat-form-field>
               <mat-label>{{ 'field.neighbourhood' | transloco }}</mat-label>
               <input matInput formControlName="neighbourhood" required data-testid="case-neighbourhood" />
+              <mat-error>{{ form.controls.neighbourhood | errorText }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'field.urgency' | transloco }}</mat-label>
               <mat-select formControlName="urgency" required data-testid="case-urgency">
                 @for (u of urgencies; track u) { <mat-option [value]="u">{{ 'enum.urgency.' + u | transloco }}</mat-option> }
               </mat-select>
+              <mat-error>{{ form.controls.urgency | errorText }}</mat-error>
             </mat-form-field>
           </div>
-          <div role="group" aria-labelledby="areas-label">
+          <div role="group" aria-labelledby="areas-label" [attr.aria-describedby]="form.controls.problemAreas.touched && form.controls.problemAreas.invalid ? 'areas-error' : null">
             <p id="areas-label">{{ 'intake.problemAreas' | transloco }}</p>
             <div class="areas">
               @for (area of problemAreas; track area) {
-                <mat-checkbox [checked]="selectedAreas().includes(area)" (change)="toggleArea(area, $event.checked)" [attr.data-testid]="'area-' + area">
+                <mat-checkbox [id]="$first ? 'area-first' : 'area-' + area" [checked]="selectedAreas().includes(area)" (change)="toggleArea(area, $event.checked)" [attr.data-testid]="'area-' + area">
                   {{ 'enum.problemArea.' + area | transloco }}
                 </mat-checkbox>
               }
             </div>
             @if (form.controls.problemAreas.touched && form.controls.problemAreas.invalid) {
-              <p class="error-text" role="alert">{{ 'intake.problemAreasRequired' | transloco }}</p>
+              <p class="error-text" id="areas-error" data-error-for="area-first" [attr.data-error-label]="'intake.problemAreas' | transloco">{{ 'intake.problemAreasRequired' | transloco }}</p>
             }
           </div>
           <mat-form-field class="full">
             <mat-label>{{ 'field.summary' | transloco }}</mat-label>
             <textarea matInput formControlName="summary" rows="5" required data-testid="case-summary"></textarea>
+            <mat-error>{{ form.controls.summary | errorText }}</mat-error>
             <mat-hint>{{ 'intake.summaryHint' | transloco }}</mat-hint>
           </mat-form-field>
         </fieldset>
@@ -130,13 +145,16 @@ import { CasesApi } from './cases-api';
         <fieldset>
           <legend id="consent-label">{{ 'field.consent' | transloco }}</legend>
           <!-- No default: whoever brings in the case says whether the client consented. -->
-          <mat-radio-group formControlName="consent" aria-labelledby="consent-label" required>
+          <mat-radio-group formControlName="consent" id="consent" aria-labelledby="consent-label" required
+            [attr.aria-describedby]="form.controls.consent.touched && form.controls.consent.invalid ? 'consent-error' : null">
             @for (c of consents(); track c) {
               <mat-radio-button [value]="c" [attr.data-testid]="'consent-' + c">{{ 'enum.consent.' + c | transloco }}</mat-radio-button>
             }
           </mat-radio-group>
           @if (form.controls.consent.touched && form.controls.consent.invalid) {
-            <p class="error-text" role="alert" data-testid="consent-required">{{ 'intake.consentRequired' | transloco }}</p>
+            <p class="error-text" id="consent-error" data-testid="consent-required" data-error-for="consent" [attr.data-error-label]="'field.consent' | transloco">
+              {{ 'intake.consentRequired' | transloco }}
+            </p>
           }
           @if (consent() === 'NOT_ASKED' || consent() === 'REFUSED') {
             <p>{{ 'intake.noConsentNote' | transloco }}</p>
@@ -145,14 +163,12 @@ import { CasesApi } from './cases-api';
             <mat-form-field class="full">
               <mat-label>{{ 'field.overrideReason' | transloco }}</mat-label>
               <textarea matInput formControlName="consentOverrideReason" rows="3" required></textarea>
+              <mat-error>{{ form.controls.consentOverrideReason | errorText }}</mat-error>
               <mat-hint>{{ 'intake.overrideHint' | transloco }}</mat-hint>
             </mat-form-field>
           }
         </fieldset>
 
-        @if (submission.error()) {
-          <p class="error-text" role="alert" data-testid="intake-error">{{ submission.error() }}</p>
-        }
         <div class="actions">
           <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="intake-submit">{{ 'intake.submit' | transloco }}</button>
           <a mat-button [routerLink]="['/netwerken', id(), 'casussen']">{{ 'action.cancel' | transloco }}</a>
@@ -161,7 +177,7 @@ import { CasesApi } from './cases-api';
     </div>
   `,
 })
-export class CaseIntakePage {
+export class CaseIntakePage implements HoldsUnsavedInput {
   private readonly api = inject(CasesApi);
   private readonly networksApi = inject(NetworksApi);
   private readonly router = inject(Router);
@@ -178,7 +194,7 @@ export class CaseIntakePage {
     client: inject(FormBuilder).nonNullable.group({
       givenName: ['', Validators.required],
       surname: ['', Validators.required],
-      dateOfBirth: ['', Validators.required],
+      dateOfBirth: ['', [Validators.required, notInFuture]],
       street: ['', Validators.required],
       houseNumber: ['', Validators.required],
       postcode: ['', [Validators.required, Validators.pattern(/^[1-9]\d{3}\s?[A-Za-z]{2}$/)]],
@@ -204,10 +220,22 @@ export class CaseIntakePage {
 
   protected async submit(): Promise<void> {
     let createdId = '';
-    const ok = await this.submission.run(this.form, async () => {
-      createdId = (await this.api.create(this.id(), this.dto())).id;
+    const ok = await this.submission.run(this.form, async (submission) => {
+      createdId = (await this.api.create(this.id(), this.dto(), submission.options)).id;
     });
-    if (ok) await this.router.navigate(['/casussen', createdId]);
+    if (!ok) return;
+    this.form.markAsPristine();
+    await this.router.navigate(['/casussen', createdId]);
+  }
+
+  /** What was typed and not yet sent: the route asks before leaving, the browser before a reload. */
+  hasUnsavedInput(): boolean {
+    return this.form.dirty && !this.submission.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 
   /** Built only once the form is valid, so consent has been chosen. */

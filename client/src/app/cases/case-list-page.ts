@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, OnInit, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -131,10 +131,12 @@ import { CasesApi } from './cases-api';
     </div>
   `,
 })
-export class CaseListPage {
+export class CaseListPage implements OnInit {
   private readonly api = inject(CasesApi);
   /** Route parameter: the network. */
   readonly id = input.required<string>();
+  /** Query parameter `?status=SUBMITTED`: the list opens filtered (the work queue links to the cases to triage). */
+  readonly initialStatus = input<CaseListQuery['status'] | undefined>(undefined, { alias: 'status' });
 
   protected readonly statuses = CASE_STATUSES;
   protected readonly urgencies = URGENCIES;
@@ -146,12 +148,19 @@ export class CaseListPage {
   protected urgency?: CaseListQuery['urgency'];
   protected problemArea?: CaseListQuery['problemArea'];
   protected neighbourhood = '';
-  private readonly query = signal<CaseListQuery>({});
+  private readonly query = linkedSignal<CaseListQuery>(() => {
+    const status = this.initialStatus();
+    return status && (CASE_STATUSES as readonly string[]).includes(status) ? { status } : {};
+  });
 
   protected readonly cases = resource({
     params: () => ({ id: this.id(), query: this.query() }),
     loader: ({ params }) => this.api.list(params.id, params.query),
   });
+
+  ngOnInit(): void {
+    this.status = this.query().status;
+  }
 
   protected apply(): void {
     this.query.set({

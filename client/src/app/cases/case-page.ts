@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, input, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, inject, input, resource } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -13,12 +13,21 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { STATUSES_NEEDING_REASON } from '@casustafel/contract/case-rules';
 import type { CaseStatus } from '@casustafel/contract/enums';
+import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
+import { confirmAction } from '../ui/confirm-dialog';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { EmptyState } from '../ui/empty-state';
 import { FormSubmit } from '../ui/form-submit';
 import { Loading } from '../ui/loading';
 import { QuestionsApi } from '../questions/questions-api';
 import { CasesApi } from './cases-api';
+import { CaseTimeline } from './case-timeline';
+
+/** Steps that end the case's course: asked in a dialog that says what happens. */
+const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
 
 /** One case, with the client at the viewer's level and why ("Waarom zie ik dit?"). */
 @Component({
@@ -28,7 +37,6 @@ import { CasesApi } from './cases-api';
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    MatChipsModule,
     MatExpansionModule,
     MatFormFieldModule,
     MatIconModule,
@@ -38,9 +46,14 @@ import { CasesApi } from './cases-api';
     AppDatePipe,
     EmptyState,
     Loading,
+    ErrorSummary,
+    ErrorTextPipe,
+    CaseTimeline,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    .crumbs { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+    .network-name { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-label-large); }
     .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
     @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
     .client-name { font: var(--mat-sys-headline-small); margin: 4px 0 8px; }
@@ -51,6 +64,7 @@ import { CasesApi } from './cases-api';
     .summary { white-space: pre-wrap; }
     .feedback { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
     mat-expansion-panel { margin-top: 8px; }
+    .history { margin-top: 16px; }
   `,
   template: `
     <div class="page">
@@ -59,13 +73,19 @@ import { CasesApi } from './cases-api';
       } @else if (record.error()) {
         <app-empty-state icon="search_off" [title]="'case.notFoundTitle' | transloco" [text]="'case.notFoundText' | transloco" />
       } @else if (record.value(); as c) {
-        <a mat-button [routerLink]="['/netwerken', c.networkId, 'casussen']"><mat-icon>arrow_back</mat-icon>{{ 'case.back' | transloco }}</a>
+        <nav class="crumbs" [attr.aria-label]="'crumbs.label' | transloco">
+          <a mat-button [routerLink]="['/netwerken', c.networkId, 'casussen']"><mat-icon>arrow_back</mat-icon>{{ 'case.back' | transloco }}</a>
+          @if (networkName(c.networkId); as name) {
+            <span class="network-name" data-testid="page-network">{{ 'crumbs.network' | transloco: { name: name } }}</span>
+          }
+        </nav>
         <h1>{{ 'case.title' | transloco: { number: c.number } }}</h1>
-        <mat-chip-set [attr.aria-label]="'case.properties' | transloco">
-          <mat-chip data-testid="case-status">{{ 'enum.caseStatus.' + c.status | transloco }}</mat-chip>
-          <mat-chip>{{ 'field.urgency' | transloco }}: {{ 'enum.urgency.' + c.urgency | transloco }}</mat-chip>
-          @for (area of c.problemAreas; track area) { <mat-chip>{{ 'enum.problemArea.' + area | transloco }}</mat-chip> }
-        </mat-chip-set>
+        <!-- Properties, not choices: a plain list (a chip set would hide them from screen readers as presentation). -->
+        <ul class="properties" [attr.aria-label]="'case.properties' | transloco">
+          <li data-testid="case-status">{{ 'enum.caseStatus.' + c.status | transloco }}</li>
+          <li>{{ 'field.urgency' | transloco }}: {{ 'enum.urgency.' + c.urgency | transloco }}</li>
+          @for (area of c.problemAreas; track area) { <li>{{ 'enum.problemArea.' + area | transloco }}</li> }
+        </ul>
 
         <div class="grid">
           <mat-card appearance="outlined">
@@ -119,34 +139,47 @@ import { CasesApi } from './cases-api';
             <mat-card-content>
               <h2 class="card-title">{{ 'case.decide' | transloco }}</h2>
               <form [formGroup]="statusForm" (ngSubmit)="changeStatus(statusDir)" #statusDir="ngForm" class="form-row" novalidate>
+                <app-error-summary [submit]="statusSubmit" />
                 <mat-form-field>
                   <mat-label>{{ 'case.newStatus' | transloco }}</mat-label>
                   <mat-select formControlName="status" required data-testid="status-select">
                     @for (s of c.allowedTransitions; track s) { <mat-option [value]="s">{{ 'enum.caseStatus.' + s | transloco }}</mat-option> }
                   </mat-select>
+                  <mat-error>{{ statusForm.controls.status | errorText: { required: 'case.statusRequired' } }}</mat-error>
                 </mat-form-field>
                 <mat-form-field>
                   <mat-label>{{ 'field.reason' | transloco }}</mat-label>
                   <input matInput formControlName="reason" data-testid="status-reason" />
                   <mat-hint>{{ 'case.reasonHint' | transloco }}</mat-hint>
+                  <mat-error>{{ statusForm.controls.reason | errorText: { required: 'case.reasonRequired', minlength: 'case.reasonRequired' } }}</mat-error>
                 </mat-form-field>
                 <button mat-flat-button type="submit" [disabled]="statusSubmit.busy()" data-testid="status-submit">{{ 'case.saveStatus' | transloco }}</button>
               </form>
-              @if (statusSubmit.error()) { <p class="error-text" role="alert">{{ statusSubmit.error() }}</p> }
               <p>
                 <a mat-stroked-button [href]="'/api/cases/' + c.id + '/access-report.pdf'" download><mat-icon>download</mat-icon>{{ 'case.accessReport' | transloco }}</a>
               </p>
             </mat-card-content>
           </mat-card>
         }
+
+        <section class="history" aria-labelledby="history-heading">
+          <h2 id="history-heading">{{ 'timeline.title' | transloco }}</h2>
+          <app-case-timeline [caseId]="c.id" [revision]="c.status + (c.statusReason ?? '')" />
+        </section>
       }
     </div>
   `,
 })
-export class CasePage {
+export class CasePage implements HoldsUnsavedInput {
+  private readonly session = inject(Session);
+  /** The page names its network (a user may work in several). */
+  protected networkName(id: string): string {
+    return this.session.networks().find((n) => n.id === id)?.name ?? '';
+  }
   private readonly api = inject(CasesApi);
   private readonly questionsApi = inject(QuestionsApi);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly i18n = inject(TranslocoService);
   /** Route parameter: the case. */
   readonly id = input.required<string>();
@@ -163,18 +196,46 @@ export class CasePage {
   });
   protected readonly statusSubmit = new FormSubmit();
 
+  constructor() {
+    // A reason is required for declining or referring: the submitter reads it.
+    this.statusForm.controls.status.valueChanges.subscribe((status) => {
+      const reason = this.statusForm.controls.reason;
+      reason.setValidators(status && STATUSES_NEEDING_REASON.includes(status) ? [Validators.required, Validators.minLength(5)] : []);
+      reason.updateValueAndValidity();
+    });
+  }
+
   protected async changeStatus(dir: FormGroupDirective): Promise<void> {
     const { status, reason } = this.statusForm.getRawValue();
-    if (status && STATUSES_NEEDING_REASON.includes(status) && reason.trim().length < 5) {
-      this.statusSubmit.error.set(this.i18n.translate('case.reasonRequired'));
-      return;
+    if (this.statusForm.valid && status && CONFIRMED_STATUSES.includes(status)) {
+      const confirmed = await confirmAction(this.dialog, {
+        title: this.i18n.translate(`case.confirm.${status}.title`),
+        message: this.i18n.translate(`case.confirm.${status}.message`),
+        confirm: this.i18n.translate(`case.confirm.${status}.confirm`),
+        cancel: this.i18n.translate('action.cancel'),
+      });
+      if (!confirmed) return;
     }
-    const ok = await this.statusSubmit.run(this.statusForm, () =>
-      this.api.updateStatus(this.id(), { status: status as CaseStatus, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+    const ok = await this.statusSubmit.run(this.statusForm, (submission) =>
+      this.api.updateStatus(
+        this.id(),
+        { status: status as CaseStatus, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+        submission.options,
+      ),
     );
     if (!ok) return;
     this.snackBar.open(this.i18n.translate('case.statusSaved'), undefined, { duration: 4000 });
     dir.resetForm({ status: '', reason: '' });
     this.record.reload();
+  }
+
+  /** A status chosen or a reason typed and not yet saved. */
+  hasUnsavedInput(): boolean {
+    return this.statusForm.dirty && !this.statusSubmit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 }

@@ -10,7 +10,9 @@ import type {
   CovenantView,
   UpdateCovenantDto,
 } from '@casustafel/contract/covenant';
+import type { CaseTimelineView } from '@casustafel/contract/timeline';
 import { handlesErrors } from '../core/http-context';
+import type { RequestOptions } from '../ui/form-submit';
 
 /** Cases, the covenant, confidentiality and the access log of a network. */
 @Injectable({ providedIn: 'root' })
@@ -23,24 +25,28 @@ export class CasesApi {
       if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
     return firstValueFrom(this.http.get<CaseListView>(`/api/networks/${networkId}/cases`, { params }));
   }
-  create(networkId: string, dto: CreateCaseDto): Promise<CaseView> {
-    return firstValueFrom(this.http.post<CaseView>(`/api/networks/${networkId}/cases`, dto, handlesErrors()));
+  create(networkId: string, dto: CreateCaseDto, options: RequestOptions = handlesErrors()): Promise<CaseView> {
+    return firstValueFrom(this.http.post<CaseView>(`/api/networks/${networkId}/cases`, dto, options));
   }
   get(id: string): Promise<CaseView> {
     return firstValueFrom(this.http.get<CaseView>(`/api/cases/${id}`, handlesErrors()));
   }
-  updateStatus(id: string, dto: UpdateCaseStatusDto): Promise<CaseView> {
-    return firstValueFrom(this.http.patch<CaseView>(`/api/cases/${id}`, dto, handlesErrors()));
+  updateStatus(id: string, dto: UpdateCaseStatusDto, options: RequestOptions = handlesErrors()): Promise<CaseView> {
+    return firstValueFrom(this.http.patch<CaseView>(`/api/cases/${id}`, dto, options));
+  }
+  /** The case's history, oldest first, as this viewer may see it. */
+  timeline(id: string): Promise<CaseTimelineView> {
+    return firstValueFrom(this.http.get<CaseTimelineView>(`/api/cases/${id}/timeline`, handlesErrors()));
   }
 
   covenant(networkId: string): Promise<CovenantView> {
     return firstValueFrom(this.http.get<CovenantView>(`/api/networks/${networkId}/covenant`));
   }
-  updateCovenant(networkId: string, dto: UpdateCovenantDto): Promise<CovenantView> {
-    return firstValueFrom(this.http.put<CovenantView>(`/api/networks/${networkId}/covenant`, dto, handlesErrors()));
+  updateCovenant(networkId: string, dto: UpdateCovenantDto, options: RequestOptions = handlesErrors()): Promise<CovenantView> {
+    return firstValueFrom(this.http.put<CovenantView>(`/api/networks/${networkId}/covenant`, dto, options));
   }
-  addSignature(networkId: string, dto: AddSignatureDto): Promise<CovenantSignatureView> {
-    return firstValueFrom(this.http.post<CovenantSignatureView>(`/api/networks/${networkId}/covenant/signatures`, dto, handlesErrors()));
+  addSignature(networkId: string, dto: AddSignatureDto, options: RequestOptions = handlesErrors()): Promise<CovenantSignatureView> {
+    return firstValueFrom(this.http.post<CovenantSignatureView>(`/api/networks/${networkId}/covenant/signatures`, dto, options));
   }
 
   confidentiality(networkId: string): Promise<ConfidentialityView> {

@@ -1,20 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { EmptyState } from '../ui/empty-state';
+import { WorkQueue } from './work-queue';
 
+/** Where everyone lands after signing in: their work per network (the work queue), or the administrator's note. */
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslocoPipe, EmptyState, AppDatePipe],
+  imports: [RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, EmptyState, AppDatePipe, WorkQueue],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; }
-    mat-card-title { font: var(--mat-sys-title-large); }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 16px; }
     .admin-note { display: flex; gap: 12px; align-items: flex-start; padding: 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); margin-bottom: 24px; }
   `,
   template: `
@@ -43,18 +43,11 @@ import { EmptyState } from '../ui/empty-state';
       }
 
       @if (session.networks().length > 0) {
-        <h2>{{ 'shell.myNetworks' | transloco }}</h2>
+        <h2>{{ 'workQueue.title' | transloco }}</h2>
+        <p>{{ 'workQueue.lead' | transloco }}</p>
         <div class="cards">
           @for (network of session.networks(); track network.id) {
-            <mat-card appearance="outlined">
-              <mat-card-header>
-                <mat-card-title>{{ network.name }}</mat-card-title>
-                <mat-card-subtitle>{{ 'enum.networkKind.' + network.kind | transloco }} · {{ 'enum.role.' + network.role | transloco }}</mat-card-subtitle>
-              </mat-card-header>
-              <mat-card-actions>
-                <a mat-button [routerLink]="['/netwerken', network.id]">{{ 'home.openNetwork' | transloco }}</a>
-              </mat-card-actions>
-            </mat-card>
+            <app-work-queue [network]="network" />
           }
         </div>
       } @else if (!session.isAdmin() && (session.me()?.guestMeetings ?? []).length === 0) {

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, effect, HostListener, inject, input, linkedSignal, resource } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -19,11 +19,15 @@ import {
   type DisclosureContext,
   type DisclosureLevel,
 } from '@casustafel/contract/enums';
-import { errorMessage } from '../core/api-error';
 import { CasesApi } from '../cases/cases-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
+import { notInFuture, todayIso } from '../ui/date-validators';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
+import { FormSubmit } from '../ui/form-submit';
 import { Loading } from '../ui/loading';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { NetworkHeader } from './network-header';
 import { NetworksApi } from './networks-api';
 
@@ -42,7 +46,7 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
 @Component({
   selector: 'app-covenant-page',
   imports: [
-    FormsModule,
+    ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -54,12 +58,19 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
     AppDatePipe,
     Loading,
     NetworkHeader,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    /* The matrix fits a tablet (768 px): narrow selects, and a scroll region (reachable by keyboard) for what does not fit. */
+    .matrix-scroll { overflow-x: auto; max-width: 100%; }
+    .matrix-scroll:focus-visible { outline: 2px solid var(--mat-sys-primary); outline-offset: 2px; }
     table.matrix { border-collapse: collapse; width: 100%; }
-    table.matrix th, table.matrix td { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    table.matrix mat-form-field { width: 100%; min-width: 150px; }
+    table.matrix caption { text-align: left; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); padding-bottom: 8px; }
+    table.matrix th, table.matrix td { padding: 4px 6px; text-align: left; border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    table.matrix th[scope='row'] { min-width: 110px; }
+    table.matrix mat-form-field { width: 100%; min-width: 128px; }
     .changes { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
     .more { color: var(--mat-sys-error); }
     .less { color: var(--mat-sys-primary); }
@@ -76,10 +87,10 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
 
         <mat-card appearance="outlined">
           <mat-card-content>
-            <h3 class="card-title">{{ 'covenant.matrix' | transloco }}</h3>
-            <div class="table-wrap">
+            <h3 class="card-title" id="matrix-heading">{{ 'covenant.matrix' | transloco }}</h3>
+            <div class="matrix-scroll" role="region" tabindex="0" aria-labelledby="matrix-heading" data-testid="covenant-matrix-region">
               <table class="matrix" data-testid="covenant-matrix">
-                <caption class="visually-hidden">{{ 'covenant.matrix' | transloco }}</caption>
+                <caption>{{ 'covenant.matrixCaption' | transloco }}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{{ 'field.role' | transloco }}</th>
@@ -110,17 +121,21 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
             </div>
 
             @if (cov.canEdit) {
+              <form [formGroup]="settingsForm" (ngSubmit)="save()" novalidate>
+              <app-error-summary [submit]="saveSubmit" />
               <div class="form-row">
                 <mat-form-field>
                   <mat-label>{{ 'covenant.retention' | transloco }}</mat-label>
-                  <input matInput type="number" min="1" max="240" [ngModel]="retention()" (ngModelChange)="retention.set($event)" name="retention" />
+                  <input matInput type="number" min="1" max="240" formControlName="retentionMonths" required data-testid="covenant-retention" />
                   <mat-hint>{{ 'covenant.retentionHint' | transloco }}</mat-hint>
+                  <mat-error>{{ settingsForm.controls.retentionMonths | errorText }}</mat-error>
                 </mat-form-field>
-                <mat-slide-toggle [checked]="anonymous()" (change)="anonymous.set($event.checked)">{{ 'covenant.anonymous' | transloco }}</mat-slide-toggle>
+                <mat-slide-toggle formControlName="anonymousQuestionSubmitter">{{ 'covenant.anonymous' | transloco }}</mat-slide-toggle>
               </div>
               <mat-form-field class="full">
                 <mat-label>{{ 'covenant.statement' | transloco }}</mat-label>
-                <textarea matInput rows="5" [ngModel]="statement()" (ngModelChange)="statement.set($event)" name="statement"></textarea>
+                <textarea matInput rows="5" formControlName="confidentialityStatement" required></textarea>
+                <mat-error>{{ settingsForm.controls.confidentialityStatement | errorText }}</mat-error>
               </mat-form-field>
 
               <section class="changes" aria-live="polite" data-testid="covenant-preview">
@@ -142,8 +157,8 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
                   </ul>
                 }
               </section>
-              @if (saveError()) { <p class="error-text" role="alert">{{ saveError() }}</p> }
-              <p><button mat-flat-button type="button" (click)="save()" [disabled]="saving()" data-testid="covenant-save">{{ 'covenant.save' | transloco }}</button></p>
+              <p><button mat-flat-button type="submit" [disabled]="saveSubmit.busy()" data-testid="covenant-save">{{ 'covenant.save' | transloco }}</button></p>
+              </form>
             } @else {
               <dl>
                 <dt>{{ 'covenant.retention' | transloco }}</dt><dd>{{ cov.retentionMonths }}</dd>
@@ -161,6 +176,7 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
             @if (cov.signatures.length === 0) {
               <p>{{ 'covenant.noSignatures' | transloco }}</p>
             } @else {
+              <div class="table-wrap">
               <table mat-table [dataSource]="cov.signatures">
                 <caption class="visually-hidden">{{ 'covenant.signatures' | transloco }}</caption>
                 <ng-container matColumnDef="organisation">
@@ -178,26 +194,30 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
                 <tr mat-header-row *matHeaderRowDef="signatureColumns"></tr>
                 <tr mat-row *matRowDef="let row; columns: signatureColumns"></tr>
               </table>
+              </div>
             }
             @if (network.value()?.canManage) {
-              <form class="form-row" (ngSubmit)="sign()">
+              <form class="form-row" [formGroup]="signForm" (ngSubmit)="sign(signDir)" #signDir="ngForm" novalidate>
+                <app-error-summary [submit]="signSubmit" />
                 <mat-form-field>
                   <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
-                  <mat-select [(ngModel)]="signOrganisation" name="signOrganisation" required>
+                  <mat-select formControlName="organisationId" required data-testid="sign-organisation">
                     @for (m of members.value() ?? []; track m.organisation.id) { <mat-option [value]="m.organisation.id">{{ m.organisation.name }}</mat-option> }
                   </mat-select>
+                  <mat-error>{{ signForm.controls.organisationId | errorText: { required: 'network.chooseOrganisation' } }}</mat-error>
                 </mat-form-field>
                 <mat-form-field>
                   <mat-label>{{ 'covenant.signatory' | transloco }}</mat-label>
-                  <input matInput [(ngModel)]="signatory" name="signatory" required />
+                  <input matInput formControlName="signatory" required data-testid="sign-signatory" />
+                  <mat-error>{{ signForm.controls.signatory | errorText }}</mat-error>
                 </mat-form-field>
                 <mat-form-field>
                   <mat-label>{{ 'covenant.signedOn' | transloco }}</mat-label>
-                  <input matInput type="date" [(ngModel)]="signedOn" name="signedOn" required />
+                  <input matInput type="date" formControlName="signedOn" required [max]="today" />
+                  <mat-error>{{ signForm.controls.signedOn | errorText }}</mat-error>
                 </mat-form-field>
-                <button mat-stroked-button type="submit">{{ 'covenant.addSignature' | transloco }}</button>
+                <button mat-stroked-button type="submit" [disabled]="signSubmit.busy()" data-testid="sign-submit">{{ 'covenant.addSignature' | transloco }}</button>
               </form>
-              @if (signError()) { <p class="error-text" role="alert">{{ signError() }}</p> }
             }
           </mat-card-content>
         </mat-card>
@@ -205,7 +225,7 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
     </div>
   `,
 })
-export class CovenantPage {
+export class CovenantPage implements HoldsUnsavedInput {
   private readonly api = inject(CasesApi);
   private readonly networksApi = inject(NetworksApi);
   private readonly dialog = inject(MatDialog);
@@ -227,11 +247,13 @@ export class CovenantPage {
   });
 
   protected readonly levels = linkedSignal<DisclosureMatrix | undefined>(() => structuredClone(this.covenant.value()?.levels));
-  protected readonly retention = linkedSignal(() => this.covenant.value()?.retentionMonths ?? 24);
-  protected readonly anonymous = linkedSignal(() => this.covenant.value()?.anonymousQuestionSubmitter ?? false);
-  protected readonly statement = linkedSignal(() => this.covenant.value()?.confidentialityStatement ?? '');
-  protected readonly saving = signal(false);
-  protected readonly saveError = signal<string | null>(null);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly settingsForm = this.fb.group({
+    retentionMonths: [24, [Validators.required, Validators.min(1), Validators.max(240)]],
+    anonymousQuestionSubmitter: [false],
+    confidentialityStatement: ['', [Validators.required, Validators.minLength(20)]],
+  });
+  protected readonly saveSubmit = new FormSubmit();
 
   /** What the edit does to each role's visibility, before it is saved. */
   protected readonly changes = computed<MatrixChange[]>(() => {
@@ -249,10 +271,38 @@ export class CovenantPage {
     );
   });
 
-  protected signOrganisation = '';
-  protected signatory = '';
-  protected signedOn = new Date().toISOString().slice(0, 10);
-  protected readonly signError = signal<string | null>(null);
+  protected readonly today = todayIso();
+  protected readonly signForm = this.fb.group({
+    organisationId: ['', Validators.required],
+    signatory: ['', [Validators.required, Validators.minLength(2)]],
+    signedOn: [todayIso(), [Validators.required, notInFuture]],
+  });
+  protected readonly signSubmit = new FormSubmit();
+
+  constructor() {
+    // The settings as saved, whenever the covenant (re)loads; what is typed is kept while a save fails.
+    effect(() => {
+      const cov = this.covenant.value();
+      if (!cov) return;
+      this.settingsForm.reset({
+        retentionMonths: cov.retentionMonths,
+        anonymousQuestionSubmitter: cov.anonymousQuestionSubmitter,
+        confidentialityStatement: cov.confidentialityStatement,
+      });
+    });
+  }
+
+  /** A changed matrix, settings or a signature being entered. */
+  hasUnsavedInput(): boolean {
+    return (
+      (this.changes().length > 0 || this.settingsForm.dirty || this.signForm.dirty) && !this.saveSubmit.busy() && !this.signSubmit.busy()
+    );
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
+  }
 
   protected setLevel(role: CovenantRole, context: DisclosureContext, level: DisclosureLevel): void {
     this.levels.update((matrix) => (matrix ? { ...matrix, [role]: { ...matrix[role], [context]: level } } : matrix));
@@ -261,40 +311,33 @@ export class CovenantPage {
   protected async save(): Promise<void> {
     const levels = this.levels();
     if (!levels) return;
-    const more = this.changes().filter((c) => c.more).length;
-    const confirmed = await confirmAction(this.dialog, {
-      title: this.i18n.translate('covenant.confirmTitle'),
-      message: this.i18n.translate('covenant.confirmText', { changes: this.changes().length, more }),
-      confirm: this.i18n.translate('covenant.save'),
-      cancel: this.i18n.translate('action.cancel'),
-    });
-    if (!confirmed) return;
-    this.saving.set(true);
-    this.saveError.set(null);
-    try {
-      const saved = await this.api.updateCovenant(this.id(), {
-        levels,
-        retentionMonths: Number(this.retention()),
-        anonymousQuestionSubmitter: this.anonymous(),
-        confidentialityStatement: this.statement(),
+    if (this.settingsForm.valid) {
+      const more = this.changes().filter((c) => c.more).length;
+      const confirmed = await confirmAction(this.dialog, {
+        title: this.i18n.translate('covenant.confirmTitle'),
+        message: this.i18n.translate('covenant.confirmText', { changes: this.changes().length, more }),
+        confirm: this.i18n.translate('covenant.save'),
+        cancel: this.i18n.translate('action.cancel'),
       });
-      this.snackBar.open(this.i18n.translate('covenant.saved', { version: saved.version }), undefined, { duration: 4000 });
-      this.covenant.reload();
-    } catch (error) {
-      this.saveError.set(errorMessage(error));
-    } finally {
-      this.saving.set(false);
+      if (!confirmed) return;
     }
+    let version = 0;
+    const ok = await this.saveSubmit.run(this.settingsForm, async (submission) => {
+      const value = this.settingsForm.getRawValue();
+      const dto = { ...value, levels, retentionMonths: Number(value.retentionMonths) };
+      version = (await this.api.updateCovenant(this.id(), dto, submission.options)).version;
+    });
+    if (!ok) return;
+    this.snackBar.open(this.i18n.translate('covenant.saved', { version }), undefined, { duration: 4000 });
+    this.covenant.reload();
   }
 
-  protected async sign(): Promise<void> {
-    this.signError.set(null);
-    try {
-      await this.api.addSignature(this.id(), { organisationId: this.signOrganisation, signatory: this.signatory, signedOn: this.signedOn });
-      this.signatory = '';
-      this.covenant.reload();
-    } catch (error) {
-      this.signError.set(errorMessage(error));
-    }
+  protected async sign(dir: FormGroupDirective): Promise<void> {
+    const ok = await this.signSubmit.run(this.signForm, (submission) =>
+      this.api.addSignature(this.id(), this.signForm.getRawValue(), submission.options),
+    );
+    if (!ok) return;
+    dir.resetForm({ organisationId: '', signatory: '', signedOn: todayIso() });
+    this.covenant.reload();
   }
 }

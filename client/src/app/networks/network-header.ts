@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, resource } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
@@ -20,7 +19,7 @@ const askedThisVisit = new Set<string>();
  */
 @Component({
   selector: 'app-network-header',
-  imports: [RouterLink, RouterLinkActive, MatTabsModule, MatChipsModule, MatButtonModule, MatIconModule, TranslocoPipe],
+  imports: [RouterLink, RouterLinkActive, MatTabsModule, MatButtonModule, MatIconModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; margin-bottom: 16px; }
@@ -32,13 +31,13 @@ const askedThisVisit = new Set<string>();
   template: `
     @if (network.value(); as net) {
       <h1>{{ net.name }}</h1>
-      <mat-chip-set class="meta" [attr.aria-label]="'network.properties' | transloco">
-        <mat-chip>{{ 'enum.networkKind.' + net.kind | transloco }}</mat-chip>
-        <mat-chip>{{ net.area }}</mat-chip>
+      <ul class="properties meta" [attr.aria-label]="'network.properties' | transloco">
+        <li>{{ 'enum.networkKind.' + net.kind | transloco }}</li>
+        <li>{{ net.area }}</li>
         @if (net.myRole) {
-          <mat-chip>{{ 'network.yourRole' | transloco: { role: ('enum.role.' + net.myRole | transloco) } }}</mat-chip>
+          <li>{{ 'network.yourRole' | transloco: { role: ('enum.role.' + net.myRole | transloco) } }}</li>
         }
-      </mat-chip-set>
+      </ul>
       <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'network.sections' | transloco">
         <a mat-tab-link [routerLink]="['/netwerken', net.id]" routerLinkActive #o="routerLinkActive" [routerLinkActiveOptions]="{ exact: true }" [active]="o.isActive">{{ 'network.tabOverview' | transloco }}</a>
         @if (can(net.myRole, 'case.list')) {

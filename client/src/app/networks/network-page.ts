@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, HostListener, inject, input, resource, signal } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -18,7 +18,11 @@ import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
 import { FormSubmit } from '../ui/form-submit';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
+import { WorkQueue } from '../home/work-queue';
 import { Loading } from '../ui/loading';
 import { NetworkHeader } from './network-header';
 import type { AdminChangesView } from '@casustafel/contract/access-log';
@@ -42,6 +46,9 @@ import { can } from '@casustafel/contract/permissions';
     EmptyState,
     Loading,
     NetworkHeader,
+    ErrorSummary,
+    ErrorTextPipe,
+    WorkQueue,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -56,6 +63,7 @@ import { can } from '@casustafel/contract/permissions';
     .admin-changes li { margin: 4px 0; }
     .denied { color: var(--mat-sys-error); font-weight: 500; }
     .overdue { color: var(--mat-sys-error); }
+    app-work-queue { max-width: 640px; margin-top: 16px; }
   `,
   template: `
     <div class="page">
@@ -65,6 +73,10 @@ import { can } from '@casustafel/contract/permissions';
       } @else if (network.error()) {
         <app-empty-state icon="search_off" [title]="'network.notFoundTitle' | transloco" [text]="'network.notFoundText' | transloco" />
       } @else if (network.value(); as net) {
+        <!-- The viewer's own work in this network first; members and roles below. -->
+        @if (myNetwork(); as mine) {
+          <app-work-queue [network]="mine" />
+        }
         @if (adminChanges.value(); as changes) {
           @if (changes.items.length > 0) {
             <section class="admin-changes" aria-labelledby="admin-changes-heading" data-testid="admin-changes">
@@ -137,6 +149,7 @@ import { can } from '@casustafel/contract/permissions';
               <mat-card-content>
                 <h3 class="card-title">{{ 'network.addMember' | transloco }}</h3>
                 <form [formGroup]="memberForm" (ngSubmit)="addMember(memberFormDir)" novalidate class="form-row" #memberFormDir="ngForm">
+                  <app-error-summary [submit]="memberSubmit" />
                   <mat-form-field>
                     <mat-label>{{ 'field.organisation' | transloco }}</mat-label>
                     <mat-select formControlName="organisationId" required data-testid="member-organisation">
@@ -147,9 +160,7 @@ import { can } from '@casustafel/contract/permissions';
                     @if (nonMembers().length === 0) {
                       <mat-hint>{{ 'network.allOrganisationsMember' | transloco }}</mat-hint>
                     }
-                    @if (memberForm.controls.organisationId.touched && memberForm.controls.organisationId.invalid) {
-                      <mat-error>{{ 'network.chooseOrganisation' | transloco }}</mat-error>
-                    }
+                    <mat-error>{{ memberForm.controls.organisationId | errorText: { required: 'network.chooseOrganisation' } }}</mat-error>
                   </mat-form-field>
                   <mat-form-field>
                     <mat-label>{{ 'field.ring' | transloco }}</mat-label>
@@ -161,9 +172,6 @@ import { can } from '@casustafel/contract/permissions';
                   </mat-form-field>
                   <button mat-flat-button type="submit" [disabled]="memberSubmit.busy()" data-testid="member-submit">{{ 'action.add' | transloco }}</button>
                 </form>
-                @if (memberSubmit.error()) {
-                  <p class="error-text" role="alert">{{ memberSubmit.error() }}</p>
-                }
               </mat-card-content>
             </mat-card>
           }
@@ -255,6 +263,7 @@ import { can } from '@casustafel/contract/permissions';
                 <h3 class="card-title">{{ 'network.assignRole' | transloco }}</h3>
                 <p>{{ 'network.roleRules' | transloco }}</p>
                 <form [formGroup]="roleForm" (ngSubmit)="assignRole(roleFormDir)" novalidate class="form-row" #roleFormDir="ngForm">
+                  <app-error-summary [submit]="roleSubmit" />
                   <mat-form-field>
                     <mat-label>{{ 'field.person' | transloco }}</mat-label>
                     <mat-select formControlName="userId" required data-testid="role-user">
@@ -265,9 +274,7 @@ import { can } from '@casustafel/contract/permissions';
                     @if (candidatesWithoutRole().length === 0) {
                       <mat-hint>{{ 'network.noCandidates' | transloco }}</mat-hint>
                     }
-                    @if (roleForm.controls.userId.touched && roleForm.controls.userId.invalid) {
-                      <mat-error>{{ 'network.choosePerson' | transloco }}</mat-error>
-                    }
+                    <mat-error>{{ roleForm.controls.userId | errorText: { required: 'network.choosePerson' } }}</mat-error>
                   </mat-form-field>
                   <mat-form-field>
                     <mat-label>{{ 'field.role' | transloco }}</mat-label>
@@ -279,9 +286,6 @@ import { can } from '@casustafel/contract/permissions';
                   </mat-form-field>
                   <button mat-flat-button type="submit" [disabled]="roleSubmit.busy()" data-testid="role-submit">{{ 'network.giveRole' | transloco }}</button>
                 </form>
-                @if (roleSubmit.error()) {
-                  <p class="error-text" role="alert" data-testid="role-error">{{ roleSubmit.error() }}</p>
-                }
               </mat-card-content>
             </mat-card>
           }
@@ -290,7 +294,7 @@ import { can } from '@casustafel/contract/permissions';
     </div>
   `,
 })
-export class NetworkPage {
+export class NetworkPage implements HoldsUnsavedInput {
   private readonly api = inject(NetworksApi);
   private readonly adminApi = inject(AdminApi);
   private readonly session = inject(Session);
@@ -335,6 +339,8 @@ export class NetworkPage {
   });
   protected readonly confirmingRoles = signal(false);
 
+  /** The viewer's membership as the session knows it: their work queue for this network. */
+  protected readonly myNetwork = computed(() => this.session.networks().find((n) => n.id === this.id()) ?? null);
   protected readonly canManage = computed(() => this.network.value()?.canManage ?? false);
   protected readonly memberColumns = computed(() => ['name', 'kind', 'sector', 'since', ...(this.canManage() ? ['actions'] : [])]);
   protected readonly roleColumns = computed(() => ['name', 'organisation', 'role', ...(this.canManage() ? ['actions'] : [])]);
@@ -381,7 +387,7 @@ export class NetworkPage {
 
   protected async addMember(form: FormGroupDirective): Promise<void> {
     const value = this.memberForm.getRawValue();
-    if (!(await this.memberSubmit.run(this.memberForm, () => this.api.addMember(this.id(), value)))) return;
+    if (!(await this.memberSubmit.run(this.memberForm, (submission) => this.api.addMember(this.id(), value, submission.options)))) return;
     const name = this.organisations.value()?.find((o) => o.id === value.organisationId)?.name ?? '';
     this.snackBar.open(this.i18n.translate('network.memberAdded', { name }), undefined, { duration: 4000 });
     form.resetForm({ organisationId: '', ring: 'CORE' });
@@ -391,10 +397,20 @@ export class NetworkPage {
 
   protected async assignRole(form: FormGroupDirective): Promise<void> {
     const value = this.roleForm.getRawValue();
-    if (!(await this.roleSubmit.run(this.roleForm, () => this.api.assignRole(this.id(), value)))) return;
+    if (!(await this.roleSubmit.run(this.roleForm, (submission) => this.api.assignRole(this.id(), value, submission.options)))) return;
     this.snackBar.open(this.i18n.translate('network.roleAssigned'), undefined, { duration: 4000 });
     form.resetForm({ userId: '', role: 'CORE_PARTNER' });
     this.roles.reload();
+  }
+
+  /** An organisation or person chosen in a form and not yet added. */
+  hasUnsavedInput(): boolean {
+    return (this.memberForm.dirty || this.roleForm.dirty) && !this.memberSubmit.busy() && !this.roleSubmit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 
   protected async removeMember(member: MemberView): Promise<void> {

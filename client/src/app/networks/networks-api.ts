@@ -4,7 +4,9 @@ import { firstValueFrom } from 'rxjs';
 import type { AdminChangesView } from '@casustafel/contract/access-log';
 import type { AddMemberDto, AssignRoleDto, MemberView, NetworkView, RoleReviewView, RoleView } from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
+import type { NetworkOverviewView } from '@casustafel/contract/overview';
 import { handlesErrors } from '../core/http-context';
+import type { RequestOptions } from '../ui/form-submit';
 
 @Injectable({ providedIn: 'root' })
 export class NetworksApi {
@@ -16,8 +18,8 @@ export class NetworksApi {
   members(id: string): Promise<MemberView[]> {
     return firstValueFrom(this.http.get<MemberView[]>(`/api/networks/${id}/members`));
   }
-  addMember(id: string, dto: AddMemberDto): Promise<MemberView> {
-    return firstValueFrom(this.http.post<MemberView>(`/api/networks/${id}/members`, dto, handlesErrors()));
+  addMember(id: string, dto: AddMemberDto, options: RequestOptions = handlesErrors()): Promise<MemberView> {
+    return firstValueFrom(this.http.post<MemberView>(`/api/networks/${id}/members`, dto, options));
   }
   removeMember(id: string, organisationId: string): Promise<void> {
     return firstValueFrom(this.http.delete<void>(`/api/networks/${id}/members/${organisationId}`));
@@ -25,8 +27,12 @@ export class NetworksApi {
   roles(id: string): Promise<RoleView[]> {
     return firstValueFrom(this.http.get<RoleView[]>(`/api/networks/${id}/roles`));
   }
-  assignRole(id: string, dto: AssignRoleDto): Promise<RoleView> {
-    return firstValueFrom(this.http.post<RoleView>(`/api/networks/${id}/roles`, dto, handlesErrors()));
+  assignRole(id: string, dto: AssignRoleDto, options: RequestOptions = handlesErrors()): Promise<RoleView> {
+    return firstValueFrom(this.http.post<RoleView>(`/api/networks/${id}/roles`, dto, options));
+  }
+  /** The viewer's work queue in this network (numbers for their role). */
+  overview(id: string): Promise<NetworkOverviewView> {
+    return firstValueFrom(this.http.get<NetworkOverviewView>(`/api/networks/${id}/overview`, handlesErrors()));
   }
   removeRole(id: string, userId: string): Promise<void> {
     return firstValueFrom(this.http.delete<void>(`/api/networks/${id}/roles/${userId}`));

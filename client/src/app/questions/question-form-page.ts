@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, HostListener, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators, type FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,9 +13,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { catchError, debounceTime, distinctUntilChanged, from, map, of, switchMap } from 'rxjs';
 import { PROBLEM_AREAS, type ProblemArea } from '@casustafel/contract/enums';
 import { AGE_BANDS, type AgeBand, type IdentifyingFinding } from '@casustafel/contract/question-rules';
-import { errorMessage } from '../core/api-error';
 import { NetworkHeader } from '../networks/network-header';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
+import { FormSubmit } from '../ui/form-submit';
 import { MarkedText } from '../ui/marked-text';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { QuestionsApi } from './questions-api';
 
 type Field = 'title' | 'situation' | 'question';
@@ -38,6 +41,8 @@ type Field = 'title' | 'situation' | 'question';
     TranslocoPipe,
     NetworkHeader,
     MarkedText,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -59,6 +64,7 @@ type Field = 'title' | 'situation' | 'question';
         <p>{{ 'questionForm.why' | transloco }}</p>
       </div>
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <app-error-summary [submit]="submission" />
         @for (field of fields; track field) {
           <mat-form-field class="full">
             <mat-label>{{ 'questionForm.' + field | transloco }}</mat-label>
@@ -68,6 +74,7 @@ type Field = 'title' | 'situation' | 'question';
               <textarea matInput [formControl]="control(field)" rows="4" required [attr.data-testid]="'question-' + field"></textarea>
             }
             <mat-hint>{{ 'questionForm.' + field + 'Hint' | transloco }}</mat-hint>
+            <mat-error>{{ control(field) | errorText }}</mat-error>
           </mat-form-field>
           @if (findings()[field].length > 0) {
             <div class="findings" [attr.data-testid]="'findings-' + field" aria-live="polite">
@@ -97,18 +104,15 @@ type Field = 'title' | 'situation' | 'question';
             }
           </div>
         </div>
-        @if (error()) {
-          <p class="error-text" role="alert" data-testid="question-error">{{ error() }}</p>
-        }
         <div class="actions">
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="question-submit">{{ 'questionForm.submit' | transloco }}</button>
+          <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="question-submit">{{ 'questionForm.submit' | transloco }}</button>
           <a mat-button [routerLink]="['/netwerken', id(), 'vragen']">{{ 'action.cancel' | transloco }}</a>
         </div>
       </form>
     </div>
   `,
 })
-export class QuestionFormPage {
+export class QuestionFormPage implements HoldsUnsavedInput {
   private readonly api = inject(QuestionsApi);
   private readonly router = inject(Router);
   /** Route parameter: the network. */
@@ -125,8 +129,7 @@ export class QuestionFormPage {
     ageBand: [null as AgeBand | null],
     problemAreas: [[] as ProblemArea[]],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmit();
   /** Findings the server returned on submit, until the field changes again. */
   private readonly refused = signal<Partial<Record<Field, IdentifyingFinding[]>>>({});
 
@@ -155,36 +158,44 @@ export class QuestionFormPage {
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
     const value = this.form.getRawValue();
-    try {
-      const created = await this.api.create(this.id(), {
-        title: value.title,
-        situation: value.situation,
-        question: value.question,
-        problemAreas: value.problemAreas,
-        ...(value.neighbourhood.trim() ? { neighbourhood: value.neighbourhood.trim() } : {}),
-        ...(value.ageBand ? { ageBand: value.ageBand } : {}),
-      });
-      await this.router.navigate(['/vragen', created.id]);
-    } catch (error) {
-      this.error.set(errorMessage(error));
-      if (error instanceof HttpErrorResponse && error.status === 422) {
-        const found = (error.error?.findings ?? []) as IdentifyingFinding[];
-        this.refused.set({
-          title: found.filter((f) => f.field === 'title'),
-          situation: found.filter((f) => f.field === 'situation'),
-          question: found.filter((f) => f.field === 'question'),
-        });
+    let createdId = '';
+    const ok = await this.submission.run(this.form, async (submission) => {
+      try {
+        const dto = {
+          title: value.title,
+          situation: value.situation,
+          question: value.question,
+          problemAreas: value.problemAreas,
+          ...(value.neighbourhood.trim() ? { neighbourhood: value.neighbourhood.trim() } : {}),
+          ...(value.ageBand ? { ageBand: value.ageBand } : {}),
+        };
+        createdId = (await this.api.create(this.id(), dto, submission.options)).id;
+      } catch (error) {
+        if (error instanceof HttpErrorResponse && error.status === 422) {
+          const found = (error.error?.findings ?? []) as IdentifyingFinding[];
+          this.refused.set({
+            title: found.filter((f) => f.field === 'title'),
+            situation: found.filter((f) => f.field === 'situation'),
+            question: found.filter((f) => f.field === 'question'),
+          });
+        }
+        throw error;
       }
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (!ok) return;
+    this.form.markAsPristine();
+    await this.router.navigate(['/vragen', createdId]);
+  }
+
+  /** What was typed and not yet sent: the route asks before leaving, the browser before a reload. */
+  hasUnsavedInput(): boolean {
+    return this.form.dirty && !this.submission.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 
   private liveScan(field: Field) {

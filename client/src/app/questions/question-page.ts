@@ -1,10 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, inject, input, resource, signal } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -21,10 +20,15 @@ import {
   type Severity,
 } from '@casustafel/contract/question-rules';
 import { errorMessage } from '../core/api-error';
+import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
+import { notInFuture } from '../ui/date-validators';
+import { ErrorSummary } from '../ui/error-summary';
+import { ErrorTextPipe } from '../ui/error-text.pipe';
 import { FormSubmit } from '../ui/form-submit';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { Loading } from '../ui/loading';
 import { MarkedText } from '../ui/marked-text';
 import { QuestionsApi } from './questions-api';
@@ -38,7 +42,6 @@ import { QuestionsApi } from './questions-api';
     MatButtonModule,
     MatCardModule,
     MatCheckboxModule,
-    MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -48,9 +51,13 @@ import { QuestionsApi } from './questions-api';
     EmptyState,
     Loading,
     MarkedText,
+    ErrorSummary,
+    ErrorTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    .crumbs { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+    .network-name { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-label-large); }
     .answer { padding: 16px; border-radius: 12px; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
     .answer h3 { margin-top: 0; }
     .thread { display: flex; flex-direction: column; gap: 8px; margin: 8px 0 16px; }
@@ -68,14 +75,19 @@ import { QuestionsApi } from './questions-api';
       } @else if (record.error()) {
         <app-empty-state icon="search_off" [title]="'question.notFoundTitle' | transloco" [text]="'question.notFoundText' | transloco" />
       } @else if (record.value(); as q) {
-        <a mat-button [routerLink]="['/netwerken', q.networkId, 'vragen']"><mat-icon>arrow_back</mat-icon>{{ 'question.back' | transloco }}</a>
+        <nav class="crumbs" [attr.aria-label]="'crumbs.label' | transloco">
+          <a mat-button [routerLink]="['/netwerken', q.networkId, 'vragen']"><mat-icon>arrow_back</mat-icon>{{ 'question.back' | transloco }}</a>
+          @if (networkName(q.networkId); as name) {
+            <span class="network-name" data-testid="page-network">{{ 'crumbs.network' | transloco: { name: name } }}</span>
+          }
+        </nav>
         <h1>{{ q.title }}</h1>
-        <mat-chip-set [attr.aria-label]="'question.properties' | transloco">
-          <mat-chip data-testid="question-status">{{ 'enum.questionStatus.' + q.status | transloco }}</mat-chip>
-          <mat-chip>{{ 'question.askedBy' | transloco: { who: q.submittedBy.label } }}</mat-chip>
-          @if (q.ageBand) { <mat-chip>{{ 'enum.ageBand.' + q.ageBand | transloco }}</mat-chip> }
-          @if (q.neighbourhood) { <mat-chip>{{ q.neighbourhood }}</mat-chip> }
-        </mat-chip-set>
+        <ul class="properties" [attr.aria-label]="'question.properties' | transloco">
+          <li data-testid="question-status">{{ 'enum.questionStatus.' + q.status | transloco }}</li>
+          <li>{{ 'question.askedBy' | transloco: { who: q.submittedBy.label } }}</li>
+          @if (q.ageBand) { <li>{{ 'enum.ageBand.' + q.ageBand | transloco }}</li> }
+          @if (q.neighbourhood) { <li>{{ q.neighbourhood }}</li> }
+        </ul>
 
         <mat-card appearance="outlined">
           <mat-card-content>
@@ -111,12 +123,13 @@ import { QuestionsApi } from './questions-api';
           </div>
           @if (q.can.message) {
             <form [formGroup]="messageForm" (ngSubmit)="send(messageDir)" #messageDir="ngForm" novalidate>
+              <app-error-summary [submit]="messageSubmit" />
               <mat-form-field class="full">
                 <mat-label>{{ (q.can.answer ? 'question.askReaction' : 'question.reply') | transloco }}</mat-label>
                 <textarea matInput formControlName="text" rows="3" required data-testid="message-text"></textarea>
+                <mat-error>{{ messageForm.controls.text | errorText }}</mat-error>
               </mat-form-field>
               @if (messageFindings().length > 0) { <app-marked-text [text]="messageForm.controls.text.value" [findings]="messageFindings()" /> }
-              @if (messageSubmit.error()) { <p class="error-text" role="alert">{{ messageSubmit.error() }}</p> }
               <button mat-stroked-button type="submit" [disabled]="messageSubmit.busy()" data-testid="message-submit">{{ 'question.send' | transloco }}</button>
             </form>
           }
@@ -127,9 +140,11 @@ import { QuestionsApi } from './questions-api';
             <mat-card-content>
               <h2 class="card-title">{{ 'question.giveAnswer' | transloco }}</h2>
               <form [formGroup]="answerForm" (ngSubmit)="answer()" novalidate>
+                <app-error-summary [submit]="answerSubmit" />
                 <mat-form-field class="full">
                   <mat-label>{{ 'question.advice' | transloco }}</mat-label>
                   <textarea matInput formControlName="advice" rows="4" required data-testid="answer-advice"></textarea>
+                  <mat-error>{{ answerForm.controls.advice | errorText }}</mat-error>
                 </mat-form-field>
                 <div class="form-row">
                   <mat-form-field>
@@ -145,27 +160,28 @@ import { QuestionsApi } from './questions-api';
                     </mat-select>
                   </mat-form-field>
                 </div>
-                @if (answerSubmit.error()) { <p class="error-text" role="alert">{{ answerSubmit.error() }}</p> }
                 <button mat-flat-button type="submit" [disabled]="answerSubmit.busy()" data-testid="answer-submit">{{ 'question.saveAnswer' | transloco }}</button>
               </form>
             </mat-card-content>
           </mat-card>
         }
 
-        @if (q.can.convert) {
+        <!-- Offered only when the network's answer recommends bringing the question in as a case. -->
+        @if (q.can.convert && q.answer?.recommendation === 'BRING_IN_AS_CASE_WITH_CONSENT') {
           <mat-card appearance="outlined">
             <mat-card-content>
               <h2 class="card-title">{{ 'question.convertTitle' | transloco }}</h2>
               <p>{{ 'question.convertText' | transloco }}</p>
               <form [formGroup]="convertForm" (ngSubmit)="convert()" novalidate>
+                <app-error-summary [submit]="convertSubmit" />
                 <div class="form-row" formGroupName="client">
-                  <mat-form-field><mat-label>{{ 'field.givenName' | transloco }}</mat-label><input matInput formControlName="givenName" required /></mat-form-field>
-                  <mat-form-field><mat-label>{{ 'field.surname' | transloco }}</mat-label><input matInput formControlName="surname" required /></mat-form-field>
-                  <mat-form-field><mat-label>{{ 'field.dateOfBirth' | transloco }}</mat-label><input matInput type="date" formControlName="dateOfBirth" required /></mat-form-field>
-                  <mat-form-field><mat-label>{{ 'field.street' | transloco }}</mat-label><input matInput formControlName="street" required /></mat-form-field>
-                  <mat-form-field><mat-label>{{ 'field.houseNumber' | transloco }}</mat-label><input matInput formControlName="houseNumber" required /></mat-form-field>
-                  <mat-form-field><mat-label>{{ 'field.postcode' | transloco }}</mat-label><input matInput formControlName="postcode" required /></mat-form-field>
-                  <mat-form-field><mat-label>{{ 'field.city' | transloco }}</mat-label><input matInput formControlName="city" required /></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.givenName' | transloco }}</mat-label><input matInput formControlName="givenName" required /><mat-error>{{ convertForm.controls.client.controls.givenName | errorText }}</mat-error></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.surname' | transloco }}</mat-label><input matInput formControlName="surname" required /><mat-error>{{ convertForm.controls.client.controls.surname | errorText }}</mat-error></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.dateOfBirth' | transloco }}</mat-label><input matInput type="date" formControlName="dateOfBirth" required /><mat-error>{{ convertForm.controls.client.controls.dateOfBirth | errorText }}</mat-error></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.street' | transloco }}</mat-label><input matInput formControlName="street" required /><mat-error>{{ convertForm.controls.client.controls.street | errorText }}</mat-error></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.houseNumber' | transloco }}</mat-label><input matInput formControlName="houseNumber" required /><mat-error>{{ convertForm.controls.client.controls.houseNumber | errorText }}</mat-error></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.postcode' | transloco }}</mat-label><input matInput formControlName="postcode" required /><mat-error>{{ convertForm.controls.client.controls.postcode | errorText: { pattern: 'intake.postcodeInvalid' } }}</mat-error></mat-form-field>
+                  <mat-form-field><mat-label>{{ 'field.city' | transloco }}</mat-label><input matInput formControlName="city" required /><mat-error>{{ convertForm.controls.client.controls.city | errorText }}</mat-error></mat-form-field>
                 </div>
                 <div class="form-row">
                   <mat-form-field>
@@ -174,10 +190,17 @@ import { QuestionsApi } from './questions-api';
                       @for (u of urgencies; track u) { <mat-option [value]="u">{{ 'enum.urgency.' + u | transloco }}</mat-option> }
                     </mat-select>
                   </mat-form-field>
-                  <mat-checkbox formControlName="consent">{{ 'question.consentGiven' | transloco }}</mat-checkbox>
                 </div>
-                @if (convertSubmit.error()) { <p class="error-text" role="alert">{{ convertSubmit.error() }}</p> }
-                <button mat-flat-button type="submit" [disabled]="convertSubmit.busy()">{{ 'question.convert' | transloco }}</button>
+                <mat-checkbox id="convert-consent" formControlName="consent"
+                  [attr.aria-describedby]="convertForm.controls.consent.touched && convertForm.controls.consent.invalid ? 'convert-consent-error' : null">
+                  {{ 'question.consentGiven' | transloco }}
+                </mat-checkbox>
+                @if (convertForm.controls.consent.touched && convertForm.controls.consent.invalid) {
+                  <p class="error-text" id="convert-consent-error" data-error-for="convert-consent" [attr.data-error-label]="'field.consent' | transloco">
+                    {{ 'question.consentRequired' | transloco }}
+                  </p>
+                }
+                <button mat-flat-button type="submit" [disabled]="convertSubmit.busy()" data-testid="convert-submit">{{ 'question.convert' | transloco }}</button>
               </form>
             </mat-card-content>
           </mat-card>
@@ -190,7 +213,12 @@ import { QuestionsApi } from './questions-api';
     </div>
   `,
 })
-export class QuestionPage {
+export class QuestionPage implements HoldsUnsavedInput {
+  private readonly session = inject(Session);
+  /** The page names its network (a user may work in several). */
+  protected networkName(id: string): string {
+    return this.session.networks().find((n) => n.id === id)?.name ?? '';
+  }
   private readonly api = inject(QuestionsApi);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
@@ -214,7 +242,7 @@ export class QuestionPage {
     client: this.fb.group({
       givenName: ['', Validators.required],
       surname: ['', Validators.required],
-      dateOfBirth: ['', Validators.required],
+      dateOfBirth: ['', [Validators.required, notInFuture]],
       street: ['', Validators.required],
       houseNumber: ['', Validators.required],
       postcode: ['', [Validators.required, Validators.pattern(/^[1-9]\d{3}\s?[A-Za-z]{2}$/)]],
@@ -231,9 +259,9 @@ export class QuestionPage {
   protected async send(dir: FormGroupDirective): Promise<void> {
     this.messageFindings.set([]);
     const text = this.messageForm.controls.text.value;
-    const ok = await this.messageSubmit.run(this.messageForm, async () => {
+    const ok = await this.messageSubmit.run(this.messageForm, async (submission) => {
       try {
-        await this.api.message(this.id(), text);
+        await this.api.message(this.id(), text, submission.options);
       } catch (error) {
         if (error instanceof HttpErrorResponse && error.status === 422) this.messageFindings.set(error.error?.findings ?? []);
         throw error;
@@ -244,17 +272,36 @@ export class QuestionPage {
     this.record.reload();
   }
 
+  /** A message, an answer or a client's identity typed and not yet sent. */
+  hasUnsavedInput(): boolean {
+    const forms = [this.messageForm, this.answerForm, this.convertForm];
+    return forms.some((form) => form.dirty) && ![this.messageSubmit, this.answerSubmit, this.convertSubmit].some((s) => s.busy());
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
+  }
+
   protected async answer(): Promise<void> {
-    if (await this.answerSubmit.run(this.answerForm, () => this.api.answer(this.id(), this.answerForm.getRawValue()))) this.record.reload();
+    const ok = await this.answerSubmit.run(this.answerForm, (submission) =>
+      this.api.answer(this.id(), this.answerForm.getRawValue(), submission.options),
+    );
+    if (!ok) return;
+    this.answerForm.markAsPristine();
+    this.record.reload();
   }
 
   protected async convert(): Promise<void> {
     const value = this.convertForm.getRawValue();
     let caseId = '';
-    const ok = await this.convertSubmit.run(this.convertForm, async () => {
-      caseId = (await this.api.convert(this.id(), { client: value.client, consent: 'GIVEN', urgency: value.urgency })).id;
+    const ok = await this.convertSubmit.run(this.convertForm, async (submission) => {
+      caseId = (await this.api.convert(this.id(), { client: value.client, consent: 'GIVEN', urgency: value.urgency }, submission.options))
+        .id;
     });
-    if (ok) await this.router.navigate(['/casussen', caseId]);
+    if (!ok) return;
+    this.convertForm.markAsPristine();
+    await this.router.navigate(['/casussen', caseId]);
   }
 
   protected async withdraw(): Promise<void> {
@@ -268,7 +315,7 @@ export class QuestionPage {
     try {
       await this.api.withdraw(this.id());
     } catch (error) {
-      this.messageSubmit.error.set(errorMessage(error));
+      this.messageSubmit.fail(errorMessage(error));
     }
     this.record.reload();
   }

@@ -4,6 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import type { CaseView } from '@casustafel/contract/cases';
 import type { AnswerQuestionDto, ConvertQuestionDto, CreateQuestionDto, QuestionView, ScanResult } from '@casustafel/contract/questions';
 import { handlesErrors } from '../core/http-context';
+import type { RequestOptions } from '../ui/form-submit';
 
 @Injectable({ providedIn: 'root' })
 export class QuestionsApi {
@@ -12,8 +13,8 @@ export class QuestionsApi {
   scan(networkId: string, text: string): Promise<ScanResult> {
     return firstValueFrom(this.http.post<ScanResult>(`/api/networks/${networkId}/questions/scan`, { text }, handlesErrors()));
   }
-  create(networkId: string, dto: CreateQuestionDto): Promise<QuestionView> {
-    return firstValueFrom(this.http.post<QuestionView>(`/api/networks/${networkId}/questions`, dto, handlesErrors()));
+  create(networkId: string, dto: CreateQuestionDto, options: RequestOptions = handlesErrors()): Promise<QuestionView> {
+    return firstValueFrom(this.http.post<QuestionView>(`/api/networks/${networkId}/questions`, dto, options));
   }
   list(networkId: string): Promise<QuestionView[]> {
     return firstValueFrom(this.http.get<QuestionView[]>(`/api/networks/${networkId}/questions`));
@@ -21,16 +22,16 @@ export class QuestionsApi {
   get(id: string): Promise<QuestionView> {
     return firstValueFrom(this.http.get<QuestionView>(`/api/questions/${id}`, handlesErrors()));
   }
-  answer(id: string, dto: AnswerQuestionDto): Promise<QuestionView> {
-    return firstValueFrom(this.http.post<QuestionView>(`/api/questions/${id}/answer`, dto, handlesErrors()));
+  answer(id: string, dto: AnswerQuestionDto, options: RequestOptions = handlesErrors()): Promise<QuestionView> {
+    return firstValueFrom(this.http.post<QuestionView>(`/api/questions/${id}/answer`, dto, options));
   }
-  message(id: string, text: string): Promise<QuestionView> {
-    return firstValueFrom(this.http.post<QuestionView>(`/api/questions/${id}/messages`, { text }, handlesErrors()));
+  message(id: string, text: string, options: RequestOptions = handlesErrors()): Promise<QuestionView> {
+    return firstValueFrom(this.http.post<QuestionView>(`/api/questions/${id}/messages`, { text }, options));
   }
   withdraw(id: string): Promise<QuestionView> {
     return firstValueFrom(this.http.post<QuestionView>(`/api/questions/${id}/withdraw`, {}));
   }
-  convert(id: string, dto: ConvertQuestionDto): Promise<CaseView> {
-    return firstValueFrom(this.http.post<CaseView>(`/api/questions/${id}/convert`, dto, handlesErrors()));
+  convert(id: string, dto: ConvertQuestionDto, options: RequestOptions = handlesErrors()): Promise<CaseView> {
+    return firstValueFrom(this.http.post<CaseView>(`/api/questions/${id}/convert`, dto, options));
   }
 }

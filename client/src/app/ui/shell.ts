@@ -71,7 +71,8 @@ import { Session } from '../core/session';
         </mat-menu>
       }
       <span class="spacer"></span>
-      <button mat-button type="button" [matMenuTriggerFor]="userMenu" [attr.aria-label]="'shell.userMenu' | transloco">
+      <!-- WCAG 2.5.3: the accessible name starts with the visible text (the user's name), then says it is the account menu. -->
+      <button mat-button type="button" [matMenuTriggerFor]="userMenu" [attr.aria-label]="'shell.userMenuOf' | transloco: { name: me()?.name }" data-testid="account-menu">
         <mat-icon>account_circle</mat-icon>
         <span class="user-name">{{ me()?.name }}</span>
       </button>
