@@ -1,4 +1,4 @@
-// Adds up the jest and Playwright JSON reports (in the folders given) into one closing line: "N passed, N failed".
+// Adds up the jest, Vitest (jest-compatible `json` reporter) and Playwright JSON reports (in the folders given) into one closing line: "N passed, N failed".
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

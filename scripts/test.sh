@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm test: lint, translation and type checks, unit tests, API tests (real app, in-memory SQLite), e2e tests
+# npm test: lint, translation and type checks, unit tests, client component tests (Angular's unit-test builder:
+# Vitest in jsdom, Material harnesses), API tests (real app, in-memory SQLite), e2e tests
 # (Playwright in Debian's Chromium against the built app). Installs the system packages it needs
 # (Chromium; pdftotext for the PDF tests; LibreOffice Calc without GUI, which the CSV-injection test
 # opens the actions export in) when run as root; otherwise says what to install. Ends with one line
@@ -37,6 +38,7 @@ stage "lint" npx nx run-many -t lint --output-style=static
 stage "translations" node scripts/check-i18n.mjs
 stage "typecheck" npx nx run-many -t typecheck --output-style=static
 stage "unit tests" npx nx run api:test --output-style=static --skip-nx-cache
+stage "component tests" npx nx run client:test --output-style=static --skip-nx-cache
 stage "API tests" npx nx run api:test-api --output-style=static
 stage "e2e tests" npx nx run e2e:e2e --output-style=static
 
