@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 import { adminGuard, authGuard, guestGuard, mfaEnrolmentGuard } from './core/guards';
 import { Shell } from './ui/shell';
+import { confirmLeaveWithUnsavedInput } from './ui/unsaved-input';
 
 export const routes: Routes = [
   { path: 'inloggen', canActivate: [guestGuard], loadComponent: () => import('./login/login-page').then((m) => m.LoginPage) },
@@ -29,7 +30,11 @@ export const routes: Routes = [
       { path: 'account', loadComponent: () => import('./account/profile-page').then((m) => m.ProfilePage) },
       { path: 'beheer', canActivate: [adminGuard], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'netwerken', loadChildren: () => import('./networks/networks.routes').then((m) => m.networksRoutes) },
-      { path: 'overleggen/:id', loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage) },
+      {
+        path: 'overleggen/:id',
+        canDeactivate: [confirmLeaveWithUnsavedInput],
+        loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage),
+      },
       { path: 'acties', loadComponent: () => import('./actions/my-actions-page').then((m) => m.MyActionsPage) },
       { path: 'vragen/:id', loadComponent: () => import('./questions/question-page').then((m) => m.QuestionPage) },
       { path: 'casussen/:id', loadComponent: () => import('./cases/case-page').then((m) => m.CasePage) },

@@ -2,18 +2,21 @@ import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NOT_DONE_REASONS, type ActionStatus, type NotDoneReason } from '@casustafel/contract/meeting-rules';
 import type { ActionView } from '@casustafel/contract/meetings';
 import { errorMessage } from '../core/api-error';
+import { isDate } from '../meetings/amsterdam-time';
 import { MeetingsApi } from '../meetings/meetings-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
+import { confirmAction } from '../ui/confirm-dialog';
 import { ResourceState } from '../ui/resource-state';
 
 /** "Mijn acties": the actions of the user's organisation in all their networks, overdue first. */
@@ -60,21 +63,21 @@ import { ResourceState } from '../ui/resource-state';
                 <div class="buttons">
                   @if (a.status === 'OPEN') { <button mat-stroked-button type="button" (click)="set(a, 'IN_PROGRESS')">{{ 'actions.start' | transloco }}</button> }
                   <button mat-flat-button type="button" (click)="set(a, 'DONE')" data-testid="action-done">{{ 'actions.done' | transloco }}</button>
-                  <button mat-button type="button" (click)="notDoneFor.set(a.id)">{{ 'actions.notDone' | transloco }}</button>
+                  <button mat-button type="button" (click)="notDoneFor.set(a.id)" data-testid="action-not-done">{{ 'actions.notDone' | transloco }}</button>
                 </div>
                 @if (notDoneFor() === a.id) {
                   <form class="form-row" (ngSubmit)="notDone(a)">
                     <mat-form-field>
                       <mat-label>{{ 'actions.reason' | transloco }}</mat-label>
-                      <mat-select name="reason" [(ngModel)]="reason" required>
+                      <mat-select name="reason" [(ngModel)]="reason" required data-testid="not-done-reason">
                         @for (r of reasons; track r) { <mat-option [value]="r">{{ 'enum.notDoneReason.' + r | transloco }}</mat-option> }
                       </mat-select>
                     </mat-form-field>
                     <mat-form-field>
                       <mat-label>{{ 'actions.note' | transloco }}</mat-label>
-                      <input matInput name="note" [(ngModel)]="note" required />
+                      <input matInput name="note" [(ngModel)]="note" required data-testid="not-done-note" />
                     </mat-form-field>
-                    <button mat-stroked-button type="submit">{{ 'actions.save' | transloco }}</button>
+                    <button mat-stroked-button type="submit" data-testid="not-done-save">{{ 'actions.save' | transloco }}</button>
                   </form>
                 }
               }
@@ -84,7 +87,16 @@ import { ResourceState } from '../ui/resource-state';
               <mat-expansion-panel>
                 <mat-expansion-panel-header><mat-panel-title>{{ 'actions.history' | transloco }}</mat-panel-title></mat-expansion-panel-header>
                 @for (h of a.history; track $index) {
-                  <p>{{ h.at | appDate: 'dateTime' }} · {{ h.by ?? '' }} · {{ 'enum.actionStatus.' + h.status | transloco }}@if (h.note) { — {{ h.note }} }</p>
+                  @if (h.kind === 'CORRECTION') {
+                    <p>
+                      {{ h.at | appDate: 'dateTime' }} · {{ h.by ?? '' }} · {{ 'actionCorrect.corrected' | transloco }}:
+                      @for (c of h.corrected; track c.field) {
+                        {{ 'actionCorrect.field.' + c.field | transloco }} {{ isDate(c.from) ? (c.from | appDate) : c.from }} → {{ isDate(c.to) ? (c.to | appDate) : c.to }}@if (!$last) {; }
+                      }
+                    </p>
+                  } @else {
+                    <p>{{ h.at | appDate: 'dateTime' }} · {{ h.by ?? '' }} · {{ 'enum.actionStatus.' + h.status | transloco }}@if (h.note) { — {{ h.note }} }</p>
+                  }
                 }
               </mat-expansion-panel>
               @if (a.meetingId) { <p><a [routerLink]="['/overleggen', a.meetingId]">{{ 'actions.toMeeting' | transloco }}</a></p> }
@@ -102,7 +114,10 @@ import { ResourceState } from '../ui/resource-state';
 })
 export class MyActionsPage {
   private readonly api = inject(MeetingsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(TranslocoService);
   protected readonly reasons = NOT_DONE_REASONS;
+  protected readonly isDate = isDate;
   protected readonly actions = resource({ loader: () => this.api.myActions() });
   protected readonly notDoneFor = signal<string | null>(null);
   protected readonly errorFor = signal<string | null>(null);
@@ -115,8 +130,21 @@ export class MyActionsPage {
     await this.update(action, { status, version: action.version });
   }
 
+  /** "Niet gedaan" closes the action: the dialog says so, and with which reason, before anything is sent. */
   protected async notDone(action: ActionView): Promise<void> {
-    await this.update(action, { status: 'NOT_DONE', notDoneReason: this.reason || undefined, note: this.note, version: action.version });
+    this.errorFor.set(action.id);
+    if (!this.reason) {
+      this.error.set(this.i18n.translate('actions.reasonRequired'));
+      return;
+    }
+    const ok = await confirmAction(this.dialog, {
+      title: this.i18n.translate('actions.notDoneTitle'),
+      message: this.i18n.translate('actions.notDoneText', { reason: this.i18n.translate(`enum.notDoneReason.${this.reason}`) }),
+      confirm: this.i18n.translate('actions.notDoneConfirm'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (!ok) return;
+    await this.update(action, { status: 'NOT_DONE', notDoneReason: this.reason, note: this.note, version: action.version });
     if (!this.error()) this.notDoneFor.set(null);
   }
 
