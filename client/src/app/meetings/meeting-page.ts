@@ -63,11 +63,11 @@ type Step = 'start' | 'close' | 'reopen';
   `,
   template: `
     <div class="page">
-      @if (meeting.isLoading() && !meeting.value()) {
+      @if (meeting.isLoading() && !view()) {
         <app-loading [label]="'state.loading' | transloco" />
-      } @else if (meeting.error() && !meeting.value()) {
+      } @else if (meeting.error()) {
         <app-empty-state icon="search_off" [title]="'meeting.notFoundTitle' | transloco" [text]="'meeting.notFoundText' | transloco" />
-      } @else if (meeting.value(); as m) {
+      } @else if (view(); as m) {
         <a mat-button [routerLink]="['/netwerken', m.networkId, 'overleggen']"><mat-icon>arrow_back</mat-icon>{{ 'meeting.back' | transloco }}</a>
         <div class="head">
           <h1>{{ 'meeting.title' | transloco: { date: (m.startsAt | appDate: 'dateTime') } }}</h1>
@@ -121,7 +121,7 @@ type Step = 'start' | 'close' | 'reopen';
               <app-live-item
                 [meeting]="m"
                 [item]="item"
-                [roles]="roles.value() ?? []"
+                [roles]="people()"
                 [canCorrect]="can(role(), 'action.correct')"
                 [hasNext]="nextItem() !== null"
                 (changed)="apply($event)"
@@ -140,7 +140,7 @@ type Step = 'start' | 'close' | 'reopen';
         <app-minutes-panel [meetingId]="m.id" [meetingStatus]="m.status" [viewerAbsent]="viewerAbsent()" />
 
         @if (m.status !== 'CANCELLED') {
-          <app-attendance-table [meeting]="m" [roles]="roles.value() ?? []" [editable]="m.canManage && !m.locked" (changed)="apply($event)" />
+          <app-attendance-table [meeting]="m" [roles]="people()" [editable]="m.canManage && !m.locked" (changed)="apply($event)" />
         }
       }
     </div>
@@ -158,40 +158,49 @@ export class MeetingPage implements HoldsUnsavedInput {
   readonly id = input.required<string>();
 
   protected readonly meeting = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.get(params.id) });
+  /** The meeting, or undefined while loading or after an error (reading a failed resource's value throws). */
+  protected readonly view = computed(() => (this.meeting.hasValue() ? this.meeting.value() : undefined));
+  /** Loaded once per network, not again with every change of the meeting. */
+  private readonly managedNetworkId = computed(() => (this.view()?.canManage ? this.view()!.networkId : undefined));
   protected readonly roles = resource({
-    params: () => (this.meeting.value()?.canManage ? { id: this.meeting.value()!.networkId } : undefined),
+    params: () => {
+      const id = this.managedNetworkId();
+      return id ? { id } : undefined;
+    },
     loader: ({ params }) => this.networksApi.roles(params.id),
   });
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
+  /** The network's role holders (the coordinator's view): people to mark present and to give actions to. */
+  protected readonly people = computed(() => (this.roles.hasValue() ? this.roles.value() : []));
   private readonly liveItem = viewChild(LiveItem);
   private readonly guestInvites = viewChild(GuestInvites);
 
   /** The viewer's role for this meeting: their role in its network, or guest. */
   protected readonly role = computed<AccessRole | null>(() => {
-    const m = this.meeting.value();
+    const m = this.view();
     if (!m) return null;
     if (m.guest) return 'GUEST';
     return this.session.networks().find((n) => n.id === m.networkId)?.role ?? null;
   });
   protected readonly editableAgenda = computed(() => {
-    const status = this.meeting.value()?.status;
+    const status = this.view()?.status;
     return status === 'PLANNED' || status === 'IN_PROGRESS';
   });
   /** The viewer's organisation was not present at this meeting (absent or excused). */
   protected readonly viewerAbsent = computed(() => {
     const organisationId = this.session.me()?.organisation.id;
-    const row = this.meeting.value()?.attendance.find((a) => a.organisation.id === organisationId);
+    const row = this.view()?.attendance.find((a) => a.organisation.id === organisationId);
     return !!row && row.status !== null && row.status !== 'PRESENT';
   });
 
   private readonly currentId = signal<string | null>(null);
   protected readonly current = computed<AgendaItemView | null>(() => {
-    const agenda = this.meeting.value()?.agenda ?? [];
+    const agenda = this.view()?.agenda ?? [];
     return agenda.find((i) => i.id === this.currentId()) ?? agenda[0] ?? null;
   });
   protected readonly nextItem = computed<AgendaItemView | null>(() => {
-    const agenda = this.meeting.value()?.agenda ?? [];
+    const agenda = this.view()?.agenda ?? [];
     const index = agenda.findIndex((i) => i.id === this.current()?.id);
     return index >= 0 ? (agenda[index + 1] ?? null) : null;
   });

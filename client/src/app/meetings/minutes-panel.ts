@@ -32,7 +32,7 @@ import { confirmAction } from '../ui/confirm-dialog';
     .notice { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
   `,
   template: `
-    @if (minutes.value(); as v) {
+    @if (current(); as v) {
       <section aria-labelledby="minutes-heading" data-testid="minutes">
         <h2 id="minutes-heading">{{ 'minutes.title' | transloco }} — {{ 'enum.minutesStatus.' + v.status | transloco }}</h2>
         <div class="level" role="note">
@@ -123,8 +123,10 @@ export class MinutesPanel {
     params: () => ({ id: this.meetingId(), status: this.meetingStatus() }),
     loader: ({ params }) => firstValueFrom(this.http.get<MinutesView>(`/api/meetings/${params.id}/minutes`, handlesErrors())),
   });
+  /** The minutes, or undefined while loading or when there are none for this reader (reading a failed resource's value throws). */
+  protected readonly current = computed(() => (this.minutes.hasValue() ? this.minutes.value() : undefined));
   protected readonly texts = linkedSignal<Record<string, string>>(() =>
-    Object.fromEntries((this.minutes.value()?.sections ?? []).map((s) => [s.id, s.text])),
+    Object.fromEntries((this.current()?.sections ?? []).map((s) => [s.id, s.text])),
   );
   protected readonly error = signal<string | null>(null);
   /** Why a reader of a closed meeting sees no minutes (yet). */
