@@ -96,17 +96,15 @@ describe(ActionForm.name, () => {
   it("shows the server's refusal of the due date (400, fields.dueDate) on the date field", async () => {
     await fill('2099-01-19');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Actie toevoegen' }))).click();
-    http
-      .expectOne({ method: 'POST' })
-      .flush(
-        {
-          statusCode: 400,
-          message: 'De uiterste datum ligt in het verleden.',
-          error: 'Bad Request',
-          fields: { dueDate: ['De uiterste datum ligt in het verleden.'] },
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne({ method: 'POST' }).flush(
+      {
+        statusCode: 400,
+        message: 'De uiterste datum ligt in het verleden.',
+        error: 'Bad Request',
+        fields: { dueDate: ['De uiterste datum ligt in het verleden.'] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await turn(fixture);
     await settle(fixture);
     expect(await (await dueField()).getTextErrors()).toEqual(['De uiterste datum ligt in het verleden.']);

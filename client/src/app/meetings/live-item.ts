@@ -15,7 +15,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatCheckboxModule, type MatCheckboxChange } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -86,7 +86,7 @@ export const AUTOSAVE_DELAY_MS = 1500;
         </p>
         @if (it.case; as c) {
           <p><a [routerLink]="['/casussen', c.id]">{{ c.client.displayName }}</a> · {{ 'enum.caseStatus.' + c.status | transloco }}</p>
-          <mat-checkbox [checked]="it.keepOnAgenda" (change)="setKeepOnAgenda($event.checked)" [disabled]="keepBusy()" data-testid="item-keep">
+          <mat-checkbox [checked]="it.keepOnAgenda" (change)="setKeepOnAgenda($event)" [disabled]="keepBusy()" data-testid="item-keep">
             {{ 'meeting.keepOnAgenda' | transloco }}
           </mat-checkbox>
           @if (keepError()) { <p class="error-text" role="alert">{{ keepError() }}</p> }
@@ -211,7 +211,8 @@ export class LiveItem {
     this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
   }
 
-  protected async setKeepOnAgenda(keepOnAgenda: boolean): Promise<void> {
+  protected async setKeepOnAgenda(change: MatCheckboxChange): Promise<void> {
+    const keepOnAgenda = change.checked;
     // One version at a time: a running save of the texts goes first.
     if (this.saving) await this.saving;
     this.keepBusy.set(true);
@@ -221,6 +222,8 @@ export class LiveItem {
       this.version = view.agenda.find((i) => i.id === this.item().id)?.version ?? this.version;
       this.changed.emit(view);
     } catch (error) {
+      // Not saved: the box shows what the server holds again.
+      change.source.checked = !keepOnAgenda;
       this.keepError.set(errorMessage(error));
       this.changed.emit(null);
     } finally {
