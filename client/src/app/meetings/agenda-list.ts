@@ -143,6 +143,11 @@ export class AgendaList {
   protected readonly adding = signal(false);
   protected newItemTitle = '';
 
+  /** A new item's title typed and not added (the page asks before leaving). */
+  hasUnsavedInput(): boolean {
+    return this.newItemTitle.trim() !== '';
+  }
+
   protected async move(item: AgendaItemView, by: number): Promise<void> {
     const position = item.position + by;
     if (position < 0 || position >= this.meeting().agenda.length) return;

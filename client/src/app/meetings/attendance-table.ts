@@ -89,6 +89,17 @@ export class AttendanceTable {
     })),
   );
 
+  /** Attendance marked and not saved (the page asks before leaving). */
+  hasUnsavedInput(): boolean {
+    return this.rows().some((row) => {
+      const saved = this.meeting().attendance.find((a) => a.organisation.id === row.organisationId);
+      const savedIds = (saved?.people ?? []).map((p) => p.id);
+      return (
+        row.status !== (saved?.status ?? null) || row.userIds.length !== savedIds.length || row.userIds.some((id) => !savedIds.includes(id))
+      );
+    });
+  }
+
   protected people(organisationId: string): { id: string; name: string }[] {
     return peopleOf(this.roles(), organisationId);
   }

@@ -175,6 +175,9 @@ export class MeetingPage implements HoldsUnsavedInput {
   protected readonly people = computed(() => (this.roles.hasValue() ? this.roles.value() : []));
   private readonly liveItem = viewChild(LiveItem);
   private readonly guestInvites = viewChild(GuestInvites);
+  private readonly agendaList = viewChild(AgendaList);
+  private readonly attendanceTable = viewChild(AttendanceTable);
+  private readonly minutesPanel = viewChild(MinutesPanel);
 
   /** The viewer's role for this meeting: their role in its network, or guest. */
   protected readonly role = computed<AccessRole | null>(() => {
@@ -205,8 +208,11 @@ export class MeetingPage implements HoldsUnsavedInput {
     return index >= 0 ? (agenda[index + 1] ?? null) : null;
   });
 
+  /** Anything typed or marked on this page and not saved: the route guard and the browser ask before it is lost. */
   hasUnsavedInput(): boolean {
-    return (this.liveItem()?.hasUnsavedInput() ?? false) || (this.guestInvites()?.hasUnsavedInput() ?? false);
+    return [this.liveItem(), this.agendaList(), this.guestInvites(), this.attendanceTable(), this.minutesPanel()].some(
+      (part) => part?.hasUnsavedInput() ?? false,
+    );
   }
 
   @HostListener('window:beforeunload', ['$event'])

@@ -138,6 +138,16 @@ export class MinutesPanel {
   protected reason = '';
   protected addendumText = '';
 
+  /** Section texts changed and not saved, or a comment or addendum typed and not placed (the page asks before leaving). */
+  hasUnsavedInput(): boolean {
+    const saved = this.current()?.sections ?? [];
+    return (
+      saved.some((section) => (this.texts()[section.id] ?? section.text) !== section.text) ||
+      Object.values(this.commentTexts).some((text) => !!text?.trim()) ||
+      !!this.addendumText.trim()
+    );
+  }
+
   protected setText(id: string, text: string): void {
     this.texts.update((t) => ({ ...t, [id]: text }));
   }
