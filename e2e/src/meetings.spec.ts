@@ -5,6 +5,10 @@ import { COORDINATOR_BUURT, acceptStatementViaApi, choose, expectAccessible, log
 const NETWORK = 'Buurtnetwerk 55+ Soesterkwartier';
 const SHELL_ORG = 'Huisartsenpraktijk Soesterkwartier';
 const ACTION = 'Huisbezoek afleggen met de praktijkondersteuner';
+const NOTES = 'Analyse: vereenzaming en een vervuilde woning; de buren maken zich zorgen.';
+/** The demo's consultative question without an answer: the assembled agenda puts it on. */
+const OPEN_QUESTION = 'Vrouw durft niet meer naar de kerk';
+const ADVICE = 'Vraag de huisarts om bij een volgend consult naar het geheugen te kijken; de diaconie blijft bellen.';
 
 test.describe.configure({ mode: 'serial' });
 let meetingUrl = '';
@@ -17,12 +21,15 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   await page.getByTestId('meeting-startsAt').fill(`${tomorrow}T09:30`);
   await page.getByTestId('meeting-location').fill('Buurthuis De Kei');
-  await page.getByTestId('meeting-plan').click();
-  await page
-    .getByTestId('meetings-list')
-    .getByRole('link', { name: /Buurthuis De Kei/ })
-    .first()
-    .click();
+  // A double click plans one meeting: the button is disabled while the request runs, and the request
+  // carries an Idempotency-Key, so a repeat would return the first meeting.
+  await page.getByTestId('meeting-plan').dblclick();
+  const planned = page.getByTestId('meetings-list').getByRole('link', { name: /Buurthuis De Kei/ });
+  await expect(planned).toHaveCount(1);
+  await expect(page.getByTestId('meeting-plan')).toBeEnabled();
+  await page.reload();
+  await expect(planned).toHaveCount(1);
+  await planned.click();
 
   await page.waitForURL(/\/overleggen\/[0-9a-f-]{36}$/);
   meetingUrl = page.url();
@@ -47,8 +54,23 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   await page.getByTestId('meeting-start').click();
   await expect(page.getByTestId('live-mode')).toBeVisible();
   await expect(page.getByTestId('current-item')).toContainText('Nieuwe casus');
+  const agenda = page.getByRole('navigation', { name: 'Agenda' });
+
+  // Notes survive opening another item and a reload: they save themselves before the switch.
+  await page.getByTestId('item-notes').fill(NOTES);
+  await agenda.getByRole('button', { name: /Rondvraag/ }).click();
+  await expect(page.getByTestId('current-item')).toContainText('Rondvraag');
+  await agenda.getByRole('button').first().click();
+  await expect(page.getByTestId('item-notes')).toHaveValue(NOTES);
+  await page.reload();
+  await expect(page.getByTestId('current-item')).toContainText('Nieuwe casus');
+  await expect(page.getByTestId('item-notes')).toHaveValue(NOTES);
+
   await page.getByTestId('item-decisions').fill('Huisarts gaat op huisbezoek; wijkteam volgt de administratie.');
   await page.getByTestId('item-save').click();
+  await expect(page.getByTestId('save-state')).toHaveText(/^Opgeslagen \d{2}:\d{2}$/);
+  await page.getByRole('checkbox', { name: 'Houd op de agenda voor het volgende overleg' }).check();
+  await expect(page.getByRole('checkbox', { name: 'Houd op de agenda voor het volgende overleg' })).toBeChecked();
   await page.getByTestId('action-description').fill(ACTION);
   await choose(page, 'action-owner', SHELL_ORG);
   await page.getByTestId('action-due').fill(tomorrow);
@@ -57,8 +79,23 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   await expectAccessible(page);
   await screenshot(page, '18-overleg-live');
 
+  // The consultative question: its text in live mode, and the advice recorded in place.
+  await agenda.getByRole('button', { name: new RegExp(`Consultatieve vraag: ${OPEN_QUESTION}`) }).click();
+  await expect(page.getByTestId('live-question')).toContainText('Is dit iets voor de huisarts of voor het wijkteam?');
+  await page.getByTestId('live-answer-advice').fill(ADVICE);
+  await choose(page, 'live-answer-severity', 'Laag');
+  await choose(page, 'live-answer-recommendation', 'Doorverwijzen naar een andere partij');
+  await page.getByTestId('live-answer-submit').click();
+  await expect(page.getByTestId('live-question-answer')).toContainText(ADVICE);
+  await expect(page.getByTestId('live-question-answer')).toContainText('Doorverwijzen naar een andere partij');
+  await expect(page.getByTestId('live-answer-form')).toHaveCount(0);
+
+  // Closing is confirmed; the draft minutes appear without a reload.
   await page.getByTestId('meeting-close').click();
+  await expect(page.getByRole('dialog')).toContainText('conceptverslag');
+  await page.getByRole('dialog').getByTestId('confirm').click();
   await expect(page.getByTestId('meeting-status')).toHaveText('Gesloten');
+  await expect(page.getByTestId('minutes')).toContainText('Verslag — concept');
   await logout(page);
 });
 
@@ -86,6 +123,8 @@ test('the coordinator edits and sends the minutes', async ({ page }) => {
   await page.getByTestId('minutes-save').click();
   await expect(page.getByTestId('minutes-error')).toHaveCount(0);
   await page.getByTestId('minutes-send').click();
+  await expect(page.getByRole('dialog')).toContainText('aanwezig waren krijgen het verslag');
+  await page.getByRole('dialog').getByTestId('confirm').click();
   await expect(minutes).toContainText('verstuurd, ter review');
   await logout(page);
 });
@@ -116,6 +155,8 @@ test('the minutes are approved in the next meeting', async ({ page }) => {
   await page.getByTestId('meeting-start').click();
   await page.goto(meetingUrl);
   await page.getByTestId('minutes-approve').click();
+  await expect(page.getByRole('dialog')).toContainText('SHA-256');
+  await page.getByRole('dialog').getByTestId('confirm').click();
   await expect(page.getByTestId('minutes')).toContainText('Verslag — vastgesteld');
   await expectAccessible(page);
   await screenshot(page, '21-verslag-vastgesteld');

@@ -34,7 +34,11 @@ export const routes: Routes = [
       },
       { path: 'beheer', canActivate: [adminGuard], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'netwerken', loadChildren: () => import('./networks/networks.routes').then((m) => m.networksRoutes) },
-      { path: 'overleggen/:id', loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage) },
+      {
+        path: 'overleggen/:id',
+        canDeactivate: [confirmLeaveWithUnsavedInput],
+        loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage),
+      },
       {
         path: 'acties',
         loadComponent: () => import('./actions/my-actions-page').then((m) => m.MyActionsPage),

@@ -13,6 +13,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NOT_DONE_REASONS, type ActionStatus, type NotDoneReason } from '@casustafel/contract/meeting-rules';
 import type { ActionView } from '@casustafel/contract/meetings';
 import { errorMessage } from '../core/api-error';
+import { isDate } from '../meetings/amsterdam-time';
 import { MeetingsApi } from '../meetings/meetings-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
@@ -101,7 +102,16 @@ import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
               <mat-expansion-panel>
                 <mat-expansion-panel-header><mat-panel-title>{{ 'actions.history' | transloco }}</mat-panel-title></mat-expansion-panel-header>
                 @for (h of a.history; track $index) {
-                  <p>{{ h.at | appDate: 'dateTime' }} · {{ h.by ?? '' }} · {{ 'enum.actionStatus.' + h.status | transloco }}@if (h.note) { — {{ h.note }} }</p>
+                  @if (h.kind === 'CORRECTION') {
+                    <p>
+                      {{ h.at | appDate: 'dateTime' }} · {{ h.by ?? '' }} · {{ 'actionCorrect.corrected' | transloco }}:
+                      @for (c of h.corrected; track c.field) {
+                        {{ 'actionCorrect.field.' + c.field | transloco }} {{ isDate(c.from) ? (c.from | appDate) : c.from }} → {{ isDate(c.to) ? (c.to | appDate) : c.to }}@if (!$last) {; }
+                      }
+                    </p>
+                  } @else {
+                    <p>{{ h.at | appDate: 'dateTime' }} · {{ h.by ?? '' }} · {{ 'enum.actionStatus.' + h.status | transloco }}@if (h.note) { — {{ h.note }} }</p>
+                  }
                 }
               </mat-expansion-panel>
               @if (a.meetingId) { <p><a [routerLink]="['/overleggen', a.meetingId]">{{ 'actions.toMeeting' | transloco }}</a></p> }
@@ -119,14 +129,15 @@ import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 })
 export class MyActionsPage implements HoldsUnsavedInput {
   private readonly api = inject(MeetingsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(TranslocoService);
   protected readonly reasons = NOT_DONE_REASONS;
+  protected readonly isDate = isDate;
   protected readonly actions = resource({ loader: () => this.api.myActions() });
   protected readonly notDoneFor = signal<string | null>(null);
   protected readonly errorFor = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly feedUrl = signal<string | null>(null);
-  private readonly dialog = inject(MatDialog);
-  private readonly i18n = inject(TranslocoService);
   protected readonly notDoneForm = inject(FormBuilder).nonNullable.group({
     reason: ['' as NotDoneReason | '', Validators.required],
     note: ['', [Validators.required, Validators.minLength(5)]],

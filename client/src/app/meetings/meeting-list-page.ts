@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -7,11 +7,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { errorMessage } from '../core/api-error';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { NetworkHeader } from '../networks/network-header';
 import { NetworksApi } from '../networks/networks-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
+import { FormSubmit } from '../ui/form-submit';
 import { ResourceState } from '../ui/resource-state';
 import { MeetingsApi } from './meetings-api';
 import { can } from '@casustafel/contract/permissions';
@@ -20,7 +20,7 @@ import { can } from '@casustafel/contract/permissions';
 @Component({
   selector: 'app-meeting-list-page',
   imports: [
-    FormsModule,
+    ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatCardModule,
@@ -38,6 +38,8 @@ import { can } from '@casustafel/contract/permissions';
     a.item { display: flex; gap: 16px; align-items: center; padding: 12px 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); color: inherit; text-decoration: none; }
     a.item:hover, a.item:focus-visible { background: var(--mat-sys-surface-container); }
     .status { margin-left: auto; font: var(--mat-sys-label-large); }
+    .cancelled { color: var(--mat-sys-error); }
+    .hint { color: var(--mat-sys-on-surface-variant); margin: 4px 0 0; }
   `,
   template: `
     <div class="page">
@@ -47,37 +49,40 @@ import { can } from '@casustafel/contract/permissions';
         <mat-card appearance="outlined">
           <mat-card-content>
             <h3 class="card-title">{{ 'meetings.plan' | transloco }}</h3>
-            <form class="form-row" (ngSubmit)="plan()">
+            <form class="form-row" [formGroup]="form" (ngSubmit)="plan()" novalidate>
               <mat-form-field>
                 <mat-label>{{ 'meetings.startsAt' | transloco }}</mat-label>
-                <input matInput type="datetime-local" name="startsAt" [(ngModel)]="startsAt" required data-testid="meeting-startsAt" />
+                <input matInput type="datetime-local" formControlName="startsAt" required data-testid="meeting-startsAt" />
+                <mat-error>{{ 'meetings.startsAtRequired' | transloco }}</mat-error>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'meetings.duration' | transloco }}</mat-label>
-                <input matInput type="number" min="15" max="480" name="duration" [(ngModel)]="duration" required />
+                <input matInput type="number" min="15" max="480" formControlName="duration" required />
+                <mat-error>{{ 'meetings.durationInvalid' | transloco }}</mat-error>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'meetings.location' | transloco }}</mat-label>
-                <input matInput name="location" [(ngModel)]="location" data-testid="meeting-location" />
+                <input matInput formControlName="location" data-testid="meeting-location" />
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'meetings.onlineUrl' | transloco }}</mat-label>
-                <input matInput type="url" name="onlineUrl" [(ngModel)]="onlineUrl" />
+                <input matInput type="url" formControlName="onlineUrl" />
               </mat-form-field>
-              <mat-checkbox name="series" [(ngModel)]="series">{{ 'meetings.series' | transloco }}</mat-checkbox>
-              @if (series) {
+              <mat-checkbox formControlName="series">{{ 'meetings.series' | transloco }}</mat-checkbox>
+              @if (form.controls.series.value) {
                 <mat-form-field>
                   <mat-label>{{ 'meetings.everyWeeks' | transloco }}</mat-label>
-                  <input matInput type="number" min="1" max="12" name="everyWeeks" [(ngModel)]="everyWeeks" />
+                  <input matInput type="number" min="1" max="12" formControlName="everyWeeks" />
                 </mat-form-field>
                 <mat-form-field>
                   <mat-label>{{ 'meetings.count' | transloco }}</mat-label>
-                  <input matInput type="number" min="2" max="26" name="count" [(ngModel)]="count" />
+                  <input matInput type="number" min="2" max="26" formControlName="count" />
                 </mat-form-field>
               }
-              <button mat-flat-button type="submit" data-testid="meeting-plan">{{ 'meetings.planButton' | transloco }}</button>
+              <button mat-flat-button type="submit" [disabled]="planSubmit.busy()" data-testid="meeting-plan">{{ 'meetings.planButton' | transloco }}</button>
             </form>
-            @if (error()) { <p class="error-text" role="alert">{{ error() }}</p> }
+            <p class="hint">{{ 'meetings.timeZoneHint' | transloco }}</p>
+            @if (planSubmit.error()) { <p class="error-text" role="alert">{{ planSubmit.error() }}</p> }
           </mat-card-content>
         </mat-card>
       }
@@ -88,7 +93,9 @@ import { can } from '@casustafel/contract/permissions';
             <a class="item" [routerLink]="['/overleggen', m.id]">
               <mat-icon aria-hidden="true">event</mat-icon>
               <span>{{ m.startsAt | appDate: 'dateTime' }}@if (m.location) { · {{ m.location }} }</span>
-              <span class="status">{{ 'enum.meetingStatus.' + m.status | transloco }}</span>
+              <span class="status" [class.cancelled]="m.status === 'CANCELLED'">
+                {{ 'enum.meetingStatus.' + m.status | transloco }}@if (m.status === 'CANCELLED' && m.cancelledReason) {: {{ m.cancelledReason }}}
+              </span>
             </a>
           }
         </nav>
@@ -101,7 +108,6 @@ export class MeetingListPage {
   protected readonly can = can;
   private readonly api = inject(MeetingsApi);
   private readonly networksApi = inject(NetworksApi);
-  private readonly i18n = inject(TranslocoService);
   /** Route parameter: the network. */
   readonly id = input.required<string>();
 
@@ -116,32 +122,38 @@ export class MeetingListPage {
     return [...upcoming, ...past];
   });
 
-  protected startsAt = '';
-  protected duration = 90;
-  protected location = '';
-  protected onlineUrl = '';
-  protected series = false;
-  protected everyWeeks = 4;
-  protected count = 6;
-  protected readonly error = signal<string | null>(null);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly form = this.fb.group({
+    startsAt: ['', Validators.required],
+    duration: [90, [Validators.required, Validators.min(15), Validators.max(480)]],
+    location: [''],
+    onlineUrl: [''],
+    series: [false],
+    everyWeeks: [4],
+    count: [6],
+  });
+  protected readonly planSubmit = new FormSubmit();
 
+  /**
+   * One submission, one Idempotency-Key: a double click while the request runs is ignored, and a retry of
+   * the same submission plans nothing twice. The time is sent as typed ("2026-12-01T09:30", no offset):
+   * the server reads it as Amsterdam time, whatever the browser's time zone.
+   */
   protected async plan(): Promise<void> {
-    this.error.set(null);
-    if (!this.startsAt) {
-      this.error.set(this.i18n.translate('meetings.startsAtRequired'));
-      return;
-    }
-    try {
-      await this.api.plan(this.id(), {
-        startsAt: new Date(this.startsAt).toISOString(),
-        durationMinutes: Number(this.duration),
-        ...(this.location.trim() ? { location: this.location.trim() } : {}),
-        ...(this.onlineUrl.trim() ? { onlineUrl: this.onlineUrl.trim() } : {}),
-        ...(this.series ? { repeat: { everyWeeks: Number(this.everyWeeks), count: Number(this.count) } } : {}),
-      });
-      this.meetings.reload();
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    }
+    const v = this.form.getRawValue();
+    const planned = await this.planSubmit.run(this.form, (submission) =>
+      this.api.plan(
+        this.id(),
+        {
+          startsAt: v.startsAt,
+          durationMinutes: Number(v.duration),
+          ...(v.location.trim() ? { location: v.location.trim() } : {}),
+          ...(v.onlineUrl.trim() ? { onlineUrl: v.onlineUrl.trim() } : {}),
+          ...(v.series ? { repeat: { everyWeeks: Number(v.everyWeeks), count: Number(v.count) } } : {}),
+        },
+        submission.options,
+      ),
+    );
+    if (planned) this.meetings.reload();
   }
 }

@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { ActionStatus } from '@casustafel/contract/meeting-rules';
@@ -6,6 +6,7 @@ import type {
   ActionView,
   AddAgendaItemDto,
   AttendanceDto,
+  CancelMeetingDto,
   CreateActionDto,
   CreateMeetingDto,
   MeetingSummaryView,
@@ -13,7 +14,14 @@ import type {
   UpdateActionDto,
   UpdateAgendaItemDto,
 } from '@casustafel/contract/meetings';
+import type { AnswerQuestionDto } from '@casustafel/contract/questions';
 import { handlesErrors } from '../core/http-context';
+
+/** Request options of one form submission (`Submission.options` of ui/form-submit): its Idempotency-Key and error handling. */
+export interface SubmissionOptions {
+  headers: HttpHeaders;
+  context: HttpContext;
+}
 
 @Injectable({ providedIn: 'root' })
 export class MeetingsApi {
@@ -22,10 +30,9 @@ export class MeetingsApi {
   list(networkId: string): Promise<MeetingSummaryView[]> {
     return firstValueFrom(this.http.get<MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`));
   }
-  plan(networkId: string, dto: CreateMeetingDto): Promise<MeetingSummaryView | MeetingSummaryView[]> {
-    return firstValueFrom(
-      this.http.post<MeetingSummaryView | MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`, dto, handlesErrors()),
-    );
+  /** One submission: a repeat with the same Idempotency-Key (a double click) plans nothing twice. */
+  plan(networkId: string, dto: CreateMeetingDto, options: SubmissionOptions): Promise<MeetingSummaryView | MeetingSummaryView[]> {
+    return firstValueFrom(this.http.post<MeetingSummaryView | MeetingSummaryView[]>(`/api/networks/${networkId}/meetings`, dto, options));
   }
   get(id: string): Promise<MeetingView> {
     return firstValueFrom(this.http.get<MeetingView>(`/api/meetings/${id}`, handlesErrors()));
@@ -33,8 +40,8 @@ export class MeetingsApi {
   assemble(id: string): Promise<MeetingView> {
     return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/agenda/assemble`, {}, handlesErrors()));
   }
-  addItem(id: string, dto: AddAgendaItemDto): Promise<MeetingView> {
-    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/agenda`, dto, handlesErrors()));
+  addItem(id: string, dto: AddAgendaItemDto, options: SubmissionOptions): Promise<MeetingView> {
+    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/agenda`, dto, options));
   }
   updateItem(id: string, itemId: string, dto: UpdateAgendaItemDto): Promise<MeetingView> {
     return firstValueFrom(this.http.patch<MeetingView>(`/api/meetings/${id}/agenda/${itemId}`, dto, handlesErrors()));
@@ -45,11 +52,19 @@ export class MeetingsApi {
   step(id: string, step: 'start' | 'close' | 'reopen'): Promise<MeetingView> {
     return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/${step}`, {}, handlesErrors()));
   }
+  /** A planned meeting does not take place: status CANCELLED, with the reason shown to everyone. */
+  cancel(id: string, dto: CancelMeetingDto): Promise<MeetingView> {
+    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/cancel`, dto, handlesErrors()));
+  }
   attendance(id: string, dto: AttendanceDto): Promise<MeetingView> {
     return firstValueFrom(this.http.put<MeetingView>(`/api/meetings/${id}/attendance`, dto, handlesErrors()));
   }
-  addAction(id: string, itemId: string, dto: CreateActionDto): Promise<ActionView> {
-    return firstValueFrom(this.http.post<ActionView>(`/api/meetings/${id}/agenda/${itemId}/actions`, dto, handlesErrors()));
+  addAction(id: string, itemId: string, dto: CreateActionDto, options: SubmissionOptions): Promise<ActionView> {
+    return firstValueFrom(this.http.post<ActionView>(`/api/meetings/${id}/agenda/${itemId}/actions`, dto, options));
+  }
+  /** Live mode: the question of a question item answered in place (the same route as on the question's page). */
+  answerQuestion(questionId: string, dto: AnswerQuestionDto, options: SubmissionOptions): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/questions/${questionId}/answer`, dto, options));
   }
 
   findGuest(id: string, email: string): Promise<{ id: string; name: string; organisation: string }> {
@@ -60,8 +75,8 @@ export class MeetingsApi {
       }),
     );
   }
-  inviteGuest(id: string, userId: string, itemIds: string[]): Promise<MeetingView> {
-    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/guests`, { userId, itemIds }, handlesErrors()));
+  inviteGuest(id: string, userId: string, itemIds: string[], options: SubmissionOptions): Promise<MeetingView> {
+    return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/guests`, { userId, itemIds }, options));
   }
   acceptAsGuest(id: string): Promise<unknown> {
     return firstValueFrom(this.http.post(`/api/meetings/${id}/confidentiality/accept`, {}, handlesErrors()));

@@ -1,17 +1,20 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
+import type { MeetingStatus } from '@casustafel/contract/meeting-rules';
 import type { MinutesView } from '@casustafel/contract/minutes';
 import { errorMessage } from '../core/api-error';
 import { handlesErrors } from '../core/http-context';
 import { AppDatePipe } from '../ui/app-date.pipe';
+import { confirmAction } from '../ui/confirm-dialog';
 
 /** The minutes beside the meeting record: edit, send, comment per section, approve, addenda, and the reader's own PDF. */
 @Component({
@@ -26,9 +29,10 @@ import { AppDatePipe } from '../ui/app-date.pipe';
     .pre { white-space: pre-wrap; }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
     code { word-break: break-all; }
+    .notice { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
   `,
   template: `
-    @if (minutes.value(); as v) {
+    @if (current(); as v) {
       <section aria-labelledby="minutes-heading" data-testid="minutes">
         <h2 id="minutes-heading">{{ 'minutes.title' | transloco }} — {{ 'enum.minutesStatus.' + v.status | transloco }}</h2>
         <div class="level" role="note">
@@ -70,7 +74,7 @@ import { AppDatePipe } from '../ui/app-date.pipe';
         @if (error()) { <p class="error-text" role="alert" data-testid="minutes-error">{{ error() }} <button mat-button type="button" (click)="minutes.reload()">{{ 'meeting.reload' | transloco }}</button></p> }
         <div class="buttons">
           @if (v.can.edit) { <button mat-flat-button type="button" (click)="save(v)" data-testid="minutes-save">{{ 'minutes.save' | transloco }}</button> }
-          @if (v.can.send) { <button mat-stroked-button type="button" (click)="post('send')" data-testid="minutes-send">{{ 'minutes.send' | transloco }}</button> }
+          @if (v.can.send) { <button mat-stroked-button type="button" (click)="send()" data-testid="minutes-send">{{ 'minutes.send' | transloco }}</button> }
         </div>
         @if (v.can.approve) {
           <form class="buttons" (ngSubmit)="approve()">
@@ -96,25 +100,53 @@ import { AppDatePipe } from '../ui/app-date.pipe';
           }
         }
       </section>
+    } @else if (notice(); as n) {
+      <section aria-labelledby="minutes-heading" data-testid="minutes-notice">
+        <h2 id="minutes-heading">{{ 'minutes.title' | transloco }}</h2>
+        <p class="notice" role="note">{{ n | transloco }}</p>
+      </section>
     }
   `,
 })
 export class MinutesPanel {
   private readonly http = inject(HttpClient);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(TranslocoService);
   readonly meetingId = input.required<string>();
+  /** The meeting's status: closing it drafts the minutes, so the panel loads again when it changes (no reload needed). */
+  readonly meetingStatus = input<MeetingStatus | null>(null);
+  /** The viewer's organisation was marked absent or excused: they get the minutes once approved, not to comment on. */
+  readonly viewerAbsent = input(false);
 
-  /** 404 means: no minutes yet, or not for this reader. The panel then shows nothing. */
+  /** 404 means: no minutes yet, or not for this reader. The panel then says why, once the meeting is closed. */
   protected readonly minutes = resource({
-    params: () => ({ id: this.meetingId() }),
+    params: () => ({ id: this.meetingId(), status: this.meetingStatus() }),
     loader: ({ params }) => firstValueFrom(this.http.get<MinutesView>(`/api/meetings/${params.id}/minutes`, handlesErrors())),
   });
+  /** The minutes, or undefined while loading or when there are none for this reader (reading a failed resource's value throws). */
+  protected readonly current = computed(() => (this.minutes.hasValue() ? this.minutes.value() : undefined));
   protected readonly texts = linkedSignal<Record<string, string>>(() =>
-    Object.fromEntries((this.minutes.value()?.sections ?? []).map((s) => [s.id, s.text])),
+    Object.fromEntries((this.current()?.sections ?? []).map((s) => [s.id, s.text])),
   );
   protected readonly error = signal<string | null>(null);
+  /** Why a reader of a closed meeting sees no minutes (yet). */
+  protected readonly notice = computed(() => {
+    if (this.meetingStatus() !== 'CLOSED' || !this.minutes.error()) return null;
+    return this.viewerAbsent() ? 'minutes.absentNotice' : 'minutes.notYetSentNotice';
+  });
   protected commentTexts: Record<string, string> = {};
   protected reason = '';
   protected addendumText = '';
+
+  /** Section texts changed and not saved, or a comment or addendum typed and not placed (the page asks before leaving). */
+  hasUnsavedInput(): boolean {
+    const saved = this.current()?.sections ?? [];
+    return (
+      saved.some((section) => (this.texts()[section.id] ?? section.text) !== section.text) ||
+      Object.values(this.commentTexts).some((text) => !!text?.trim()) ||
+      !!this.addendumText.trim()
+    );
+  }
 
   protected setText(id: string, text: string): void {
     this.texts.update((t) => ({ ...t, [id]: text }));
@@ -140,8 +172,26 @@ export class MinutesPanel {
     return this.post(`comments/${commentId}/resolve`);
   }
 
-  protected approve(): Promise<void> {
-    return this.post('approve', this.reason.trim() ? { reason: this.reason.trim() } : {});
+  /** Sending is a step to confirm: the partners who were present receive the minutes to comment on. */
+  protected async send(): Promise<void> {
+    const ok = await confirmAction(this.dialog, {
+      title: this.i18n.translate('minutes.sendTitle'),
+      message: this.i18n.translate('minutes.sendText'),
+      confirm: this.i18n.translate('minutes.sendConfirm'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (ok) await this.post('send');
+  }
+
+  /** Approving locks the record for good (attendance included) and fixes its SHA-256 hash: confirmed first. */
+  protected async approve(): Promise<void> {
+    const ok = await confirmAction(this.dialog, {
+      title: this.i18n.translate('minutes.approveTitle'),
+      message: this.i18n.translate('minutes.approveText'),
+      confirm: this.i18n.translate('minutes.approveConfirm'),
+      cancel: this.i18n.translate('action.cancel'),
+    });
+    if (ok) await this.post('approve', this.reason.trim() ? { reason: this.reason.trim() } : {});
   }
 
   protected async addendum(): Promise<void> {

@@ -125,3 +125,12 @@ export async function settle(fixture: { whenStable(): Promise<unknown> }): Promi
   }
   await fixture.whenStable();
 }
+
+/** Like `settle`, without waiting for stability: for while a request is still open (a loading resource keeps the app unstable). */
+export async function turn(fixture: { detectChanges(): void }): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(1);
+    else await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  fixture.detectChanges();
+}
