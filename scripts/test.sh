@@ -36,8 +36,10 @@ stage "format" npx prettier --check .
 stage "lint" npx nx run-many -t lint --output-style=static
 stage "translations" node scripts/check-i18n.mjs
 stage "typecheck" npx nx run-many -t typecheck --output-style=static
-stage "unit tests" npx nx run api:test --output-style=static --skip-nx-cache
-stage "API tests" npx nx run api:test-api --output-style=static
+# Unit and API tests run in a zone other than Amsterdam's (npm run test:pg uses UTC): every time the
+# API computes must be Amsterdam time whatever the server's TZ (ADR 0017).
+stage "unit tests" env TZ=America/New_York npx nx run api:test --output-style=static --skip-nx-cache
+stage "API tests" env TZ=America/New_York npx nx run api:test-api --output-style=static
 stage "e2e tests" npx nx run e2e:e2e --output-style=static
 
 echo
