@@ -21,7 +21,7 @@ import {
 } from '@casustafel/contract/enums';
 import { errorMessage } from '../core/api-error';
 import { CasesApi } from '../cases/cases-api';
-import { AppDatePipe } from '../ui/app-date.pipe';
+import { AppDatePipe, amsterdamToday } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
 import { Loading } from '../ui/loading';
 import { NetworkHeader } from './network-header';
@@ -251,7 +251,7 @@ export class CovenantPage {
 
   protected signOrganisation = '';
   protected signatory = '';
-  protected signedOn = new Date().toISOString().slice(0, 10);
+  protected signedOn = amsterdamToday();
   protected readonly signError = signal<string | null>(null);
 
   protected setLevel(role: CovenantRole, context: DisclosureContext, level: DisclosureLevel): void {
