@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: lint, translation and type checks, unit tests, API tests (real app, in-memory SQLite), e2e tests
 # (Playwright in Debian's Chromium against the built app). Installs the system packages it needs
-# (Chromium; pdftotext for the PDF tests; LibreOffice Calc without GUI, which the CSV-injection test
+# (Chromium; pdftotext and qpdf for the PDF tests; LibreOffice Calc without GUI, which the CSV-injection test
 # opens the actions export in) when run as root; otherwise says what to install. Ends with one line
 # "N passed, N failed".
 set -uo pipefail
@@ -12,6 +12,7 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== Systeempakketten installeren: ${missing[*]}"
