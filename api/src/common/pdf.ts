@@ -162,7 +162,9 @@ export function drawTable(pdf: Pdf, columns: PdfColumn[], rows: string[][], opti
     cells.forEach((cell, i) => {
       const at = x;
       const draw = () => doc.text(cell, at + 2, y + 3, { width: columns[i].width - 6 });
-      row.add(isHeader ? headerCell(doc, 'Column', draw) : !withHeader && i === 0 ? headerCell(doc, 'Row', draw) : doc.struct('TD', {}, draw));
+      row.add(
+        isHeader ? headerCell(doc, 'Column', draw) : !withHeader && i === 0 ? headerCell(doc, 'Row', draw) : doc.struct('TD', {}, draw),
+      );
       x += columns[i].width;
     });
     row.end();
