@@ -36,7 +36,8 @@ rm -rf tmp/test-results-pg && mkdir -p tmp/test-results-pg
 status=0
 # The write-route fuzzer sends 500 bodies per route here (2,000 under npm test): enough to catch what
 # only PostgreSQL refuses, in a quarter of the time. FUZZ_RUNS=2000 npm run test:pg for the full run.
-TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres" FUZZ_RUNS="${FUZZ_RUNS:-500}" \
+# TZ=UTC here, TZ=America/New_York under npm test: times are Amsterdam times whatever the server's zone.
+TZ=UTC TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres" FUZZ_RUNS="${FUZZ_RUNS:-500}" \
   npx jest -c api/jest.config.cjs --selectProjects api --runInBand \
   --json --outputFile=tmp/test-results-pg/api.json "$@" || status=$?
 node scripts/test-summary.mjs tmp/test-results-pg

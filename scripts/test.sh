@@ -2,7 +2,7 @@
 # npm test: lint, translation and type checks, unit tests, client component tests (Angular's unit-test builder:
 # Vitest in jsdom, Material harnesses), API tests (real app, in-memory SQLite), e2e tests
 # (Playwright in Debian's Chromium against the built app). Installs the system packages it needs
-# (Chromium; pdftotext for the PDF tests; LibreOffice Calc without GUI, which the CSV-injection test
+# (Chromium; pdftotext and qpdf for the PDF tests; LibreOffice Calc without GUI, which the CSV-injection test
 # opens the actions export in) when run as root; otherwise says what to install. Ends with one line
 # "N passed, N failed".
 set -uo pipefail
@@ -13,6 +13,7 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== Systeempakketten installeren: ${missing[*]}"
@@ -37,9 +38,11 @@ stage "format" npx prettier --check .
 stage "lint" npx nx run-many -t lint --output-style=static
 stage "translations" node scripts/check-i18n.mjs
 stage "typecheck" npx nx run-many -t typecheck --output-style=static
-stage "unit tests" npx nx run api:test --output-style=static --skip-nx-cache
-stage "component tests" npx nx run client:test --output-style=static --skip-nx-cache
-stage "API tests" npx nx run api:test-api --output-style=static
+# Unit and API tests run in a zone other than Amsterdam's (npm run test:pg uses UTC): every time the
+# API computes must be Amsterdam time whatever the server's TZ (ADR 0017).
+stage "unit tests" env TZ=America/New_York npx nx run api:test --output-style=static --skip-nx-cache
+stage "component tests" env TZ=America/New_York npx nx run client:test --output-style=static --skip-nx-cache
+stage "API tests" env TZ=America/New_York npx nx run api:test-api --output-style=static
 stage "e2e tests" npx nx run e2e:e2e --output-style=static
 
 echo

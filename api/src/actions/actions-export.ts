@@ -1,6 +1,7 @@
 import type { ActionView } from '@casustafel/contract/meetings';
 import { ACTION_STATUS_LABEL, labelOf } from '../common/labels';
-import { createPdf, drawTable, finishPdf } from '../common/pdf';
+import { formatDutch } from '../common/amsterdam-time';
+import { block, createPdf, drawTable, finishPdf } from '../common/pdf';
 
 /** What a spreadsheet reads as the start of a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -30,22 +31,30 @@ export function actionsCsv(actions: ActionView[]): string {
 }
 
 export async function actionsPdf(networkName: string, actions: ActionView[], reader: string, now: Date): Promise<Buffer> {
-  const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
-  const { doc, done } = createPdf({ Title: `Open acties ${networkName}` });
-  doc.font('bold').fontSize(16).text('Open acties', 50, 50);
-  doc.font('body').fontSize(10).fillColor('#333').text(`${networkName} · Vertrouwelijk`).moveDown();
+  const pdf = createPdf({ Title: `Open acties ${networkName}` });
+  const { doc } = pdf;
+  block(pdf, 'H1', () => doc.font('bold').fontSize(16).text('Open acties', 50, 50));
+  block(pdf, 'P', () => doc.font('body').fontSize(10).fillColor('#333').text(`${networkName} · Vertrouwelijk`));
+  doc.moveDown();
   const columns = [
-    { title: 'Casus', width: 120 },
-    { title: 'Actie', width: 170 },
-    { title: 'Organisatie', width: 110 },
-    { title: 'Uiterlijk', width: 60 },
+    { title: 'Casus', width: 115 },
+    { title: 'Actie', width: 160 },
+    { title: 'Wie', width: 125 },
+    { title: 'Uiterlijk', width: 55 },
     { title: 'Te laat', width: 40 },
   ];
   drawTable(
-    doc,
+    pdf,
     columns,
-    actions.map((a) => [a.case?.label ?? '', a.description, a.owner.organisation.name, a.dueDate, a.overdue ? 'ja' : '']),
+    actions.map((a) => [
+      a.case?.label ?? '',
+      a.description,
+      // The owning organisation, and on its own line the owning person if there is one (as in the CSV).
+      a.owner.organisation.name + (a.owner.user ? `\n${a.owner.user.name}` : ''),
+      a.dueDate,
+      a.overdue ? 'ja' : '',
+    ]),
   );
-  finishPdf(doc, `Opgesteld voor ${reader} op ${when.format(now)}`, `${networkName} · Vertrouwelijk`);
-  return done;
+  finishPdf(pdf, `Opgesteld voor ${reader} op ${formatDutch(now, 'moment')}`, `${networkName} · Vertrouwelijk`);
+  return pdf.done;
 }

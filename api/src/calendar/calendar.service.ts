@@ -1,6 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import ical from 'ical-generator';
+import { NETWORK_TIME_ZONE } from '@casustafel/contract/meeting-rules';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { ActionsService } from '../actions/actions.service';
@@ -54,20 +57,33 @@ export class CalendarService {
     const networks = await this.networks.networksOf(user.id);
     const names = new Map(networks.map((n) => [n.id, n.name]));
     const from = new Date(this.clock.now().getTime() - 30 * 86_400_000);
+    // No calendar-wide zone: that would add the non-standard TIMEZONE-ID and X-WR-TIMEZONE and write
+    // DTSTAMP in local time. Each meeting names its zone (DTSTART;TZID=Europe/Amsterdam) and the
+    // generator adds the VTIMEZONE those TZIDs refer to; DTSTAMP stays UTC with Z.
     const calendar = ical({
       name: 'Casustafel',
-      timezone: 'Europe/Amsterdam',
+      timezone: { name: null, generator: getVtimezoneComponent },
       prodId: { company: 'Casustafel', product: 'casustafel', language: 'NL' },
     });
+    const stamp = this.clock.now();
     for (const m of await this.meetings.upcoming([...names.keys()], from)) {
+      // ical-generator writes a JS Date's clock time in the SERVER's zone beside a TZID; a Luxon
+      // DateTime is written in the zone it is given, whatever the server's TZ.
+      const start = DateTime.fromJSDate(m.startsAt, { zone: NETWORK_TIME_ZONE });
+      const cancelled = m.status === 'CANCELLED';
       calendar.createEvent({
         id: `meeting-${m.id}@casustafel`,
-        start: m.startsAt,
-        end: new Date(m.startsAt.getTime() + m.durationMinutes * 60_000),
-        summary: `Overleg ${names.get(m.networkId)}`,
+        stamp,
+        start,
+        end: start.plus({ minutes: m.durationMinutes }),
+        timezone: NETWORK_TIME_ZONE,
+        // A cancelled meeting stays in the feed as cancelled, so calendar apps that already hold it
+        // strike it through or remove it; its reason is free text and stays in Casustafel.
+        status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        summary: `${cancelled ? 'Vervalt: ' : ''}Overleg ${names.get(m.networkId)}`,
         location: m.location ?? m.onlineUrl ?? undefined,
         url: m.onlineUrl ?? undefined,
-        description: 'De agenda staat in Casustafel.',
+        description: cancelled ? 'Dit overleg gaat niet door. Details in Casustafel.' : 'De agenda staat in Casustafel.',
       });
     }
     const actions = await this.actions.openFor(user.organisationId, [...names.keys()]);
@@ -76,15 +92,17 @@ export class CalendarService {
     // An action on a case hidden from this user is left out, like everywhere else.
     for (const a of actions.filter((a) => !a.caseId || labels.has(a.caseId))) {
       const label = a.caseId ? labels.get(a.caseId) : null;
-      const day = new Date(`${a.dueDate}T00:00:00Z`);
       calendar.createEvent({
         id: `action-${a.id}@casustafel`,
-        start: day,
+        stamp,
+        // A due date is a day, not a moment: DTSTART;VALUE=DATE with the date itself.
+        start: DateTime.fromISO(a.dueDate, { zone: 'UTC' }),
         allDay: true,
         summary: `Actie ${names.get(a.networkId)}${label ? `: ${label}` : ''}`,
         description: 'Uiterste datum van een actie van je organisatie. Details in Casustafel.',
       });
     }
-    return calendar.toString();
+    // RFC 5545 ends every content line, the last one too, with CRLF.
+    return `${calendar.toString()}\r\n`;
   }
 }

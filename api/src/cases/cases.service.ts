@@ -14,6 +14,7 @@ import {
   type UpdateCaseStatusDto,
 } from '@casustafel/contract/cases';
 import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
+import { dutchDate, dutchYear } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import { namesFor } from '../common/names';
 import type { Viewer } from '../common/viewer';
@@ -107,7 +108,7 @@ export class CasesService implements OnApplicationBootstrap {
       city: dto.client.city.trim(),
       phone: dto.client.phone?.trim() || null,
     };
-    if (Number.isNaN(Date.parse(identity.dateOfBirth)) || new Date(identity.dateOfBirth) > this.clock.now()) {
+    if (Number.isNaN(Date.parse(identity.dateOfBirth)) || identity.dateOfBirth > dutchDate(this.clock.now())) {
       throw new BadRequestException('Vul een geldige geboortedatum in die niet in de toekomst ligt.');
     }
     await this.guard.check(viewer, networkId, dto, NO_NAMES, { identity });
@@ -413,7 +414,7 @@ export class CasesService implements OnApplicationBootstrap {
     sourceQuestionId: string | null,
   ): Promise<Case> {
     const now = this.clock.now();
-    const year = now.getUTCFullYear();
+    const year = dutchYear(now);
     for (let attempt = 1; ; attempt++) {
       try {
         return await manager.transaction(async (m) => {

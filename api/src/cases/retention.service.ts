@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { plusMonthsAmsterdam } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import { CovenantsService } from '../covenants/covenants.service';
 import { CasesService } from './cases.service';
@@ -35,8 +36,7 @@ export class RetentionService {
       if (!retentionByNetwork.has(record.networkId)) {
         retentionByNetwork.set(record.networkId, (await this.covenants.current(record.networkId)).retentionMonths);
       }
-      const until = new Date(record.closedAt!);
-      until.setUTCMonth(until.getUTCMonth() + retentionByNetwork.get(record.networkId)!);
+      const until = plusMonthsAmsterdam(record.closedAt!, retentionByNetwork.get(record.networkId)!);
       if (until <= now) {
         await this.cases.eraseIdentity(record);
         erased++;

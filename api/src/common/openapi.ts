@@ -32,9 +32,9 @@ export const SESSION_SECURITY = 'session';
 
 /**
  * Dates and date-times as the API reads them (class-validator's IsDateString and IsISO8601, then
- * `new Date()`): a calendar date, optionally with a time in minutes or seconds (with a fraction),
- * optionally with Z or an offset of hours and minutes. 2026-12-01, 2026-12-01T09:30,
- * 2026-12-01T09:30:00Z and 2026-12-01T09:30:00.000+01:00 all match. The server accepts a few more
+ * common/amsterdam-time.ts): a calendar date, optionally with a time in minutes or seconds (with a
+ * fraction), optionally with Z or an offset of hours and minutes; without one the time is Amsterdam
+ * time. 2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30:00Z and 2026-12-01T09:30:00.000+01:00 all match. The server accepts a few more
  * exotic ISO 8601 forms (week dates, ordinal dates) that clients have no reason to send.
  */
 export const ISO_DATE_TIME_PATTERN =

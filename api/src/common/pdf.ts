@@ -1,38 +1,56 @@
 import PDFDocument from 'pdfkit';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /**
- * A4 documents with an embedded font that handles Dutch characters (Roboto from @fontsource,
- * WOFF read by pdfkit's fontkit), collected into a Buffer.
+ * Every PDF of Casustafel (minutes, access report, actions): A4, tagged for screen readers, with an
+ * embedded font that prints every name (ADR 0018).
+ *
+ * The font is Roboto as TrueType from @expo-google-fonts/roboto: Latin Extended included, so "Ayşe
+ * Demir", "Łukasz Wójcik", "Zdeněk Dvořák" and "Ștefan Țurcanu" print as they are written. pdfkit
+ * embeds only the glyphs a document uses.
+ *
+ * The document is tagged (PDF 1.7, /MarkInfo, a structure tree under one Document element, /Lang
+ * nl-NL, the title shown instead of the file name): headings, paragraphs, lists and tables with
+ * header cells are structure elements; running headers, footers, page numbers and rules are
+ * artifacts, so a screen reader skips them.
  */
-const fonts = new Map<number, Buffer | null>();
+const FONT_FILES = {
+  body: '@expo-google-fonts/roboto/400Regular/Roboto_400Regular.ttf',
+  bold: '@expo-google-fonts/roboto/500Medium/Roboto_500Medium.ttf',
+} as const;
 
-/** The font file, read once per process. */
-function fontFile(weight: 400 | 500): Buffer | null {
-  if (!fonts.has(weight)) {
-    try {
-      const dir = join(dirname(require.resolve('@fontsource/roboto/package.json')), 'files');
-      const file = join(dir, `roboto-latin-${weight}-normal.woff`);
-      fonts.set(weight, existsSync(file) ? readFileSync(file) : null);
-    } catch {
-      fonts.set(weight, null);
-    }
-  }
-  return fonts.get(weight)!;
+let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
+
+/** The font files, read once per process. A missing font is an error, not a silent fallback that drops letters. */
+function fontFiles(): Record<keyof typeof FONT_FILES, Buffer> {
+  fonts ??= { body: readFileSync(require.resolve(FONT_FILES.body)), bold: readFileSync(require.resolve(FONT_FILES.bold)) };
+  return fonts;
 }
 
-export function createPdf(info: { Title: string; Subject?: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+/** Block-level structure types this module writes. */
+export type BlockType = 'H1' | 'H2' | 'P';
+
+/** A document being written, with the Document structure element its content goes into. */
+export interface Pdf {
+  doc: PDFKit.PDFDocument;
+  root: PDFKit.PDFStructureElement;
+  done: Promise<Buffer>;
+}
+
+export function createPdf(info: { Title: string; Subject?: string }): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
     bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'nl-NL',
+    displayTitle: true,
     info: { ...info, Author: 'Casustafel', Creator: 'Casustafel' },
   });
-  const regular = fontFile(400);
-  const medium = fontFile(500);
-  doc.registerFont('body', regular ?? 'Helvetica');
-  doc.registerFont('bold', medium ?? 'Helvetica-Bold');
+  const { body, bold } = fontFiles();
+  doc.registerFont('body', body);
+  doc.registerFont('bold', bold);
   doc.font('body');
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,24 +58,68 @@ export function createPdf(info: { Title: string; Subject?: string }): { doc: PDF
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  return { doc, done };
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  return { doc, root, done };
 }
 
-/** "pagina x van y" on every page, a footer line, and optionally a running header. */
-export function finishPdf(doc: PDFKit.PDFDocument, footer: string, header?: string): void {
+/** A heading or paragraph: everything `draw` writes becomes one structure element of this type. */
+export function block(pdf: Pdf, type: BlockType, draw: (doc: PDFKit.PDFDocument) => void): void {
+  pdf.root.add(pdf.doc.struct(type, {}, () => draw(pdf.doc)));
+}
+
+/** A bulleted list (L, LI with Lbl and LBody): each item's text beside a bullet. */
+export function bulletList(pdf: Pdf, items: string[]): void {
+  const { doc } = pdf;
+  const list = doc.struct('L');
+  pdf.root.add(list);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - 12;
+  for (const item of items) {
+    if (doc.y + doc.heightOfString(item, { width }) > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    const entry = doc.struct('LI');
+    list.add(entry);
+    entry.add(doc.struct('Lbl', {}, () => doc.text('•', left, y, { lineBreak: false })));
+    entry.add(doc.struct('LBody', {}, () => doc.text(item, left + 12, y, { width })));
+    entry.end();
+    doc.x = left;
+  }
+  list.end();
+}
+
+/** Content no reader needs read aloud (running headers and footers, page numbers, rules). */
+function artifact(
+  doc: PDFKit.PDFDocument,
+  options: { type?: 'Pagination' | 'Layout'; attached?: ('Top' | 'Bottom')[] },
+  draw: () => void,
+): void {
+  doc.markContent('Artifact', options);
+  draw();
+  doc.endMarkedContent();
+}
+
+/** "pagina x van y" on every page, a footer line, and optionally a running header; all artifacts. Ends the document. */
+export function finishPdf(pdf: Pdf, footer: string, header?: string): void {
+  const { doc } = pdf;
+  pdf.root.end();
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     if (header) {
-      doc.font('body').fontSize(8).fillColor('#555');
-      doc.text(header, 50, 22, { width: doc.page.width - 100, align: 'right', lineBreak: false });
+      artifact(doc, { type: 'Pagination', attached: ['Top'] }, () => {
+        doc.font('body').fontSize(8).fillColor('#555');
+        doc.text(header, 50, 22, { width: doc.page.width - 100, align: 'right', lineBreak: false });
+      });
     }
     const bottom = doc.page.height - 40;
-    doc.font('body').fontSize(8).fillColor('#555');
     // Writing in the bottom margin must not start a new page.
     doc.page.margins.bottom = 0;
-    doc.text(footer, 50, bottom, { width: doc.page.width - 200, lineBreak: false });
-    doc.text(`pagina ${i + 1} van ${range.count}`, doc.page.width - 150, bottom, { width: 100, align: 'right', lineBreak: false });
+    artifact(doc, { type: 'Pagination', attached: ['Bottom'] }, () => {
+      doc.font('body').fontSize(8).fillColor('#555');
+      doc.text(footer, 50, bottom, { width: doc.page.width - 200, lineBreak: false });
+      doc.text(`pagina ${i + 1} van ${range.count}`, doc.page.width - 150, bottom, { width: 100, align: 'right', lineBreak: false });
+    });
   }
   doc.end();
 }
@@ -67,36 +129,61 @@ export interface PdfColumn {
   width: number;
 }
 
-/** A table that breaks across pages: a bold header row, then a row per entry, each cell wrapped. */
-export function drawTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: string[][], options: { header?: boolean } = {}): void {
+/** A header cell: its scope tells a screen reader which cells it heads. */
+function headerCell(doc: PDFKit.PDFDocument, scope: 'Column' | 'Row', draw: () => void): PDFKit.PDFStructureElement {
+  const cell = doc.struct('TH', {}, draw);
+  (cell as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data['A'] = { O: 'Table', Scope: scope };
+  return cell;
+}
+
+/**
+ * A table that breaks across pages: a bold header row (TH cells, scope Column), then a row per entry,
+ * each cell wrapped. Without a header row (`header: false`) the first cell of each row heads its row
+ * (TH, scope Row): a list of labels and values.
+ */
+export function drawTable(pdf: Pdf, columns: PdfColumn[], rows: string[][], options: { header?: boolean } = {}): void {
+  const { doc } = pdf;
+  const withHeader = options.header !== false;
+  const table = doc.struct('Table');
+  pdf.root.add(table);
   const left = 50;
   const right = left + columns.reduce((sum, c) => sum + c.width, 0);
-  const line = (cells: string[], bold: boolean) => {
+  const line = (cells: string[], isHeader: boolean) => {
     doc
-      .font(bold ? 'bold' : 'body')
+      .font(isHeader ? 'bold' : 'body')
       .fontSize(9)
       .fillColor('#000');
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: columns[i].width - 6 }))) + 6;
     if (doc.y + height > doc.page.height - 70) doc.addPage();
     const y = doc.y;
+    const row = doc.struct('TR');
+    table.add(row);
     let x = left;
     cells.forEach((cell, i) => {
-      doc.text(cell, x + 2, y + 3, { width: columns[i].width - 6 });
+      const at = x;
+      const draw = () => doc.text(cell, at + 2, y + 3, { width: columns[i].width - 6 });
+      row.add(
+        isHeader ? headerCell(doc, 'Column', draw) : !withHeader && i === 0 ? headerCell(doc, 'Row', draw) : doc.struct('TD', {}, draw),
+      );
       x += columns[i].width;
     });
-    doc
-      .moveTo(left, y + height)
-      .lineTo(right, y + height)
-      .strokeColor('#bbb')
-      .stroke();
+    row.end();
+    artifact(doc, { type: 'Layout' }, () => {
+      doc
+        .moveTo(left, y + height)
+        .lineTo(right, y + height)
+        .strokeColor('#bbb')
+        .stroke();
+    });
     doc.x = left;
     doc.y = y + height;
   };
-  if (options.header !== false)
+  if (withHeader)
     line(
       columns.map((c) => c.title),
       true,
     );
   for (const row of rows) line(row, false);
+  table.end();
   doc.moveDown(0.8);
 }

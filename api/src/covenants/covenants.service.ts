@@ -10,6 +10,7 @@ import type {
   CovenantView,
   UpdateCovenantDto,
 } from '@casustafel/contract/covenant';
+import { plusMonthsAmsterdam } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
@@ -227,8 +228,7 @@ export class CovenantsService {
   ): Promise<{ acceptedAt: string; validUntil: string }> {
     const covenant = await this.current(networkId);
     const acceptedAt = this.clock.now();
-    const validUntil = new Date(acceptedAt);
-    validUntil.setUTCMonth(validUntil.getUTCMonth() + ACCEPTANCE_MONTHS);
+    const validUntil = plusMonthsAmsterdam(acceptedAt, ACCEPTANCE_MONTHS);
     await this.acceptances.insert({ id: newId(), networkId, userId, covenantVersion: covenant.version, acceptedAt, validUntil });
     await this.accessLog.record([
       {

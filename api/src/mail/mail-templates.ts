@@ -1,3 +1,5 @@
+import { formatDutch } from '../common/amsterdam-time';
+
 /**
  * The mails Casustafel sends, in Dutch, as plain text and HTML (ADR 0013). A template receives only
  * what it names: the recipient's own name, a link and a moment. Never a client's identity, never free
@@ -25,19 +27,9 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** "27 november 2026 om 15:04", in Dutch time. */
+/** "27 november 2026 om 15:04", in Amsterdam time whatever the server's zone. */
 function dutchMoment(iso: string): string {
-  const at = new Date(iso);
-  const date = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    at,
-  );
-  const time = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return `${date} om ${time}`;
+  return formatDutch(new Date(iso), 'moment');
 }
 
 /** A paragraph is text; a link is shown as a button in HTML and as the bare address in plain text. */

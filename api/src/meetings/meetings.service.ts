@@ -23,7 +23,7 @@ import { ActionsService, STALE } from '../actions/actions.service';
 import { Case } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
-import { dutchDate } from '../common/dates';
+import { dutchDate, formatDutch, parseAmsterdamMoment, plusWeeksAmsterdam } from '../common/amsterdam-time';
 import { namesFor } from '../common/names';
 import { resolvedAccess } from '../common/request-context';
 import { MEETING_STATUS_PHRASE } from '../common/labels';
@@ -100,14 +100,19 @@ export class MeetingsService {
 
   async plan(viewer: Viewer, networkId: string, dto: CreateMeetingDto): Promise<MeetingSummaryView | MeetingSummaryView[]> {
     await this.requireCoordinator(viewer, networkId);
-    const first = new Date(dto.startsAt);
+    // Without an offset the time is Amsterdam time; a series keeps its Amsterdam clock time across summer time.
+    const first = parseAmsterdamMoment(dto.startsAt);
+    if (!first) {
+      const message = 'Vul het begin in als datum en tijd (bijvoorbeeld 2026-12-01T09:30).';
+      throw new BadRequestException({ statusCode: 400, message, error: 'Bad Request', fields: { startsAt: [message] } });
+    }
     if (first.getTime() < this.clock.now().getTime() - 24 * 3_600_000) throw new BadRequestException('Plan een overleg in de toekomst.');
     await this.guard.check(viewer, networkId, dto, NO_NAMES_IN_PLACE);
     const count = dto.repeat?.count ?? 1;
     const seriesId = dto.repeat ? newId() : null;
     const planned: Meeting[] = [];
     for (let i = 0; i < count; i++) {
-      const startsAt = new Date(first.getTime() + i * (dto.repeat?.everyWeeks ?? 0) * 7 * 86_400_000);
+      const startsAt = plusWeeksAmsterdam(first, i * (dto.repeat?.everyWeeks ?? 0));
       planned.push(
         this.meetings.create({
           id: newId(),
@@ -684,5 +689,5 @@ export class MeetingsService {
 }
 
 function dateWord(date: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
+  return formatDutch(date, 'day');
 }

@@ -1,5 +1,6 @@
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { MemberView, NetworkView, RoleReviewView, RoleView } from '@casustafel/contract/networks';
+import { plusMonthsAmsterdam } from '../common/amsterdam-time';
 import type { Membership } from './membership.entity';
 import type { Network } from './network.entity';
 import type { NetworkRoleAssignment } from './network-role.entity';
@@ -45,8 +46,7 @@ export function toRoleReviewView(
   now: Date,
   everyMonths: number,
 ): RoleReviewView {
-  const due = new Date(network.rolesConfirmedAt ?? now);
-  if (network.rolesConfirmedAt) due.setUTCMonth(due.getUTCMonth() + everyMonths);
+  const due = network.rolesConfirmedAt ? plusMonthsAmsterdam(network.rolesConfirmedAt, everyMonths) : new Date(now);
   return {
     confirmedAt: network.rolesConfirmedAt?.toISOString() ?? null,
     confirmedBy,

@@ -7,6 +7,7 @@ import type { MeNetwork } from '@casustafel/contract/auth';
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { AddMemberDto, AssignRoleDto, CreateNetworkDto, MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
+import { dutchDate } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
@@ -107,7 +108,7 @@ export class NetworksService {
         networkId,
         organisationId: organisation.id,
         ring: dto.ring,
-        since: dto.since ?? this.clock.now().toISOString().slice(0, 10),
+        since: dto.since ?? dutchDate(this.clock.now()),
       }),
     );
     membership.organisation = organisation;

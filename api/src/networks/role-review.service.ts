@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Repository } from 'typeorm';
 import type { RoleReviewView } from '@casustafel/contract/networks';
 import { requireAccess } from '../access/require-access';
+import { plusMonthsAmsterdam } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { AccessLogService } from '../privacy/access-log.service';
@@ -16,11 +17,7 @@ import { NetworksService } from './networks.service';
 export const ROLE_REVIEW_MONTHS = 12;
 export const INACTIVE_AFTER_MONTHS = 6;
 
-const monthsBefore = (at: Date, months: number): Date => {
-  const d = new Date(at);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
-};
+const monthsBefore = (at: Date, months: number): Date => plusMonthsAmsterdam(at, -months);
 
 /**
  * Who still needs access (BIO 5.18.02): the coordinator confirms the network's roles once a year,

@@ -26,7 +26,7 @@ import {
 } from '@casustafel/contract/access-log';
 import type { DisclosureLevel } from '@casustafel/contract/enums';
 import { Clock } from '../common/clock';
-import { dutchPeriod } from '../common/dates';
+import { dutchPeriod } from '../common/amsterdam-time';
 import type { Viewer } from '../common/viewer';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';

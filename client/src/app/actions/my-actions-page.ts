@@ -13,7 +13,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NOT_DONE_REASONS, type ActionStatus, type NotDoneReason } from '@casustafel/contract/meeting-rules';
 import type { ActionView } from '@casustafel/contract/meetings';
 import { errorMessage } from '../core/api-error';
-import { isDate } from '../meetings/amsterdam-time';
+import { isDate } from '../ui/amsterdam-time';
 import { MeetingsApi } from '../meetings/meetings-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';

@@ -12,7 +12,7 @@ import type { ActionView, UpdateActionDto } from '@casustafel/contract/meetings'
 import type { RoleView } from '@casustafel/contract/networks';
 import { FormSubmit } from '../ui/form-submit';
 import { peopleOf, type OwnerChoice } from './action-form';
-import { todayInAmsterdam } from './amsterdam-time';
+import { todayInAmsterdam } from '../ui/amsterdam-time';
 import { MeetingsApi } from './meetings-api';
 import { notBefore, showServerFieldErrors } from './server-field-errors';
 

@@ -10,7 +10,7 @@ import type { RoleView } from '@casustafel/contract/networks';
 import { IDEMPOTENCY_HEADER } from '@casustafel/contract/meeting-rules';
 import { anAction, componentTestProviders, settle, turn } from '../testing/component-testing';
 import { ActionForm } from './action-form';
-import { todayInAmsterdam } from './amsterdam-time';
+import { todayInAmsterdam } from '../ui/amsterdam-time';
 
 const role = (userId: string, name: string, organisationId: string): RoleView =>
   ({

@@ -9,7 +9,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ActionView } from '@casustafel/contract/meetings';
 import type { RoleView } from '@casustafel/contract/networks';
 import { FormSubmit } from '../ui/form-submit';
-import { todayInAmsterdam } from './amsterdam-time';
+import { todayInAmsterdam } from '../ui/amsterdam-time';
 import { MeetingsApi } from './meetings-api';
 import { notBefore, showServerFieldErrors } from './server-field-errors';
 

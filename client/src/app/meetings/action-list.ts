@@ -7,7 +7,7 @@ import type { RoleView } from '@casustafel/contract/networks';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { correctAction } from './action-correct-dialog';
 import type { OwnerChoice } from './action-form';
-import { isDate } from './amsterdam-time';
+import { isDate } from '../ui/amsterdam-time';
 
 /** The actions of an agenda item: who, by when, the state, the corrections in their history; the coordinator corrects. */
 @Component({

@@ -27,7 +27,7 @@ import type { RoleView } from '@casustafel/contract/networks';
 import { errorMessage } from '../core/api-error';
 import { ActionForm, type OwnerChoice } from './action-form';
 import { ActionList } from './action-list';
-import { timeInAmsterdam } from './amsterdam-time';
+import { timeInAmsterdam } from '../ui/amsterdam-time';
 import { MeetingsApi } from './meetings-api';
 import { chooseMerge, type ItemTexts } from './merge-dialog';
 import { QuestionAnswer } from './question-answer';

@@ -22,7 +22,8 @@ import {
 import { CasesApi } from '../cases/cases-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { confirmAction } from '../ui/confirm-dialog';
-import { notInFuture, todayIso } from '../ui/date-validators';
+import { todayInAmsterdam } from '../ui/amsterdam-time';
+import { notInFuture } from '../ui/date-validators';
 import { ErrorSummary } from '../ui/error-summary';
 import { ErrorTextPipe } from '../ui/error-text.pipe';
 import { FormSubmit } from '../ui/form-submit';
@@ -271,11 +272,11 @@ export class CovenantPage implements HoldsUnsavedInput {
     );
   });
 
-  protected readonly today = todayIso();
+  protected readonly today = todayInAmsterdam();
   protected readonly signForm = this.fb.group({
     organisationId: ['', Validators.required],
     signatory: ['', [Validators.required, Validators.minLength(2)]],
-    signedOn: [todayIso(), [Validators.required, notInFuture]],
+    signedOn: [todayInAmsterdam(), [Validators.required, notInFuture]],
   });
   protected readonly signSubmit = new FormSubmit();
 
@@ -337,7 +338,7 @@ export class CovenantPage implements HoldsUnsavedInput {
       this.api.addSignature(this.id(), this.signForm.getRawValue(), submission.options),
     );
     if (!ok) return;
-    dir.resetForm({ organisationId: '', signatory: '', signedOn: todayIso() });
+    dir.resetForm({ organisationId: '', signatory: '', signedOn: todayInAmsterdam() });
     this.covenant.reload();
   }
 }

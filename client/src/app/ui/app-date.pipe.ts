@@ -1,19 +1,33 @@
 import { inject, Pipe, PipeTransform } from '@angular/core';
+import { NETWORK_TIME_ZONE } from '@casustafel/contract/meeting-rules';
 import { LanguageService } from '../core/i18n';
 
+/** Every date and time in Amsterdam time, where the meetings take place, whatever the browser's zone. */
 const FORMATS: Record<'date' | 'dateTime', Intl.DateTimeFormatOptions> = {
-  date: { day: 'numeric', month: 'long', year: 'numeric' },
-  dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  date: { day: 'numeric', month: 'long', year: 'numeric', timeZone: NETWORK_TIME_ZONE },
+  dateTime: {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: NETWORK_TIME_ZONE,
+  },
 };
 
-/** Dates in the user's language: "15 januari 2025" (nl-NL) or "15 January 2025" (en-GB). */
+/**
+ * Dates in the user's language: "15 januari 2025" (nl-NL) or "15 January 2025" (en-GB), times as
+ * Amsterdam's clock shows them. A day without a time (a due date, YYYY-MM-DD) is that day: read as
+ * noon UTC, which is the same date in Amsterdam.
+ */
 @Pipe({ name: 'appDate', pure: false })
 export class AppDatePipe implements PipeTransform {
   private readonly languages = inject(LanguageService);
 
   transform(value: string | Date | null | undefined, format: keyof typeof FORMATS = 'date'): string {
     if (!value) return '';
-    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
     return new Intl.DateTimeFormat(this.languages.locale(), FORMATS[format]).format(date);
   }
 }
