@@ -1,7 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-rules';
+import type { ActionCorrectableField, ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-rules';
 
-/** Every change of an action, kept as history. */
+export type ActionEventKind = 'STATUS' | 'CORRECTION';
+export interface ActionCorrection {
+  field: ActionCorrectableField;
+  from: string;
+  to: string;
+}
+
+/** Every change of an action, kept as history: status changes and corrections. */
 @Entity('action_events')
 @Index(['actionId'])
 export class ActionEvent {
@@ -16,6 +23,14 @@ export class ActionEvent {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   userId!: string | null;
+
+  /** STATUS: a status change (status, note, reason); CORRECTION: description, due date or owner corrected. */
+  @Column({ type: 'varchar', length: 12, default: 'STATUS' })
+  kind!: ActionEventKind;
+
+  /** For a correction: the changes as JSON ([{ field, from, to }]; the owner as names), else null. */
+  @Column({ type: 'text', nullable: true })
+  corrected!: string | null;
 
   @Column({ type: 'varchar', length: 12 })
   status!: ActionStatus;
