@@ -296,6 +296,35 @@ describe('Correcting actions (issue #12)', () => {
     expect(finished.body.message).toMatch(/afgerond/);
   });
 
+  it('keeps approved minutes as they were: their hash covers the actions as agreed, not as corrected later', async () => {
+    const { s, c, url } = await world();
+    const meetingId = url.split('/')[3];
+    const action = (
+      await c
+        .post(url)
+        .send({ description: 'Huisarts bellen', ownerOrganisationId: s.shell.organisation.id, dueDate: dayFromNow(t, 14) })
+        .expect(201)
+    ).body;
+    await c.post(`/api/meetings/${meetingId}/start`).expect(200);
+    await c.post(`/api/meetings/${meetingId}/close`).expect(200);
+    await c.post(`/api/meetings/${meetingId}/minutes/send`).expect(200);
+    const approved = (
+      await c.post(`/api/meetings/${meetingId}/minutes/approve`).send({ reason: 'Vastgesteld per e-mail door alle leden.' }).expect(200)
+    ).body;
+    await c
+      .patch(`/api/actions/${action.id}`)
+      .send({
+        description: 'Huisarts en apotheek bellen',
+        dueDate: dayFromNow(t, 30),
+        ownerOrganisationId: s.core.organisation.id,
+        version: 1,
+      })
+      .expect(200);
+    await c.patch(`/api/actions/${action.id}`).send({ ownerUserId: s.core.user.id, version: 2 }).expect(200);
+    const minutes = (await c.get(`/api/meetings/${meetingId}/minutes`).expect(200)).body;
+    expect(minutes.sha256).toBe(approved.sha256);
+  });
+
   it('lets the owning partner change the status but not correct', async () => {
     const { s, c, url } = await world();
     const action = (

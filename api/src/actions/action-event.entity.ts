@@ -2,10 +2,16 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ActionCorrectableField, ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-rules';
 
 export type ActionEventKind = 'STATUS' | 'CORRECTION';
+/**
+ * One corrected field as stored: what the history shows (`from`, `to`; the owner as names) and, for
+ * the owner, the ids it had before (`fromOwner`), so that the action as agreed can be restored (the
+ * minutes' hash covers the actions as agreed in the meeting, not as corrected later).
+ */
 export interface ActionCorrection {
   field: ActionCorrectableField;
   from: string;
   to: string;
+  fromOwner?: { organisationId: string; userId: string | null };
 }
 
 /** Every change of an action, kept as history: status changes and corrections. */

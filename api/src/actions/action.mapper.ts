@@ -62,7 +62,10 @@ export function toActionViews(
           status: e.status,
           note: e.note,
           notDoneReason: e.notDoneReason,
-          corrected: e.kind === 'CORRECTION' && e.corrected ? (JSON.parse(e.corrected) as ActionCorrection[]) : [],
+          corrected:
+            e.kind === 'CORRECTION' && e.corrected
+              ? (JSON.parse(e.corrected) as ActionCorrection[]).map(({ field, from, to }) => ({ field, from, to }))
+              : [],
         })),
       canUpdate: can(roles instanceof Map ? (roles.get(a.networkId) ?? null) : (roles as AccessRole | null), 'action.update', {
         ownOrganisation: a.ownerOrganisationId === viewer.organisationId,

@@ -264,6 +264,7 @@ export class ActionsService {
         field: 'owner',
         from: ownerName(action.ownerOrganisationId, action.ownerUserId),
         to: ownerName(organisationId, userId),
+        fromOwner: { organisationId: action.ownerOrganisationId, userId: action.ownerUserId },
       });
     }
     return { values, changes };
@@ -309,9 +310,33 @@ export class ActionsService {
     return itemIds.length ? this.actions.count({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve(0);
   }
 
-  /** The actions agreed on these agenda items, as stored (for the minutes' hash). */
-  agreedOn(itemIds: string[], manager?: EntityManager): Promise<Action[]> {
-    return itemIds.length ? within(this.actions, manager).find({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve([]);
+  /**
+   * The actions agreed on these agenda items as they were agreed, before any correction (for the
+   * minutes' hash: approved minutes stay the same when an action is corrected later; the correction is
+   * in the action's history).
+   */
+  async agreedOn(itemIds: string[], manager?: EntityManager): Promise<Action[]> {
+    if (itemIds.length === 0) return [];
+    const actions = await within(this.actions, manager).find({ where: { agendaItemId: In(itemIds) } });
+    if (actions.length === 0) return actions;
+    const corrections = await within(this.events, manager).find({
+      where: { actionId: In(actions.map((a) => a.id)), kind: 'CORRECTION' },
+      order: { at: 'DESC' },
+    });
+    const byId = new Map(actions.map((a) => [a.id, a]));
+    // Undone from the latest back to the first: what is left is the action as it was made.
+    for (const event of corrections) {
+      const action = byId.get(event.actionId)!;
+      for (const change of JSON.parse(event.corrected ?? '[]') as ActionCorrection[]) {
+        if (change.field === 'description') action.description = change.from;
+        if (change.field === 'dueDate') action.dueDate = change.from;
+        if (change.field === 'owner' && change.fromOwner) {
+          action.ownerOrganisationId = change.fromOwner.organisationId;
+          action.ownerUserId = change.fromOwner.userId;
+        }
+      }
+    }
+    return actions;
   }
 
   /** Cases in the network with an open action (those come back on the next agenda). */
