@@ -12,6 +12,8 @@ export interface ActionCorrection {
   from: string;
   to: string;
   fromOwner?: { organisationId: string; userId: string | null };
+  /** The action's version the correction was made on: orders corrections made within the same moment. */
+  version?: number;
 }
 
 /** Every change of an action, kept as history: status changes and corrections. */

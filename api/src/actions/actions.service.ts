@@ -191,7 +191,7 @@ export class ActionsService {
           status: action.status,
           note: null,
           notDoneReason: null,
-          corrected: JSON.stringify(correction.changes),
+          corrected: JSON.stringify(correction.changes.map((change) => ({ ...change, version: dto.version }))),
         });
       }
       if (changingStatus) {
@@ -319,21 +319,21 @@ export class ActionsService {
     if (itemIds.length === 0) return [];
     const actions = await within(this.actions, manager).find({ where: { agendaItemId: In(itemIds) } });
     if (actions.length === 0) return actions;
-    const corrections = await within(this.events, manager).find({
-      where: { actionId: In(actions.map((a) => a.id)), kind: 'CORRECTION' },
-      order: { at: 'DESC' },
-    });
+    const events = await within(this.events, manager).find({ where: { actionId: In(actions.map((a) => a.id)), kind: 'CORRECTION' } });
+    const corrections = events
+      .flatMap((event) =>
+        (JSON.parse(event.corrected ?? '[]') as ActionCorrection[]).map((change) => ({ actionId: event.actionId, change })),
+      )
+      .sort((a, b) => (b.change.version ?? 0) - (a.change.version ?? 0));
     const byId = new Map(actions.map((a) => [a.id, a]));
-    // Undone from the latest back to the first: what is left is the action as it was made.
-    for (const event of corrections) {
-      const action = byId.get(event.actionId)!;
-      for (const change of JSON.parse(event.corrected ?? '[]') as ActionCorrection[]) {
-        if (change.field === 'description') action.description = change.from;
-        if (change.field === 'dueDate') action.dueDate = change.from;
-        if (change.field === 'owner' && change.fromOwner) {
-          action.ownerOrganisationId = change.fromOwner.organisationId;
-          action.ownerUserId = change.fromOwner.userId;
-        }
+    // Undone from the latest back to the first (by the version each was made on): what is left is the action as it was made.
+    for (const { actionId, change } of corrections) {
+      const action = byId.get(actionId)!;
+      if (change.field === 'description') action.description = change.from;
+      if (change.field === 'dueDate') action.dueDate = change.from;
+      if (change.field === 'owner' && change.fromOwner) {
+        action.ownerOrganisationId = change.fromOwner.organisationId;
+        action.ownerUserId = change.fromOwner.userId;
       }
     }
     return actions;
