@@ -102,6 +102,12 @@ describe('Cancelling a meeting (issue #12)', () => {
       ['THEME', null],
       ['ROUND', null],
     ]);
+
+    // It drops out of the members' calendar feed; the next meeting is there.
+    const { url: feed } = (await s.shell.agent.post('/api/calendar/token').expect(201)).body;
+    const ics = (await t.anonymous().get(feed).expect(200)).text;
+    expect(ics).toContain(`meeting-${next.id}@`);
+    expect(ics).not.toContain(`meeting-${m.id}@`);
   });
 
   it('keeps a question scheduled that another open meeting has on its agenda', async () => {

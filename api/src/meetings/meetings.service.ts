@@ -142,10 +142,13 @@ export class MeetingsService {
     return (await this.meetings.find({ where: { networkId }, order: { startsAt: 'ASC' } })).map(toMeetingSummary);
   }
 
-  /** Meetings of these networks from `from` on, for the calendar feed. */
+  /** Meetings of these networks from `from` on, for the calendar feed; a cancelled one drops out (and so off the subscribers' calendars). */
   async upcoming(networkIds: string[], from: Date): Promise<Meeting[]> {
     if (networkIds.length === 0) return [];
-    const all = await this.meetings.find({ where: { networkId: In(networkIds) }, order: { startsAt: 'ASC' } });
+    const all = await this.meetings.find({
+      where: { networkId: In(networkIds), status: Not('CANCELLED' as const) },
+      order: { startsAt: 'ASC' },
+    });
     return all.filter((m) => m.startsAt >= from);
   }
 
