@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MailWorkerModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NetworksModule } from './networks/networks.module';
@@ -39,6 +40,7 @@ export class AppModule {
         DatabaseModule,
         AuthModule,
         AccessModule,
+        IdempotencyModule,
         OrganisationsModule,
         UsersModule,
         NetworksModule,

@@ -111,6 +111,7 @@ const DECLARED: Record<string, Permission> = {
   'POST meetings/:id/agenda/:itemId/actions': 'meeting.run',
   'POST meetings/:id/agenda/assemble': 'meeting.run',
   'POST meetings/:id/close': 'meeting.run',
+  'POST meetings/:id/cancel': 'meeting.cancel',
   'POST meetings/:id/confidentiality/accept': 'confidentiality.accept',
   'POST meetings/:id/guests': 'meeting.run',
   'POST meetings/:id/minutes/addenda': 'minutes.addendum',

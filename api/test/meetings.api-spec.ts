@@ -1,4 +1,6 @@
 import nodeIcal from 'node-ical';
+import { DataSource } from 'typeorm';
+import { dutchDate } from '../src/common/dates';
 import { CANARY, CANARY_MARKERS, caseBody } from './support/factories';
 import { TestApp, type Agent } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
@@ -246,10 +248,20 @@ describe('Meetings and actions', () => {
       .post(`/api/meetings/${m.id}/agenda/${item.id}/actions`)
       .send({ description: 'Later contact opnemen', ownerOrganisationId: s.shell.organisation.id, dueDate: '2027-03-01' })
       .expect(201);
-    await c
-      .post(`/api/meetings/${m.id}/agenda/${item.id}/actions`)
-      .send({ description: 'Eerst even bellen', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-10-01' })
-      .expect(201);
+    // A due date in the past is refused; one that has passed since (here: moved back in the database) is overdue.
+    const early = (
+      await c
+        .post(`/api/meetings/${m.id}/agenda/${item.id}/actions`)
+        .send({ description: 'Eerst even bellen', ownerOrganisationId: s.shell.organisation.id, dueDate: dutchDate(t.clock.now()) })
+        .expect(201)
+    ).body;
+    await t.app
+      .get(DataSource)
+      .createQueryBuilder()
+      .update('actions')
+      .set({ dueDate: '2026-10-01' })
+      .where('id = :id', { id: early.id })
+      .execute();
     const mine = (await s.shell.agent.get('/api/actions?scope=mine').expect(200)).body;
     expect(mine.map((a: { description: string; overdue: boolean }) => [a.description, a.overdue])).toEqual([
       ['Eerst even bellen', true],

@@ -197,7 +197,12 @@ describe('The OpenAPI document', () => {
 
     const has = (route: string, status: string, schema = 'ApiError') => {
       const [method, path] = route.split(' ');
-      return schemaName(document.paths[path][method.toLowerCase()].responses[status]?.content?.['application/json']?.schema) === schema;
+      const declared = document.paths[path][method.toLowerCase()].responses[status]?.content?.['application/json']?.schema;
+      // A create route's 422 is either the identity guard's or a reused Idempotency-Key's (anyOf).
+      const names = Array.isArray(declared?.['anyOf'])
+        ? (declared['anyOf'] as Record<string, unknown>[]).map(schemaName)
+        : [schemaName(declared)];
+      return names.includes(schema);
     };
     // The identity guard: routes whose body holds free text, nested text included (minutes sections).
     expect(has('POST /api/networks/{id}/questions', '422', 'IdentifyingDataError')).toBe(true);
@@ -209,6 +214,19 @@ describe('The OpenAPI document', () => {
     expect(has('POST /api/auth/login', '429')).toBe(true);
     // No session is needed to log out, so it answers no 401.
     expect(has('POST /api/auth/logout', '401')).toBe(false);
+    // A create route takes an Idempotency-Key (ADR 0016): the header, 409 while the first runs, 422 for a reused key.
+    const headerOf = (route: string) => {
+      const [method, path] = route.split(' ');
+      return (document.paths[path][method.toLowerCase()].parameters ?? []).find((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+    };
+    for (const route of ['POST /api/networks/{id}/cases', 'POST /api/networks/{id}/meetings', 'POST /api/organisations']) {
+      expect(headerOf(route)).toMatchObject({ required: false, schema: { type: 'string' } });
+      expect(has(route, '409')).toBe(true);
+      expect(has(route, '422')).toBe(true);
+    }
+    expect(has('POST /api/networks/{id}/questions', '422', 'IdentifyingDataError')).toBe(true);
+    expect(headerOf('POST /api/meetings/{id}/start')).toBeUndefined();
+    expect(has('POST /api/meetings/{id}/start', '422')).toBe(false);
   });
 
   it('gives a typed client (openapi-typescript) that compiles under tsc --strict and matches the contract types', async () => {

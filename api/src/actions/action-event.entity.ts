@@ -1,7 +1,22 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-rules';
+import type { ActionCorrectableField, ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-rules';
 
-/** Every change of an action, kept as history. */
+export type ActionEventKind = 'STATUS' | 'CORRECTION';
+/**
+ * One corrected field as stored: what the history shows (`from`, `to`; the owner as names) and, for
+ * the owner, the ids it had before (`fromOwner`), so that the action as agreed can be restored (the
+ * minutes' hash covers the actions as agreed in the meeting, not as corrected later).
+ */
+export interface ActionCorrection {
+  field: ActionCorrectableField;
+  from: string;
+  to: string;
+  fromOwner?: { organisationId: string; userId: string | null };
+  /** The action's version the correction was made on: orders corrections made within the same moment. */
+  version?: number;
+}
+
+/** Every change of an action, kept as history: status changes and corrections. */
 @Entity('action_events')
 @Index(['actionId'])
 export class ActionEvent {
@@ -16,6 +31,14 @@ export class ActionEvent {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   userId!: string | null;
+
+  /** STATUS: a status change (status, note, reason); CORRECTION: description, due date or owner corrected. */
+  @Column({ type: 'varchar', length: 12, default: 'STATUS' })
+  kind!: ActionEventKind;
+
+  /** For a correction: the changes as JSON ([{ field, from, to }]; the owner as names), else null. */
+  @Column({ type: 'text', nullable: true })
+  corrected!: string | null;
 
   @Column({ type: 'varchar', length: 12 })
   status!: ActionStatus;

@@ -2,7 +2,7 @@ import { can, type AccessRole } from '@casustafel/contract/permissions';
 import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import type { ActionView } from '@casustafel/contract/meetings';
 import type { Viewer } from '../common/viewer';
-import type { ActionEvent } from './action-event.entity';
+import type { ActionCorrection, ActionEvent } from './action-event.entity';
 import type { Action } from './action.entity';
 
 /** Names by id that action views show: of the owners and of those in the histories, of the owning organisations and networks. */
@@ -58,11 +58,14 @@ export function toActionViews(
         .map((e) => ({
           at: e.at.toISOString(),
           by: e.userId ? (names.users.get(e.userId) ?? null) : null,
-          kind: 'STATUS' as const,
+          kind: e.kind,
           status: e.status,
           note: e.note,
           notDoneReason: e.notDoneReason,
-          corrected: [],
+          corrected:
+            e.kind === 'CORRECTION' && e.corrected
+              ? (JSON.parse(e.corrected) as ActionCorrection[]).map(({ field, from, to }) => ({ field, from, to }))
+              : [],
         })),
       canUpdate: can(roles instanceof Map ? (roles.get(a.networkId) ?? null) : (roles as AccessRole | null), 'action.update', {
         ownOrganisation: a.ownerOrganisationId === viewer.organisationId,

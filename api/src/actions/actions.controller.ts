@@ -50,10 +50,16 @@ export class ActionsController {
     return this.actions.list(viewer, { scope: scope ?? 'mine', networkId, status, overdue });
   }
 
+  /**
+   * A status change (`action.update`: the owning organisation or the coordinator) and/or a correction of
+   * description, due date or owner (`action.correct`: the coordinator), on the version the caller saw.
+   */
   @Requires('action.update')
   @Patch(':id')
   @ApiOkBody('ActionView')
-  @ApiConflictError('De actie is intussen door iemand anders gewijzigd (version), of de status past niet.')
+  @ApiConflictError(
+    'De actie is intussen door iemand anders gewijzigd (version), of een afgeronde actie kan niet meer worden gecorrigeerd.',
+  )
   update(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateActionDto): Promise<ActionView> {
     return this.actions.update(viewer, id, dto);
   }

@@ -8,6 +8,7 @@ import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums
 import type { ActionView, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
 import { Clock } from '../common/clock';
 import { dutchDate } from '../common/dates';
+import { fieldError } from '../common/validation';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
 import { UnitOfWork, within } from '../database/unit-of-work';
@@ -16,7 +17,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { CaseLabels } from '../privacy/case-labels';
 import { FreeTextGuard } from '../privacy/free-text-guard';
 import { UsersService } from '../users/users.service';
-import { ActionEvent } from './action-event.entity';
+import { ActionEvent, type ActionCorrection } from './action-event.entity';
 import { Action } from './action.entity';
 import { actionNameIds, toActionViews } from './action.mapper';
 
@@ -44,6 +45,9 @@ export interface ActionQuery {
 const NO_NAMES =
   'Acties en hun toelichting ziet iedereen die de casus ziet, ook onder het pseudoniem: noem de cliënt niet, de casus staat erbij.';
 
+/** The fields of UpdateActionDto that make it a correction. */
+const CORRECTION_KEYS = ['description', 'dueDate', 'ownerOrganisationId', 'ownerUserId'] as const;
+
 export const STALE = 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en kijk of je wijziging nog nodig is.';
 
 /** Actions (actiepunten): one owning organisation each, a due date, a status with history. */
@@ -62,15 +66,12 @@ export class ActionsService {
   ) {}
 
   async create(viewer: Viewer, origin: ActionOrigin, dto: CreateActionDto): Promise<ActionView> {
+    this.notInThePast(dto.dueDate);
     await this.guard.check(viewer, origin.networkId, dto, NO_NAMES);
     if (!(await this.networks.membership(origin.networkId, dto.ownerOrganisationId))) {
       throw new ConflictException('De organisatie die de actie uitvoert, moet lid zijn van het netwerk.');
     }
-    if (dto.ownerUserId) {
-      const owner = await this.users.findById(dto.ownerUserId);
-      if (!owner || owner.organisationId !== dto.ownerOrganisationId)
-        throw new BadRequestException('De gekozen persoon werkt niet bij de gekozen organisatie.');
-    }
+    if (dto.ownerUserId) await this.ownerPerson(origin.networkId, dto.ownerOrganisationId, dto.ownerUserId);
     const now = this.clock.now();
     const action = this.actions.create({
       id: newId(),
@@ -94,9 +95,11 @@ export class ActionsService {
         actionId: action.id,
         at: now,
         userId: viewer.id,
+        kind: 'STATUS',
         status: 'OPEN',
         note: null,
         notDoneReason: null,
+        corrected: null,
       });
     });
     const role = await this.networks.roleOf(viewer, origin.networkId);
@@ -128,6 +131,11 @@ export class ActionsService {
     return filtered.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
   }
 
+  /**
+   * A status change (status, note, reason: `action.update`, a partner for their own organisation's
+   * actions) and/or a correction (description, due date, owning organisation and person:
+   * `action.correct`, the coordinator), on the version the caller saw. Each is its own entry in the history.
+   */
   async update(viewer: Viewer, id: string, dto: UpdateActionDto): Promise<ActionView> {
     const action = await this.actions.findOneBy({ id });
     const role = action ? await this.networks.roleOf(viewer, action.networkId) : null;
@@ -135,44 +143,150 @@ export class ActionsService {
     const labels = action && role ? await this.labels.forViewer(viewer, action.networkId, [action.caseId]) : new Map<string, string>();
     if (!action || !role || (action.caseId && !labels.has(action.caseId)))
       throw new NotFoundException('Deze actie bestaat niet of je mag hem niet zien.');
-    requireAccess(role, 'action.update', { ownOrganisation: action.ownerOrganisationId === viewer.organisationId });
+    const correcting = CORRECTION_KEYS.some((key) => dto[key] !== undefined);
+    const changingStatus = dto.status !== undefined;
+    if (!correcting && !changingStatus) {
+      throw new BadRequestException('Geef een nieuwe status, of corrigeer de omschrijving, de uiterste datum of wie de actie uitvoert.');
+    }
+    if (changingStatus || dto.note !== undefined || dto.notDoneReason !== undefined)
+      requireAccess(role, 'action.update', { ownOrganisation: action.ownerOrganisationId === viewer.organisationId });
+    if (correcting) requireAccess(role, 'action.correct', {});
     if (dto.version !== action.version) throw new ConflictException(STALE);
+    if (!changingStatus && (dto.note !== undefined || dto.notDoneReason !== undefined))
+      throw new BadRequestException('Een toelichting of reden hoort bij een nieuwe status: kies de status.');
     const note = dto.note?.trim() || null;
     if (dto.status === 'NOT_DONE' && (!dto.notDoneReason || !note || note.length < 5)) {
       throw new BadRequestException(
         'Geef bij "niet gedaan" de reden (omstandigheden veranderd of niet uitgevoerd) en een korte toelichting.',
       );
     }
+    const correction = correcting ? await this.correction(action, dto) : null;
     await this.guard.check(viewer, action.networkId, dto, NO_NAMES);
+    if (!changingStatus && !correction?.changes.length) {
+      // Nothing differs from what is stored: no new version, no entry in the history.
+      return (await this.views(viewer, [action], new Map([[action.networkId, role]]), labels))[0];
+    }
     const now = this.clock.now();
-    // The change and its event in the history: together or not at all; the version is the claim.
+    const status = dto.status ?? action.status;
+    // The change and its events in the history: together or not at all; the version is the claim.
     const changed = await this.units.run(async (manager) => {
       const result = await manager.withRepository(this.actions).update(
         { id, version: dto.version },
         {
-          status: dto.status,
-          note,
-          notDoneReason: dto.status === 'NOT_DONE' ? dto.notDoneReason! : null,
+          ...(changingStatus ? { status, note, notDoneReason: status === 'NOT_DONE' ? dto.notDoneReason! : null } : {}),
+          ...(correction?.changes.length ? correction.values : {}),
           version: dto.version + 1,
           updatedAt: now,
         },
       );
       if (!result.affected) return false;
-      await manager.withRepository(this.events).insert({
-        id: newId(),
-        actionId: id,
-        at: now,
-        userId: viewer.id,
-        status: dto.status,
-        note,
-        notDoneReason: dto.notDoneReason ?? null,
-      });
+      const events = manager.withRepository(this.events);
+      if (correction?.changes.length) {
+        await events.insert({
+          id: newId(),
+          actionId: id,
+          at: now,
+          userId: viewer.id,
+          kind: 'CORRECTION',
+          status: action.status,
+          note: null,
+          notDoneReason: null,
+          corrected: JSON.stringify(correction.changes.map((change) => ({ ...change, version: dto.version }))),
+        });
+      }
+      if (changingStatus) {
+        await events.insert({
+          id: newId(),
+          // A status change made with a correction comes after it in the history (same moment, inserted second).
+          actionId: id,
+          at: correction?.changes.length ? new Date(now.getTime() + 1) : now,
+          userId: viewer.id,
+          kind: 'STATUS',
+          status,
+          note,
+          notDoneReason: dto.notDoneReason ?? null,
+          corrected: null,
+        });
+      }
       return true;
     });
     if (!changed) throw new ConflictException(STALE);
     const roles = new Map([[action.networkId, role]]);
     // The answer to the one who just changed it, with the label they saw (closing their action may end their view of the case).
     return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], roles, labels))[0];
+  }
+
+  /**
+   * What a correction changes, checked: only an open action is corrected; a new due date is not in the
+   * past; the owning organisation is a member; the owning person works there and holds a role in the
+   * network. A new organisation without a person clears the person. Unchanged values are left out.
+   */
+  private async correction(
+    action: Action,
+    dto: UpdateActionDto,
+  ): Promise<{
+    values: Partial<Pick<Action, 'description' | 'dueDate' | 'ownerOrganisationId' | 'ownerUserId'>>;
+    changes: ActionCorrection[];
+  }> {
+    if (!OPEN_ACTION_STATUSES.includes(action.status)) {
+      throw new ConflictException('Deze actie is afgerond (gedaan, niet gedaan of vervallen) en kan niet meer worden gecorrigeerd.');
+    }
+    const values: Partial<Pick<Action, 'description' | 'dueDate' | 'ownerOrganisationId' | 'ownerUserId'>> = {};
+    const changes: ActionCorrection[] = [];
+    const description = dto.description?.trim();
+    if (description !== undefined && description !== action.description) {
+      values.description = description;
+      changes.push({ field: 'description', from: action.description, to: description });
+    }
+    if (dto.dueDate !== undefined && dto.dueDate !== action.dueDate) {
+      this.notInThePast(dto.dueDate);
+      values.dueDate = dto.dueDate;
+      changes.push({ field: 'dueDate', from: action.dueDate, to: dto.dueDate });
+    }
+    const organisationId = dto.ownerOrganisationId ?? action.ownerOrganisationId;
+    const newOrganisation = organisationId !== action.ownerOrganisationId;
+    if (newOrganisation && !(await this.networks.membership(action.networkId, organisationId))) {
+      throw fieldError('ownerOrganisationId', 'De organisatie die de actie uitvoert, moet lid zijn van het netwerk.');
+    }
+    // A new organisation without a person: the person of the old one no longer fits.
+    const userId = dto.ownerUserId !== undefined ? dto.ownerUserId : newOrganisation ? null : action.ownerUserId;
+    if (userId && (newOrganisation || userId !== action.ownerUserId)) await this.ownerPerson(action.networkId, organisationId, userId);
+    if (newOrganisation || userId !== action.ownerUserId) {
+      values.ownerOrganisationId = organisationId;
+      values.ownerUserId = userId;
+      const names = {
+        organisations: await this.organisations.namesOf([action.ownerOrganisationId, organisationId]),
+        users: await this.users.namesOf([action.ownerUserId, userId].filter((id): id is string => !!id)),
+      };
+      const ownerName = (organisation: string, user: string | null) =>
+        [names.organisations.get(organisation) ?? '', user ? (names.users.get(user) ?? '') : null].filter((n) => n !== null).join(' — ');
+      changes.push({
+        field: 'owner',
+        from: ownerName(action.ownerOrganisationId, action.ownerUserId),
+        to: ownerName(organisationId, userId),
+        fromOwner: { organisationId: action.ownerOrganisationId, userId: action.ownerUserId },
+      });
+    }
+    return { values, changes };
+  }
+
+  /** A due date is today or later, in Dutch time. */
+  private notInThePast(dueDate: string): void {
+    if (dueDate < dutchDate(this.clock.now())) {
+      throw fieldError('dueDate', 'De uiterste datum ligt in het verleden. Kies vandaag of een latere datum.');
+    }
+  }
+
+  /** The owning person works at the owning organisation and holds a role in the network. */
+  private async ownerPerson(networkId: string, organisationId: string, userId: string): Promise<void> {
+    const owner = await this.users.findById(userId);
+    if (!owner || !owner.active || owner.organisationId !== organisationId)
+      throw fieldError('ownerUserId', 'De gekozen persoon werkt niet bij de gekozen organisatie.');
+    if (!(await this.networks.roleOf({ id: userId }, networkId)))
+      throw fieldError(
+        'ownerUserId',
+        'De gekozen persoon heeft geen rol in dit netwerk. Kies iemand met een rol, of laat de persoon leeg.',
+      );
   }
 
   /** The network an action belongs to, or null when there is no such action (for the log of refused attempts; no access check). */
@@ -196,9 +310,33 @@ export class ActionsService {
     return itemIds.length ? this.actions.count({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve(0);
   }
 
-  /** The actions agreed on these agenda items, as stored (for the minutes' hash). */
-  agreedOn(itemIds: string[], manager?: EntityManager): Promise<Action[]> {
-    return itemIds.length ? within(this.actions, manager).find({ where: { agendaItemId: In(itemIds) } }) : Promise.resolve([]);
+  /**
+   * The actions agreed on these agenda items as they were agreed, before any correction (for the
+   * minutes' hash: approved minutes stay the same when an action is corrected later; the correction is
+   * in the action's history).
+   */
+  async agreedOn(itemIds: string[], manager?: EntityManager): Promise<Action[]> {
+    if (itemIds.length === 0) return [];
+    const actions = await within(this.actions, manager).find({ where: { agendaItemId: In(itemIds) } });
+    if (actions.length === 0) return actions;
+    const events = await within(this.events, manager).find({ where: { actionId: In(actions.map((a) => a.id)), kind: 'CORRECTION' } });
+    const corrections = events
+      .flatMap((event) =>
+        (JSON.parse(event.corrected ?? '[]') as ActionCorrection[]).map((change) => ({ actionId: event.actionId, change })),
+      )
+      .sort((a, b) => (b.change.version ?? 0) - (a.change.version ?? 0));
+    const byId = new Map(actions.map((a) => [a.id, a]));
+    // Undone from the latest back to the first (by the version each was made on): what is left is the action as it was made.
+    for (const { actionId, change } of corrections) {
+      const action = byId.get(actionId)!;
+      if (change.field === 'description') action.description = change.from;
+      if (change.field === 'dueDate') action.dueDate = change.from;
+      if (change.field === 'owner' && change.fromOwner) {
+        action.ownerOrganisationId = change.fromOwner.organisationId;
+        action.ownerUserId = change.fromOwner.userId;
+      }
+    }
+    return actions;
   }
 
   /** Cases in the network with an open action (those come back on the next agenda). */

@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
 import { ApiCreatedBody, ApiFileBody } from '../common/api-responses';
-import { CurrentUser, Public } from '../common/decorators';
+import { CurrentUser, Public, Idempotent } from '../common/decorators';
 import { download } from '../common/file-download';
 import type { Viewer } from '../common/viewer';
 import { CalendarService } from './calendar.service';
@@ -14,6 +14,7 @@ export class CalendarController {
 
   @Requires('calendar.subscribe')
   @Post('token')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('CalendarLinkView', 'Een nieuwe agenda-link; de vorige werkt niet meer.')
   renew(@CurrentUser() viewer: Viewer): Promise<{ token: string; url: string }> {

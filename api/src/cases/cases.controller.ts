@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
 import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../common/api-responses';
 import { CaseListQuery, CreateCaseDto, UpdateCaseStatusDto, type CaseListView, type CaseView } from '@casustafel/contract/cases';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, Idempotent } from '../common/decorators';
 import { download } from '../common/file-download';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
@@ -16,6 +16,7 @@ export class CasesController {
 
   @Requires('case.create')
   @Post('networks/:id/cases')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('CaseView')
   create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateCaseDto): Promise<CaseView> {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { NetworksModule } from '../networks/networks.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
@@ -20,6 +21,7 @@ import { RetentionService } from './retention.service';
     NetworksModule,
     OrganisationsModule,
     CovenantsModule,
+    IdempotencyModule,
   ],
   controllers: [CasesController],
   providers: [CasesService, RetentionService, CaseDirectory],

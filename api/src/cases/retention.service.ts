@@ -5,11 +5,13 @@ import { DataSource } from 'typeorm';
 import { plusMonthsAmsterdam } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import { CovenantsService } from '../covenants/covenants.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CasesService } from './cases.service';
 
 /**
  * Retention (bewaartermijn): a case closed longer ago than its network's covenant allows loses
- * the client's identity for good. Runs daily at 03:00 and by hand with `npm run retention`.
+ * the client's identity for good. The first answers kept for idempotency keys (which may hold an
+ * identity, encrypted) go after 24 hours. Runs daily at 03:00 and by hand with `npm run retention`.
  */
 @Injectable()
 export class RetentionService {
@@ -19,6 +21,7 @@ export class RetentionService {
     private readonly cases: CasesService,
     private readonly covenants: CovenantsService,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -42,11 +45,12 @@ export class RetentionService {
         erased++;
       }
     }
-    if (erased > 0 && this.dataSource.options.type === 'better-sqlite3') {
+    const keys = await this.idempotency.purgeExpired();
+    if (erased + keys > 0 && this.dataSource.options.type === 'better-sqlite3') {
       // Move the erased pages out of the write-ahead log into the (zeroed) main file.
       await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
     }
-    this.logger.log(`Retention: ${erased} identities erased.`);
+    this.logger.log(`Retention: ${erased} identities erased, ${keys} expired idempotency keys deleted.`);
     return erased;
   }
 }

@@ -38,3 +38,13 @@ export const CurrentSession = createParamDecorator((_data: unknown, ctx: Executi
   if (!request.session) throw new Error('CurrentSession used on a route without a session');
   return request.session;
 });
+
+export const IDEMPOTENT = 'casustafel:idempotent';
+
+/**
+ * The route creates a record: a repeat with the same Idempotency-Key header (same user, same route
+ * and body, within 24 hours) returns the first answer and creates nothing (ADR 0016, the
+ * IdempotencyInterceptor). Every POST route either carries this or is listed as not creating in
+ * test/idempotency.api-spec.ts.
+ */
+export const Idempotent = () => SetMetadata(IDEMPOTENT, true);

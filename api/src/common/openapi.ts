@@ -15,7 +15,8 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { freeTextFields } from '@casustafel/contract/free-text';
 import { SESSION_COOKIE } from '../auth/session-cookie';
-import { IS_PUBLIC } from './decorators';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_HOURS } from '@casustafel/contract/meeting-rules';
+import { IDEMPOTENT, IS_PUBLIC } from './decorators';
 import { IdPipe } from './id.pipe';
 import { MAX_BODY_BYTES } from './request-guards';
 import { RESPONSE_SCHEMAS } from './response-schemas.generated';
@@ -197,6 +198,8 @@ export function createApiDocument(app: INestApplication, prefix = 'api'): OpenAP
       }
       operation.security = route.isPublic ? [] : [{ [SESSION_SECURITY]: [] }];
       addErrorResponses(operation, route, schemas);
+      if (Reflect.getMetadata(IDEMPOTENT, (route.controller.prototype as Record<string, object>)[route.handlerName]) === true)
+        addIdempotencyKey(operation);
     }
   }
   return document;
@@ -257,6 +260,41 @@ function addErrorResponses(operation: OperationObject, route: ApiRoute, schemas:
       content: { 'application/json': { schema } },
     } as ResponseObject;
   }
+}
+
+/**
+ * A create route takes the optional Idempotency-Key header (ADR 0016): a repeat answers what the first
+ * request answered (same status and body); the key used for another route or body is 422, a first
+ * request still running after a few seconds 409.
+ */
+function addIdempotencyKey(operation: OperationObject): void {
+  operation.parameters = [
+    ...(operation.parameters ?? []),
+    {
+      name: IDEMPOTENCY_HEADER,
+      in: 'header',
+      required: false,
+      description:
+        `Eén sleutel per formulierverzending. Een herhaling met dezelfde sleutel door dezelfde gebruiker binnen ` +
+        `${IDEMPOTENCY_TTL_HOURS} uur geeft het eerste antwoord terug (zelfde status, zelfde id) en maakt niets nieuws aan; ` +
+        `het antwoord draagt dan de header Idempotent-Replayed: true. Mislukt het eerste verzoek, dan is de sleutel weer vrij.`,
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+    },
+  ];
+  const apiError = { $ref: getSchemaPath('ApiError') };
+  const conflict = operation.responses[409] as ResponseObject | undefined;
+  const still = 'Een eerder verzoek met dezelfde Idempotency-Key is nog bezig.';
+  operation.responses[409] = conflict
+    ? { ...conflict, description: `${conflict.description} Of: ${still.charAt(0).toLowerCase()}${still.slice(1)}` }
+    : ({ description: still, content: { 'application/json': { schema: apiError } } } as ResponseObject);
+  const unprocessable = operation.responses[422] as ResponseObject | undefined;
+  const reused = 'De Idempotency-Key is al gebruikt voor een ander verzoek (andere route of inhoud).';
+  operation.responses[422] = unprocessable
+    ? ({
+        description: `${unprocessable.description} Of: ${reused.charAt(0).toLowerCase()}${reused.slice(1)}`,
+        content: { 'application/json': { schema: { anyOf: [{ $ref: getSchemaPath('IdentifyingDataError') }, apiError] } } },
+      } as ResponseObject)
+    : ({ description: reused, content: { 'application/json': { schema: apiError } } } as ResponseObject);
 }
 
 /** Whether a body DTO has a @FreeText() field, itself or in a nested DTO (as the identity guard walks it). */

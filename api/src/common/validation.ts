@@ -80,3 +80,8 @@ export function holdsFreeText(dto: unknown): boolean {
     typeof value === 'string' ? fields.has(key) && value.trim() !== '' : holdsFreeText(value),
   );
 }
+
+/** A 400 about one field of the request, in the shape the validation pipe gives (`fields` maps it onto the form). */
+export function fieldError(field: string, message: string): BadRequestException {
+  return new BadRequestException({ statusCode: 400, message, error: 'Bad Request', fields: { [field]: [message] } });
+}

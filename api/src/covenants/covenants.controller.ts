@@ -9,7 +9,7 @@ import {
   type CovenantSignatureView,
   type CovenantView,
 } from '@casustafel/contract/covenant';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, Idempotent } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
 import { CovenantChangesService } from './covenant-changes.service';
@@ -44,6 +44,7 @@ export class CovenantsController {
 
   @Requires('covenant.sign')
   @Post('covenant/signatures')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('CovenantSignatureView')
   @ApiConflictError('Alleen een organisatie die lid is van het netwerk kan ondertekenen.')

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { MeetingStatus } from '@casustafel/contract/meeting-rules';
 
-/** A (core) meeting of a network: planned, in progress, closed. */
+/** A (core) meeting of a network: planned, in progress, closed, or cancelled. */
 @Entity('meetings')
 @Index(['networkId', 'startsAt'])
 export class Meeting {
@@ -25,6 +25,10 @@ export class Meeting {
 
   @Column({ type: 'varchar', length: 12 })
   status!: MeetingStatus;
+
+  /** Why the meeting does not take place (status CANCELLED), else null. */
+  @Column({ type: 'text', nullable: true })
+  cancelledReason!: string | null;
 
   /** Meetings planned together as a series share this id. */
   @Column({ type: 'varchar', length: 36, nullable: true })

@@ -18,7 +18,7 @@ export function toMeetingSummary(m: Meeting): MeetingSummaryView {
     location: m.location,
     onlineUrl: m.onlineUrl,
     status: m.status,
-    cancelledReason: null,
+    cancelledReason: m.status === 'CANCELLED' ? m.cancelledReason : null,
   };
 }
 

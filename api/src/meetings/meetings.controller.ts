@@ -5,6 +5,7 @@ import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '.
 import {
   AddAgendaItemDto,
   AttendanceDto,
+  CancelMeetingDto,
   CreateActionDto,
   CreateMeetingDto,
   InviteGuestDto,
@@ -13,7 +14,7 @@ import {
   type MeetingSummaryView,
   type MeetingView,
 } from '@casustafel/contract/meetings';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, Idempotent } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
 import { MeetingsService } from './meetings.service';
@@ -25,6 +26,7 @@ export class MeetingsController {
 
   @Requires('meeting.plan')
   @Post('networks/:id/meetings')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('PlannedMeetings', 'Het overleg, of bij een herhaling de lijst van geplande overleggen.')
   plan(
@@ -60,6 +62,7 @@ export class MeetingsController {
 
   @Requires('meeting.run')
   @Post('meetings/:id/agenda')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('MeetingView')
   @ApiConflictError('Het overleg is gesloten; de agenda ligt vast.')
@@ -107,6 +110,16 @@ export class MeetingsController {
     return this.meetings.transition(viewer, id, 'close');
   }
 
+  /** The meeting does not take place: cancelled with a reason; its questions go back to the pool for the next agenda. */
+  @Requires('meeting.cancel')
+  @Post('meetings/:id/cancel')
+  @HttpCode(200)
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Alleen een gepland overleg kan worden geannuleerd (niet een begonnen, gesloten of al geannuleerd overleg).')
+  cancel(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: CancelMeetingDto): Promise<MeetingView> {
+    return this.meetings.cancel(viewer, id, dto);
+  }
+
   @Requires('meeting.run')
   @Post('meetings/:id/reopen')
   @HttpCode(200)
@@ -129,6 +142,7 @@ export class MeetingsController {
 
   @Requires('meeting.run')
   @Post('meetings/:id/guests')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('MeetingView')
   @ApiConflictError('Deze persoon heeft al een rol in het netwerk.')
@@ -154,6 +168,7 @@ export class MeetingsController {
 
   @Requires('meeting.run')
   @Post('meetings/:id/agenda/:itemId/actions')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('ActionView')
   @ApiConflictError('Het overleg is gesloten, of de organisatie is geen lid van het netwerk.')

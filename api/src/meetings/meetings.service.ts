@@ -2,13 +2,14 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, IsNull, LessThan, Not, Repository, type EntityManager } from 'typeorm';
+import { Brackets, In, IsNull, LessThan, MoreThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
 import { NETWORK_ROLES, type CovenantRole, type NetworkRole } from '@casustafel/contract/enums';
 import type { AgendaKind, MeetingStatus } from '@casustafel/contract/meeting-rules';
 import type {
   ActionView,
   AddAgendaItemDto,
   AttendanceDto,
+  CancelMeetingDto,
   CreateActionDto,
   CreateMeetingDto,
   InviteGuestDto,
@@ -76,6 +77,15 @@ const DEFAULT_MINUTES: Record<AgendaKind, number> = {
 };
 const NO_NAMES =
   'Aantekeningen, afspraken en acties zijn zichtbaar voor iedereen die het overleg ziet: noem de cliënt niet bij naam, de casus staat erbij.';
+const NO_NAMES_IN_REASON = 'De reden staat bij het overleg voor alle leden: noem geen cliënt.';
+const CANNOT_CANCEL: Record<MeetingStatus, string> = {
+  PLANNED: 'Dit overleg is intussen gewijzigd. Laad de pagina opnieuw.',
+  IN_PROGRESS: 'Dit overleg is al begonnen en kan niet meer worden geannuleerd. Sluit het overleg af.',
+  CLOSED: 'Dit overleg is gesloten en kan niet meer worden geannuleerd.',
+  CANCELLED: 'Dit overleg is al geannuleerd.',
+};
+/** A cancelled meeting does not take place: nothing is prepared, recorded or changed in it any more. */
+const CANCELLED = 'Dit overleg is geannuleerd; er kan niets meer aan worden gewijzigd.';
 const NO_NAMES_IN_PLACE = 'De locatie en de link gaan naar de agenda van alle leden: noem een gebouw of zaal, geen cliënt.';
 
 @Injectable()
@@ -137,11 +147,11 @@ export class MeetingsService {
     return (await this.meetings.find({ where: { networkId }, order: { startsAt: 'ASC' } })).map(toMeetingSummary);
   }
 
-  /** Meetings of these networks from `from` on, for the calendar feed. */
+  /** Meetings of these networks from `from` on, for the calendar feed; a cancelled one drops out (and so off the subscribers' calendars). */
   async upcoming(networkIds: string[], from: Date): Promise<Meeting[]> {
     if (networkIds.length === 0) return [];
-    const all = await this.meetings.find({ where: { networkId: In(networkIds) }, order: { startsAt: 'ASC' } });
-    return all.filter((m) => m.startsAt >= from);
+    // Cancelled meetings stay: the calendar feed marks them STATUS:CANCELLED under the same UID.
+    return this.meetings.find({ where: { networkId: In(networkIds), startsAt: MoreThanOrEqual(from) }, order: { startsAt: 'ASC' } });
   }
 
   async get(viewer: Viewer, id: string): Promise<MeetingView> {
@@ -152,6 +162,7 @@ export class MeetingsService {
   /** Invites someone from outside the network for named agenda items of this meeting only. */
   async inviteGuest(viewer: Viewer, id: string, dto: InviteGuestDto): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
+    this.notCancelled(meeting);
     const user = await this.users.findById(dto.userId);
     if (!user || !user.active || user.isAdmin) throw new BadRequestException('De gekozen gast bestaat niet of is niet actief.');
     if (await this.networks.roleOf({ id: user.id }, meeting.networkId)) {
@@ -224,9 +235,60 @@ export class MeetingsService {
     return this.view(viewer, meeting, role, null);
   }
 
+  /**
+   * The coordinator cancels a planned meeting, with a reason all members see. A meeting that has begun
+   * is closed instead, so that what was said is kept; a closed or cancelled one stays as it is. The
+   * questions on its agenda go back to the pool (SUBMITTED) unless another open meeting has them on
+   * its agenda, so that the next assembly picks them up.
+   */
+  async cancel(viewer: Viewer, id: string, dto: CancelMeetingDto): Promise<MeetingView> {
+    const { meeting, role } = await this.visible(viewer, id);
+    requireAccess(role, 'meeting.cancel');
+    if (meeting.status !== 'PLANNED') throw new ConflictException(CANNOT_CANCEL[meeting.status]);
+    await this.guard.check(viewer, meeting.networkId, dto, NO_NAMES_IN_REASON);
+    const reason = dto.reason.trim();
+    const cancelled = await this.units.run(async (manager) => {
+      // Claimed in the state it was read in: of a cancel and a start at once, one goes through.
+      const claimed = await manager
+        .withRepository(this.meetings)
+        .update({ id, status: 'PLANNED' }, { status: 'CANCELLED', cancelledReason: reason });
+      if (!claimed.affected) return false;
+      const items = manager.withRepository(this.items);
+      const questionIds = (
+        await items.find({ where: { meetingId: id, questionId: Not(IsNull()) }, select: { id: true, questionId: true } })
+      ).map((i) => i.questionId!);
+      if (questionIds.length) {
+        const elsewhere = await items
+          .createQueryBuilder('i')
+          .select('DISTINCT i."questionId"', 'questionId')
+          .innerJoin(Meeting, 'm', 'm."id" = i."meetingId"')
+          .where('i."questionId" IN (:...questionIds) AND m."id" <> :id AND m."status" IN (:...open)', {
+            questionIds,
+            id,
+            open: ['PLANNED', 'IN_PROGRESS'],
+          })
+          .getRawMany<{ questionId: string }>();
+        const kept = new Set(elsewhere.map((r) => r.questionId));
+        await this.questions.unschedule(
+          questionIds.filter((q) => !kept.has(q)),
+          manager,
+        );
+      }
+      return true;
+    });
+    if (!cancelled) {
+      const now = (await this.meetings.findOneBy({ id }))?.status ?? meeting.status;
+      throw new ConflictException(CANNOT_CANCEL[now]);
+    }
+    meeting.status = 'CANCELLED';
+    meeting.cancelledReason = reason;
+    return this.view(viewer, meeting, role, null);
+  }
+
   /** Fills the agenda: minutes approval, new cases, running cases with open actions, open questions, a theme, a round. */
   async assemble(viewer: Viewer, id: string): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
+    this.notCancelled(meeting);
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
     await this.units.run(async (manager) => {
       await this.lockAgenda(manager, id, { open: true });
@@ -235,7 +297,8 @@ export class MeetingsService {
       const has = (kind: AgendaKind, ref?: string | null) =>
         current.some((i) => i.kind === kind && (ref === undefined || i.caseId === ref || i.questionId === ref));
       const previous = await manager.withRepository(this.meetings).findOne({
-        where: { networkId: meeting.networkId, startsAt: LessThan(meeting.startsAt) },
+        // A cancelled meeting had no minutes to approve.
+        where: { networkId: meeting.networkId, startsAt: LessThan(meeting.startsAt), status: Not('CANCELLED' as const) },
         order: { startsAt: 'DESC' },
       });
       const discussed = await this.discussedBefore(manager, meeting);
@@ -300,6 +363,7 @@ export class MeetingsService {
 
   async addItem(viewer: Viewer, id: string, dto: AddAgendaItemDto): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
+    this.notCancelled(meeting);
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
     let title = dto.title?.trim() ?? '';
     if (dto.caseId) {
@@ -339,6 +403,7 @@ export class MeetingsService {
 
   async updateItem(viewer: Viewer, id: string, itemId: string, dto: UpdateAgendaItemDto): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
+    this.notCancelled(meeting);
     const item = await this.items.findOneBy({ id: itemId, meetingId: id });
     if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
     if (item.version !== dto.version) throw new ConflictException(STALE);
@@ -365,6 +430,7 @@ export class MeetingsService {
 
   async removeItem(viewer: Viewer, id: string, itemId: string): Promise<void> {
     const { meeting } = await this.manage(viewer, id);
+    this.notCancelled(meeting);
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
     const item = await this.items.findOneBy({ id: itemId, meetingId: id });
     if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
@@ -381,6 +447,7 @@ export class MeetingsService {
 
   async setAttendance(viewer: Viewer, id: string, dto: AttendanceDto): Promise<MeetingView> {
     const { meeting, role } = await this.manage(viewer, id);
+    this.notCancelled(meeting);
     if (await this.minutes.isApproved(id)) throw new ConflictException('Het verslag is vastgesteld; de aanwezigheid ligt daarmee vast.');
     const members = new Set((await this.networks.memberList(meeting.networkId)).map((m) => m.organisation.id));
     const users = new Map((await this.users.findByIds([...new Set(dto.attendance.flatMap((e) => e.userIds))])).map((u) => [u.id, u]));
@@ -413,6 +480,7 @@ export class MeetingsService {
 
   async addAction(viewer: Viewer, id: string, itemId: string, dto: CreateActionDto): Promise<ActionView> {
     const { meeting } = await this.manage(viewer, id);
+    this.notCancelled(meeting);
     if (meeting.status === 'CLOSED') throw new ConflictException('Dit overleg is gesloten. Heropen het om een actie toe te voegen.');
     const item = await this.items.findOneBy({ id: itemId, meetingId: id });
     if (!item) throw new NotFoundException('Dit agendapunt bestaat niet.');
@@ -599,7 +667,9 @@ export class MeetingsService {
   private async lockAgenda(manager: EntityManager, meetingId: string, options: { open?: boolean } = {}): Promise<void> {
     const locked = await manager
       .withRepository(this.meetings)
-      .update(options.open ? { id: meetingId, status: Not('CLOSED' as const) } : { id: meetingId }, { status: () => '"status"' });
+      .update(options.open ? { id: meetingId, status: Not(In(['CLOSED', 'CANCELLED'] as const)) } : { id: meetingId }, {
+        status: () => '"status"',
+      });
     if (!locked.affected) throw new ConflictException('Dit overleg is gesloten; de agenda ligt vast.');
   }
 
@@ -638,12 +708,19 @@ export class MeetingsService {
       .createQueryBuilder('i')
       .select('DISTINCT i."caseId"', 'caseId')
       .innerJoin(Meeting, 'm', 'm."id" = i."meetingId"')
-      .where('m."networkId" = :networkId AND m."startsAt" < :startsAt AND i."caseId" IS NOT NULL', {
+      // A cancelled meeting discussed nothing: its cases are still new at the next one.
+      .where('m."networkId" = :networkId AND m."startsAt" < :startsAt AND i."caseId" IS NOT NULL AND m."status" <> :cancelled', {
         networkId: meeting.networkId,
         startsAt: meeting.startsAt,
+        cancelled: 'CANCELLED',
       })
       .getRawMany<{ caseId: string }>();
     return new Set(rows.map((r) => r.caseId));
+  }
+
+  /** A cancelled meeting is not prepared, held or recorded: every change to it is refused. */
+  private notCancelled(meeting: Meeting): void {
+    if (meeting.status === 'CANCELLED') throw new ConflictException(CANCELLED);
   }
 
   private async requireMember(viewer: Viewer, networkId: string): Promise<NetworkRole> {

@@ -12,7 +12,7 @@ import {
   type RoleView,
 } from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, Idempotent } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
 import { NetworksService } from './networks.service';
@@ -28,6 +28,7 @@ export class NetworksController {
 
   @Requires('network.create')
   @Post()
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('NetworkView')
   @ApiConflictError('Er bestaat al een netwerk met deze naam.')
@@ -58,6 +59,7 @@ export class NetworksController {
 
   @Requires('network.manage')
   @Post(':id/members')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('MemberView')
   @ApiConflictError('De organisatie is al lid van dit netwerk.')
@@ -87,6 +89,7 @@ export class NetworksController {
 
   @Requires('network.manage')
   @Post(':id/roles')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('RoleView')
   @ApiConflictError('Deze persoon heeft al een rol, de organisatie is geen lid, of de rol past niet bij de organisatie.')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
 import { ApiConflictError, ApiCreatedBody, ApiOkBody } from '../common/api-responses';
+import { Idempotent } from '../common/decorators';
 import { CreateOrganisationDto, type OrganisationView } from '@casustafel/contract/organisations';
 import { OrganisationsService } from './organisations.service';
 
@@ -12,6 +13,7 @@ export class OrganisationsController {
 
   @Requires('organisation.manage')
   @Post()
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('OrganisationView')
   @ApiConflictError('Er bestaat al een organisatie met deze naam.')

@@ -12,7 +12,7 @@ import {
   type QuestionView,
   type ScanResult,
 } from '@casustafel/contract/questions';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, Idempotent } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
 import { QuestionsService } from './questions.service';
@@ -33,6 +33,7 @@ export class QuestionsController {
 
   @Requires('question.create')
   @Post('networks/:id/questions')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('QuestionView')
   create(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) networkId: string, @Body() dto: CreateQuestionDto): Promise<QuestionView> {
@@ -64,6 +65,7 @@ export class QuestionsController {
 
   @Requires('question.message')
   @Post('questions/:id/messages')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('QuestionView')
   message(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: QuestionMessageDto): Promise<QuestionView> {
@@ -81,6 +83,7 @@ export class QuestionsController {
 
   @Requires('question.convert')
   @Post('questions/:id/convert')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('CaseView', 'De casus die van de vraag is gemaakt.')
   @ApiConflictError('De vraag is al ingetrokken of een casus geworden.')

@@ -190,6 +190,11 @@ export class QuestionsService {
     return created;
   }
 
+  /** Questions on the agenda of a cancelled meeting go back to the pool (SCHEDULED → SUBMITTED), in its unit of work. */
+  async unschedule(ids: string[], manager: EntityManager): Promise<void> {
+    if (ids.length) await within(this.questions, manager).update({ id: In(ids), status: 'SCHEDULED' }, { status: 'SUBMITTED' });
+  }
+
   /** Open questions of the network, for the agenda; they become SCHEDULED (in the agenda's unit of work). */
   async scheduleOpen(networkId: string, manager?: EntityManager): Promise<{ id: string; title: string }[]> {
     const questions = within(this.questions, manager);

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
 import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '../common/api-responses';
 import { CreateUserDto, UpdateUserDto, type UserView } from '@casustafel/contract/users';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, Idempotent } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import type { Viewer } from '../common/viewer';
 import { SecondFactorService } from './second-factor.service';
@@ -19,6 +19,7 @@ export class UsersController {
 
   @Requires('user.manage')
   @Post()
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('UserView')
   @ApiConflictError('Er bestaat al een account met dit e-mailadres.')

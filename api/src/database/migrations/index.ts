@@ -11,6 +11,7 @@ import { CaseListOrder1764700000000 } from './1764700000000-CaseListOrder';
 import { SecondFactor1764820000000 } from './1764820000000-SecondFactor';
 import { MailAndAccountTokens1764850000000 } from './1764850000000-MailAndAccountTokens';
 import { RoleReview1764900000000 } from './1764900000000-RoleReview';
+import { IdempotencyCancelCorrections1765000000000 } from './1765000000000-IdempotencyCancelCorrections';
 import { CaseHistory1765100000000 } from './1765100000000-CaseHistory';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   SecondFactor1764820000000,
   MailAndAccountTokens1764850000000,
   RoleReview1764900000000,
+  IdempotencyCancelCorrections1765000000000,
   CaseHistory1765100000000,
 ];

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access/requires.decorator';
 import { ApiConflictError, ApiCreatedBody, ApiFileBody, ApiOkBody } from '../../common/api-responses';
 import { AddendumDto, ApproveMinutesDto, MinutesCommentDto, UpdateMinutesDto, type MinutesView } from '@casustafel/contract/minutes';
-import { CurrentUser } from '../../common/decorators';
+import { CurrentUser, Idempotent } from '../../common/decorators';
 import { download } from '../../common/file-download';
 import { IdPipe } from '../../common/id.pipe';
 import type { Viewer } from '../../common/viewer';
@@ -40,6 +40,7 @@ export class MinutesController {
 
   @Requires('minutes.comment')
   @Post('comments')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('MinutesView')
   @ApiConflictError('Opmerkingen kunnen alleen bij een verstuurd, nog niet vastgesteld verslag.')
@@ -74,6 +75,7 @@ export class MinutesController {
 
   @Requires('minutes.addendum')
   @Post('addenda')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedBody('MinutesView')
   @ApiConflictError('Een aanvulling hoort bij een vastgesteld verslag.')
