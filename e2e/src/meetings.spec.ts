@@ -68,7 +68,7 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
 
   await page.getByTestId('item-decisions').fill('Huisarts gaat op huisbezoek; wijkteam volgt de administratie.');
   await page.getByTestId('item-save').click();
-  await expect(page.getByTestId('save-state')).toHaveText(/^Opgeslagen \d{2}:\d{2}$/);
+  await expect(page.getByTestId('save-state')).toHaveText(/^\s*Opgeslagen \d{2}:\d{2}\s*$/);
   await page.getByRole('checkbox', { name: 'Houd op de agenda voor het volgende overleg' }).check();
   await expect(page.getByRole('checkbox', { name: 'Houd op de agenda voor het volgende overleg' })).toBeChecked();
   await page.getByTestId('action-description').fill(ACTION);
@@ -101,7 +101,7 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
 
 test('the shell partner finds the action under "Mijn acties" and marks it done', async ({ page }) => {
   await login(page, 'huisarts@demo.casustafel.nl');
-  await page.getByRole('link', { name: 'Mijn acties' }).click();
+  await page.getByRole('link', { name: 'Mijn acties', exact: true }).click();
   const card = page.getByTestId(`action-${ACTION}`);
   await expect(card).toBeVisible();
   await expect(card).toContainText(NETWORK);
