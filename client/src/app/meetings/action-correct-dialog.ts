@@ -14,7 +14,7 @@ import { FormSubmit } from '../ui/form-submit';
 import { peopleOf, type OwnerChoice } from './action-form';
 import { todayInAmsterdam } from '../ui/amsterdam-time';
 import { MeetingsApi } from './meetings-api';
-import { notBefore, showServerFieldErrors } from './server-field-errors';
+import { notInPast } from '../ui/date-validators';
 
 export interface CorrectActionData {
   action: ActionView;
@@ -48,7 +48,7 @@ export interface CorrectActionData {
           <input matInput type="date" [min]="today" formControlName="dueDate" required data-testid="correct-due" />
           <mat-error>
             @if (form.controls.dueDate.errors?.['server']; as message) { {{ message }} }
-            @else if (form.controls.dueDate.errors?.['past']) { {{ 'meeting.actionWhenPast' | transloco }} }
+            @else if (form.controls.dueDate.errors?.['dateInPast']) { {{ 'meeting.actionWhenPast' | transloco }} }
             @else { {{ 'meeting.actionWhenRequired' | transloco }} }
           </mat-error>
         </mat-form-field>
@@ -84,7 +84,7 @@ export class ActionCorrectDialog {
   protected readonly form = this.fb.group({
     description: [this.action.description, [Validators.required, Validators.minLength(3)]],
     // An unchanged due date already past may stay; a new one may not be before today.
-    dueDate: [this.action.dueDate, [Validators.required, notBefore(() => todayInAmsterdam(), this.action.dueDate)]],
+    dueDate: [this.action.dueDate, [Validators.required, notInPast(this.action.dueDate)]],
     ownerOrganisationId: [this.action.owner.organisation.id, Validators.required],
     ownerUserId: [this.action.owner.user?.id ?? ''],
   });
@@ -112,12 +112,7 @@ export class ActionCorrectDialog {
     }
     let updated: ActionView | undefined;
     const ok = await this.submit.run(this.form, async () => {
-      try {
-        updated = await this.api.updateAction(a.id, dto);
-      } catch (error) {
-        showServerFieldErrors(this.form, error);
-        throw error;
-      }
+      updated = await this.api.updateAction(a.id, dto);
     });
     if (ok) this.ref.close(updated);
   }

@@ -11,7 +11,7 @@ import type { RoleView } from '@casustafel/contract/networks';
 import { FormSubmit } from '../ui/form-submit';
 import { todayInAmsterdam } from '../ui/amsterdam-time';
 import { MeetingsApi } from './meetings-api';
-import { notBefore, showServerFieldErrors } from './server-field-errors';
+import { notInPast } from '../ui/date-validators';
 
 /** An organisation an action can be given to, with the people of it known in the network. */
 export interface OwnerChoice {
@@ -59,7 +59,7 @@ export function peopleOf(roles: readonly RoleView[], organisationId: string): { 
         <input matInput type="date" [min]="today" formControlName="dueDate" required data-testid="action-due" />
         <mat-error data-testid="action-due-error">
           @if (form.controls.dueDate.errors?.['server']; as message) { {{ message }} }
-          @else if (form.controls.dueDate.errors?.['past']) { {{ 'meeting.actionWhenPast' | transloco }} }
+          @else if (form.controls.dueDate.errors?.['dateInPast']) { {{ 'meeting.actionWhenPast' | transloco }} }
           @else { {{ 'meeting.actionWhenRequired' | transloco }} }
         </mat-error>
       </mat-form-field>
@@ -84,7 +84,7 @@ export class ActionForm {
     description: ['', [Validators.required, Validators.minLength(3)]],
     ownerOrganisationId: ['', Validators.required],
     ownerUserId: [''],
-    dueDate: ['', [Validators.required, notBefore(() => todayInAmsterdam())]],
+    dueDate: ['', [Validators.required, notInPast()]],
   });
   protected readonly submit = new FormSubmit();
   protected readonly ownerOrganisation = toSignal(this.form.controls.ownerOrganisationId.valueChanges, { initialValue: '' });
@@ -99,22 +99,17 @@ export class ActionForm {
     const v = this.form.getRawValue();
     let created: ActionView | null = null;
     const ok = await this.submit.run(this.form, async (submission) => {
-      try {
-        created = await this.api.addAction(
-          this.meetingId(),
-          this.itemId(),
-          {
-            description: v.description.trim(),
-            ownerOrganisationId: v.ownerOrganisationId,
-            ...(v.ownerUserId ? { ownerUserId: v.ownerUserId } : {}),
-            dueDate: v.dueDate,
-          },
-          submission.options,
-        );
-      } catch (error) {
-        showServerFieldErrors(this.form, error);
-        throw error;
-      }
+      created = await this.api.addAction(
+        this.meetingId(),
+        this.itemId(),
+        {
+          description: v.description.trim(),
+          ownerOrganisationId: v.ownerOrganisationId,
+          ...(v.ownerUserId ? { ownerUserId: v.ownerUserId } : {}),
+          dueDate: v.dueDate,
+        },
+        submission.options,
+      );
     });
     if (!ok || !created) return;
     // The next action often goes to the same organisation: keep it, clear the rest.

@@ -14,7 +14,6 @@ import type {
   UpdateActionDto,
   UpdateAgendaItemDto,
 } from '@casustafel/contract/meetings';
-import type { AnswerQuestionDto } from '@casustafel/contract/questions';
 import { handlesErrors } from '../core/http-context';
 
 /** Request options of one form submission (`Submission.options` of ui/form-submit): its Idempotency-Key and error handling. */
@@ -61,10 +60,6 @@ export class MeetingsApi {
   }
   addAction(id: string, itemId: string, dto: CreateActionDto, options: SubmissionOptions): Promise<ActionView> {
     return firstValueFrom(this.http.post<ActionView>(`/api/meetings/${id}/agenda/${itemId}/actions`, dto, options));
-  }
-  /** Live mode: the question of a question item answered in place (the same route as on the question's page). */
-  answerQuestion(questionId: string, dto: AnswerQuestionDto, options: SubmissionOptions): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/questions/${questionId}/answer`, dto, options));
   }
 
   findGuest(id: string, email: string): Promise<{ id: string; name: string; organisation: string }> {

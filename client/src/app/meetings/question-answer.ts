@@ -1,15 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { ChangeDetectionStrategy, Component, input, output, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { RECOMMENDATIONS, SEVERITIES, type Recommendation, type Severity } from '@casustafel/contract/question-rules';
 import type { AgendaItemView } from '@casustafel/contract/meetings';
+import { AnswerForm } from '../questions/answer-form';
 import { AppDatePipe } from '../ui/app-date.pipe';
-import { FormSubmit } from '../ui/form-submit';
-import { MeetingsApi } from './meetings-api';
 
 type AgendaQuestion = NonNullable<AgendaItemView['question']>;
 
@@ -20,7 +13,7 @@ type AgendaQuestion = NonNullable<AgendaItemView['question']>;
  */
 @Component({
   selector: 'app-question-answer',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe, AppDatePipe],
+  imports: [TranslocoPipe, AppDatePipe, AnswerForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .question { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); margin: 0 0 12px; }
@@ -30,7 +23,6 @@ type AgendaQuestion = NonNullable<AgendaItemView['question']>;
     .answer { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); margin: 0 0 12px; }
     .answer p { margin: 4px 0; }
     .pre { white-space: pre-wrap; }
-    .full { width: 100%; }
   `,
   template: `
     @let q = question();
@@ -50,60 +42,18 @@ type AgendaQuestion = NonNullable<AgendaItemView['question']>;
         </p>
       </section>
     } @else if (q.canAnswer) {
-      <form [formGroup]="form" (ngSubmit)="answer()" novalidate data-testid="live-answer-form">
-        <mat-form-field class="full">
-          <mat-label>{{ 'question.advice' | transloco }}</mat-label>
-          <textarea matInput formControlName="advice" rows="4" required data-testid="live-answer-advice"></textarea>
-          <mat-error>{{ 'liveQuestion.adviceRequired' | transloco }}</mat-error>
-        </mat-form-field>
-        <div class="form-row">
-          <mat-form-field>
-            <mat-label>{{ 'question.severity' | transloco }}</mat-label>
-            <mat-select formControlName="severity" required data-testid="live-answer-severity">
-              @for (s of severities; track s) { <mat-option [value]="s">{{ 'enum.urgency.' + s | transloco }}</mat-option> }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'question.recommendation' | transloco }}</mat-label>
-            <mat-select formControlName="recommendation" required data-testid="live-answer-recommendation">
-              @for (r of recommendations; track r) { <mat-option [value]="r">{{ 'enum.recommendation.' + r | transloco }}</mat-option> }
-            </mat-select>
-          </mat-form-field>
-        </div>
-        @if (submit.error()) { <p class="error-text" role="alert">{{ submit.error() }}</p> }
-        <button mat-flat-button type="submit" [disabled]="submit.busy()" data-testid="live-answer-submit">{{ 'question.saveAnswer' | transloco }}</button>
-      </form>
+      <app-answer-form [questionId]="q.id" testIdPrefix="live-answer" (answered)="answered.emit()" />
     }
   `,
 })
 export class QuestionAnswer {
-  private readonly api = inject(MeetingsApi);
   readonly question = input.required<AgendaQuestion>();
   /** The answer is recorded: the page reloads the meeting, which brings the answer. */
   readonly answered = output<void>();
-
-  protected readonly severities = SEVERITIES;
-  protected readonly recommendations = RECOMMENDATIONS;
-  private readonly fb = inject(FormBuilder).nonNullable;
-  protected readonly form = this.fb.group({
-    advice: ['', [Validators.required, Validators.minLength(10)]],
-    severity: ['MEDIUM' as Severity, Validators.required],
-    recommendation: ['ADVICE_ONLY' as Recommendation, Validators.required],
-  });
-  protected readonly submit = new FormSubmit();
+  private readonly form = viewChild(AnswerForm);
 
   /** Typed advice not yet recorded (the page asks before leaving). */
   hasUnsavedInput(): boolean {
-    return !this.question().answer && this.form.controls.advice.value.trim() !== '';
-  }
-
-  protected async answer(): Promise<void> {
-    const ok = await this.submit.run(this.form, (submission) =>
-      this.api.answerQuestion(this.question().id, this.form.getRawValue(), submission.options),
-    );
-    if (ok) {
-      this.form.reset();
-      this.answered.emit();
-    }
+    return this.form()?.hasUnsavedInput() ?? false;
   }
 }

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, HostListener, inject, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, inject, input, resource, signal, viewChild } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,13 +12,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { URGENCIES, type Urgency } from '@casustafel/contract/enums';
-import {
-  RECOMMENDATIONS,
-  SEVERITIES,
-  type IdentifyingFinding,
-  type Recommendation,
-  type Severity,
-} from '@casustafel/contract/question-rules';
+import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
 import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';
 import { AppDatePipe } from '../ui/app-date.pipe';
@@ -31,6 +25,7 @@ import { FormSubmit } from '../ui/form-submit';
 import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { Loading } from '../ui/loading';
 import { MarkedText } from '../ui/marked-text';
+import { AnswerForm } from './answer-form';
 import { QuestionsApi } from './questions-api';
 
 /** One question: the situation, the network's answer, the thread, and what the viewer may do next. */
@@ -53,6 +48,7 @@ import { QuestionsApi } from './questions-api';
     MarkedText,
     ErrorSummary,
     ErrorTextPipe,
+    AnswerForm,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -139,29 +135,7 @@ import { QuestionsApi } from './questions-api';
           <mat-card appearance="outlined">
             <mat-card-content>
               <h2 class="card-title">{{ 'question.giveAnswer' | transloco }}</h2>
-              <form [formGroup]="answerForm" (ngSubmit)="answer()" novalidate>
-                <app-error-summary [submit]="answerSubmit" />
-                <mat-form-field class="full">
-                  <mat-label>{{ 'question.advice' | transloco }}</mat-label>
-                  <textarea matInput formControlName="advice" rows="4" required data-testid="answer-advice"></textarea>
-                  <mat-error>{{ answerForm.controls.advice | errorText }}</mat-error>
-                </mat-form-field>
-                <div class="form-row">
-                  <mat-form-field>
-                    <mat-label>{{ 'question.severity' | transloco }}</mat-label>
-                    <mat-select formControlName="severity" required data-testid="answer-severity">
-                      @for (s of severities; track s) { <mat-option [value]="s">{{ 'enum.urgency.' + s | transloco }}</mat-option> }
-                    </mat-select>
-                  </mat-form-field>
-                  <mat-form-field>
-                    <mat-label>{{ 'question.recommendation' | transloco }}</mat-label>
-                    <mat-select formControlName="recommendation" required data-testid="answer-recommendation">
-                      @for (r of recommendations; track r) { <mat-option [value]="r">{{ 'enum.recommendation.' + r | transloco }}</mat-option> }
-                    </mat-select>
-                  </mat-form-field>
-                </div>
-                <button mat-flat-button type="submit" [disabled]="answerSubmit.busy()" data-testid="answer-submit">{{ 'question.saveAnswer' | transloco }}</button>
-              </form>
+              <app-answer-form [questionId]="id()" (answered)="record.reload()" />
             </mat-card-content>
           </mat-card>
         }
@@ -226,18 +200,12 @@ export class QuestionPage implements HoldsUnsavedInput {
   /** Route parameter: the question. */
   readonly id = input.required<string>();
 
-  protected readonly severities = SEVERITIES;
-  protected readonly recommendations = RECOMMENDATIONS;
   protected readonly urgencies = URGENCIES;
   protected readonly record = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.get(params.id) });
 
   private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly answerForm = viewChild(AnswerForm);
   protected readonly messageForm = this.fb.group({ text: ['', [Validators.required, Validators.minLength(2)]] });
-  protected readonly answerForm = this.fb.group({
-    advice: ['', [Validators.required, Validators.minLength(10)]],
-    severity: ['MEDIUM' as Severity, Validators.required],
-    recommendation: ['ADVICE_ONLY' as Recommendation, Validators.required],
-  });
   protected readonly convertForm = this.fb.group({
     client: this.fb.group({
       givenName: ['', Validators.required],
@@ -252,7 +220,6 @@ export class QuestionPage implements HoldsUnsavedInput {
     consent: [false, Validators.requiredTrue],
   });
   protected readonly messageSubmit = new FormSubmit();
-  protected readonly answerSubmit = new FormSubmit();
   protected readonly convertSubmit = new FormSubmit();
   protected readonly messageFindings = signal<IdentifyingFinding[]>([]);
 
@@ -274,22 +241,14 @@ export class QuestionPage implements HoldsUnsavedInput {
 
   /** A message, an answer or a client's identity typed and not yet sent. */
   hasUnsavedInput(): boolean {
-    const forms = [this.messageForm, this.answerForm, this.convertForm];
-    return forms.some((form) => form.dirty) && ![this.messageSubmit, this.answerSubmit, this.convertSubmit].some((s) => s.busy());
+    const forms = [this.messageForm, this.convertForm];
+    const typed = forms.some((form) => form.dirty) && ![this.messageSubmit, this.convertSubmit].some((s) => s.busy());
+    return typed || (this.answerForm()?.hasUnsavedInput() ?? false);
   }
 
   @HostListener('window:beforeunload', ['$event'])
   protected beforeUnload(event: BeforeUnloadEvent): void {
     warnBeforeUnload(this, event);
-  }
-
-  protected async answer(): Promise<void> {
-    const ok = await this.answerSubmit.run(this.answerForm, (submission) =>
-      this.api.answer(this.id(), this.answerForm.getRawValue(), submission.options),
-    );
-    if (!ok) return;
-    this.answerForm.markAsPristine();
-    this.record.reload();
   }
 
   protected async convert(): Promise<void> {
