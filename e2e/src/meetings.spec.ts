@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { COORDINATOR_BUURT, acceptStatementViaApi, choose, expectAccessible, login, logout, screenshot } from './fixtures/app';
+import {
+  COORDINATOR_BUURT,
+  acceptStatementViaApi,
+  choose,
+  expectAccessible,
+  login,
+  logout,
+  screenshot,
+  screenshotTablet,
+} from './fixtures/app';
 
 const NETWORK = 'Buurtnetwerk 55+ Soesterkwartier';
 const SHELL_ORG = 'Huisartsenpraktijk Soesterkwartier';
@@ -78,6 +87,7 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   await expect(page.getByTestId('live-mode')).toContainText(ACTION);
   await expectAccessible(page);
   await screenshot(page, '18-overleg-live');
+  await screenshotTablet(page, '18b-overleg-live-tablet');
 
   // The consultative question: its text in live mode, and the advice recorded in place.
   await agenda.getByRole('button', { name: new RegExp(`Consultatieve vraag: ${OPEN_QUESTION}`) }).click();
@@ -89,6 +99,7 @@ test('the coordinator plans, assembles, starts, marks attendance, decides, assig
   await expect(page.getByTestId('live-question-answer')).toContainText(ADVICE);
   await expect(page.getByTestId('live-question-answer')).toContainText('Doorverwijzen naar een andere partij');
   await expect(page.getByTestId('live-answer-form')).toHaveCount(0);
+  await screenshot(page, '18c-overleg-vraag-beantwoord');
 
   // Closing is confirmed; the draft minutes appear without a reload.
   await page.getByTestId('meeting-close').click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { COORDINATOR_BUURT, acceptStatementViaApi, expectAccessible, login, logout, screenshot } from './fixtures/app';
+import { COORDINATOR_BUURT, acceptStatementViaApi, expectAccessible, login, logout, screenshot, screenshotTablet } from './fixtures/app';
 
 const NETWORK = 'Buurtnetwerk 55+ Soesterkwartier';
 const PARTNER = 'corporatie@demo.casustafel.nl';
@@ -50,6 +50,7 @@ test('the coordinator lands on a work queue that shows a new case to triage and 
   await expect.poll(() => countIn(page, id, 'wq-triage')).toBe(before + 1);
   await expectAccessible(page);
   await screenshot(page, '05a-werkvoorraad-coordinator');
+  await screenshotTablet(page, '05b-werkvoorraad-tablet');
   await page.getByTestId(`work-queue-${id}`).getByTestId('wq-triage').getByRole('link').click();
   await expect(page).toHaveURL(/\/casussen\?status=SUBMITTED$/);
   const table = page.getByTestId('cases-table');
