@@ -39,7 +39,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+  // A Dutch browser in another time zone: every time shown and sent must still be Amsterdam's (issue #12).
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, locale: 'nl-NL', timezoneId: 'America/New_York' },
+    },
+  ],
   webServer: {
     command: 'rm -rf tmp/e2e && node dist/api/api/src/main.js',
     cwd: root,
