@@ -46,8 +46,8 @@ export type AccessObjectType = (typeof ACCESS_OBJECT_TYPES)[number];
 export const ACCESS_CONTEXTS = [...DISCLOSURE_CONTEXTS, 'MANAGEMENT'] as const;
 export type AccessContext = DisclosureContext | 'MANAGEMENT';
 
-/** Role of whoever acted: a covenant role in the network, or the installation's administrator. */
-export type AccessActorRole = CovenantRole | 'ADMIN';
+/** Role of whoever acted: a covenant role in the network, the municipality (its refused attempts), or the installation's administrator. */
+export type AccessActorRole = CovenantRole | 'MUNICIPALITY' | 'ADMIN';
 
 export const ACCESS_LOG_PAGE_SIZE = 200;
 export const ACCESS_LOG_MAX_PAGE_SIZE = 1000;

@@ -267,6 +267,19 @@ export interface ActionView {
   version: number;
   history: ActionHistoryView[];
   canUpdate: boolean;
+  /**
+   * Only in the answer to the coordinator who just assigned the action (created, or corrected its
+   * owner): the owning organisation now carries more open actions than the capacity it recorded
+   * (issue #13). A warning, never a refusal; null everywhere else.
+   */
+  capacityWarning: CapacityWarning | null;
+}
+
+/** The owning organisation's open actions in the network (this one included) against the capacity it recorded. */
+export interface CapacityWarning {
+  organisation: { id: string; name: string };
+  open: number;
+  capacity: number;
 }
 
 export interface AgendaItemView {

@@ -1,4 +1,4 @@
-import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { NETWORK_KINDS, NETWORK_ROLES, RINGS, type NetworkKind, type NetworkRole, type OrganisationKind, type Ring } from './enums';
 import { IsOmittable } from './validators';
 
@@ -39,7 +39,7 @@ export class AssignRoleDto {
   userId!: string;
 
   @IsIn(NETWORK_ROLES, {
-    message: 'Kies een rol: coördinator, kernpartner, schilpartner of vertegenwoordiger vrijwilligersorganisatie.',
+    message: 'Kies een rol: coördinator, kernpartner, schilpartner, vertegenwoordiger vrijwilligersorganisatie of gemeente.',
   })
   role!: NetworkRole;
 }
@@ -56,10 +56,27 @@ export interface NetworkView {
   canManage: boolean;
 }
 
+/** The highest capacity one organisation can record: more open actions than that is no protection. */
+export const MAX_CAPACITY = 999;
+
+/**
+ * How many open actions an informal or hybrid organisation can carry in this network (issue #13):
+ * a whole number, or null for "not recorded". Set by the coordinator or by the organisation's own people.
+ */
+export class UpdateMemberDto {
+  @Max(MAX_CAPACITY, { message: `Vul een capaciteit van hoogstens ${MAX_CAPACITY} open acties in.` })
+  @Min(0, { message: 'De capaciteit kan niet negatief zijn.' })
+  @IsInt({ message: 'Vul de capaciteit in als een heel aantal open acties, of laat hem leeg.' })
+  @ValidateIf((_, value) => value !== null)
+  capacity!: number | null;
+}
+
 export interface MemberView {
   organisation: { id: string; name: string; kind: OrganisationKind; sector: string | null };
   ring: Ring;
   since: string;
+  /** How many open actions the organisation can carry here; null when not recorded (always null for a formal organisation). */
+  capacity: number | null;
 }
 
 export interface RoleView {

@@ -8,7 +8,7 @@ export class CreateOrganisationDto {
   @IsString({ message: 'Vul de naam van de organisatie in.' })
   name!: string;
 
-  @IsIn(ORGANISATION_KINDS, { message: 'Kies het soort organisatie: formeel, informeel of hybride.' })
+  @IsIn(ORGANISATION_KINDS, { message: 'Kies het soort organisatie: formeel, informeel, hybride of overheid.' })
   kind!: OrganisationKind;
 
   @MaxLength(80, { message: 'De sector mag hoogstens 80 tekens hebben.' })

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   // a network
   'network.list',
   'network.read',
+  'network.members',
+  'network.capacity',
   'network.manage',
   'network.reviewRoles',
   'network.overview',
@@ -63,13 +65,24 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Who acts: the installation's administrator, or someone by their role in the network (or meeting) concerned. */
-export type AccessRole = 'ADMIN' | CovenantRole;
-export const ACCESS_ROLES: readonly AccessRole[] = ['ADMIN', 'COORDINATOR', 'CORE_PARTNER', 'SHELL_PARTNER', 'VOLUNTEER_REP', 'GUEST'];
+/**
+ * Who acts: the installation's administrator, or someone by their role in the network (or meeting)
+ * concerned — a covenant role, or the municipality, which is no covenant party (ADR 0019).
+ */
+export type AccessRole = 'ADMIN' | CovenantRole | 'MUNICIPALITY';
+export const ACCESS_ROLES: readonly AccessRole[] = [
+  'ADMIN',
+  'COORDINATOR',
+  'CORE_PARTNER',
+  'SHELL_PARTNER',
+  'VOLUNTEER_REP',
+  'GUEST',
+  'MUNICIPALITY',
+];
 
 /**
  * A grant that holds only under a condition about the record, checked where the record is known:
- * - `ownOrganisation`: the viewer's organisation owns the record (an action);
+ * - `ownOrganisation`: the viewer's organisation owns the record (an action) or is the member concerned (its capacity);
  * - `submittingOrganisation`: the viewer's organisation brought it in (a question);
  * - `present`: the viewer's organisation was present at the meeting;
  * - `approvedOrPresentWhenSent`: the minutes were approved, or sent and the viewer's organisation was present;
@@ -83,6 +96,9 @@ export type AccessFacts = Partial<Record<Condition, boolean>>;
 /** What every member of a network may do, whatever their role. */
 const MEMBER: Partial<Record<Permission, Grant>> = {
   'network.read': true,
+  'network.members': true,
+  // An informal or hybrid organisation records how many open actions it can carry (issue #13): its own people, or the coordinator.
+  'network.capacity': 'ownOrganisation',
   'network.overview': true,
   'covenant.read': true,
   'confidentiality.accept': true,
@@ -137,6 +153,7 @@ export const GLOBAL_ACCESS: Record<'USER' | 'ADMIN', Partial<Record<Permission, 
 export const ACCESS: Record<AccessRole, Partial<Record<Permission, Grant>>> = {
   ADMIN: {
     'network.read': true,
+    'network.members': true,
     'network.manage': true,
     // The administrator may ask for the case list and gets it empty: the disclosure policy shows them no case.
     'case.list': true,
@@ -145,6 +162,7 @@ export const ACCESS: Record<AccessRole, Partial<Record<Permission, Grant>>> = {
   },
   COORDINATOR: {
     ...MEMBER,
+    'network.capacity': true,
     'network.manage': true,
     'network.reviewRoles': true,
     'network.figures': true,
@@ -170,6 +188,12 @@ export const ACCESS: Record<AccessRole, Partial<Record<Permission, Grant>>> = {
   SHELL_PARTNER: MEMBER,
   VOLUNTEER_REP: MEMBER,
   GUEST: { 'meeting.read': 'invited', 'confidentiality.accept': 'invited' },
+  /**
+   * The municipality (issue #13, ADR 0019): the network's name and kind, and its figures — nothing
+   * else. Not its members, cases, questions, meetings, actions, minutes, covenant or access log: a
+   * list answers 403, an item 404, like for anyone without the grant.
+   */
+  MUNICIPALITY: { 'network.read': true, 'network.figures': true },
 };
 
 /** The grant of a permission to a role in a network: true, a condition, or undefined (refused; also without a role). */

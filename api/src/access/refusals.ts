@@ -7,6 +7,8 @@ export const FORBIDDEN: Partial<Record<Permission, string>> = {
   'user.manage': 'Alleen een beheerder mag dit doen.',
   'network.create': 'Alleen een beheerder mag dit doen.',
   'network.manage': 'Alleen de coördinator van dit netwerk of een beheerder kan leden en rollen wijzigen.',
+  'network.members': 'Alleen de partners van dit netwerk zien wie er lid is en wie welke rol heeft.',
+  'network.capacity': 'Alleen de coördinator of de organisatie zelf legt vast hoeveel open acties ze kan dragen.',
   'covenant.edit': 'Alleen de coördinator van dit netwerk kan het convenant wijzigen.',
   'covenant.sign': 'Alleen de coördinator van dit netwerk of een beheerder legt handtekeningen vast.',
   'confidentiality.accept': 'Alleen wie een rol in dit netwerk heeft, accepteert de geheimhoudingsverklaring.',
@@ -47,6 +49,8 @@ export const NOT_FOUND: Record<RouteObjectType, string> = {
 export const ADMIN_KNOWS: ReadonlySet<Permission> = new Set([
   'case.create',
   'network.read',
+  'network.members',
+  'network.capacity',
   'network.manage',
   'covenant.read',
   'covenant.edit',

@@ -70,6 +70,8 @@ export function toActionViews(
       canUpdate: can(roles instanceof Map ? (roles.get(a.networkId) ?? null) : (roles as AccessRole | null), 'action.update', {
         ownOrganisation: a.ownerOrganisationId === viewer.organisationId,
       }),
+      // Set by the service in the answer to an assignment only (issue #13).
+      capacityWarning: null,
     }));
 }
 

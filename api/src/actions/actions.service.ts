@@ -4,8 +4,8 @@ import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
 import { OPEN_ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
-import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
-import type { ActionView, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
+import type { DisclosureRole, DisclosureContext } from '@casustafel/contract/enums';
+import type { ActionView, CapacityWarning, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
 import { Clock } from '../common/clock';
 import { dutchDate } from '../common/dates';
 import { fieldError } from '../common/validation';
@@ -31,7 +31,7 @@ export interface ActionOrigin {
 /** In which context the cases of the actions are labelled (a running meeting, minutes under their covenant version). */
 export interface LabelContext {
   context: DisclosureContext;
-  role?: CovenantRole | null;
+  role?: DisclosureRole | null;
   covenantVersion?: number;
 }
 
@@ -103,7 +103,22 @@ export class ActionsService {
       });
     });
     const role = await this.networks.roleOf(viewer, origin.networkId);
-    return (await this.views(viewer, [action], new Map([[origin.networkId, role]]), { context: 'DOSSIER' }))[0];
+    const view = (await this.views(viewer, [action], new Map([[origin.networkId, role]]), { context: 'DOSSIER' }))[0];
+    return { ...view, capacityWarning: await this.capacityWarning(origin.networkId, action.ownerOrganisationId) };
+  }
+
+  /**
+   * Protecting volunteers from overload (issue #13): when the owning organisation now carries more open
+   * actions in the network than the capacity it recorded, a warning for the coordinator who assigned it.
+   * Never a refusal: the coordinator decides, knowing it.
+   */
+  private async capacityWarning(networkId: string, organisationId: string): Promise<CapacityWarning | null> {
+    const membership = await this.networks.membership(networkId, organisationId);
+    if (membership?.capacity === null || membership?.capacity === undefined) return null;
+    const open = await this.actions.countBy({ networkId, ownerOrganisationId: organisationId, status: In([...OPEN_ACTION_STATUSES]) });
+    if (open <= membership.capacity) return null;
+    const name = (await this.organisations.namesOf([organisationId])).get(organisationId) ?? '';
+    return { organisation: { id: organisationId, name }, open, capacity: membership.capacity };
   }
 
   async list(viewer: Viewer, query: ActionQuery): Promise<ActionView[]> {
@@ -213,7 +228,12 @@ export class ActionsService {
     if (!changed) throw new ConflictException(STALE);
     const roles = new Map([[action.networkId, role]]);
     // The answer to the one who just changed it, with the label they saw (closing their action may end their view of the case).
-    return (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], roles, labels))[0];
+    const view = (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], roles, labels))[0];
+    // A new owner: the coordinator learns when that organisation now carries more than it said it could.
+    const reassigned = correction?.changes.some(
+      (change) => change.field === 'owner' && correction.values.ownerOrganisationId !== action.ownerOrganisationId,
+    );
+    return reassigned ? { ...view, capacityWarning: await this.capacityWarning(action.networkId, view.owner.organisation.id) } : view;
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   type CreateCaseDto,
   type UpdateCaseStatusDto,
 } from '@casustafel/contract/cases';
-import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
+import type { DisclosureRole, DisclosureContext } from '@casustafel/contract/enums';
 import { dutchDate, dutchYear } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import { namesFor } from '../common/names';
@@ -268,7 +268,7 @@ export class CasesService implements OnApplicationBootstrap {
     networkId: string,
     caseIds: string[],
     context: DisclosureContext,
-    options: { role?: CovenantRole; covenantVersion?: number; action?: 'VIEW' | 'EXPORT' } = {},
+    options: { role?: DisclosureRole; covenantVersion?: number; action?: 'VIEW' | 'EXPORT' } = {},
   ): Promise<Map<string, CaseView>> {
     if (caseIds.length === 0) return new Map();
     const records = await this.cases.findBy({ id: In(caseIds), networkId });
@@ -287,7 +287,7 @@ export class CasesService implements OnApplicationBootstrap {
     records: Case[],
     context: DisclosureContext,
     options: {
-      role?: CovenantRole | null;
+      role?: DisclosureRole | null;
       covenantVersion?: number;
       action?: 'VIEW' | 'EXPORT';
       organisationNames?: ReadonlyMap<string, string>;

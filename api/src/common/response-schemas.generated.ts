@@ -5,8 +5,9 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   AccessAction: { anyOf: [{ $ref: '#/components/schemas/DisclosureAction' }, { $ref: '#/components/schemas/AccessChangeAction' }] },
   AccessActorRole: {
-    anyOf: [{ $ref: '#/components/schemas/CovenantRole' }, { type: 'string', enum: ['ADMIN'] }],
-    description: "Role of whoever acted: a covenant role in the network, or the installation's administrator.",
+    anyOf: [{ $ref: '#/components/schemas/CovenantRole' }, { type: 'string', enum: ['MUNICIPALITY'] }, { type: 'string', enum: ['ADMIN'] }],
+    description:
+      "Role of whoever acted: a covenant role in the network, the municipality (its refused attempts), or the installation's administrator.",
   },
   AccessChangeAction: {
     type: 'string',
@@ -204,6 +205,11 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       version: { type: 'number' },
       history: { type: 'array', items: { $ref: '#/components/schemas/ActionHistoryView' } },
       canUpdate: { type: 'boolean' },
+      capacityWarning: {
+        anyOf: [{ $ref: '#/components/schemas/CapacityWarning' }, { type: 'object', nullable: true, enum: [null] }],
+        description:
+          'Only in the answer to the coordinator who just assigned the action (created, or corrected its owner): the owning organisation now carries more open actions than the capacity it recorded (issue #13). A warning, never a refusal; null everywhere else.',
+      },
     },
     required: [
       'id',
@@ -222,6 +228,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       'version',
       'history',
       'canUpdate',
+      'capacityWarning',
     ],
     additionalProperties: false,
   },
@@ -352,6 +359,22 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     required: ['token', 'url'],
     additionalProperties: false,
     description: 'A personal calendar feed: the secret token and the address of the .ics file (shown once).',
+  },
+  CapacityWarning: {
+    type: 'object',
+    properties: {
+      organisation: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+        required: ['id', 'name'],
+        additionalProperties: false,
+      },
+      open: { type: 'number' },
+      capacity: { type: 'number' },
+    },
+    required: ['organisation', 'open', 'capacity'],
+    additionalProperties: false,
+    description: "The owning organisation's open actions in the network (this one included) against the capacity it recorded.",
   },
   CaseListView: {
     type: 'object',
@@ -869,8 +892,14 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       },
       ring: { $ref: '#/components/schemas/Ring' },
       since: { type: 'string' },
+      capacity: {
+        type: 'number',
+        description:
+          'How many open actions the organisation can carry here; null when not recorded (always null for a formal organisation).',
+        nullable: true,
+      },
     },
-    required: ['organisation', 'ring', 'since'],
+    required: ['organisation', 'ring', 'since', 'capacity'],
     additionalProperties: false,
   },
   MfaRecoveryCodesView: {
@@ -1109,7 +1138,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     description:
       "GET /api/networks/:id/overview — the viewer's work queue in this network, as numbers scoped to what their role answers for: the coordinator the whole network; a partner their organisation's actions and the cases it brought in; a volunteer rep their organisation's questions. A number the role has no part in is 0.",
   },
-  NetworkRole: { type: 'string', enum: ['COORDINATOR', 'CORE_PARTNER', 'SHELL_PARTNER', 'VOLUNTEER_REP'] },
+  NetworkRole: { type: 'string', enum: ['COORDINATOR', 'CORE_PARTNER', 'SHELL_PARTNER', 'VOLUNTEER_REP', 'MUNICIPALITY'] },
   NetworkView: {
     type: 'object',
     properties: {
@@ -1128,7 +1157,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     additionalProperties: false,
   },
   NotDoneReason: { type: 'string', enum: ['CIRCUMSTANCES_CHANGED', 'NOT_CARRIED_OUT'] },
-  OrganisationKind: { type: 'string', enum: ['FORMAL', 'INFORMAL', 'HYBRID'] },
+  OrganisationKind: { type: 'string', enum: ['FORMAL', 'INFORMAL', 'HYBRID', 'GOVERNMENT'] },
   OrganisationView: {
     type: 'object',
     properties: {

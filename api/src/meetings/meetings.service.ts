@@ -745,7 +745,8 @@ export class MeetingsService {
     const agenda = options.withAgenda ? await this.agenda(id) : undefined;
     const meeting = agenda ? agenda.meeting : options.withAgenda ? null : await this.meetings.findOneBy({ id });
     const role = meeting ? await this.roleIn(viewer, meeting) : null;
-    if (meeting && role) return { meeting, role, guest: null, agenda: agenda ?? undefined };
+    // The municipality holds a role but sees no meeting (ADR 0019): for it, as for an outsider, the meeting does not exist.
+    if (meeting && role && role !== 'MUNICIPALITY') return { meeting, role, guest: null, agenda: agenda ?? undefined };
     const guest = meeting ? await this.guests.findOneBy({ meetingId: id, userId: viewer.id }) : null;
     if (!meeting || !guest) throw new NotFoundException(NOT_FOUND);
     return { meeting, role: 'GUEST', guest, agenda: agenda ?? undefined };

@@ -26,4 +26,8 @@ export class Membership {
   /** Date of joining, YYYY-MM-DD. */
   @Column({ type: 'varchar', length: 10 })
   since!: string;
+
+  /** How many open actions an informal or hybrid organisation can carry here (issue #13); null when not recorded. */
+  @Column({ type: 'integer', nullable: true })
+  capacity!: number | null;
 }

@@ -24,6 +24,7 @@ export function toMemberView(membership: Membership): MemberView {
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, sector: organisation.sector },
     ring: membership.ring,
     since: membership.since,
+    capacity: membership.capacity ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/requires.decorator';
 import { ApiConflictError, ApiCreatedBody, ApiNoContentBody, ApiOkBody } from '../common/api-responses';
@@ -6,6 +6,7 @@ import {
   AddMemberDto,
   AssignRoleDto,
   CreateNetworkDto,
+  UpdateMemberDto,
   type MemberView,
   type NetworkView,
   type RoleReviewView,
@@ -50,7 +51,7 @@ export class NetworksController {
     return this.networks.get(viewer, id);
   }
 
-  @Requires('network.read')
+  @Requires('network.members')
   @Get(':id/members')
   @ApiOkBody('MemberView[]')
   members(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<MemberView[]> {
@@ -67,6 +68,19 @@ export class NetworksController {
     return this.networks.addMember(viewer, id, dto);
   }
 
+  /** How many open actions an informal or hybrid member can carry (issue #13): the coordinator, or the organisation itself. */
+  @Requires('network.capacity')
+  @Patch(':id/members/:organisationId')
+  @ApiOkBody('MemberView')
+  updateMember(
+    @CurrentUser() viewer: Viewer,
+    @Param('id', IdPipe) id: string,
+    @Param('organisationId', IdPipe) organisationId: string,
+    @Body() dto: UpdateMemberDto,
+  ): Promise<MemberView> {
+    return this.networks.updateMember(viewer, id, organisationId, dto);
+  }
+
   @Requires('network.manage')
   @Delete(':id/members/:organisationId')
   @HttpCode(204)
@@ -80,7 +94,7 @@ export class NetworksController {
     return this.networks.removeMember(viewer, id, organisationId);
   }
 
-  @Requires('network.read')
+  @Requires('network.members')
   @Get(':id/roles')
   @ApiOkBody('RoleView[]')
   roles(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string): Promise<RoleView[]> {

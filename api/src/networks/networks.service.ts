@@ -5,7 +5,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { MeNetwork } from '@casustafel/contract/auth';
 import type { NetworkRole } from '@casustafel/contract/enums';
-import type { AddMemberDto, AssignRoleDto, CreateNetworkDto, MemberView, NetworkView, RoleView } from '@casustafel/contract/networks';
+import type {
+  AddMemberDto,
+  AssignRoleDto,
+  CreateNetworkDto,
+  MemberView,
+  NetworkView,
+  RoleView,
+  UpdateMemberDto,
+} from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
 import { dutchDate } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
@@ -20,7 +28,7 @@ import { Membership } from './membership.entity';
 import { toMemberView, toNetworkView, toRoleView } from './network.mapper';
 import { Network } from './network.entity';
 import { NetworkRoleAssignment } from './network-role.entity';
-import { roleMismatch } from './network.rules';
+import { capacityMismatch, governmentMismatch, memberMismatch, roleMismatch } from './network.rules';
 
 /** What a viewer may do in one network. */
 export interface NetworkAccess {
@@ -100,6 +108,8 @@ export class NetworksService {
     const access = await this.manage(viewer, networkId);
     const organisation = await this.organisations.findById(dto.organisationId);
     if (!organisation) throw new BadRequestException('De gekozen organisatie bestaat niet. Kies een bestaande organisatie.');
+    const notAMember = memberMismatch(organisation);
+    if (notAMember) throw new BadRequestException(notAMember);
     if (await this.memberships.exists({ where: { networkId, organisationId: organisation.id } })) {
       throw new ConflictException(`${organisation.name} is al lid van dit netwerk.`);
     }
@@ -109,6 +119,7 @@ export class NetworksService {
         organisationId: organisation.id,
         ring: dto.ring,
         since: dto.since ?? dutchDate(this.clock.now()),
+        capacity: null,
       }),
     );
     membership.organisation = organisation;
@@ -174,14 +185,19 @@ export class NetworksService {
     if (existing) {
       throw new ConflictException(`${user.name} heeft al een rol in dit netwerk. Haal die eerst weg om een andere rol te geven.`);
     }
-    const membership = await this.memberships.findOneBy({ networkId, organisationId: user.organisationId });
-    if (!membership) {
-      throw new ConflictException(
-        `${user.organisation!.name} (de organisatie van ${user.name}) is geen lid van dit netwerk. Voeg de organisatie eerst toe.`,
-      );
+    // The municipality: a government organisation's people, the role without a membership (ADR 0019).
+    const government = governmentMismatch(dto.role, user.organisation!);
+    if (government) throw new BadRequestException(government);
+    if (dto.role !== 'MUNICIPALITY') {
+      const membership = await this.memberships.findOneBy({ networkId, organisationId: user.organisationId });
+      if (!membership) {
+        throw new ConflictException(
+          `${user.organisation!.name} (de organisatie van ${user.name}) is geen lid van dit netwerk. Voeg de organisatie eerst toe.`,
+        );
+      }
+      const mismatch = roleMismatch(dto.role, user.organisation!, membership.ring);
+      if (mismatch) throw new ConflictException(mismatch);
     }
-    const mismatch = roleMismatch(dto.role, user.organisation!, membership.ring);
-    if (mismatch) throw new ConflictException(mismatch);
     const assignment = await this.roles.save(
       this.roles.create({ networkId, userId: user.id, role: dto.role, createdAt: this.clock.now() }),
     );
@@ -217,11 +233,36 @@ export class NetworksService {
     ]);
   }
 
-  /** Active users of member organisations, to choose from when giving a role. */
+  /**
+   * Active users of member organisations, to choose from when giving a role; and of government
+   * organisations, which are no members but whose people may be given the role of municipality.
+   */
   async candidates(viewer: Viewer, networkId: string): Promise<UserView[]> {
     await this.manage(viewer, networkId);
     const members = await this.memberships.find({ where: { networkId } });
-    return this.users.listByOrganisations(members.map((m) => m.organisationId));
+    const governments = (await this.organisations.list()).filter((o) => o.kind === 'GOVERNMENT');
+    return this.users.listByOrganisations([...members.map((m) => m.organisationId), ...governments.map((o) => o.id)]);
+  }
+
+  /**
+   * How many open actions an informal or hybrid member can carry (issue #13): the coordinator, or the
+   * organisation's own people (`network.capacity` on condition ownOrganisation). Not in the access log:
+   * it changes nobody's view of anything, only when the coordinator is warned.
+   */
+  async updateMember(viewer: Viewer, networkId: string, organisationId: string, dto: UpdateMemberDto): Promise<MemberView> {
+    const access = await this.accessFor(viewer, networkId);
+    const membership = await this.memberships.findOne({ where: { networkId, organisationId }, relations: { organisation: true } });
+    if (!membership) throw new NotFoundException('Deze organisatie is geen lid van dit netwerk.');
+    requireAccess(viewer.isAdmin ? 'ADMIN' : access.role, 'network.capacity', {
+      ownOrganisation: viewer.organisationId === organisationId,
+    });
+    const refused = capacityMismatch(membership.organisation!);
+    if (refused) throw new BadRequestException(refused);
+    if (membership.capacity !== dto.capacity) {
+      await this.memberships.update({ networkId, organisationId }, { capacity: dto.capacity });
+      membership.capacity = dto.capacity;
+    }
+    return toMemberView(membership);
   }
 
   /** The network's coordinators (for the minutes' chair), without an access check. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CovenantRole, DisclosureContext } from '@casustafel/contract/enums';
+import type { DisclosureRole, DisclosureContext } from '@casustafel/contract/enums';
 import { CaseDirectory } from '../cases/case-directory';
 import type { Viewer } from '../common/viewer';
 import { pseudonymDisplay } from './client-view';
@@ -25,7 +25,7 @@ export class CaseLabels {
     networkId: string,
     caseIds: (string | null)[],
     context: DisclosureContext = 'DOSSIER',
-    options: { role?: CovenantRole | null; covenantVersion?: number } = {},
+    options: { role?: DisclosureRole | null; covenantVersion?: number } = {},
   ): Promise<Map<string, string>> {
     const ids = [...new Set(caseIds.filter((id): id is string => !!id))];
     if (ids.length === 0) return new Map();

@@ -123,7 +123,7 @@ describe(decideDisclosure.name, () => {
 
   describe('over every combination', () => {
     const combinations: DisclosureFacts[] = [];
-    for (const role of [...COVENANT_ROLES, null])
+    for (const role of [...COVENANT_ROLES, 'MUNICIPALITY' as const, null])
       for (const context of DISCLOSURE_CONTEXTS)
         for (const consent of CONSENTS)
           for (const isSubmitter of [false, true])
@@ -164,9 +164,18 @@ describe(decideDisclosure.name, () => {
       for (const f of combinations.filter((c) => c.role === null)) expect(decideDisclosure(f).level).toBe('HIDDEN');
     });
 
+    it('hides every case from the municipality, in every context, whatever the case or the matrix (ADR 0019)', () => {
+      const municipality = combinations.filter((c) => c.role === 'MUNICIPALITY');
+      expect(municipality.length).toBeGreaterThan(100);
+      // Even its "own" case (as if it had submitted it or held an action) stays hidden: it is no covenant party.
+      for (const f of municipality)
+        for (const own of [false, true])
+          expect(decideDisclosure({ ...f, isSubmitter: own, isSubmittingOrganisation: own, holdsOpenAction: own }).level).toBe('HIDDEN');
+    });
+
     it('only ever raises the matrix level in DOSSIER, and only for the submitter or an action holder', () => {
-      for (const f of combinations.filter((c) => c.role !== null)) {
-        const base = f.matrix[f.role!][f.context];
+      for (const f of combinations.filter((c) => c.role !== null && c.role !== 'MUNICIPALITY')) {
+        const base = f.matrix[f.role as CovenantRole][f.context];
         const level = decideDisclosure(f).level;
         if (rank(level) > rank(base)) {
           expect(f.context).toBe('DOSSIER');

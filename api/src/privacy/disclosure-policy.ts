@@ -2,8 +2,8 @@ import type { DisclosureMatrix } from '@casustafel/contract/covenant';
 import {
   DISCLOSURE_LEVELS,
   type Consent,
-  type CovenantRole,
   type DisclosureContext,
+  type DisclosureRole,
   type DisclosureLevel,
 } from '@casustafel/contract/enums';
 import { CONTEXT_PHRASE, LEVEL_PHRASE, ROLE_PLURAL } from '../common/labels';
@@ -12,7 +12,7 @@ import { CONTEXT_PHRASE, LEVEL_PHRASE, ROLE_PLURAL } from '../common/labels';
 export interface DisclosureFacts {
   context: DisclosureContext;
   /** The viewer's role in the case's network; null when not a member (administrators included). */
-  role: CovenantRole | null;
+  role: DisclosureRole | null;
   matrix: DisclosureMatrix;
   covenantVersion: number;
   isSubmitter: boolean;
@@ -39,7 +39,8 @@ const atMost = (level: DisclosureLevel, cap: DisclosureLevel): DisclosureLevel =
 /**
  * THE disclosure policy (BRIEF §4, issue #3): which level of a client's identity a viewer sees in a
  * context. Every response, PDF, export and search result goes through this one function. Rules in order:
- * 1. not a member of the network → HIDDEN (the case does not exist for them);
+ * 1. not a member of the network → HIDDEN (the case does not exist for them); the municipality, which
+ *    is no covenant party and has no row in the matrix, → HIDDEN too, in every context (ADR 0019);
  * 2. the covenant matrix for role × context;
  * 3. the submitter sees FULL in DOSSIER; others of the submitting organisation at least the pseudonym
  *    there (so that they see status and outcome: the feedback loop);
@@ -51,6 +52,8 @@ const atMost = (level: DisclosureLevel, cap: DisclosureLevel): DisclosureLevel =
  */
 export function decideDisclosure(f: DisclosureFacts): Disclosure {
   if (f.role === null) return { level: 'HIDDEN', explanation: 'Je bent geen lid van dit netwerk.' };
+  if (f.role === 'MUNICIPALITY')
+    return { level: 'HIDDEN', explanation: 'De gemeente ziet alleen de cijfers van het netwerk, geen casussen.' };
 
   let level = f.matrix[f.role][f.context];
   const reasons = [

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Consent, CovenantRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
+import type { Consent, DisclosureRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import type { CovenantVersion } from '../covenants/covenant-version.entity';
@@ -21,7 +21,7 @@ export interface CaseDisclosureFacts {
 export class DisclosureStanding {
   constructor(
     readonly viewer: Viewer,
-    readonly role: CovenantRole | null,
+    readonly role: DisclosureRole | null,
     readonly covenant: CovenantVersion,
     readonly context: DisclosureContext,
     readonly confidentialityValid: boolean,
@@ -58,7 +58,7 @@ export class NetworkDisclosure {
   get viewer(): Viewer {
     return this.standing.viewer;
   }
-  get role(): CovenantRole | null {
+  get role(): DisclosureRole | null {
     return this.standing.role;
   }
   get covenant(): CovenantVersion {
@@ -103,7 +103,7 @@ export class DisclosureService {
     networkId: string,
     context: DisclosureContext,
     caseIds: string[],
-    options: { covenantVersion?: number; role?: CovenantRole | null } = {},
+    options: { covenantVersion?: number; role?: DisclosureRole | null } = {},
   ): Promise<NetworkDisclosure> {
     const [standing, holders] = await Promise.all([this.standing(viewer, networkId, context, options), this.openActions.holders(caseIds)]);
     return new NetworkDisclosure(standing, holders);
@@ -114,7 +114,7 @@ export class DisclosureService {
     viewer: Viewer,
     networkId: string,
     context: DisclosureContext,
-    options: { covenantVersion?: number; role?: CovenantRole | null } = {},
+    options: { covenantVersion?: number; role?: DisclosureRole | null } = {},
   ): Promise<DisclosureStanding> {
     const role = options.role !== undefined ? options.role : await this.networks.roleOf(viewer, networkId);
     const { covenant, accepted } = await this.covenants.standing(role ? viewer.id : null, networkId, options.covenantVersion);

@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { freeTextFields, type FreeTextOptions } from '@casustafel/contract/free-text';
-import type { CovenantRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
+import type { DisclosureRole, DisclosureContext, DisclosureLevel } from '@casustafel/contract/enums';
 import type { IdentifyingFinding } from '@casustafel/contract/question-rules';
 import { CaseDirectory } from '../cases/case-directory';
 import { Clock } from '../common/clock';
@@ -98,7 +98,7 @@ export class FreeTextGuard {
       for (const c of candidates) if (own.has(c.hash)) matched.push({ caseId: null, candidate: c });
     }
     const holders = await this.directory.holdersOf(networkId, [...hashes.values()]);
-    let role: CovenantRole | null = null;
+    let role: DisclosureRole | null = null;
     if (holders.length > 0) {
       const writer = await this.writerLevels(viewer, networkId, [...new Set(holders.map((h) => h.caseId))]);
       const levels = writer.levels;
@@ -141,10 +141,10 @@ export class FreeTextGuard {
     viewer: Viewer,
     networkId: string,
     caseIds: string[],
-  ): Promise<{ levels: Map<string, DisclosureLevel>; role: CovenantRole | null }> {
+  ): Promise<{ levels: Map<string, DisclosureLevel>; role: DisclosureRole | null }> {
     const facts = await this.directory.facts(networkId, caseIds);
     const levels = new Map<string, DisclosureLevel>();
-    let role: CovenantRole | null | undefined;
+    let role: DisclosureRole | null | undefined;
     for (const context of CONTEXTS) {
       // The role is looked up once and passed on for the other two contexts.
       const disclosure = await this.disclosures.forNetwork(

@@ -1,6 +1,5 @@
-import type { CovenantRole } from '@casustafel/contract/enums';
 import type { MinutesStatus } from '@casustafel/contract/minutes';
-import { can } from '@casustafel/contract/permissions';
+import { can, type AccessRole } from '@casustafel/contract/permissions';
 
 /**
  * Whether a role may read a meeting's record (its minutes and, on a case's history, the decisions of
@@ -8,6 +7,6 @@ import { can } from '@casustafel/contract/permissions';
  * coordinator always; a member once the minutes are approved, or sent while their organisation was
  * present. `status` is null while there are no minutes yet.
  */
-export function mayReadRecord(role: CovenantRole | null, status: MinutesStatus | null, organisationPresent: boolean): boolean {
+export function mayReadRecord(role: AccessRole | null, status: MinutesStatus | null, organisationPresent: boolean): boolean {
   return can(role, 'minutes.read', { approvedOrPresentWhenSent: status === 'APPROVED' || (status === 'SENT' && organisationPresent) });
 }

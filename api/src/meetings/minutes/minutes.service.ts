@@ -336,7 +336,7 @@ export class MinutesService {
   private async readable(viewer: Viewer, meetingId: string): Promise<{ record: Minutes; role: CovenantRole; meeting: Meeting }> {
     const record = await this.minutes.findOneBy({ meetingId });
     const role = record ? await this.networks.roleOf(viewer, record.networkId) : null;
-    if (!record || !role) throw new NotFoundException(NOT_FOUND);
+    if (!record || !role || role === 'MUNICIPALITY') throw new NotFoundException(NOT_FOUND);
     const meeting = (await this.meetings.findOneBy({ id: meetingId }))!;
     const present =
       record.status === 'SENT' &&
