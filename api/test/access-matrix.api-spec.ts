@@ -21,7 +21,8 @@ import { TestApp, type Agent } from './support/test-app';
 /**
  * The access table as the API answers it (issue #10): every route of the app, read from Nest's
  * own router, against every kind of caller — each role of a network, a meeting guest, the
- * administrator, the coordinator of another network and someone from outside. A route without a
+ * administrator, the coordinator of another network, the municipality (issue #13) of this network and
+ * of another, and someone from outside. A route without a
  * declared permission fails; a refusal must be 404 where the caller may not know the object exists
  * and 403 otherwise; an allowed call must get past the access check (a write with a stray field
  * answers 400 from validation, which runs after it).
@@ -36,8 +37,29 @@ interface Route {
   hasBody: boolean;
 }
 
-type Actor = 'admin' | 'coordinator' | 'core' | 'shell' | 'volunteer' | 'guest' | 'otherCoordinator' | 'outsider';
-const ACTORS: Actor[] = ['admin', 'coordinator', 'core', 'shell', 'volunteer', 'guest', 'otherCoordinator', 'outsider'];
+type Actor =
+  | 'admin'
+  | 'coordinator'
+  | 'core'
+  | 'shell'
+  | 'volunteer'
+  | 'guest'
+  | 'otherCoordinator'
+  | 'outsider'
+  | 'municipality'
+  | 'otherMunicipality';
+const ACTORS: Actor[] = [
+  'admin',
+  'coordinator',
+  'core',
+  'shell',
+  'volunteer',
+  'guest',
+  'otherCoordinator',
+  'outsider',
+  'municipality',
+  'otherMunicipality',
+];
 const ROLE_OF: Record<Actor, AccessRole | null> = {
   admin: 'ADMIN',
   coordinator: 'COORDINATOR',
@@ -47,6 +69,8 @@ const ROLE_OF: Record<Actor, AccessRole | null> = {
   guest: null,
   otherCoordinator: null,
   outsider: null,
+  municipality: 'MUNICIPALITY',
+  otherMunicipality: null,
 };
 const READ: Record<RouteObjectType, Permission> = {
   NETWORK: 'network.read',
@@ -89,10 +113,10 @@ const DECLARED: Record<string, Permission> = {
   'GET networks/:id/covenant': 'covenant.read',
   'GET networks/:id/meetings': 'meeting.list',
   'GET networks/:id/overview': 'network.overview',
-  'GET networks/:id/members': 'network.read',
+  'GET networks/:id/members': 'network.members',
   'GET networks/:id/questions': 'question.list',
   'GET networks/:id/role-review': 'network.reviewRoles',
-  'GET networks/:id/roles': 'network.read',
+  'GET networks/:id/roles': 'network.members',
   'GET organisations': 'organisation.list',
   'GET questions/:id': 'question.read',
   'GET users': 'user.manage',
@@ -100,6 +124,7 @@ const DECLARED: Record<string, Permission> = {
   'PATCH cases/:id': 'case.updateStatus',
   'PATCH meetings/:id/agenda/:itemId': 'meeting.run',
   'PATCH meetings/:id/minutes': 'minutes.edit',
+  'PATCH networks/:id/members/:organisationId': 'network.capacity',
   'PATCH users/:id': 'user.manage',
   'POST auth/password': 'account.manage',
   'POST auth/mfa/confirm': 'account.manage',
@@ -221,6 +246,14 @@ describe('Access per route, role and network', () => {
     agents.guest = await t.login(guest.email);
     agents.otherCoordinator = other.coordinator.agent;
     agents.outsider = await t.login((await make.user((await make.organisation()).id)).email);
+    // The municipality (issue #13): a government organisation's user with the role in this network; another in the other network only.
+    const government = await make.organisation('GOVERNMENT');
+    const official = await make.user(government.id);
+    await make.role(ids.network, official.id, 'MUNICIPALITY');
+    agents.municipality = await t.login(official.email);
+    const otherOfficial = await make.user(government.id);
+    await make.role(other.network.id, otherOfficial.id, 'MUNICIPALITY');
+    agents.otherMunicipality = await t.login(otherOfficial.email);
   });
   afterAll(() => t.close());
 
@@ -278,6 +311,12 @@ describe('Access per route, role and network', () => {
     return { refused: knows ? 403 : 404 };
   }
 
+  it('gives the municipality only the network itself (and the figures) of everything about a network', () => {
+    const networkRoutes = routes.filter((r) => r.permission && routeObject(r.path, { id: 'x' }, {}));
+    const allowed = networkRoutes.filter((r) => grantOf('MUNICIPALITY', r.permission!) !== undefined).map((r) => `${r.method} ${r.path}`);
+    expect(allowed.filter((r) => r !== 'GET networks/:id/figures')).toEqual(['GET networks/:id']);
+  });
+
   it('answers every route for every caller as the table says', async () => {
     const wrong: string[] = [];
     let checked = 0;
@@ -311,7 +350,7 @@ describe('Access per route, role and network', () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(checked).toBeGreaterThan(400);
+    expect(checked).toBeGreaterThan(500);
     expect(skipped).toBeLessThan(checked / 4);
   }, 300_000);
 });

@@ -11,7 +11,7 @@ import { answerProblems, type CheckedSchema } from './support/schema-check';
 /**
  * The leak crawler (issue #9). It reads the OpenAPI document and calls EVERY GET route — JSON,
  * CSV, PDF (read with pdftotext), iCal — as every role of an OGGZ and a neighbourhood network, a
- * meeting guest, the administrator and someone from outside, with canary clients present (consent
+ * meeting guest, the municipality (issue #13: figures only, so no case, no free text at all), the administrator and someone from outside, with canary clients present (consent
  * given and refused). No canary value may appear in any body, header or log line beyond what the
  * disclosure policy grants that viewer, and no trace (id, label, pseudonym, number) of a case that
  * is hidden from them. A route added later is crawled without anyone writing a test for it; a
@@ -46,7 +46,7 @@ interface Viewer {
   organisationId: string;
   /** The network they hold a role in, and that role (GUEST for the invited guest). */
   networkId: string | null;
-  role: CovenantRole | null;
+  role: CovenantRole | 'MUNICIPALITY' | null;
   calendarFile: string;
 }
 
@@ -123,6 +123,24 @@ describe('Leak crawler: every GET route, every viewer', () => {
   const running = new Map<string, { present: Set<string>; guestUserId: string; guestCaseId: string }>();
   /** Per network: the situation text of a question on its running meeting's agenda (members only; not the guest's item). */
   const agendaQuestions = new Map<string, string>();
+  /**
+   * Free text written in the networks — case summary, question texts and thread, advice, notes, decisions,
+   * action descriptions, the meeting's location: none of it may reach the municipality, in its own network or any other.
+   */
+  const freeTexts = new Set<string>([
+    'Oudere man, woning raakt vervuild, weigert de thuiszorg.',
+    'Huisbezoek afleggen',
+    'Contact leggen met de buren',
+    'Analyse: vervuiling en vereenzaming.',
+    'Wijkcentrum',
+    'Zorgen om een buurvrouw',
+    'Een oudere vrouw komt de deur niet meer uit en de post stapelt zich op.',
+    'Wie kan hier op af?',
+    'Vraag de wijkverpleging om langs te gaan.',
+    'Dank, we pakken het op.',
+    'Geblaf uit een woning',
+    'Wie gaat er kijken?',
+  ]);
 
   beforeAll(async () => {
     const admin = await t.admin();
@@ -237,6 +255,7 @@ describe('Leak crawler: every GET route, every viewer', () => {
           .expect(201)
       ).body.id;
       agendaQuestions.set(n, agendaSituation);
+      freeTexts.add(agendaSituation);
       ids.questions.push(agendaQuestion);
 
       // A second meeting, running, in which the minutes are approved; an outside guest comes for the first case.
@@ -299,6 +318,19 @@ describe('Leak crawler: every GET route, every viewer', () => {
           role,
           calendarFile: '',
         });
+      // The municipality: a government organisation's user with the role MUNICIPALITY in this network (ADR 0019).
+      const government = await make.organisation('GOVERNMENT');
+      const official = await make.user(government.id);
+      await make.role(n, official.id, 'MUNICIPALITY');
+      viewers.push({
+        name: `${kind} municipality`,
+        agent: await t.login(official.email),
+        userId: official.id,
+        organisationId: government.id,
+        networkId: n,
+        role: 'MUNICIPALITY',
+        calendarFile: '',
+      });
       viewers.push({
         name: `${kind} meeting guest`,
         agent: guest,
@@ -316,7 +348,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
   /** The levels the policy grants this viewer for this case, over every context they can reach. */
   function grantedLevels(v: Viewer, x: Canary): Set<DisclosureLevel> {
     const levels = new Set<DisclosureLevel>(['HIDDEN']);
-    if (v.networkId !== x.networkId || v.role === null) return levels;
+    // The municipality sees no case, whatever the policy says: decided here, not asked of the code under test.
+    if (v.networkId !== x.networkId || v.role === null || v.role === 'MUNICIPALITY') return levels;
     const meeting = running.get(x.networkId)!;
     const contexts: DisclosureContext[] =
       v.role === 'GUEST'
@@ -370,6 +403,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
     for (const [networkId, situation] of agendaQuestions)
       if (v.networkId !== networkId || v.role === 'GUEST')
         forbidden.push({ what: 'question text on the agenda', value: new RegExp(escape(situation)) });
+    // The municipality: no free text of any network, not even its own.
+    if (v.role === 'MUNICIPALITY') for (const text of freeTexts) forbidden.push({ what: 'free text', value: new RegExp(escape(text)) });
     return forbidden;
   }
   const maxOf = (levels: Set<DisclosureLevel>) => RANKED.filter((l) => levels.has(l)).pop()!;
@@ -507,6 +542,27 @@ describe('Leak crawler: every GET route, every viewer', () => {
     const asGuest = await guest.agent.get(`/api/meetings/${meetingId}`).expect(200);
     expect(asGuest.body.agenda.every((i: { kind: string }) => i.kind !== 'QUESTION')).toBe(true);
     expect(forbiddenFor(guest).some((f) => f.what === 'question text on the agenda' && f.value.test(situation))).toBe(true);
+  });
+
+  it('would catch a case, a question or a note reaching the municipality (the crawler can see those leaks)', async () => {
+    const municipality = viewers.find((v) => v.name === 'NEIGHBOURHOOD municipality')!;
+    const coordinator = viewers.find((v) => v.name === 'NEIGHBOURHOOD coordinator')!;
+    const forbidden = forbiddenFor(municipality);
+    const x = canaries.find((c) => c.kind === 'NEIGHBOURHOOD' && c.consent === 'GIVEN')!;
+    const pages = [
+      (await coordinator.agent.get(`/api/cases/${x.id}`).expect(200)).text,
+      (await coordinator.agent.get(`/api/questions/${ids.questions[1]}`).expect(200)).text,
+      (await coordinator.agent.get(`/api/meetings/${ids.meetings[0]}`).expect(200)).text,
+    ];
+    for (const page of pages) expect(forbidden.some((f) => f.value.test(page))).toBe(true);
+    expect(forbidden.some((f) => f.what.endsWith('case number') && f.value.test(pages[0]))).toBe(true);
+    expect(forbidden.some((f) => f.what.endsWith('pseudonym') && f.value.test(pages[0]))).toBe(true);
+    expect(forbidden.some((f) => f.what === 'free text' && f.value.test(pages[1]))).toBe(true);
+    expect(forbidden.some((f) => f.what === 'free text' && f.value.test(pages[2]))).toBe(true);
+    // And what it may see, it sees: the network by name.
+    const network = await municipality.agent.get(`/api/networks/${ids.networks[0]}`).expect(200);
+    expect(network.body.myRole).toBe('MUNICIPALITY');
+    expect(forbidden.some((f) => f.value.test(network.text))).toBe(false);
   });
 
   it('writes no canary value to the server log', () => {

@@ -168,6 +168,17 @@ describe('Start-up', () => {
       const coordinator = await t.login('coordinator.buurt@demo.casustafel.nl', 'Casustafel-demo-2026');
       const me = (await coordinator.get('/api/auth/me').expect(200)).body;
       expect(me.networks.map((n: { role: string }) => n.role).sort()).toEqual(['COORDINATOR', 'SHELL_PARTNER']);
+      // The municipality (issue #13) in both networks, seeing no case; the volunteers' capacities recorded.
+      const municipality = await t.login('gemeente@demo.casustafel.nl', 'Casustafel-demo-2026');
+      const its = (await municipality.get('/api/auth/me').expect(200)).body.networks as { id: string; role: string }[];
+      expect(its.map((n) => n.role)).toEqual(['MUNICIPALITY', 'MUNICIPALITY']);
+      for (const n of its) await municipality.get(`/api/networks/${n.id}/cases`).expect(403);
+      const buurt = its.find((n) => me.networks.some((m: { id: string; role: string }) => m.id === n.id && m.role === 'COORDINATOR'))!;
+      const members = (await coordinator.get(`/api/networks/${buurt.id}/members`).expect(200)).body as {
+        organisation: { name: string };
+        capacity: number | null;
+      }[];
+      expect(members.find((m) => m.organisation.name === 'Humanitas Eemland')!.capacity).toBe(3);
     } finally {
       await t.close();
     }

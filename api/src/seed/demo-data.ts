@@ -17,6 +17,15 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; kind: Organisation
   { key: 'humanitas', name: 'Humanitas Eemland', kind: 'INFORMAL', sector: 'Vrijwilligerswerk' },
   { key: 'diaconie', name: 'Diaconie Protestantse Gemeente', kind: 'INFORMAL', sector: 'Kerk' },
   { key: 'huisarts', name: 'Huisartsenpraktijk Soesterkwartier', kind: 'FORMAL', sector: 'Eerstelijnszorg' },
+  // The municipality (issue #13): no member of any network; its official holds the role MUNICIPALITY in both.
+  { key: 'gemeente', name: 'Gemeente Amersfoort', kind: 'GOVERNMENT', sector: 'Sociaal domein' },
+];
+
+/** How many open actions the volunteer organisations said they can carry (issue #13), recorded by the coordinator. */
+export const DEMO_CAPACITIES: [network: string, organisation: string, capacity: number][] = [
+  ['buurt', 'humanitas', 3],
+  ['buurt', 'diaconie', 2],
+  ['buurt', 'ouderenwerk', 5],
 ];
 
 export const DEMO_NETWORKS: {
@@ -116,6 +125,15 @@ export const DEMO_USERS: {
   { name: 'Els van Dijk', email: 'humanitas@demo.casustafel.nl', organisation: 'humanitas', roles: [['buurt', 'VOLUNTEER_REP']] },
   { name: 'Hendrik Mulder', email: 'diaconie@demo.casustafel.nl', organisation: 'diaconie', roles: [['buurt', 'VOLUNTEER_REP']] },
   { name: 'Noor Hendriks', email: 'ouderenwerk@demo.casustafel.nl', organisation: 'ouderenwerk', roles: [['buurt', 'VOLUNTEER_REP']] },
+  {
+    name: 'Lotte Verbeek',
+    email: 'gemeente@demo.casustafel.nl',
+    organisation: 'gemeente',
+    roles: [
+      ['oggz', 'MUNICIPALITY'],
+      ['buurt', 'MUNICIPALITY'],
+    ],
+  },
 ];
 
 /** Fictional clients (any likeness is chance), brought in by demo users. */

@@ -10,7 +10,7 @@ import { AnswerQuestionDto, CreateQuestionDto } from '@casustafel/contract/quest
 import { CasesService } from '../cases/cases.service';
 import { CovenantsService } from '../covenants/covenants.service';
 import { QuestionsService } from '../questions/questions.service';
-import { DEMO_CASES, DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_QUESTIONS, DEMO_USERS } from './demo-data';
+import { DEMO_CAPACITIES, DEMO_CASES, DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_QUESTIONS, DEMO_USERS } from './demo-data';
 
 /** Seeding acts through the domain services, so that demo data obeys the same rules as real data. */
 const SEED_ACTOR: Viewer = { id: 'seed', name: 'seed', email: 'seed', isAdmin: true, organisationId: 'seed' };
@@ -90,6 +90,9 @@ export class SeedService implements OnApplicationBootstrap {
       string,
       string
     >;
+    for (const [network, organisation, capacity] of DEMO_CAPACITIES) {
+      await this.networks.updateMember(asViewer(coordinatorOf[network]), networkIds.get(network)!, orgIds.get(organisation)!, { capacity });
+    }
     for (const demo of DEMO_CASES) {
       const created = await this.cases.create(
         asViewer(demo.submittedBy),
