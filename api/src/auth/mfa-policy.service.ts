@@ -18,7 +18,10 @@ export class MfaPolicyService {
   async requiredFor(userId: string): Promise<boolean> {
     const policy = this.config.mfaRequired;
     if (policy !== 'identities') return secondFactorRequired(policy, []);
-    const roles = (await this.networks.networksOf(userId)).map((n) => ({ networkId: n.id, role: n.role as HeldRole['role'] }));
+    // The municipality sees no identity (ADR 0019): its role asks nothing of the second factor.
+    const roles = (await this.networks.networksOf(userId))
+      .filter((n) => n.role !== 'MUNICIPALITY')
+      .map((n) => ({ networkId: n.id, role: n.role as HeldRole['role'] }));
     const guest = (await this.meetings.guestMeetingsOf(userId)).map((m) => ({ networkId: m.networkId, role: 'GUEST' as const }));
     const held = [...roles, ...guest];
     // The covenants in force of all those networks in one query, not one per network.

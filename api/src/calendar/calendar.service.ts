@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { NETWORK_TIME_ZONE } from '@casustafel/contract/meeting-rules';
+import { can } from '@casustafel/contract/permissions';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
@@ -54,7 +55,8 @@ export class CalendarService {
     const user = row ? await this.users.findById(row.userId) : null;
     if (!row || !user || !user.active)
       throw new NotFoundException('Deze agenda-link bestaat niet (meer). Maak in Casustafel een nieuwe aan.');
-    const networks = await this.networks.networksOf(user.id);
+    // Only networks whose meetings the role may list: the municipality's (ADR 0019) stay out of its feed.
+    const networks = (await this.networks.networksOf(user.id)).filter((n) => can(n.role, 'meeting.list'));
     const names = new Map(networks.map((n) => [n.id, n.name]));
     const from = new Date(this.clock.now().getTime() - 30 * 86_400_000);
     // No calendar-wide zone: that would add the non-standard TIMEZONE-ID and X-WR-TIMEZONE and write

@@ -5,6 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MeNetwork } from '@casustafel/contract/auth';
+import { can } from '@casustafel/contract/permissions';
 import { NetworksApi } from '../networks/networks-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
 
@@ -35,7 +36,10 @@ import { AppDatePipe } from '../ui/app-date.pipe';
       <mat-card-content>
         <h2 [id]="headingId()">{{ network().name }}</h2>
         <p class="role">{{ 'enum.networkKind.' + network().kind | transloco }} · {{ 'enum.role.' + network().role | transloco }}</p>
-        @if (overview.isLoading() && !overview.hasValue()) {
+        @if (!seesWork()) {
+          <!-- The municipality (ADR 0019): no cases, questions, meetings or actions; only the network's figures. -->
+          <p data-testid="wq-municipality">{{ 'workQueue.municipality' | transloco }}</p>
+        } @else if (overview.isLoading() && !overview.hasValue()) {
           <p role="status">{{ 'state.loading' | transloco }}</p>
         } @else if (overview.error()) {
           <p class="error-text">{{ 'workQueue.failed' | transloco }}</p>
@@ -145,8 +149,10 @@ export class WorkQueue {
   private readonly api = inject(NetworksApi);
   readonly network = input.required<MeNetwork>();
 
+  /** Whether the role has work here at all (the municipality has none: it sees figures only). */
+  protected readonly seesWork = computed(() => can(this.network().role, 'network.overview'));
   protected readonly overview = resource({
-    params: () => ({ id: this.network().id }),
+    params: () => (this.seesWork() ? { id: this.network().id } : undefined),
     loader: ({ params }) => this.api.overview(params.id),
   });
   /** The role the server answered for (the overview's), else the one from the session. */

@@ -110,4 +110,40 @@ describe(ActionForm.name, () => {
     expect(await (await dueField()).getTextErrors()).toEqual(['De uiterste datum ligt in het verleden.']);
     expect(await (await input('action-description')).getValue()).toBe('Huisbezoek afleggen');
   });
+
+  it('warns after adding when the organisation now carries more open actions than its capacity, and keeps the action', async () => {
+    const added: unknown[] = [];
+    fixture.componentInstance.added.subscribe((a) => added.push(a));
+    await fill('2099-01-19');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Actie toevoegen' }))).click();
+    http.expectOne({ method: 'POST', url: '/api/meetings/m1/agenda/i1/actions' }).flush(
+      anAction({
+        owner: { organisation: { id: 'org-corporatie', name: 'Woonstichting De Eem' }, user: null },
+        capacityWarning: { organisation: { id: 'org-corporatie', name: 'Woonstichting De Eem' }, open: 4, capacity: 3 },
+      }),
+    );
+    await settle(fixture);
+    expect(added).toHaveLength(1);
+    const warning = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="capacity-warning"]');
+    expect(warning?.getAttribute('role')).toBe('status');
+    expect(warning?.textContent?.trim()).toBe(
+      'Let op: Woonstichting De Eem heeft nu 4 open acties en gaf aan er 3 te kunnen dragen. De actie is wel toegevoegd.',
+    );
+
+    // The next action, within the capacity: the warning goes.
+    await (await input('action-description')).setValue('Buren spreken');
+    await (await input('action-due')).setValue('2099-01-20');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Actie toevoegen' }))).click();
+    http.expectOne({ method: 'POST' }).flush(anAction({ id: 'a2' }));
+    await settle(fixture);
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="capacity-warning"]')).toBeNull();
+  });
+
+  it('shows no warning when the answer carries none', async () => {
+    await fill('2099-01-19');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Actie toevoegen' }))).click();
+    http.expectOne({ method: 'POST' }).flush(anAction());
+    await settle(fixture);
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="capacity-warning"]')).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ActionView } from '@casustafel/contract/meetings';
+import type { ActionView, CapacityWarning } from '@casustafel/contract/meetings';
 import type { RoleView } from '@casustafel/contract/networks';
 import { FormSubmit } from '../ui/form-submit';
 import { todayInAmsterdam } from '../ui/amsterdam-time';
@@ -27,11 +27,17 @@ export function peopleOf(roles: readonly RoleView[], organisationId: string): { 
 /**
  * A new action on an agenda item: what, which organisation (and optionally which person of it), and by
  * when — not before today in Amsterdam; the server's refusal of a date shows beside the date field.
+ * When the organisation now carries more open actions than it said it can, the coordinator is warned
+ * after adding (issue #13): the action stands, the warning is for the conversation at the table.
  */
 @Component({
   selector: 'app-action-form',
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .capacity-warning { display: flex; gap: 8px; align-items: center; padding: 8px 12px; margin: 8px 0; border-radius: 8px;
+      background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
+  `,
   template: `
     <form class="form-row" [formGroup]="form" (ngSubmit)="add(formDir)" #formDir="ngForm" novalidate>
       <mat-form-field>
@@ -66,6 +72,11 @@ export function peopleOf(roles: readonly RoleView[], organisationId: string): { 
       <button mat-stroked-button type="submit" [disabled]="submit.busy()" data-testid="action-add">{{ 'meeting.addAction' | transloco }}</button>
     </form>
     @if (submit.error()) { <p class="error-text" role="alert" data-testid="action-error">{{ submit.error() }}</p> }
+    @if (capacityWarning(); as w) {
+      <p class="capacity-warning" role="status" data-testid="capacity-warning">
+        {{ 'meeting.capacityWarning' | transloco: { name: w.organisation.name, open: w.open, capacity: w.capacity } }}
+      </p>
+    }
   `,
 })
 export class ActionForm {
@@ -87,6 +98,8 @@ export class ActionForm {
     dueDate: ['', [Validators.required, notInPast()]],
   });
   protected readonly submit = new FormSubmit();
+  /** The owning organisation's load against its capacity, from the answer to the last action added; null when within it. */
+  protected readonly capacityWarning = signal<CapacityWarning | null>(null);
   protected readonly ownerOrganisation = toSignal(this.form.controls.ownerOrganisationId.valueChanges, { initialValue: '' });
   protected readonly people = computed(() => (this.ownerOrganisation() ? peopleOf(this.roles(), this.ownerOrganisation()) : []));
 
@@ -97,6 +110,7 @@ export class ActionForm {
 
   protected async add(formDir: FormGroupDirective): Promise<void> {
     const v = this.form.getRawValue();
+    this.capacityWarning.set(null);
     let created: ActionView | null = null;
     const ok = await this.submit.run(this.form, async (submission) => {
       created = await this.api.addAction(
@@ -112,6 +126,7 @@ export class ActionForm {
       );
     });
     if (!ok || !created) return;
+    this.capacityWarning.set((created as ActionView).capacityWarning);
     // The next action often goes to the same organisation: keep it, clear the rest.
     formDir.resetForm({ description: '', ownerOrganisationId: v.ownerOrganisationId, ownerUserId: '', dueDate: '' });
     this.added.emit(created);

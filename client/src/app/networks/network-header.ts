@@ -45,7 +45,9 @@ const askedThisVisit = new Set<string>();
  <a mat-tab-link [routerLink]="['/netwerken', net.id, 'overleggen']" routerLinkActive #mt="routerLinkActive" [active]="mt.isActive">{{ 'network.tabMeetings' | transloco }}</a>
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'vragen']" routerLinkActive #q="routerLinkActive" [active]="q.isActive">{{ 'network.tabQuestions' | transloco }}</a>
         }
-        <a mat-tab-link [routerLink]="['/netwerken', net.id, 'convenant']" routerLinkActive #v="routerLinkActive" [active]="v.isActive">{{ 'network.tabCovenant' | transloco }}</a>
+        @if (can(net.myRole ?? 'ADMIN', 'covenant.read')) {
+          <a mat-tab-link [routerLink]="['/netwerken', net.id, 'convenant']" routerLinkActive #v="routerLinkActive" [active]="v.isActive">{{ 'network.tabCovenant' | transloco }}</a>
+        }
         @if (can(net.myRole, 'accessLog.read')) {
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'logboek']" routerLinkActive #l="routerLinkActive" [active]="l.isActive">{{ 'network.tabLog' | transloco }}</a>
         }
@@ -79,7 +81,8 @@ export class NetworkHeader {
     loader: ({ params }) => this.networksApi.get(params.id),
   });
   protected readonly confidentiality = resource({
-    params: () => (this.network.value()?.myRole ? { id: this.networkId() } : undefined),
+    // Only who may accept it is asked to: not the municipality, which sees no identity (ADR 0019).
+    params: () => (can(this.network.value()?.myRole ?? null, 'confidentiality.accept') ? { id: this.networkId() } : undefined),
     loader: ({ params }) => this.casesApi.confidentiality(params.id),
   });
 

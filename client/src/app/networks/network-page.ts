@@ -5,13 +5,14 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AccessLogEntryView } from '@casustafel/contract/access-log';
-import { NETWORK_ROLES, RINGS, type NetworkRole, type Ring } from '@casustafel/contract/enums';
+import { CAPACITY_KINDS, NETWORK_ROLES, RINGS, type NetworkRole, type Ring } from '@casustafel/contract/enums';
 import type { MemberView, RoleView } from '@casustafel/contract/networks';
 import { AdminApi } from '../admin/admin-api';
 import { Session } from '../core/session';
@@ -36,6 +37,7 @@ import { can } from '@casustafel/contract/permissions';
     ReactiveFormsModule,
     MatCardModule,
     MatFormFieldModule,
+    MatInputModule,
     MatSelectModule,
     MatButtonModule,
     MatIconModule,
@@ -64,6 +66,7 @@ import { can } from '@casustafel/contract/permissions';
     .denied { color: var(--mat-sys-error); font-weight: 500; }
     .overdue { color: var(--mat-sys-error); }
     app-work-queue { max-width: 640px; margin-top: 16px; }
+    .capacity-field { width: 96px; margin: 4px 0; }
   `,
   template: `
     <div class="page">
@@ -95,6 +98,10 @@ import { can } from '@casustafel/contract/permissions';
             </section>
           }
         }
+        @if (!seesMembers()) {
+          <!-- The municipality (ADR 0019): the network's name and kind, and its figures; no members, roles or cases. -->
+          <p data-testid="municipality-lead">{{ 'network.municipalityLead' | transloco }}</p>
+        } @else {
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{{ 'network.members' | transloco }}</h2>
           @if (members.isLoading() && !members.value()) {
@@ -122,6 +129,22 @@ import { can } from '@casustafel/contract/permissions';
                     <ng-container matColumnDef="sector">
                       <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.sector' | transloco }}</th>
                       <td mat-cell *matCellDef="let m">{{ m.organisation.sector }}</td>
+                    </ng-container>
+                    <ng-container matColumnDef="capacity">
+                      <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.capacity' | transloco }}</th>
+                      <td mat-cell *matCellDef="let m" [attr.data-testid]="'capacity-' + m.organisation.id">
+                        @if (carriesCapacity(m)) {
+                          @if (canEditCapacity(m)) {
+                            <mat-form-field class="capacity-field" subscriptSizing="dynamic">
+                              <input matInput type="number" min="0" max="999" step="1" [value]="m.capacity ?? ''"
+                                [attr.aria-label]="'network.capacityLabel' | transloco: { name: m.organisation.name }"
+                                (change)="saveCapacity(m, $any($event.target).value)" />
+                            </mat-form-field>
+                          } @else {
+                            {{ m.capacity ?? ('network.capacityNone' | transloco) }}
+                          }
+                        }
+                      </td>
                     </ng-container>
                     <ng-container matColumnDef="since">
                       <th mat-header-cell *matHeaderCellDef scope="col">{{ 'field.memberSince' | transloco }}</th>
@@ -290,6 +313,7 @@ import { can } from '@casustafel/contract/permissions';
             </mat-card>
           }
         </section>
+        }
       }
     </div>
   `,
@@ -307,8 +331,14 @@ export class NetworkPage implements HoldsUnsavedInput {
 
   protected readonly rings = RINGS;
   protected readonly network = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.get(params.id) });
-  protected readonly members = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.members(params.id) });
-  protected readonly roles = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.roles(params.id) });
+  /** Whether the viewer sees who is in the network (everyone but the municipality; the administrator has no role here). */
+  protected readonly seesMembers = computed(() => {
+    const net = this.network.value();
+    return !net || can(net.myRole ?? (this.session.isAdmin() ? 'ADMIN' : null), 'network.members');
+  });
+  private readonly membersParams = () => (this.network.value() && this.seesMembers() ? { id: this.id() } : undefined);
+  protected readonly members = resource({ params: this.membersParams, loader: ({ params }) => this.api.members(params.id) });
+  protected readonly roles = resource({ params: this.membersParams, loader: ({ params }) => this.api.roles(params.id) });
   private readonly manageParams = () => (this.network.value()?.canManage ? { id: this.id() } : undefined);
   protected readonly organisations = resource({ params: this.manageParams, loader: () => this.adminApi.organisations() });
   protected readonly candidates = resource({ params: this.manageParams, loader: ({ params }) => this.api.candidates(params.id) });
@@ -342,11 +372,19 @@ export class NetworkPage implements HoldsUnsavedInput {
   /** The viewer's membership as the session knows it: their work queue for this network. */
   protected readonly myNetwork = computed(() => this.session.networks().find((n) => n.id === this.id()) ?? null);
   protected readonly canManage = computed(() => this.network.value()?.canManage ?? false);
-  protected readonly memberColumns = computed(() => ['name', 'kind', 'sector', 'since', ...(this.canManage() ? ['actions'] : [])]);
+  protected readonly memberColumns = computed(() => [
+    'name',
+    'kind',
+    'sector',
+    'capacity',
+    'since',
+    ...(this.canManage() ? ['actions'] : []),
+  ]);
   protected readonly roleColumns = computed(() => ['name', 'organisation', 'role', ...(this.canManage() ? ['actions'] : [])]);
   protected readonly nonMembers = computed(() => {
     const memberIds = new Set((this.members.value() ?? []).map((m) => m.organisation.id));
-    return (this.organisations.value() ?? []).filter((o) => !memberIds.has(o.id));
+    // A government organisation is no member: its people get the role of municipality without one (ADR 0019).
+    return (this.organisations.value() ?? []).filter((o) => !memberIds.has(o.id) && o.kind !== 'GOVERNMENT');
   });
   protected readonly candidatesWithoutRole = computed(() => {
     const holders = new Set((this.roles.value() ?? []).map((r) => r.user.id));
@@ -375,6 +413,29 @@ export class NetworkPage implements HoldsUnsavedInput {
       organisation: e.subject?.organisation?.name ?? '',
       role: e.subject?.role ? this.i18n.translate(`enum.role.${e.subject.role}`) : '',
     });
+  }
+
+  /** Only informal and hybrid organisations record how many open actions they can carry. */
+  protected carriesCapacity(member: MemberView): boolean {
+    return CAPACITY_KINDS.includes(member.organisation.kind);
+  }
+
+  /** The coordinator, or the organisation's own people (the same table as the API: network.capacity). */
+  protected canEditCapacity(member: MemberView): boolean {
+    return can(this.network.value()?.myRole ?? null, 'network.capacity', {
+      ownOrganisation: member.organisation.id === this.session.me()?.organisation.id,
+    });
+  }
+
+  protected async saveCapacity(member: MemberView, raw: string): Promise<void> {
+    const capacity = raw.trim() === '' ? null : Number(raw);
+    try {
+      await this.api.updateMember(this.id(), member.organisation.id, { capacity });
+      this.snackBar.open(this.i18n.translate('network.capacitySaved', { name: member.organisation.name }), undefined, { duration: 4000 });
+    } catch {
+      // the error interceptor shows the server's message
+    }
+    this.members.reload();
   }
 
   protected membersIn(ring: Ring): MemberView[] {

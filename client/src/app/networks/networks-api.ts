@@ -2,7 +2,15 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { AdminChangesView } from '@casustafel/contract/access-log';
-import type { AddMemberDto, AssignRoleDto, MemberView, NetworkView, RoleReviewView, RoleView } from '@casustafel/contract/networks';
+import type {
+  AddMemberDto,
+  AssignRoleDto,
+  MemberView,
+  NetworkView,
+  RoleReviewView,
+  RoleView,
+  UpdateMemberDto,
+} from '@casustafel/contract/networks';
 import type { UserView } from '@casustafel/contract/users';
 import type { NetworkOverviewView } from '@casustafel/contract/overview';
 import { handlesErrors } from '../core/http-context';
@@ -20,6 +28,10 @@ export class NetworksApi {
   }
   addMember(id: string, dto: AddMemberDto, options: RequestOptions = handlesErrors()): Promise<MemberView> {
     return firstValueFrom(this.http.post<MemberView>(`/api/networks/${id}/members`, dto, options));
+  }
+  /** How many open actions an informal or hybrid member can carry (null: not recorded). Errors go to the snackbar. */
+  updateMember(id: string, organisationId: string, dto: UpdateMemberDto): Promise<MemberView> {
+    return firstValueFrom(this.http.patch<MemberView>(`/api/networks/${id}/members/${organisationId}`, dto));
   }
   removeMember(id: string, organisationId: string): Promise<void> {
     return firstValueFrom(this.http.delete<void>(`/api/networks/${id}/members/${organisationId}`));

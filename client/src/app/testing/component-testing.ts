@@ -63,6 +63,7 @@ export function anAction(overrides: Partial<ActionView> = {}): ActionView {
     version: 1,
     history: [],
     canUpdate: true,
+    capacityWarning: null,
     ...overrides,
   };
 }
