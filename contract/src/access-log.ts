@@ -10,7 +10,7 @@ import {
   type AccessObjectType,
   type AccessOutcome,
 } from './access-log-rules';
-import type { CovenantRole, DisclosureLevel } from './enums';
+import type { DisclosureLevel, DisclosureRole } from './enums';
 
 export * from './access-log-rules';
 
@@ -82,7 +82,8 @@ export interface AccessLogEntryView {
   subject: {
     user: { id: string; name: string } | null;
     organisation: { id: string; name: string } | null;
-    role: CovenantRole | null;
+    /** A role granted or taken: a covenant role, or the municipality's (ADR 0019). */
+    role: DisclosureRole | null;
   } | null;
 }
 

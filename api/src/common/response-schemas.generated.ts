@@ -79,7 +79,10 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
             additionalProperties: false,
             nullable: true,
           },
-          role: { anyOf: [{ $ref: '#/components/schemas/CovenantRole' }, { type: 'object', nullable: true, enum: [null] }] },
+          role: {
+            anyOf: [{ $ref: '#/components/schemas/DisclosureRole' }, { type: 'object', nullable: true, enum: [null] }],
+            description: "A role granted or taken: a covenant role, or the municipality's (ADR 0019).",
+          },
         },
         required: ['user', 'organisation', 'role'],
         additionalProperties: false,
@@ -686,6 +689,10 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     },
     required: ['COORDINATOR', 'CORE_PARTNER', 'SHELL_PARTNER', 'VOLUNTEER_REP', 'GUEST'],
     additionalProperties: false,
+  },
+  DisclosureRole: {
+    anyOf: [{ $ref: '#/components/schemas/CovenantRole' }, { type: 'string', enum: ['MUNICIPALITY'] }],
+    description: "Whom the disclosure policy decides for: the covenant's roles, and the municipality (always HIDDEN).",
   },
   GuestCandidateView: {
     type: 'object',

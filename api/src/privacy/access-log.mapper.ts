@@ -1,5 +1,5 @@
 import type { AccessContext, AccessLogEntryView, AccessObjectType } from '@casustafel/contract/access-log';
-import type { CovenantRole, DisclosureLevel } from '@casustafel/contract/enums';
+import type { DisclosureLevel, DisclosureRole } from '@casustafel/contract/enums';
 import type { AccessLogEntry } from './access-log-entry.entity';
 
 /** id → name of the people and organisations the rows name. */
@@ -39,7 +39,7 @@ export function toAccessLogEntryView(r: AccessLogEntry, names: AccessLogNames): 
       ? {
           user: named(names.users, r.subjectUserId),
           organisation: named(names.organisations, r.subjectOrganisationId),
-          role: r.subjectRole as CovenantRole | null,
+          role: r.subjectRole as DisclosureRole | null,
         }
       : null,
   };

@@ -13,7 +13,9 @@ import { answerProblems, type CheckedSchema } from './schema-check';
  * routes a coordinator may not use) against real ids of a populated network. No answer may be a 5xx,
  * or carry a stack frame, an internal error or one of class-validator's English messages, and every
  * answer must be one the OpenAPI document declares for the route (status, and shape for JSON). A route
- * added later is fuzzed without anyone touching this file. FUZZ_SEED replays a run.
+ * added later is fuzzed without anyone touching this file. FUZZ_SEED replays a run. The municipality
+ * of the same network (issue #13, ADR 0019) then sends the fixed bodies and a share of the generated
+ * ones to every write route about a network's content: none may succeed (no 2xx) or break (no 5xx).
  *
  * The routes are dealt round-robin over `of` spec files (fuzz-1.api-spec.ts, …), so that Jest runs
  * the shards side by side, one per core.
@@ -87,11 +89,15 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
     let allRoutes: Route[];
     let routes: Route[];
     let schemas: Record<string, Schema>;
-    const sessions = { coordinator: '', admin: '' };
+    const sessions = { coordinator: '', admin: '', municipality: '' };
     let people: Awaited<ReturnType<Factories['staffedNetwork']>>;
+    let volunteerOrganisation: string;
+    let official: { id: string; email: string };
 
     beforeAll(async () => {
       people = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+      volunteerOrganisation = people.volunteer.organisation.id;
+      official = await make.user((await make.organisation('GOVERNMENT')).id);
       const server = await t.app.listen(0, '127.0.0.1');
       port = (server.address() as AddressInfo).port;
       const document = JSON.parse((await send('GET', '/api/docs-json')).text) as {
@@ -175,6 +181,9 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       await call(admin, 'POST', `${n}/members`, { organisationId: people.shell.organisation.id, ring: 'SHELL' });
       await call(admin, 'POST', `${n}/roles`, { userId: people.coordinator.user.id, role: 'COORDINATOR' });
       await call(admin, 'POST', `${n}/roles`, { userId: people.shell.user.id, role: 'SHELL_PARTNER' });
+      // An informal member (its capacity can be set) and the municipality (which may write nothing here).
+      await call(admin, 'POST', `${n}/members`, { organisationId: volunteerOrganisation, ring: 'SHELL' });
+      await call(admin, 'POST', `${n}/roles`, { userId: official.id, role: 'MUNICIPALITY' });
       await call(coordinator, 'POST', `${n}/confidentiality/accept`);
       const theCase = await call(coordinator, 'POST', `${n}/cases`, caseBody());
       await call(coordinator, 'PATCH', `/api/cases/${theCase['id']}`, { status: 'ACCEPTED' });
@@ -229,7 +238,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
           agenda: path.includes('/minutes') ? closed.item.id : open.item.id,
           actions: action['id'] as string,
           comments: comment.id,
-          members: people.shell.organisation.id,
+          members: volunteerOrganisation,
           roles: people.shell.user.id,
           users: people.shell.user.id,
         })[segment];
@@ -243,6 +252,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
           open.item.id,
           action['id'],
           people.shell.organisation.id,
+          volunteerOrganisation,
           people.shell.user.id,
           people.core.user.id,
         ].map(String),
@@ -270,6 +280,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
         const report: string[] = [];
         sessions.admin = await signIn(ADMIN.email, ADMIN.password);
         sessions.coordinator = await signIn(people.coordinator.user.email, PASSWORD);
+        sessions.municipality = await signIn(official.email, PASSWORD);
 
         for (const route of routes) {
           const routeStarted = Date.now();
@@ -279,6 +290,8 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
             sessions.admin = await signIn(ADMIN.email, ADMIN.password);
           if ((await send('GET', '/api/auth/me', undefined, sessions.coordinator)).status !== 200)
             sessions.coordinator = await signIn(people.coordinator.user.email, PASSWORD);
+          if ((await send('GET', '/api/auth/me', undefined, sessions.municipality)).status !== 200)
+            sessions.municipality = await signIn(official.email, PASSWORD);
           const { idFor, context } = await scene();
           const path = route.path.replace(/\{(\w+)\}/g, (_match, _name, offset: number) => {
             const segment =
@@ -315,6 +328,22 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
                 body: body.slice(0, 300),
                 response: res.text.slice(0, 300),
               });
+            }
+          }
+          // The municipality writes nothing in a network: every write about its content is refused (403/404), or fails validation first.
+          if (/^\/api\/(networks\/\{|cases|questions|meetings|actions)/.test(route.path)) {
+            for (const body of [...generated.slice(0, Math.max(10, Math.ceil(generated.length / 20))), ...FIXED]) {
+              const res = await send(route.method, path, body, sessions.municipality);
+              statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+              const leak = LEAKS.find(([, pattern]) => pattern.test(withoutEchoes(res.text, body)));
+              if (res.status < 300 || res.status >= 500 || leak)
+                findings.push({
+                  route: `${route.method} ${route.path} (gemeente)`,
+                  status: res.status,
+                  problem: leak?.[0] ?? (res.status >= 500 ? 'a 5xx' : 'the municipality wrote in a network'),
+                  body: body.slice(0, 300),
+                  response: res.text.slice(0, 300),
+                });
             }
           }
           const as = session === sessions.admin ? 'beheerder' : session ? 'coördinator' : 'anoniem';
