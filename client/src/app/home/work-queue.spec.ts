@@ -97,4 +97,22 @@ describe(WorkQueue.name, () => {
     await render('SHELL_PARTNER', {});
     expect(element().textContent).toContain('Niets dat op je wacht in dit netwerk.');
   });
+
+  it('asks the municipality for no work at all: it sees figures only, so no overview is requested', async () => {
+    TestBed.configureTestingModule({ providers: componentTestProviders() });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(WorkQueue);
+    fixture.componentRef.setInput('network', {
+      id: 'n1',
+      name: 'Buurtnetwerk Soesterkwartier',
+      kind: 'NEIGHBOURHOOD',
+      role: 'MUNICIPALITY',
+    });
+    await begin(fixture);
+    await settle(fixture);
+    http.expectNone({ url: '/api/networks/n1/overview' });
+    expect(line('wq-municipality')!.textContent).toContain('Als gemeente zie je van dit netwerk alleen de cijfers');
+    expect(element().textContent).toContain('Gemeente');
+    expect(line('wq-triage')).toBeNull();
+  });
 });

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { ActionHistoryView, ActionView } from '@casustafel/contract/meetings';
 import type { RoleView } from '@casustafel/contract/networks';
 import { AppDatePipe } from '../ui/app-date.pipe';
@@ -54,6 +55,8 @@ import { isDate } from '../ui/amsterdam-time';
 })
 export class ActionList {
   private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(TranslocoService);
   readonly actions = input.required<ActionView[]>();
   /** Prefix each line with "Actie:" (in the agenda, among notes and decisions). */
   readonly label = input(false);
@@ -72,6 +75,15 @@ export class ActionList {
       ? this.organisations()
       : [action.owner.organisation, ...this.organisations()];
     const updated = await correctAction(this.dialog, { action, organisations, roles: this.roles() });
-    if (updated) this.corrected.emit(updated);
+    if (!updated) return;
+    this.corrected.emit(updated);
+    // A new owner beyond the capacity it recorded (issue #13): the coordinator is told; the correction stands.
+    const w = updated.capacityWarning;
+    if (w)
+      this.snackBar.open(
+        this.i18n.translate('meeting.capacityWarning', { name: w.organisation.name, open: w.open, capacity: w.capacity }),
+        this.i18n.translate('action.close'),
+        { duration: 10000 },
+      );
   }
 }
