@@ -78,7 +78,9 @@ import { can } from '@casustafel/contract/permissions';
       } @else if (network.value(); as net) {
         <!-- The viewer's own work in this network first; members and roles below. -->
         @if (myNetwork(); as mine) {
-          <app-work-queue [network]="mine" />
+          @if (seesMembers()) {
+            <app-work-queue [network]="mine" />
+          }
         }
         @if (adminChanges.value(); as changes) {
           @if (changes.items.length > 0) {
