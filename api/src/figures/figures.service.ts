@@ -1,0 +1,449 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { CASE_STATUSES, ORGANISATION_KINDS, PROBLEM_AREAS, RINGS, URGENCIES } from '@casustafel/contract/enums';
+import type { FiguresQuery, FiguresView } from '@casustafel/contract/figures';
+import { NETWORK_TIME_ZONE } from '@casustafel/contract/meeting-rules';
+import { RECOMMENDATIONS, SEVERITIES } from '@casustafel/contract/question-rules';
+import { requireAccess } from '../access/require-access';
+import { Action } from '../actions/action.entity';
+import { Case } from '../cases/case.entity';
+import { CASE_STATUS_LABEL, RECOMMENDATION_LABEL, SEVERITY_LABEL } from '../common/labels';
+import type { Viewer } from '../common/viewer';
+import { Attendance } from '../meetings/attendance.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { Network } from '../networks/network.entity';
+import { NetworksService } from '../networks/networks.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { Question } from '../questions/question.entity';
+import { countCell, distribution, protectSeries, type RawRow } from './disclosure-control';
+import { ORGANISATION_KIND_LABEL, OUTCOME_LABEL, PROBLEM_AREA_LABEL, RING_LABEL, SOURCE_LABEL, URGENCY_LABEL } from './figures-labels';
+
+/** The longest period asked for at once: three years (and the previous three for comparison). */
+export const MAX_PERIOD_YEARS = 3;
+
+/** A period as Amsterdam days (from and to inclusive) and as instants [start, end). */
+export interface Period {
+  from: string;
+  to: string;
+  start: Date;
+  end: Date;
+}
+
+/** One calendar month of a period (in Amsterdam), cut to the period: [start, end). */
+interface Month {
+  key: string;
+  start: Date;
+  end: Date;
+}
+
+type Raw = Record<string, unknown>;
+const num = (value: unknown): number => Number(value ?? 0);
+
+/**
+ * The network's figures (issue #13): counts, durations and shares for a period, from SQL aggregates
+ * (SUM of CASE, COUNT and GROUP BY; durations as one sorted column of numbers) — no case, action,
+ * question or meeting is loaded as an entity, and the number of statements does not depend on the data.
+ * Every count goes through disclosure control before it leaves this service.
+ *
+ * The figures count the whole network, also cases the covenant hides from the viewer on the case list:
+ * a count of 5 or more, and a median over 5 or more, says nothing about one client (docs/privacy-model.md).
+ */
+@Injectable()
+export class FiguresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly networks: NetworksService,
+  ) {}
+
+  async figures(viewer: Viewer, networkId: string, query: FiguresQuery): Promise<FiguresView> {
+    const period = parsePeriod(query);
+    const access = await this.networks.accessFor(viewer, networkId);
+    requireAccess(access.role, 'network.figures');
+    const previous = previousPeriod(period);
+    const months = monthsOf(period);
+
+    const cases = await this.caseFigures(networkId, period, months);
+    const actions = await this.actionFigures(networkId, period, months);
+    const questions = await this.questionFigures(networkId, period, months);
+    const meetings = await this.meetingFigures(networkId, period, months);
+    const before = await this.previousTotals(networkId, previous);
+
+    return {
+      networkId,
+      networkName: access.network.name,
+      from: period.from,
+      to: period.to,
+      previous: { from: previous.from, to: previous.to },
+      cases,
+      actions,
+      questions,
+      meetings,
+      // Capacity arrives with the municipality's branch of issue #13; until then there is nothing to show.
+      load: [],
+      previousTotals: before,
+    };
+  }
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** Days between two timestamp expressions, as a fraction. */
+  private days(later: string, earlier: string): string {
+    return this.postgres ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)` : `(julianday(${later}) - julianday(${earlier}))`;
+  }
+
+  private qb(): SelectQueryBuilder<ObjectLiteral> {
+    return this.dataSource.createQueryBuilder();
+  }
+
+  private async caseFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['cases']> {
+    const base = { networkId, start: period.start, end: period.end };
+    const inPeriod = 'c."networkId" = :networkId AND c."createdAt" >= :start AND c."createdAt" < :end';
+
+    const q = this.qb()
+      .from(Case, 'c')
+      .leftJoin(Organisation, 'o', 'o."id" = c."submittedByOrganisationId"')
+      .select('COUNT(*)', 'total')
+      .where(inPeriod, base);
+    URGENCIES.forEach((u, i) =>
+      q.addSelect(`SUM(CASE WHEN c."urgency" = :urgency${i} THEN 1 ELSE 0 END)`, `urgency${i}`).setParameter(`urgency${i}`, u),
+    );
+    // problemAreas is a JSON array of codes; a code is matched with its quotes, so that no code matches part of another.
+    PROBLEM_AREAS.forEach((p, i) =>
+      q.addSelect(`SUM(CASE WHEN c."problemAreas" LIKE :area${i} THEN 1 ELSE 0 END)`, `area${i}`).setParameter(`area${i}`, `%"${p}"%`),
+    );
+    ORGANISATION_KINDS.forEach((k, i) =>
+      q.addSelect(`SUM(CASE WHEN o."kind" = :kind${i} THEN 1 ELSE 0 END)`, `kind${i}`).setParameter(`kind${i}`, k),
+    );
+    q.addSelect(`SUM(CASE WHEN c."sourceQuestionId" IS NULL THEN 1 ELSE 0 END)`, 'intake');
+    q.addSelect(`SUM(CASE WHEN c."sourceQuestionId" IS NOT NULL THEN 1 ELSE 0 END)`, 'question');
+    addMonthSums(q, 'c."createdAt"', months);
+    const row = (await q.getRawOne<Raw>()) ?? {};
+    const total = num(row['total']);
+
+    // The status each case brought in during the period had when the period ended: the last change
+    // before the end; else what it was before the first change after the end; else (no history) its status now.
+    const atEnd = `COALESCE(
+      (SELECT e."toStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
+      (SELECT e."fromStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" >= :end ORDER BY e."at" ASC LIMIT 1),
+      c."status")`;
+    const statuses = await this.qb()
+      .select('x."atEnd"', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .from(`(${this.qb().select(`${atEnd}`, 'atEnd').from(Case, 'c').where(inPeriod).getQuery()})`, 'x')
+      .setParameters(base)
+      .groupBy('x."atEnd"')
+      .getRawMany<{ status: string; count: unknown }>();
+    const statusCount = new Map(statuses.map((s) => [s.status, num(s.count)]));
+
+    const firstAction = `(SELECT MIN(a."createdAt") FROM "actions" a WHERE a."caseId" = c."id" AND a."createdAt" < :end)`;
+    const toFirstAction = await this.sortedDays(
+      this.qb().select(this.days(firstAction, 'c."createdAt"'), 'days').from(Case, 'c').where(inPeriod),
+      base,
+    );
+    const toClose = await this.sortedDays(
+      this.qb()
+        .select(this.days('c."closedAt"', 'c."createdAt"'), 'days')
+        .from(Case, 'c')
+        .where(inPeriod)
+        .andWhere('c."closedAt" IS NOT NULL AND c."closedAt" < :end'),
+      base,
+    );
+
+    const additive = { additive: true };
+    return {
+      broughtIn: countCell(total),
+      byProblemArea: protectSeries(
+        PROBLEM_AREAS.map((p, i) => ({ key: p, label: PROBLEM_AREA_LABEL[p], value: num(row[`area${i}`]) })),
+        total,
+        { additive: false },
+      ),
+      byUrgency: protectSeries(
+        URGENCIES.map((u, i) => ({ key: u, label: URGENCY_LABEL[u], value: num(row[`urgency${i}`]) })),
+        total,
+        additive,
+      ),
+      bySubmitterKind: protectSeries(
+        withOther(
+          ORGANISATION_KINDS.map((k, i) => ({ key: k, label: ORGANISATION_KIND_LABEL[k], value: num(row[`kind${i}`]) })),
+          total,
+        ),
+        total,
+        additive,
+      ),
+      bySource: protectSeries(
+        [
+          { key: 'INTAKE', label: SOURCE_LABEL.INTAKE, value: num(row['intake']) },
+          { key: 'QUESTION', label: SOURCE_LABEL.QUESTION, value: num(row['question']) },
+        ],
+        total,
+        additive,
+      ),
+      statusAtEnd: protectSeries(
+        CASE_STATUSES.map((s) => ({ key: s, label: capitalise(CASE_STATUS_LABEL[s]), value: statusCount.get(s) ?? 0 })),
+        total,
+        additive,
+      ),
+      daysToFirstAction: distribution(toFirstAction),
+      daysToClose: distribution(toClose),
+      perMonth: protectSeries(monthRows(row, months), total, additive),
+    };
+  }
+
+  /** Durations in days as one sorted column (NULLs, e.g. no action yet, left out): the only rows fetched. */
+  private async sortedDays(inner: SelectQueryBuilder<ObjectLiteral>, parameters: ObjectLiteral): Promise<number[]> {
+    const rows = await this.qb()
+      .select('d."days"', 'days')
+      .from(`(${inner.getQuery()})`, 'd')
+      .where('d."days" IS NOT NULL')
+      .setParameters({ ...inner.getParameters(), ...parameters })
+      .orderBy('d."days"', 'ASC')
+      .getRawMany<{ days: unknown }>();
+    return rows.map((r) => Number(r.days));
+  }
+
+  private async actionFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['actions']> {
+    // The status an action created in the period had when the period ended: its last recorded status before the end, else OPEN.
+    const atEnd = `COALESCE(
+      (SELECT e."status" || ':' || COALESCE(e."notDoneReason", '') FROM "action_events" e
+        WHERE e."actionId" = a."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
+      'OPEN:')`;
+    const inner = this.qb()
+      .select('a."createdAt"', 'createdAt')
+      .addSelect('a."dueDate"', 'dueDate')
+      .addSelect('o."kind"', 'kind')
+      .addSelect('mem."ring"', 'ring')
+      .addSelect(atEnd, 'atEnd')
+      .from(Action, 'a')
+      .leftJoin(Organisation, 'o', 'o."id" = a."ownerOrganisationId"')
+      .leftJoin('memberships', 'mem', 'mem."networkId" = a."networkId" AND mem."organisationId" = a."ownerOrganisationId"')
+      .where('a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end');
+    const q = this.qb()
+      .select('COUNT(*)', 'total')
+      .from(`(${inner.getQuery()})`, 'x')
+      .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to });
+    const kindRing: { key: string; label: string; kind: string; ring: string }[] = [];
+    for (const kind of ORGANISATION_KINDS)
+      for (const ring of RINGS)
+        kindRing.push({ key: `${kind}_${ring}`, label: `${ORGANISATION_KIND_LABEL[kind]}, ${RING_LABEL[ring]}`, kind, ring });
+    kindRing.forEach((r, i) =>
+      q
+        .addSelect(`SUM(CASE WHEN x."kind" = :kr${i}k AND x."ring" = :kr${i}r THEN 1 ELSE 0 END)`, `kr${i}`)
+        .setParameters({ [`kr${i}k`]: r.kind, [`kr${i}r`]: r.ring }),
+    );
+    const outcome = {
+      DONE: `x."atEnd" LIKE 'DONE:%'`,
+      NOT_DONE_CIRCUMSTANCES_CHANGED: `x."atEnd" = 'NOT_DONE:CIRCUMSTANCES_CHANGED'`,
+      // A not-done action without a reason (before reasons were asked) counts as not carried out.
+      NOT_DONE_NOT_CARRIED_OUT: `x."atEnd" LIKE 'NOT_DONE:%' AND x."atEnd" <> 'NOT_DONE:CIRCUMSTANCES_CHANGED'`,
+      OVERDUE: `(x."atEnd" LIKE 'OPEN:%' OR x."atEnd" LIKE 'IN_PROGRESS:%') AND x."dueDate" <= :lastDay`,
+      OPEN: `(x."atEnd" LIKE 'OPEN:%' OR x."atEnd" LIKE 'IN_PROGRESS:%') AND x."dueDate" > :lastDay`,
+      CANCELLED: `x."atEnd" LIKE 'CANCELLED:%'`,
+    } satisfies Record<keyof typeof OUTCOME_LABEL, string>;
+    for (const [key, sql] of Object.entries(outcome)) q.addSelect(`SUM(CASE WHEN ${sql} THEN 1 ELSE 0 END)`, `out_${key}`);
+    addMonthSums(q, 'x."createdAt"', months);
+    const row = (await q.getRawOne<Raw>()) ?? {};
+    const total = num(row['total']);
+    const additive = { additive: true };
+    return {
+      byOwnerKindAndRing: protectSeries(
+        withOther(
+          kindRing.map((r, i) => ({ key: r.key, label: r.label, value: num(row[`kr${i}`]) })),
+          total,
+        ),
+        total,
+        additive,
+      ),
+      outcomes: protectSeries(
+        (Object.keys(outcome) as (keyof typeof OUTCOME_LABEL)[]).map((k) => ({
+          key: k,
+          label: OUTCOME_LABEL[k],
+          value: num(row[`out_${k}`]),
+        })),
+        total,
+        additive,
+      ),
+      perMonth: protectSeries(monthRows(row, months), total, additive),
+    };
+  }
+
+  private async questionFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['questions']> {
+    const asked = 'q."createdAt" >= :start AND q."createdAt" < :end';
+    const answered = 'q."answeredAt" >= :start AND q."answeredAt" < :end';
+    const q = this.qb()
+      .from(Question, 'q')
+      .select(`SUM(CASE WHEN ${asked} THEN 1 ELSE 0 END)`, 'asked')
+      .addSelect(`SUM(CASE WHEN ${answered} THEN 1 ELSE 0 END)`, 'answered')
+      .addSelect(`SUM(CASE WHEN ${asked} AND q."convertedCaseId" IS NOT NULL THEN 1 ELSE 0 END)`, 'converted')
+      .where(`q."networkId" = :networkId AND ((${asked}) OR (${answered}))`, { networkId, start: period.start, end: period.end });
+    SEVERITIES.forEach((s, i) =>
+      q.addSelect(`SUM(CASE WHEN ${answered} AND q."severity" = :sev${i} THEN 1 ELSE 0 END)`, `sev${i}`).setParameter(`sev${i}`, s),
+    );
+    q.addSelect(`SUM(CASE WHEN ${answered} AND q."severity" IS NULL THEN 1 ELSE 0 END)`, 'sevNone');
+    RECOMMENDATIONS.forEach((r, i) =>
+      q.addSelect(`SUM(CASE WHEN ${answered} AND q."recommendation" = :rec${i} THEN 1 ELSE 0 END)`, `rec${i}`).setParameter(`rec${i}`, r),
+    );
+    q.addSelect(`SUM(CASE WHEN ${answered} AND q."recommendation" IS NULL THEN 1 ELSE 0 END)`, 'recNone');
+    addMonthSums(q, 'q."createdAt"', months);
+    const row = (await q.getRawOne<Raw>()) ?? {};
+    const answeredCount = num(row['answered']);
+    const additive = { additive: true };
+    const unknown = (key: string): RawRow[] =>
+      num(row[key]) > 0 ? [{ key: 'UNKNOWN', label: 'Niet vastgelegd', value: num(row[key]) }] : [];
+    return {
+      asked: countCell(num(row['asked'])),
+      answered: countCell(answeredCount),
+      converted: countCell(num(row['converted'])),
+      bySeverity: protectSeries(
+        [
+          ...SEVERITIES.map((s, i) => ({ key: s, label: capitalise(SEVERITY_LABEL[s]), value: num(row[`sev${i}`]) })),
+          ...unknown('sevNone'),
+        ],
+        answeredCount,
+        additive,
+      ),
+      byRecommendation: protectSeries(
+        [
+          ...RECOMMENDATIONS.map((r, i) => ({ key: r, label: capitalise(RECOMMENDATION_LABEL[r]), value: num(row[`rec${i}`]) })),
+          ...unknown('recNone'),
+        ],
+        answeredCount,
+        additive,
+      ),
+      perMonth: protectSeries(monthRows(row, months), num(row['asked']), additive),
+    };
+  }
+
+  private async meetingFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['meetings']> {
+    const held = `m."networkId" = :networkId AND m."status" = 'CLOSED' AND m."startsAt" >= :start AND m."startsAt" < :end`;
+    const parameters = { networkId, start: period.start, end: period.end };
+    const q = this.qb().from(Meeting, 'm').select('COUNT(*)', 'total').where(held, parameters);
+    addMonthSums(q, 'm."startsAt"', months);
+    const row = (await q.getRawOne<Raw>()) ?? {};
+    const attendance = await this.qb()
+      .from(Attendance, 'att')
+      .innerJoin(Meeting, 'm', 'm."id" = att."meetingId"')
+      .innerJoin(Organisation, 'o', 'o."id" = att."organisationId"')
+      .select('o."id"', 'id')
+      .addSelect('o."name"', 'name')
+      .addSelect('COUNT(*)', 'count')
+      .where(held, parameters)
+      .andWhere(`att."status" = 'PRESENT'`)
+      .groupBy('o."id"')
+      .addGroupBy('o."name"')
+      .orderBy('o."name"', 'ASC')
+      .getRawMany<{ id: string; name: string; count: unknown }>();
+    const rows = attendance.map((a) => ({ key: a.id, label: a.name, value: num(a.count) }));
+    const total = num(row['total']);
+    return {
+      held: countCell(total),
+      attendanceByOrganisation: protectSeries(
+        rows,
+        rows.reduce((sum, r) => sum + r.value, 0),
+        { additive: true },
+      ),
+      perMonth: protectSeries(monthRows(row, months), total, { additive: true }),
+    };
+  }
+
+  /** The previous period's headline counts, in one statement. */
+  private async previousTotals(networkId: string, period: Period): Promise<FiguresView['previousTotals']> {
+    const lastDone = `(SELECT e."status" FROM "action_events" e WHERE e."actionId" = a."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1)`;
+    const row =
+      (await this.qb()
+        .select(
+          `(SELECT COUNT(*) FROM "cases" c WHERE c."networkId" = :networkId AND c."createdAt" >= :start AND c."createdAt" < :end)`,
+          'cases',
+        )
+        .addSelect(
+          `(SELECT COUNT(*) FROM "actions" a WHERE a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end AND ${lastDone} = 'DONE')`,
+          'done',
+        )
+        .addSelect(
+          `(SELECT COUNT(*) FROM "questions" q WHERE q."networkId" = :networkId AND q."createdAt" >= :start AND q."createdAt" < :end)`,
+          'questions',
+        )
+        .addSelect(
+          `(SELECT COUNT(*) FROM "meetings" m WHERE m."networkId" = :networkId AND m."status" = 'CLOSED' AND m."startsAt" >= :start AND m."startsAt" < :end)`,
+          'meetings',
+        )
+        .from(Network, 'n')
+        .where('n."id" = :networkId')
+        .setParameters({ networkId, start: period.start, end: period.end })
+        .getRawOne<Raw>()) ?? {};
+    return {
+      casesBroughtIn: countCell(num(row['cases'])),
+      actionsDone: countCell(num(row['done'])),
+      questionsAsked: countCell(num(row['questions'])),
+      meetingsHeld: countCell(num(row['meetings'])),
+    };
+  }
+}
+
+/** The period asked for, checked: real dates, from not after to, at most three years. Dutch 400s. */
+export function parsePeriod(query: FiguresQuery): Period {
+  const from = DateTime.fromISO(query.from, { zone: NETWORK_TIME_ZONE });
+  const to = DateTime.fromISO(query.to, { zone: NETWORK_TIME_ZONE });
+  if (!from.isValid) throw new BadRequestException('Het begin van de periode is geen bestaande datum.');
+  if (!to.isValid) throw new BadRequestException('Het einde van de periode is geen bestaande datum.');
+  if (to < from) throw new BadRequestException('Het einde van de periode ligt vóór het begin.');
+  if (to >= from.plus({ years: MAX_PERIOD_YEARS }))
+    throw new BadRequestException(`Kies een periode van hoogstens ${MAX_PERIOD_YEARS} jaar.`);
+  return { from: query.from, to: query.to, start: from.startOf('day').toJSDate(), end: to.plus({ days: 1 }).startOf('day').toJSDate() };
+}
+
+/** The period of equal length (in days) that ends the day before this one begins. */
+export function previousPeriod(period: Period): Period {
+  const from = DateTime.fromISO(period.from, { zone: NETWORK_TIME_ZONE });
+  const to = DateTime.fromISO(period.to, { zone: NETWORK_TIME_ZONE });
+  const length = Math.round(to.diff(from, 'days').days) + 1;
+  const prevTo = from.minus({ days: 1 });
+  const prevFrom = from.minus({ days: length });
+  return { from: prevFrom.toISODate()!, to: prevTo.toISODate()!, start: prevFrom.toJSDate(), end: from.toJSDate() };
+}
+
+/** The calendar months (Amsterdam) the period touches, each cut to the period. */
+export function monthsOf(period: Period): Month[] {
+  const months: Month[] = [];
+  let month = DateTime.fromJSDate(period.start, { zone: NETWORK_TIME_ZONE }).startOf('month');
+  const end = DateTime.fromJSDate(period.end, { zone: NETWORK_TIME_ZONE });
+  while (month < end) {
+    const next = month.plus({ months: 1 });
+    months.push({
+      key: month.toFormat('yyyy-MM'),
+      start: new Date(Math.max(month.toMillis(), period.start.getTime())),
+      end: new Date(Math.min(next.toMillis(), period.end.getTime())),
+    });
+    month = next;
+  }
+  return months;
+}
+
+function addMonthSums(q: SelectQueryBuilder<ObjectLiteral>, column: string, months: Month[]): void {
+  months.forEach((m, i) =>
+    q
+      .addSelect(`SUM(CASE WHEN ${column} >= :month${i}s AND ${column} < :month${i}e THEN 1 ELSE 0 END)`, `month${i}`)
+      .setParameters({ [`month${i}s`]: m.start, [`month${i}e`]: m.end }),
+  );
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+function monthRows(row: Raw, months: Month[]): RawRow[] {
+  return months.map((m, i) => ({
+    key: m.key,
+    label: `${MONTH_NAMES[Number(m.key.slice(5)) - 1]} ${m.key.slice(0, 4)}`,
+    value: num(row[`month${i}`]),
+  }));
+}
+
+/** Adds a row for what none of the named rows counted (an organisation of another kind, no longer a member), when there is any. */
+function withOther(rows: RawRow[], total: number): RawRow[] {
+  const rest = total - rows.reduce((sum, r) => sum + r.value, 0);
+  return rest > 0 ? [...rows, { key: 'OTHER', label: 'Overig', value: rest }] : rows;
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
