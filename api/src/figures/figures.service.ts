@@ -131,14 +131,15 @@ export class FiguresService {
       (SELECT e."fromStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" >= :end ORDER BY e."at" ASC LIMIT 1),
       c."status")`;
     const statuses = await this.qb()
-      .select('x."atEnd"', 'status')
+      .select(atEnd, 'status')
       .addSelect('COUNT(*)', 'count')
-      .from(`(${this.qb().select(`${atEnd}`, 'atEnd').from(Case, 'c').where(inPeriod).getQuery()})`, 'x')
-      .setParameters(base)
-      .groupBy('x."atEnd"')
+      .from(Case, 'c')
+      .where(inPeriod, base)
+      .groupBy('1')
       .getRawMany<{ status: string; count: unknown }>();
     const statusCount = new Map(statuses.map((s) => [s.status, num(s.count)]));
 
+    // The first action on each case (before the end): an indexed MIN per case (actions by caseId).
     const firstAction = `(SELECT MIN(a."createdAt") FROM "actions" a WHERE a."caseId" = c."id" AND a."createdAt" < :end)`;
     const toFirstAction = await this.sortedDays(
       this.qb().select(this.days(firstAction, 'c."createdAt"'), 'days').from(Case, 'c').where(inPeriod),
@@ -193,80 +194,85 @@ export class FiguresService {
     };
   }
 
-  /** Durations in days as one sorted column (NULLs, e.g. no action yet, left out): the only rows fetched. */
-  private async sortedDays(inner: SelectQueryBuilder<ObjectLiteral>, parameters: ObjectLiteral): Promise<number[]> {
-    const rows = await this.qb()
-      .select('d."days"', 'days')
-      .from(`(${inner.getQuery()})`, 'd')
-      .where('d."days" IS NOT NULL')
-      .setParameters({ ...inner.getParameters(), ...parameters })
-      .orderBy('d."days"', 'ASC')
-      .getRawMany<{ days: unknown }>();
-    return rows.map((r) => Number(r.days));
+  /**
+   * Durations in days as one sorted column, the only rows fetched: a number per case, no case. Sorted
+   * by the column's position, so that the expression is evaluated once per row; NULLs (no action yet)
+   * come first in SQLite and last in PostgreSQL and are left out here.
+   */
+  private async sortedDays(query: SelectQueryBuilder<ObjectLiteral>, parameters: ObjectLiteral): Promise<number[]> {
+    const rows = await query.setParameters(parameters).orderBy('1', 'ASC').getRawMany<{ days: unknown }>();
+    return rows.filter((r) => r.days !== null && r.days !== undefined).map((r) => Number(r.days));
   }
 
   private async actionFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['actions']> {
-    // The status an action created in the period had when the period ended: its last recorded status before the end, else OPEN.
-    const atEnd = `COALESCE(
+    // The status an action created in the period had when the period ended: its last recorded status
+    // before the end, else OPEN; with the reason when it was not done, and whether it was due by then.
+    // Grouped in SQL on everything the breakdowns need, so that this expression is evaluated once per
+    // action (a derived table with a SUM per outcome would evaluate it once per SUM in SQLite).
+    const status = `COALESCE(
       (SELECT e."status" || ':' || COALESCE(e."notDoneReason", '') FROM "action_events" e
         WHERE e."actionId" = a."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
       'OPEN:')`;
-    const inner = this.qb()
-      .select('a."createdAt"', 'createdAt')
-      .addSelect('a."dueDate"', 'dueDate')
-      .addSelect('o."kind"', 'kind')
+    const due = `CASE WHEN a."dueDate" <= :lastDay THEN 1 ELSE 0 END`;
+    const month = monthIndex('a."createdAt"', months);
+    const groups = await this.qb()
+      .select('o."kind"', 'kind')
       .addSelect('mem."ring"', 'ring')
-      .addSelect(atEnd, 'atEnd')
+      .addSelect(status, 'status')
+      .addSelect(due, 'due')
+      .addSelect(month.sql, 'month')
+      .addSelect('COUNT(*)', 'count')
       .from(Action, 'a')
       .leftJoin(Organisation, 'o', 'o."id" = a."ownerOrganisationId"')
       .leftJoin('memberships', 'mem', 'mem."networkId" = a."networkId" AND mem."organisationId" = a."ownerOrganisationId"')
-      .where('a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end');
-    const q = this.qb()
-      .select('COUNT(*)', 'total')
-      .from(`(${inner.getQuery()})`, 'x')
-      .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to });
-    const kindRing: { key: string; label: string; kind: string; ring: string }[] = [];
+      .where('a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end')
+      .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to, ...month.parameters })
+      .groupBy('1')
+      .addGroupBy('2')
+      .addGroupBy('3')
+      .addGroupBy('4')
+      .addGroupBy('5')
+      .getRawMany<{ kind: string | null; ring: string | null; status: string; due: unknown; month: unknown; count: unknown }>();
+
+    const kindRing: { key: string; label: string }[] = [];
     for (const kind of ORGANISATION_KINDS)
-      for (const ring of RINGS)
-        kindRing.push({ key: `${kind}_${ring}`, label: `${ORGANISATION_KIND_LABEL[kind]}, ${RING_LABEL[ring]}`, kind, ring });
-    kindRing.forEach((r, i) =>
-      q
-        .addSelect(`SUM(CASE WHEN x."kind" = :kr${i}k AND x."ring" = :kr${i}r THEN 1 ELSE 0 END)`, `kr${i}`)
-        .setParameters({ [`kr${i}k`]: r.kind, [`kr${i}r`]: r.ring }),
-    );
-    const outcome = {
-      DONE: `x."atEnd" LIKE 'DONE:%'`,
-      NOT_DONE_CIRCUMSTANCES_CHANGED: `x."atEnd" = 'NOT_DONE:CIRCUMSTANCES_CHANGED'`,
-      // A not-done action without a reason (before reasons were asked) counts as not carried out.
-      NOT_DONE_NOT_CARRIED_OUT: `x."atEnd" LIKE 'NOT_DONE:%' AND x."atEnd" <> 'NOT_DONE:CIRCUMSTANCES_CHANGED'`,
-      OVERDUE: `(x."atEnd" LIKE 'OPEN:%' OR x."atEnd" LIKE 'IN_PROGRESS:%') AND x."dueDate" <= :lastDay`,
-      OPEN: `(x."atEnd" LIKE 'OPEN:%' OR x."atEnd" LIKE 'IN_PROGRESS:%') AND x."dueDate" > :lastDay`,
-      CANCELLED: `x."atEnd" LIKE 'CANCELLED:%'`,
-    } satisfies Record<keyof typeof OUTCOME_LABEL, string>;
-    for (const [key, sql] of Object.entries(outcome)) q.addSelect(`SUM(CASE WHEN ${sql} THEN 1 ELSE 0 END)`, `out_${key}`);
-    addMonthSums(q, 'x."createdAt"', months);
-    const row = (await q.getRawOne<Raw>()) ?? {};
-    const total = num(row['total']);
+      for (const ring of RINGS) kindRing.push({ key: `${kind}_${ring}`, label: `${ORGANISATION_KIND_LABEL[kind]}, ${RING_LABEL[ring]}` });
+    const byKindRing = new Map<string, number>();
+    const byOutcome = new Map<keyof typeof OUTCOME_LABEL, number>();
+    const byMonth = new Map<number, number>();
+    const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+    let total = 0;
+    for (const g of groups) {
+      const n = num(g.count);
+      total += n;
+      add(byKindRing, `${g.kind}_${g.ring}`, n);
+      add(byOutcome, outcomeOf(g.status, num(g.due) === 1), n);
+      add(byMonth, num(g.month), n);
+    }
     const additive = { additive: true };
     return {
       byOwnerKindAndRing: protectSeries(
         withOther(
-          kindRing.map((r, i) => ({ key: r.key, label: r.label, value: num(row[`kr${i}`]) })),
+          kindRing.map((r) => ({ key: r.key, label: r.label, value: byKindRing.get(r.key) ?? 0 })),
           total,
         ),
         total,
         additive,
       ),
       outcomes: protectSeries(
-        (Object.keys(outcome) as (keyof typeof OUTCOME_LABEL)[]).map((k) => ({
+        (Object.keys(OUTCOME_LABEL) as (keyof typeof OUTCOME_LABEL)[]).map((k) => ({
           key: k,
           label: OUTCOME_LABEL[k],
-          value: num(row[`out_${k}`]),
+          value: byOutcome.get(k) ?? 0,
         })),
         total,
         additive,
       ),
-      perMonth: protectSeries(monthRows(row, months), total, additive),
+      perMonth: protectSeries(
+        months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: byMonth.get(i) ?? 0 })),
+        total,
+        additive,
+      ),
     };
   }
 
@@ -432,12 +438,31 @@ function addMonthSums(q: SelectQueryBuilder<ObjectLiteral>, column: string, mont
 
 const MONTH_NAMES = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
+const monthLabel = (key: string): string => `${MONTH_NAMES[Number(key.slice(5)) - 1]} ${key.slice(0, 4)}`;
+
 function monthRows(row: Raw, months: Month[]): RawRow[] {
-  return months.map((m, i) => ({
-    key: m.key,
-    label: `${MONTH_NAMES[Number(m.key.slice(5)) - 1]} ${m.key.slice(0, 4)}`,
-    value: num(row[`month${i}`]),
-  }));
+  return months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: num(row[`month${i}`]) }));
+}
+
+/** Which month of the period a moment within it falls in (0 for the first), as one SQL expression to group on. */
+function monthIndex(column: string, months: Month[]): { sql: string; parameters: ObjectLiteral } {
+  if (months.length <= 1) return { sql: '0', parameters: {} };
+  const parameters: ObjectLiteral = {};
+  const branches = months.slice(1).map((m, i) => {
+    parameters[`monthStart${i + 1}`] = m.start;
+    return `WHEN ${column} < :monthStart${i + 1} THEN ${i}`;
+  });
+  return { sql: `CASE ${branches.join(' ')} ELSE ${months.length - 1} END`, parameters };
+}
+
+/** An action's outcome at the end of the period, from its status and reason ("NOT_DONE:CIRCUMSTANCES_CHANGED") and whether it was due. */
+function outcomeOf(statusAndReason: string, due: boolean): keyof typeof OUTCOME_LABEL {
+  const [status, reason] = statusAndReason.split(':');
+  if (status === 'DONE') return 'DONE';
+  if (status === 'CANCELLED') return 'CANCELLED';
+  // A not-done action without a reason (from before reasons were asked) counts as not carried out.
+  if (status === 'NOT_DONE') return reason === 'CIRCUMSTANCES_CHANGED' ? 'NOT_DONE_CIRCUMSTANCES_CHANGED' : 'NOT_DONE_NOT_CARRIED_OUT';
+  return due ? 'OVERDUE' : 'OPEN';
 }
 
 /** Adds a row for what none of the named rows counted (an organisation of another kind, no longer a member), when there is any. */
