@@ -103,26 +103,46 @@ export class FiguresService {
     const base = { networkId, start: period.start, end: period.end };
     const inPeriod = 'c."networkId" = :networkId AND c."createdAt" >= :start AND c."createdAt" < :end';
 
-    const q = this.qb()
+    // Grouped in SQL on the few values the breakdowns need (a CASE per breakdown and row would be
+    // evaluated for every case); the groups — not the cases — are added up here.
+    const month = monthIndex('c."createdAt"', months);
+    const groups = await this.qb()
+      .select('c."urgency"', 'urgency')
+      .addSelect('o."kind"', 'kind')
+      .addSelect(`CASE WHEN c."sourceQuestionId" IS NULL THEN 'INTAKE' ELSE 'QUESTION' END`, 'source')
+      .addSelect(month.sql, 'month')
+      .addSelect('COUNT(*)', 'count')
       .from(Case, 'c')
       .leftJoin(Organisation, 'o', 'o."id" = c."submittedByOrganisationId"')
-      .select('COUNT(*)', 'total')
-      .where(inPeriod, base);
-    URGENCIES.forEach((u, i) =>
-      q.addSelect(`SUM(CASE WHEN c."urgency" = :urgency${i} THEN 1 ELSE 0 END)`, `urgency${i}`).setParameter(`urgency${i}`, u),
-    );
-    // problemAreas is a JSON array of codes; a code is matched with its quotes, so that no code matches part of another.
-    PROBLEM_AREAS.forEach((p, i) =>
-      q.addSelect(`SUM(CASE WHEN c."problemAreas" LIKE :area${i} THEN 1 ELSE 0 END)`, `area${i}`).setParameter(`area${i}`, `%"${p}"%`),
-    );
-    ORGANISATION_KINDS.forEach((k, i) =>
-      q.addSelect(`SUM(CASE WHEN o."kind" = :kind${i} THEN 1 ELSE 0 END)`, `kind${i}`).setParameter(`kind${i}`, k),
-    );
-    q.addSelect(`SUM(CASE WHEN c."sourceQuestionId" IS NULL THEN 1 ELSE 0 END)`, 'intake');
-    q.addSelect(`SUM(CASE WHEN c."sourceQuestionId" IS NOT NULL THEN 1 ELSE 0 END)`, 'question');
-    addMonthSums(q, 'c."createdAt"', months);
-    const row = (await q.getRawOne<Raw>()) ?? {};
-    const total = num(row['total']);
+      .where(inPeriod, { ...base, ...month.parameters })
+      .groupBy('1')
+      .addGroupBy('2')
+      .addGroupBy('3')
+      .addGroupBy('4')
+      .getRawMany<{ urgency: string; kind: string | null; source: string; month: unknown; count: unknown }>();
+    const byUrgency = new Map<string, number>();
+    const byKind = new Map<string, number>();
+    const bySource = new Map<string, number>();
+    const byMonth = new Map<number, number>();
+    let total = 0;
+    for (const g of groups) {
+      const n = num(g.count);
+      total += n;
+      add(byUrgency, g.urgency, n);
+      add(byKind, g.kind ?? 'OTHER', n);
+      add(bySource, g.source, n);
+      add(byMonth, num(g.month), n);
+    }
+    // problemAreas is a JSON array of codes: grouped on the array as stored (few distinct combinations), counted per code here.
+    const areaGroups = await this.qb()
+      .select('c."problemAreas"', 'areas')
+      .addSelect('COUNT(*)', 'count')
+      .from(Case, 'c')
+      .where(inPeriod, base)
+      .groupBy('1')
+      .getRawMany<{ areas: string; count: unknown }>();
+    const byArea = new Map<string, number>();
+    for (const g of areaGroups) for (const area of new Set(parseAreas(g.areas))) add(byArea, area, num(g.count));
 
     // The status each case brought in during the period had when the period ended: the last change
     // before the end; else what it was before the first change after the end; else (no history) its status now.
@@ -158,18 +178,18 @@ export class FiguresService {
     return {
       broughtIn: countCell(total),
       byProblemArea: protectSeries(
-        PROBLEM_AREAS.map((p, i) => ({ key: p, label: PROBLEM_AREA_LABEL[p], value: num(row[`area${i}`]) })),
+        PROBLEM_AREAS.map((p) => ({ key: p, label: PROBLEM_AREA_LABEL[p], value: byArea.get(p) ?? 0 })),
         total,
         { additive: false },
       ),
       byUrgency: protectSeries(
-        URGENCIES.map((u, i) => ({ key: u, label: URGENCY_LABEL[u], value: num(row[`urgency${i}`]) })),
+        URGENCIES.map((u) => ({ key: u, label: URGENCY_LABEL[u], value: byUrgency.get(u) ?? 0 })),
         total,
         additive,
       ),
       bySubmitterKind: protectSeries(
         withOther(
-          ORGANISATION_KINDS.map((k, i) => ({ key: k, label: ORGANISATION_KIND_LABEL[k], value: num(row[`kind${i}`]) })),
+          ORGANISATION_KINDS.map((k) => ({ key: k, label: ORGANISATION_KIND_LABEL[k], value: byKind.get(k) ?? 0 })),
           total,
         ),
         total,
@@ -177,8 +197,8 @@ export class FiguresService {
       ),
       bySource: protectSeries(
         [
-          { key: 'INTAKE', label: SOURCE_LABEL.INTAKE, value: num(row['intake']) },
-          { key: 'QUESTION', label: SOURCE_LABEL.QUESTION, value: num(row['question']) },
+          { key: 'INTAKE', label: SOURCE_LABEL.INTAKE, value: bySource.get('INTAKE') ?? 0 },
+          { key: 'QUESTION', label: SOURCE_LABEL.QUESTION, value: bySource.get('QUESTION') ?? 0 },
         ],
         total,
         additive,
@@ -190,7 +210,11 @@ export class FiguresService {
       ),
       daysToFirstAction: distribution(toFirstAction),
       daysToClose: distribution(toClose),
-      perMonth: protectSeries(monthRows(row, months), total, additive),
+      perMonth: protectSeries(
+        months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: byMonth.get(i) ?? 0 })),
+        total,
+        additive,
+      ),
     };
   }
 
@@ -215,23 +239,30 @@ export class FiguresService {
       'OPEN:')`;
     const due = `CASE WHEN a."dueDate" <= :lastDay THEN 1 ELSE 0 END`;
     const month = monthIndex('a."createdAt"', months);
-    const groups = await this.qb()
-      .select('o."kind"', 'kind')
-      .addSelect('mem."ring"', 'ring')
+    const grouped = this.qb()
+      .select('a."ownerOrganisationId"', 'owner')
       .addSelect(status, 'status')
       .addSelect(due, 'due')
       .addSelect(month.sql, 'month')
       .addSelect('COUNT(*)', 'count')
       .from(Action, 'a')
-      .leftJoin(Organisation, 'o', 'o."id" = a."ownerOrganisationId"')
-      .leftJoin('memberships', 'mem', 'mem."networkId" = a."networkId" AND mem."organisationId" = a."ownerOrganisationId"')
       .where('a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end')
-      .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to, ...month.parameters })
       .groupBy('1')
       .addGroupBy('2')
       .addGroupBy('3')
-      .addGroupBy('4')
-      .addGroupBy('5')
+      .addGroupBy('4');
+    // The owner's kind and ring joined to the groups, not to every action.
+    const groups = await this.qb()
+      .select('o."kind"', 'kind')
+      .addSelect('mem."ring"', 'ring')
+      .addSelect('g."status"', 'status')
+      .addSelect('g."due"', 'due')
+      .addSelect('g."month"', 'month')
+      .addSelect('g."count"', 'count')
+      .from(`(${grouped.getQuery()})`, 'g')
+      .leftJoin(Organisation, 'o', 'o."id" = g."owner"')
+      .leftJoin('memberships', 'mem', 'mem."networkId" = :networkId AND mem."organisationId" = g."owner"')
+      .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to, ...month.parameters })
       .getRawMany<{ kind: string | null; ring: string | null; status: string; due: unknown; month: unknown; count: unknown }>();
 
     const kindRing: { key: string; label: string }[] = [];
@@ -240,7 +271,6 @@ export class FiguresService {
     const byKindRing = new Map<string, number>();
     const byOutcome = new Map<keyof typeof OUTCOME_LABEL, number>();
     const byMonth = new Map<number, number>();
-    const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
     let total = 0;
     for (const g of groups) {
       const n = num(g.count);
@@ -437,6 +467,18 @@ function addMonthSums(q: SelectQueryBuilder<ObjectLiteral>, column: string, mont
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+const add = <K>(map: Map<K, number>, key: K, n: number): void => void map.set(key, (map.get(key) ?? 0) + n);
+
+/** The problem areas of a case as stored (simple-json); nothing when the text is not a JSON array. */
+function parseAreas(text: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 const monthLabel = (key: string): string => `${MONTH_NAMES[Number(key.slice(5)) - 1]} ${key.slice(0, 4)}`;
 

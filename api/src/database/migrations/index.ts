@@ -13,6 +13,7 @@ import { MailAndAccountTokens1764850000000 } from './1764850000000-MailAndAccoun
 import { RoleReview1764900000000 } from './1764900000000-RoleReview';
 import { IdempotencyCancelCorrections1765000000000 } from './1765000000000-IdempotencyCancelCorrections';
 import { CaseHistory1765100000000 } from './1765100000000-CaseHistory';
+import { FiguresIndexes1765250000000 } from './1765250000000-FiguresIndexes';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RoleReview1764900000000,
   IdempotencyCancelCorrections1765000000000,
   CaseHistory1765100000000,
+  FiguresIndexes1765250000000,
 ];
