@@ -102,8 +102,8 @@ async function main(): Promise<void> {
        'GIVEN', 'Samenvatting',
        CASE i % 6 WHEN 0 THEN 'SUBMITTED' WHEN 1 THEN 'ACCEPTED' WHEN 2 THEN 'MONITORING' WHEN 3 THEN 'CLOSED' WHEN 4 THEN 'DECLINED' ELSE 'REFERRED' END,
        ${orgCase('i % 10', users)}, ${orgCase('i % 10', orgs)},
-       ${at('2025-01-01 00:00:00', 'i * 315')}, ${at('2025-01-01 00:00:00', 'i * 315')},
-       CASE WHEN i % 6 = 3 THEN ${at('2025-01-01 00:00:00', 'i * 315 + (i % 90) * 86400')} END,
+       ${at('2025-01-01 00:00:00', 'i * 315')}, ${at('2025-01-01 00:00:00', 'i * 315 + CASE WHEN i % 6 = 0 THEN 0 ELSE (i % 30) * 86400 END')},
+       CASE WHEN i % 6 = 3 THEN ${at('2025-01-01 00:00:00', 'i * 315 + (i % 30) * 86400')} END,
        CASE WHEN i % 20 = 0 AND i / 20 < ${QUESTIONS} THEN printf('q-%08d', i / 20) END
      FROM seq`,
     [networkId],
@@ -124,7 +124,8 @@ async function main(): Promise<void> {
        date(${at('2025-01-01 00:00:00', `(i % ${CASES}) * 315 + (i % 20) * 86400 + 14 * 86400`)}),
        CASE i % 5 WHEN 0 THEN 'OPEN' WHEN 1 THEN 'IN_PROGRESS' WHEN 2 THEN 'DONE' WHEN 3 THEN 'NOT_DONE' ELSE 'CANCELLED' END,
        CASE WHEN i % 5 = 3 THEN (CASE WHEN i % 2 = 0 THEN 'CIRCUMSTANCES_CHANGED' ELSE 'NOT_CARRIED_OUT' END) END,
-       2, ${at('2025-01-01 00:00:00', `(i % ${CASES}) * 315 + (i % 20) * 86400`)}, ${at('2025-01-01 00:00:00', `(i % ${CASES}) * 315 + (i % 20) * 86400`)}
+       2, ${at('2025-01-01 00:00:00', `(i % ${CASES}) * 315 + (i % 20) * 86400`)},
+       ${at('2025-01-01 00:00:00', `(i % ${CASES}) * 315 + (i % 20) * 86400 + CASE WHEN i % 5 = 0 THEN 0 ELSE 7 * 86400 END`)}
      FROM seq`,
     [networkId],
   );
@@ -191,7 +192,7 @@ The figures for one year (\`${QUERY.from}\` to \`${QUERY.to}\`) through the real
 breakdown of cases, actions, questions and meetings per month, the status of each case and action at the end of
 the year from its history, the two sorted columns of durations for the medians, the previous year's headline
 counts, and disclosure control — in an OGGZ network with ${CASES.toLocaleString('en')} cases brought in during that year
-(five in six with a status change in \`case_events\`), ${ACTIONS.toLocaleString('en')} actions (four in five with a status
+(five in six with a status change in \`case_events\`, \`updatedAt\` at that change as the service keeps it), ${ACTIONS.toLocaleString('en')} actions (four in five with a status
 change in \`action_events\`), ${QUESTIONS.toLocaleString('en')} questions and 52 weekly meetings of ten organisations.
 The rows were seeded with bulk SQL (\`INSERT … SELECT\` over a recursive sequence, ${seedSeconds.toFixed(1)} s), not through
 the services. Floor: a bare indexed \`COUNT(*)\` of the year's cases through the DataSource. Median of ${RUNS} runs

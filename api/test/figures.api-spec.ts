@@ -75,7 +75,15 @@ describe('The network figures', () => {
 
     const kase = async (
       createdAt: Date,
-      o: { urgency: Urgency; areas?: ProblemArea[]; volunteer?: boolean; fromQuestion?: string; status?: Case['status']; closedAt?: Date },
+      o: {
+        urgency: Urgency;
+        areas?: ProblemArea[];
+        volunteer?: boolean;
+        fromQuestion?: string;
+        status?: Case['status'];
+        closedAt?: Date;
+        updatedAt?: Date;
+      },
     ) => {
       const id = randomUUID();
       const number = `${createdAt.getUTCFullYear()}-${String(900 + ++n)}`;
@@ -97,7 +105,8 @@ describe('The network figures', () => {
         submittedById: by.user.id,
         submittedByOrganisationId: by.organisation.id,
         createdAt,
-        updatedAt: createdAt,
+        // As the service keeps it: the moment of the last change.
+        updatedAt: o.updatedAt ?? createdAt,
         closedAt: o.closedAt ?? null,
         sourceQuestionId: o.fromQuestion ?? null,
         identityErasedAt: null,
@@ -123,7 +132,18 @@ describe('The network figures', () => {
       // 8–9 closed in March (2 closed: too few for a median); 10 accepted only in April (so still submitted at the end); 11–16 submitted.
       const status: Case['status'] = i < 6 ? 'ACCEPTED' : i < 10 ? 'CLOSED' : i === 10 ? 'ACCEPTED' : 'SUBMITTED';
       const closedAt = i === 6 || i === 7 ? day('2026-04-10') : i === 8 || i === 9 ? day('2026-03-20') : undefined;
+      const updatedAt =
+        i < 6
+          ? day('2026-01-20')
+          : i === 6 || i === 7
+            ? day('2026-04-10')
+            : i === 8 || i === 9
+              ? day('2026-03-20')
+              : i === 10
+                ? day('2026-04-05')
+                : undefined;
       const id = await kase(dates[i], {
+        updatedAt,
         urgency: urgency(i),
         areas: areas(i),
         volunteer: i >= 12,
@@ -173,7 +193,7 @@ describe('The network figures', () => {
         note: null,
         version: 1 + history.length,
         createdAt,
-        updatedAt: createdAt,
+        updatedAt: last?.at ?? createdAt,
       });
       for (const h of history)
         await ds.getRepository(ActionEvent).insert({

@@ -146,10 +146,11 @@ export class FiguresService {
 
     // The status each case brought in during the period had when the period ended: the last change
     // before the end; else what it was before the first change after the end; else (no history) its status now.
-    const atEnd = `COALESCE(
+    // A case not changed since the end (every status change sets updatedAt) still has the status it had then: no lookup.
+    const atEnd = `CASE WHEN c."updatedAt" < :end THEN c."status" ELSE COALESCE(
       (SELECT e."toStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
       (SELECT e."fromStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" >= :end ORDER BY e."at" ASC LIMIT 1),
-      c."status")`;
+      c."status") END`;
     const statuses = await this.qb()
       .select(atEnd, 'status')
       .addSelect('COUNT(*)', 'count')
@@ -233,10 +234,12 @@ export class FiguresService {
     // before the end, else OPEN; with the reason when it was not done, and whether it was due by then.
     // Grouped in SQL on everything the breakdowns need, so that this expression is evaluated once per
     // action (a derived table with a SUM per outcome would evaluate it once per SUM in SQLite).
-    const status = `COALESCE(
+    // An action not changed since the end (every change sets updatedAt) still has the status it had then; only
+    // the others are looked up in their history (STATUS events: a correction records the status before it).
+    const status = `CASE WHEN a."updatedAt" < :end THEN a."status" || ':' || COALESCE(a."notDoneReason", '') ELSE COALESCE(
       (SELECT e."status" || ':' || COALESCE(e."notDoneReason", '') FROM "action_events" e
-        WHERE e."actionId" = a."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
-      'OPEN:')`;
+        WHERE e."actionId" = a."id" AND e."kind" = 'STATUS' AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
+      'OPEN:') END`;
     const due = `CASE WHEN a."dueDate" <= :lastDay THEN 1 ELSE 0 END`;
     const month = monthIndex('a."createdAt"', months);
     const grouped = this.qb()
@@ -387,7 +390,8 @@ export class FiguresService {
 
   /** The previous period's headline counts, in one statement. */
   private async previousTotals(networkId: string, period: Period): Promise<FiguresView['previousTotals']> {
-    const lastDone = `(SELECT e."status" FROM "action_events" e WHERE e."actionId" = a."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1)`;
+    const lastDone = `CASE WHEN a."updatedAt" < :end THEN a."status" ELSE
+      (SELECT e."status" FROM "action_events" e WHERE e."actionId" = a."id" AND e."kind" = 'STATUS' AND e."at" < :end ORDER BY e."at" DESC LIMIT 1) END`;
     const row =
       (await this.qb()
         .select(
