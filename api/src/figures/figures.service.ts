@@ -103,6 +103,13 @@ export class FiguresService {
     const base = { networkId, start: period.start, end: period.end };
     const inPeriod = 'c."networkId" = :networkId AND c."createdAt" >= :start AND c."createdAt" < :end';
 
+    // The status each case brought in during the period had when the period ended: the last change
+    // before the end; else what it was before the first change after the end; else (no history) its status now.
+    // A case not changed since the end (every status change sets updatedAt) still has the status it had then: no lookup.
+    const atEnd = `CASE WHEN c."updatedAt" < :end THEN c."status" ELSE COALESCE(
+      (SELECT e."toStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
+      (SELECT e."fromStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" >= :end ORDER BY e."at" ASC LIMIT 1),
+      c."status") END`;
     // Grouped in SQL on the few values the breakdowns need (a CASE per breakdown and row would be
     // evaluated for every case); the groups — not the cases — are added up here.
     const month = monthIndex('c."createdAt"', months);
@@ -111,6 +118,7 @@ export class FiguresService {
       .addSelect('o."kind"', 'kind')
       .addSelect(`CASE WHEN c."sourceQuestionId" IS NULL THEN 'INTAKE' ELSE 'QUESTION' END`, 'source')
       .addSelect(month.sql, 'month')
+      .addSelect(atEnd, 'atEnd')
       .addSelect('COUNT(*)', 'count')
       .from(Case, 'c')
       .leftJoin(Organisation, 'o', 'o."id" = c."submittedByOrganisationId"')
@@ -119,15 +127,18 @@ export class FiguresService {
       .addGroupBy('2')
       .addGroupBy('3')
       .addGroupBy('4')
-      .getRawMany<{ urgency: string; kind: string | null; source: string; month: unknown; count: unknown }>();
+      .addGroupBy('5')
+      .getRawMany<{ urgency: string; kind: string | null; source: string; month: unknown; atEnd: string; count: unknown }>();
     const byUrgency = new Map<string, number>();
     const byKind = new Map<string, number>();
     const bySource = new Map<string, number>();
     const byMonth = new Map<number, number>();
+    const statusCount = new Map<string, number>();
     let total = 0;
     for (const g of groups) {
       const n = num(g.count);
       total += n;
+      add(statusCount, g.atEnd, n);
       add(byUrgency, g.urgency, n);
       add(byKind, g.kind ?? 'OTHER', n);
       add(bySource, g.source, n);
@@ -143,22 +154,6 @@ export class FiguresService {
       .getRawMany<{ areas: string; count: unknown }>();
     const byArea = new Map<string, number>();
     for (const g of areaGroups) for (const area of new Set(parseAreas(g.areas))) add(byArea, area, num(g.count));
-
-    // The status each case brought in during the period had when the period ended: the last change
-    // before the end; else what it was before the first change after the end; else (no history) its status now.
-    // A case not changed since the end (every status change sets updatedAt) still has the status it had then: no lookup.
-    const atEnd = `CASE WHEN c."updatedAt" < :end THEN c."status" ELSE COALESCE(
-      (SELECT e."toStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
-      (SELECT e."fromStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" >= :end ORDER BY e."at" ASC LIMIT 1),
-      c."status") END`;
-    const statuses = await this.qb()
-      .select(atEnd, 'status')
-      .addSelect('COUNT(*)', 'count')
-      .from(Case, 'c')
-      .where(inPeriod, base)
-      .groupBy('1')
-      .getRawMany<{ status: string; count: unknown }>();
-    const statusCount = new Map(statuses.map((s) => [s.status, num(s.count)]));
 
     // The first action on each case (before the end): an indexed MIN per case (actions by caseId).
     const firstAction = `(SELECT MIN(a."createdAt") FROM "actions" a WHERE a."caseId" = c."id" AND a."createdAt" < :end)`;
