@@ -113,21 +113,31 @@ export class FiguresService {
     // Grouped in SQL on the few values the breakdowns need (a CASE per breakdown and row would be
     // evaluated for every case); the groups — not the cases — are added up here.
     const month = monthIndex('c."createdAt"', months);
-    const groups = await this.qb()
+    const grouped = this.qb()
       .select('c."urgency"', 'urgency')
-      .addSelect('o."kind"', 'kind')
+      .addSelect('c."submittedByOrganisationId"', 'org')
       .addSelect(`CASE WHEN c."sourceQuestionId" IS NULL THEN 'INTAKE' ELSE 'QUESTION' END`, 'source')
       .addSelect(month.sql, 'month')
       .addSelect(atEnd, 'atEnd')
       .addSelect('COUNT(*)', 'count')
       .from(Case, 'c')
-      .leftJoin(Organisation, 'o', 'o."id" = c."submittedByOrganisationId"')
-      .where(inPeriod, { ...base, ...month.parameters })
+      .where(inPeriod)
       .groupBy('1')
       .addGroupBy('2')
       .addGroupBy('3')
       .addGroupBy('4')
-      .addGroupBy('5')
+      .addGroupBy('5');
+    // The submitting organisation's kind joined to the groups, not to every case.
+    const groups = await this.qb()
+      .select('g."urgency"', 'urgency')
+      .addSelect('o."kind"', 'kind')
+      .addSelect('g."source"', 'source')
+      .addSelect('g."month"', 'month')
+      .addSelect('g."atEnd"', 'atEnd')
+      .addSelect('g."count"', 'count')
+      .from(`(${grouped.getQuery()})`, 'g')
+      .leftJoin(Organisation, 'o', 'o."id" = g."org"')
+      .setParameters({ ...base, ...month.parameters })
       .getRawMany<{ urgency: string; kind: string | null; source: string; month: unknown; atEnd: string; count: unknown }>();
     const byUrgency = new Map<string, number>();
     const byKind = new Map<string, number>();
