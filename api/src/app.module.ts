@@ -17,6 +17,7 @@ import { MailWorkerModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NetworksModule } from './networks/networks.module';
 import { OverviewModule } from './overview/overview.module';
+import { FiguresModule } from './figures/figures.module';
 import { CovenantsModule } from './covenants/covenants.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ClientPrivacyModule } from './privacy/client-privacy.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CalendarModule,
         TimelineModule,
         OverviewModule,
+        FiguresModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot(), MailWorkerModule] : []),
         ...client,

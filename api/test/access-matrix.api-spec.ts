@@ -111,6 +111,9 @@ const DECLARED: Record<string, Permission> = {
   'GET networks/:id/cases': 'case.list',
   'GET networks/:id/confidentiality': 'covenant.read',
   'GET networks/:id/covenant': 'covenant.read',
+  'GET networks/:id/figures': 'network.figures',
+  'GET networks/:id/figures.csv': 'network.figures',
+  'GET networks/:id/figures.pdf': 'network.figures',
   'GET networks/:id/meetings': 'meeting.list',
   'GET networks/:id/overview': 'network.overview',
   'GET networks/:id/members': 'network.members',
@@ -293,7 +296,12 @@ describe('Access per route, role and network', () => {
       .replace(':commentId', ids.comment)
       .replace(':organisationId', ids.organisation)
       .replace(':userId', ids.user);
-    const query = route.path === 'meetings/:id/guest-candidate' ? `?email=${encodeURIComponent(guestEmail)}` : '';
+    const query =
+      route.path === 'meetings/:id/guest-candidate'
+        ? `?email=${encodeURIComponent(guestEmail)}`
+        : route.path.startsWith('networks/:id/figures')
+          ? '?from=2026-01-01&to=2026-12-31'
+          : '';
     return `/api/${path}${query}`;
   }
 

@@ -147,6 +147,8 @@ describe('The OpenAPI document', () => {
       'GET /api/meetings/{id}/minutes.pdf application/pdf {"type":"string","format":"binary"}',
       'GET /api/networks/{id}/actions.csv text/csv {"type":"string"}',
       'GET /api/networks/{id}/actions.pdf application/pdf {"type":"string","format":"binary"}',
+      'GET /api/networks/{id}/figures.csv text/csv {"type":"string"}',
+      'GET /api/networks/{id}/figures.pdf application/pdf {"type":"string","format":"binary"}',
     ]);
     for (const { operation } of files) {
       expect(Object.keys(operation.responses['404'].content!)).toEqual(['application/json']);

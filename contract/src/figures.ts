@@ -36,7 +36,8 @@ export interface FiguresView {
   /** The same figures for the period of equal length just before, for "this period against the previous one". */
   previous: { from: string; to: string };
   cases: {
-    broughtIn: FigureSeries;
+    /** How many cases were brought in during the period (the total of every breakdown below). */
+    broughtIn: FigureCell;
     byProblemArea: FigureSeries;
     byUrgency: FigureSeries;
     bySubmitterKind: FigureSeries;

@@ -76,6 +76,8 @@ export const NOT_FREE_TEXT: Record<string, string> = {
   'CreateActionDto.ownerOrganisationId': 'an id (UUID)',
   'CreateActionDto.ownerUserId': 'an id (UUID)',
   'CreateActionDto.dueDate': 'a date (pattern-checked)',
+  'FiguresQuery.from': 'a date (pattern-checked), the start of the period',
+  'FiguresQuery.to': 'a date (pattern-checked), the end of the period',
   'UpdateActionDto.ownerOrganisationId': 'an id (UUID)',
   'UpdateActionDto.ownerUserId': 'an id (UUID), or null to clear the person',
   'UpdateActionDto.dueDate': 'a date (pattern-checked)',

@@ -9,6 +9,7 @@ import type { MinutesApproval, MinutesView } from './minutes';
 import type { MemberView, NetworkView, RoleReviewView, RoleView } from './networks';
 import type { OrganisationView } from './organisations';
 import type { NetworkOverviewView } from './overview';
+import type { FiguresView } from './figures';
 import type { QuestionView, ScanResult } from './questions';
 import type { CaseTimelineView } from './timeline';
 import type { UserView } from './users';
@@ -54,6 +55,7 @@ export interface ResponseBodies {
   MinutesApproval: MinutesApproval;
   MinutesView: MinutesView;
   NetworkOverviewView: NetworkOverviewView;
+  FiguresView: FiguresView;
   NetworkView: NetworkView;
   OrganisationView: OrganisationView;
   PlannedMeetings: PlannedMeetings;

@@ -19,6 +19,7 @@ export interface ActionCorrection {
 /** Every change of an action, kept as history: status changes and corrections. */
 @Entity('action_events')
 @Index(['actionId'])
+@Index('IDX_action_events_action_at', ['actionId', 'at'])
 export class ActionEvent {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

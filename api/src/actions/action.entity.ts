@@ -6,6 +6,8 @@ import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-r
 @Index(['ownerOrganisationId', 'status'])
 @Index(['networkId', 'status'])
 @Index(['caseId'])
+@Index('IDX_actions_case_created', ['caseId', 'createdAt'])
+@Index('IDX_actions_network_created', ['networkId', 'createdAt'])
 export class Action {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -5,6 +5,7 @@ import type { AgeBand, QuestionStatus, Recommendation, Severity } from '@casusta
 /** A consultative question (consultatieve vraag): a pseudonymous situation, no client identity. */
 @Entity('questions')
 @Index(['networkId', 'status'])
+@Index('IDX_questions_network_created', ['networkId', 'createdAt'])
 export class Question {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -14,6 +14,7 @@ import { RoleReview1764900000000 } from './1764900000000-RoleReview';
 import { IdempotencyCancelCorrections1765000000000 } from './1765000000000-IdempotencyCancelCorrections';
 import { CaseHistory1765100000000 } from './1765100000000-CaseHistory';
 import { MemberCapacity1765200000000 } from './1765200000000-MemberCapacity';
+import { FiguresIndexes1765250000000 } from './1765250000000-FiguresIndexes';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   IdempotencyCancelCorrections1765000000000,
   CaseHistory1765100000000,
   MemberCapacity1765200000000,
+  FiguresIndexes1765250000000,
 ];
