@@ -322,7 +322,9 @@ describe('Access per route, role and network', () => {
   it('gives the municipality only the network itself (and the figures) of everything about a network', () => {
     const networkRoutes = routes.filter((r) => r.permission && routeObject(r.path, { id: 'x' }, {}));
     const allowed = networkRoutes.filter((r) => grantOf('MUNICIPALITY', r.permission!) !== undefined).map((r) => `${r.method} ${r.path}`);
-    expect(allowed.filter((r) => r !== 'GET networks/:id/figures')).toEqual(['GET networks/:id']);
+    const figures = ['GET networks/:id/figures', 'GET networks/:id/figures.csv', 'GET networks/:id/figures.pdf'];
+    expect(allowed.filter((r) => !figures.includes(r))).toEqual(['GET networks/:id']);
+    expect(allowed.filter((r) => figures.includes(r)).sort()).toEqual(figures);
   });
 
   it('answers every route for every caller as the table says', async () => {

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { CASE_STATUSES, ORGANISATION_KINDS, PROBLEM_AREAS, RINGS, URGENCIES } from '@casustafel/contract/enums';
+import { CASE_STATUSES, PROBLEM_AREAS, RINGS, URGENCIES } from '@casustafel/contract/enums';
 import type { FiguresQuery, FiguresView } from '@casustafel/contract/figures';
 import { NETWORK_TIME_ZONE } from '@casustafel/contract/meeting-rules';
 import { RECOMMENDATIONS, SEVERITIES } from '@casustafel/contract/question-rules';
@@ -19,6 +19,9 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Question } from '../questions/question.entity';
 import { countCell, distribution, protectSeries, type RawRow } from './disclosure-control';
 import { ORGANISATION_KIND_LABEL, OUTCOME_LABEL, PROBLEM_AREA_LABEL, RING_LABEL, SOURCE_LABEL, URGENCY_LABEL } from './figures-labels';
+
+/** The kinds of organisation that are members (bring in cases, carry out actions); a government organisation is neither. */
+const MEMBER_KINDS = ['FORMAL', 'INFORMAL', 'HYBRID'] as const;
 
 /** The longest period asked for at once: three years (and the previous three for comparison). */
 export const MAX_PERIOD_YEARS = 3;
@@ -195,7 +198,7 @@ export class FiguresService {
       ),
       bySubmitterKind: protectSeries(
         withOther(
-          ORGANISATION_KINDS.map((k) => ({ key: k, label: ORGANISATION_KIND_LABEL[k], value: byKind.get(k) ?? 0 })),
+          MEMBER_KINDS.map((k) => ({ key: k, label: ORGANISATION_KIND_LABEL[k], value: byKind.get(k) ?? 0 })),
           total,
         ),
         total,
@@ -274,7 +277,7 @@ export class FiguresService {
       .getRawMany<{ kind: string | null; ring: string | null; status: string; due: unknown; month: unknown; count: unknown }>();
 
     const kindRing: { key: string; label: string }[] = [];
-    for (const kind of ORGANISATION_KINDS)
+    for (const kind of MEMBER_KINDS)
       for (const ring of RINGS) kindRing.push({ key: `${kind}_${ring}`, label: `${ORGANISATION_KIND_LABEL[kind]}, ${RING_LABEL[ring]}` });
     const byKindRing = new Map<string, number>();
     const byOutcome = new Map<keyof typeof OUTCOME_LABEL, number>();
