@@ -1,7 +1,7 @@
 import { CANARY, caseBody } from './support/factories';
 import { TestApp, type Agent } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
-import { dutchDate } from '../src/common/dates';
+import { dutchDate } from '../src/common/amsterdam-time';
 
 const inDays = (t: TestApp, days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
 /** A date (YYYY-MM-DD) this many days from the test clock's Dutch today. */
