@@ -1,7 +1,7 @@
 import { CANARY, caseBody } from './support/factories';
 import { TestApp, type Agent } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
-import { dutchDate } from '../src/common/dates';
+import { dutchDate } from '../src/common/amsterdam-time';
 
 const inDays = (t: TestApp, days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
 /** A date (YYYY-MM-DD) this many days from the test clock's Dutch today. */
@@ -175,6 +175,16 @@ describe('Correcting actions (issue #12)', () => {
     return { s, c, url };
   }
 
+  /** An action on the world's agenda item: "Huisarts bellen", for the given organisation, due in 14 days. */
+  async function newAction(c: Awaited<ReturnType<typeof world>>['c'], url: string, ownerOrganisationId: string) {
+    return (
+      await c
+        .post(url)
+        .send({ description: 'Huisarts bellen', ownerOrganisationId, dueDate: dayFromNow(t, 14) })
+        .expect(201)
+    ).body;
+  }
+
   it('refuses a due date before today (Amsterdam) on create, and accepts today', async () => {
     const { s, c, url } = await world();
     const yesterday = dayFromNow(t, -1);
@@ -192,12 +202,7 @@ describe('Correcting actions (issue #12)', () => {
 
   it('lets the coordinator correct description, due date and owner, each correction its own entry in the history', async () => {
     const { s, c, url } = await world();
-    const action = (
-      await c
-        .post(url)
-        .send({ description: 'Huisarts bellen', ownerOrganisationId: s.shell.organisation.id, dueDate: dayFromNow(t, 14) })
-        .expect(201)
-    ).body;
+    const action = await newAction(c, url, s.shell.organisation.id);
     const newDue = dayFromNow(t, 21);
     const corrected = (
       await c
@@ -257,12 +262,7 @@ describe('Correcting actions (issue #12)', () => {
 
   it('refuses a past due date, a stale version, a person outside the organisation or without a role, and a finished action', async () => {
     const { s, c, url } = await world();
-    const action = (
-      await c
-        .post(url)
-        .send({ description: 'Huisarts bellen', ownerOrganisationId: s.shell.organisation.id, dueDate: dayFromNow(t, 14) })
-        .expect(201)
-    ).body;
+    const action = await newAction(c, url, s.shell.organisation.id);
     const past = await c
       .patch(`/api/actions/${action.id}`)
       .send({ dueDate: dayFromNow(t, -3), version: 1 })
@@ -306,12 +306,7 @@ describe('Correcting actions (issue #12)', () => {
   it('keeps approved minutes as they were: their hash covers the actions as agreed, not as corrected later', async () => {
     const { s, c, url } = await world();
     const meetingId = url.split('/')[3];
-    const action = (
-      await c
-        .post(url)
-        .send({ description: 'Huisarts bellen', ownerOrganisationId: s.shell.organisation.id, dueDate: dayFromNow(t, 14) })
-        .expect(201)
-    ).body;
+    const action = await newAction(c, url, s.shell.organisation.id);
     await c.post(`/api/meetings/${meetingId}/start`).expect(200);
     await c.post(`/api/meetings/${meetingId}/close`).expect(200);
     await c.post(`/api/meetings/${meetingId}/minutes/send`).expect(200);
@@ -334,12 +329,7 @@ describe('Correcting actions (issue #12)', () => {
 
   it('lets the owning partner change the status but not correct', async () => {
     const { s, c, url } = await world();
-    const action = (
-      await c
-        .post(url)
-        .send({ description: 'Huisarts bellen', ownerOrganisationId: s.shell.organisation.id, dueDate: dayFromNow(t, 14) })
-        .expect(201)
-    ).body;
+    const action = await newAction(c, url, s.shell.organisation.id);
     for (const correction of [{ description: 'Iets anders doen' }, { dueDate: dayFromNow(t, 30) }, { ownerUserId: s.shell.user.id }]) {
       const refused = await s.shell.agent
         .patch(`/api/actions/${action.id}`)

@@ -1,6 +1,6 @@
 import nodeIcal from 'node-ical';
 import { DataSource } from 'typeorm';
-import { dutchDate } from '../src/common/dates';
+import { dutchDate } from '../src/common/amsterdam-time';
 import { CANARY, CANARY_MARKERS, caseBody } from './support/factories';
 import { TestApp, type Agent } from './support/test-app';
 import { useTestApp } from './support/use-test-app';

@@ -7,7 +7,7 @@ import { OPEN_ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/me
 import type { DisclosureRole, DisclosureContext } from '@casustafel/contract/enums';
 import type { ActionView, CapacityWarning, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
 import { Clock } from '../common/clock';
-import { dutchDate } from '../common/dates';
+import { dutchDate, isBeforeDutchToday } from '../common/amsterdam-time';
 import { fieldError } from '../common/validation';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
@@ -292,7 +292,7 @@ export class ActionsService {
 
   /** A due date is today or later, in Dutch time. */
   private notInThePast(dueDate: string): void {
-    if (dueDate < dutchDate(this.clock.now())) {
+    if (isBeforeDutchToday(dueDate, this.clock.now())) {
       throw fieldError('dueDate', 'De uiterste datum ligt in het verleden. Kies vandaag of een latere datum.');
     }
   }

@@ -9,7 +9,7 @@ import { Action } from '../actions/action.entity';
 import { Case } from '../cases/case.entity';
 import { caseKindSql, dependsOnOpenAction, kindsWhere } from '../cases/case-kind';
 import { Clock } from '../common/clock';
-import { dutchDate } from '../common/dates';
+import { dutchDate } from '../common/amsterdam-time';
 import type { Viewer } from '../common/viewer';
 import { AgendaItem } from '../meetings/agenda-item.entity';
 import { Attendance } from '../meetings/attendance.entity';

@@ -9,7 +9,7 @@ import { actionNameIds, toActionViews } from '../actions/action.mapper';
 import { CaseEvent } from '../cases/case-event.entity';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
-import { dutchDate } from '../common/dates';
+import { dutchDate } from '../common/amsterdam-time';
 import type { Viewer } from '../common/viewer';
 import { AgendaItem } from '../meetings/agenda-item.entity';
 import { Attendance } from '../meetings/attendance.entity';

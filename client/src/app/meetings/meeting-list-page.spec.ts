@@ -41,6 +41,12 @@ describe(MeetingListPage.name, () => {
     http.expectOne({ method: 'GET', url: '/api/networks/n1/meetings' }).flush([]);
     await settle(fixture);
     expect(await plan.isDisabled()).toBe(false);
+    // Planned: the date is cleared and leaving asks nothing; typing a new date makes leaving ask again.
+    const startsAt = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="meeting-startsAt"]' }));
+    expect(await startsAt.getValue()).toBe('');
+    expect(fixture.componentInstance.hasUnsavedInput()).toBe(false);
+    await startsAt.setValue('2027-04-27T14:00');
+    expect(fixture.componentInstance.hasUnsavedInput()).toBe(true);
     http.verify();
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, HostListener, inject, input, resource } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -13,6 +13,7 @@ import { NetworksApi } from '../networks/networks-api';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { FormSubmit } from '../ui/form-submit';
 import { ResourceState } from '../ui/resource-state';
+import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { MeetingsApi } from './meetings-api';
 import { can } from '@casustafel/contract/permissions';
 
@@ -103,7 +104,7 @@ import { can } from '@casustafel/contract/permissions';
     </div>
   `,
 })
-export class MeetingListPage {
+export class MeetingListPage implements HoldsUnsavedInput {
   /** What the viewer may do, from the one access table (contract/permissions.ts) that the API enforces. */
   protected readonly can = can;
   private readonly api = inject(MeetingsApi);
@@ -154,6 +155,20 @@ export class MeetingListPage {
         submission.options,
       ),
     );
-    if (planned) this.meetings.reload();
+    if (!planned) return;
+    // Planned: the date is cleared (the next plan is a new one), the rest stays for a next meeting alike.
+    this.form.controls.startsAt.reset('');
+    this.form.markAsPristine();
+    this.meetings.reload();
+  }
+
+  /** A meeting being planned and not yet sent. */
+  hasUnsavedInput(): boolean {
+    return this.form.dirty && !this.planSubmit.busy();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 }

@@ -16,7 +16,11 @@ export const networksRoutes: Routes = [
     loadComponent: () => import('../questions/question-form-page').then((m) => m.QuestionFormPage),
     canDeactivate: [confirmLeaveWithUnsavedInput],
   },
-  { path: ':id/overleggen', loadComponent: () => import('../meetings/meeting-list-page').then((m) => m.MeetingListPage) },
+  {
+    path: ':id/overleggen',
+    loadComponent: () => import('../meetings/meeting-list-page').then((m) => m.MeetingListPage),
+    canDeactivate: [confirmLeaveWithUnsavedInput],
+  },
   {
     path: ':id/convenant',
     loadComponent: () => import('./covenant-page').then((m) => m.CovenantPage),
