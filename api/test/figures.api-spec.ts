@@ -328,6 +328,25 @@ describe('The network figures', () => {
     expect(f.actions.perMonth.total).toEqual(count(13));
   });
 
+  it('shows the open actions of informal and hybrid members at the end of the period against their capacity', async () => {
+    await s.coordinator.agent
+      .patch(`/api/networks/${s.network.id}/members/${s.volunteer.organisation.id}`)
+      .send({ capacity: 3 })
+      .expect(200);
+    const load = async (query: string) => (await figures(query)).load;
+    // Only the volunteers' organisation (informal) carries a capacity; formal members are not listed.
+    // On 15 February its five actions of 10 February were all still open: shown, above the capacity of 3.
+    expect(await load('from=2026-01-01&to=2026-02-15')).toEqual([
+      { organisation: { id: s.volunteer.organisation.id, name: s.volunteer.organisation.name }, open: count(5), capacity: 3 },
+    ]);
+    // At the end of March one was not done and one in progress: four open, hidden like any count of 1 to 4.
+    expect((await load(PERIOD))[0].open).toEqual(hidden);
+    // Before they were assigned: none.
+    expect((await load('from=2026-01-01&to=2026-01-31'))[0].open).toEqual(count(0));
+    // The municipality of another network sees nothing of this one.
+    await other.coordinator.agent.get(`/api/networks/${s.network.id}/figures?${PERIOD}`).expect(404);
+  });
+
   it('counts the questions and the meetings', async () => {
     const f = await figures();
     expect(f.questions.asked).toEqual(count(6));
@@ -346,7 +365,7 @@ describe('The network figures', () => {
     expect(f.meetings.attendanceByOrganisation.rows.filter((r) => r.cell.suppressed)).toHaveLength(2);
     expect(f.meetings.attendanceByOrganisation.total).toEqual(count(14));
     expect(f.previousTotals).toEqual({ casesBroughtIn: hidden, actionsDone: count(0), questionsAsked: hidden, meetingsHeld: count(0) });
-    expect(f.load).toEqual([]);
+    expect(f.load.map((l) => l.organisation.id)).toEqual([s.volunteer.organisation.id]);
   });
 
   it('lets the coordinator and core partners see the figures, not the shell partner, the volunteers or another network', async () => {
@@ -382,16 +401,23 @@ describe('The network figures', () => {
       '"Casussen";"Kerncijfers";"DAYS_TO_FIRST_ACTION_MEDIAN";"Dagen tot de eerste actie (mediaan)";"3";"nee";"days"',
     );
     expect(lines).toContain('"Casussen";"Kerncijfers";"DAYS_TO_CLOSE_MEDIAN";"Dagen tot afsluiten (mediaan)";"";"ja";"days"');
+    // Load against capacity: the volunteers' four open actions hidden, the capacity it recorded shown.
+    const volunteers = s.volunteer.organisation;
+    expect(lines).toContain(`"Acties";"Belasting";"LOAD_OPEN_${volunteers.id}";"${volunteers.name}: open acties";"";"ja";"count"`);
+    expect(lines).toContain(`"Acties";"Belasting";"LOAD_CAPACITY_${volunteers.id}";"${volunteers.name}: capaciteit";"3";"nee";"count"`);
 
     const res = await s.coordinator.agent.get(`/api/networks/${s.network.id}/figures.pdf?${PERIOD}`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
+    expect(pdfInfo(pdf)).toMatch(/Tagged:\s+yes/);
     expect(pdfInfo(pdf)).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
     const text = pdfText(pdf);
     expect(text).toContain(`Cijfers ${s.network.name}`);
     expect(text).toContain('1 januari 2026 t/m 31 maart 2026');
     expect(text).toMatch(/Gemiddeld\s+afgeschermd/);
     expect(text).toMatch(/Laag\s+8/);
+    expect(text).toContain('Open acties tegenover capaciteit');
+    expect(text).toMatch(new RegExp(`${s.volunteer.organisation.name}: capaciteit\\s+3`));
 
     const json = JSON.stringify(await figures());
     for (const output of [csv.text, text, json]) {

@@ -2,7 +2,7 @@ import type { FigureCell, FigureSeries, FiguresView } from '@casustafel/contract
 import { csvCell } from '../actions/actions-export';
 import { formatDutch } from '../common/amsterdam-time';
 import { block, createPdf, drawTable, finishPdf } from '../common/pdf';
-import { SECTION_LABEL } from './figures-labels';
+import { SECTION_LABEL } from '../common/labels';
 
 /** One cell of the figures in reading order: where it belongs and what it is. */
 export interface FigureLine {
@@ -85,6 +85,18 @@ export function figureTables(view: FiguresView): FigureTable[] {
     seriesTable('meetings', 'Aanwezigheid per organisatie (gehouden overleggen)', meetings.attendanceByOrganisation),
     seriesTable('meetings', 'Gehouden overleggen per maand', meetings.perMonth),
     {
+      section: 'actions',
+      title: 'Open acties tegenover capaciteit (informele en hybride organisaties, aan het eind van de periode)',
+      lines: view.load.flatMap((l) => [
+        single('actions', 'Belasting', `LOAD_OPEN_${l.organisation.id}`, `${l.organisation.name}: open acties`, l.open),
+        single('actions', 'Belasting', `LOAD_CAPACITY_${l.organisation.id}`, `${l.organisation.name}: capaciteit`, {
+          value: l.capacity,
+          suppressed: false,
+          unit: 'count',
+        }),
+      ]),
+    },
+    {
       section: 'cases',
       title: `Vorige periode (${view.previous.from} t/m ${view.previous.to})`,
       lines: [
@@ -99,6 +111,7 @@ export function figureTables(view: FiguresView): FigureTable[] {
 
 /** A cell as text: its number (days with a decimal comma), or "< 5" / "onvoldoende gegevens" when it is hidden. */
 export function cellText(cell: FigureCell): string {
+  if (!cell.suppressed && cell.value === null) return 'niet opgegeven';
   if (cell.suppressed || cell.value === null) return cell.unit === 'count' ? 'afgeschermd' : 'te weinig gegevens';
   return cell.unit === 'count' ? String(cell.value) : cell.value.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 }
@@ -140,7 +153,7 @@ export async function figuresPdf(view: FiguresView, reader: string, now: Date): 
       ),
   );
   doc.moveDown();
-  for (const table of figureTables(view)) {
+  for (const table of figureTables(view).filter((t) => t.lines.length > 0)) {
     if (doc.y > doc.page.height - 160) doc.addPage();
     block(pdf, 'H2', () => doc.font('bold').fontSize(11).fillColor('#000').text(table.title, 50));
     doc.moveDown(0.3);

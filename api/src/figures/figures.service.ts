@@ -2,14 +2,13 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { CASE_STATUSES, PROBLEM_AREAS, RINGS, URGENCIES } from '@casustafel/contract/enums';
+import { CAPACITY_KINDS, CASE_STATUSES, PROBLEM_AREAS, RINGS, URGENCIES } from '@casustafel/contract/enums';
 import type { FiguresQuery, FiguresView } from '@casustafel/contract/figures';
-import { NETWORK_TIME_ZONE } from '@casustafel/contract/meeting-rules';
+import { NETWORK_TIME_ZONE, OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import { RECOMMENDATIONS, SEVERITIES } from '@casustafel/contract/question-rules';
 import { requireAccess } from '../access/require-access';
 import { Action } from '../actions/action.entity';
 import { Case } from '../cases/case.entity';
-import { CASE_STATUS_LABEL, RECOMMENDATION_LABEL, SEVERITY_LABEL } from '../common/labels';
 import type { Viewer } from '../common/viewer';
 import { Attendance } from '../meetings/attendance.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -18,7 +17,17 @@ import { NetworksService } from '../networks/networks.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { Question } from '../questions/question.entity';
 import { countCell, distribution, protectSeries, type RawRow } from './disclosure-control';
-import { ORGANISATION_KIND_LABEL, OUTCOME_LABEL, PROBLEM_AREA_LABEL, RING_LABEL, SOURCE_LABEL, URGENCY_LABEL } from './figures-labels';
+import {
+  CASE_STATUS_LABEL,
+  ORGANISATION_KIND_LABEL,
+  OUTCOME_LABEL,
+  PROBLEM_AREA_LABEL,
+  RECOMMENDATION_LABEL,
+  RING_LABEL,
+  SEVERITY_LABEL,
+  SOURCE_LABEL,
+  URGENCY_LABEL,
+} from '../common/labels';
 
 /** The kinds of organisation that are members (bring in cases, carry out actions); a government organisation is neither. */
 const MEMBER_KINDS = ['FORMAL', 'INFORMAL', 'HYBRID'] as const;
@@ -72,6 +81,7 @@ export class FiguresService {
     const questions = await this.questionFigures(networkId, period, months);
     const meetings = await this.meetingFigures(networkId, period, months);
     const before = await this.previousTotals(networkId, previous);
+    const load = await this.loadFigures(networkId, period);
 
     return {
       networkId,
@@ -83,8 +93,7 @@ export class FiguresService {
       actions,
       questions,
       meetings,
-      // Capacity arrives with the municipality's branch of issue #13; until then there is nothing to show.
-      load: [],
+      load,
       previousTotals: before,
     };
   }
@@ -397,6 +406,44 @@ export class FiguresService {
   }
 
   /** The previous period's headline counts, in one statement. */
+  /**
+   * Load against capacity (issue #13, protecting volunteers): for each informal and hybrid member, the
+   * actions it owned that were still open (open or in progress) when the period ended — also those
+   * assigned before the period — beside the capacity it records now. Looked up in the history only for
+   * actions changed after the end, as for the outcomes. The open count is a count like any other: 1 to 4 hidden.
+   */
+  private async loadFigures(networkId: string, period: Period): Promise<FiguresView['load']> {
+    const members = await this.qb()
+      .select('o."id"', 'id')
+      .addSelect('o."name"', 'name')
+      .addSelect('mem."capacity"', 'capacity')
+      .from('memberships', 'mem')
+      .innerJoin(Organisation, 'o', 'o."id" = mem."organisationId"')
+      .where('mem."networkId" = :networkId', { networkId })
+      .andWhere('o."kind" IN (:...kinds)', { kinds: [...CAPACITY_KINDS] })
+      .orderBy('o."name"')
+      .getRawMany<{ id: string; name: string; capacity: unknown }>();
+    if (members.length === 0) return [];
+    const statusAtEnd = `CASE WHEN a."updatedAt" < :end THEN a."status" ELSE COALESCE(
+      (SELECT e."status" FROM "action_events" e WHERE e."actionId" = a."id" AND e."kind" = 'STATUS' AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
+      'OPEN') END`;
+    const open = await this.qb()
+      .select('a."ownerOrganisationId"', 'owner')
+      .addSelect('COUNT(*)', 'count')
+      .from(Action, 'a')
+      .where('a."networkId" = :networkId AND a."createdAt" < :end', { networkId, end: period.end })
+      .andWhere('a."ownerOrganisationId" IN (:...owners)', { owners: members.map((m) => m.id) })
+      .andWhere(`${statusAtEnd} IN (:...open)`, { open: [...OPEN_ACTION_STATUSES] })
+      .groupBy('a."ownerOrganisationId"')
+      .getRawMany<{ owner: string; count: unknown }>();
+    const openBy = new Map(open.map((r) => [r.owner, num(r.count)]));
+    return members.map((m) => ({
+      organisation: { id: m.id, name: m.name },
+      open: countCell(openBy.get(m.id) ?? 0),
+      capacity: m.capacity === null || m.capacity === undefined ? null : num(m.capacity),
+    }));
+  }
+
   private async previousTotals(networkId: string, period: Period): Promise<FiguresView['previousTotals']> {
     const lastDone = `CASE WHEN a."updatedAt" < :end THEN a."status" ELSE
       (SELECT e."status" FROM "action_events" e WHERE e."actionId" = a."id" AND e."kind" = 'STATUS' AND e."at" < :end ORDER BY e."at" DESC LIMIT 1) END`;
