@@ -63,7 +63,7 @@ const GRID = '#d7dade';
   host: { '[class.wide]': 'wide()' },
   template: `
     <h3 [id]="headingId()">{{ heading() }}</h3>
-    @if (figures().labels.length === 0) {
+    @if (empty()) {
       <p class="empty" [attr.data-testid]="testId() + '-empty'">{{ emptyText() || ('figures.nothing' | transloco) }}</p>
     } @else {
       <div class="body">
@@ -120,6 +120,11 @@ export class FigureChart {
   readonly emptyText = input('');
 
   protected readonly headingId = computed(() => `figure-${this.testId()}`);
+  /** No rows, or a total of nothing (shown as 0, not hidden): a sentence instead of an empty chart and a column of zeros. */
+  protected readonly empty = computed(() => {
+    const { labels, total } = this.figures();
+    return labels.length === 0 || (total !== undefined && !total.suppressed && total.value === 0);
+  });
 
   /** Lying bars get a line each; standing ones a fixed height. */
   protected readonly height = computed(() => {
