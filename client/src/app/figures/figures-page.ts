@@ -18,6 +18,9 @@ import { FiguresHeadlines } from './figures-headlines';
 import { FiguresPeriod } from './figures-period';
 import { resolvePeriod } from './period';
 
+/** Where a row's label comes from: a month, a category code the client translates, or the server's own words. */
+type RowKind = 'month' | 'enum.problemArea' | 'enum.urgency' | 'enum.organisationKind' | 'enum.caseStatus' | 'kindAndRing' | 'server';
+
 /** The colour of a bar for actions of a kind of organisation: formal help blue, informal orange, hybrid green. */
 function kindColour(key: string): string {
   if (key.startsWith('FORMAL')) return FIGURE_COLOURS.blue;
@@ -200,29 +203,58 @@ export class FiguresPage {
   /** Every chart's labels and numbers, once per answer (and per language), not on every change detection. */
   protected readonly charts = computed(() => {
     const f = this.figures.value();
-    this.languages.language();
+    const language = this.languages.language();
     if (!f) return null;
     const count = this.i18n.translate('figures.count');
-    const series = (s: FigureSeries, byKind = false): ChartFigures =>
-      fromSeries(s, count, byKind ? s.rows.map((r) => kindColour(r.key)) : FIGURE_COLOURS.blue);
+    const label = this.rowLabel(language);
+    const series = (s: FigureSeries, kind: RowKind, byKind = false): ChartFigures =>
+      fromSeries(
+        { ...s, rows: s.rows.map((r) => ({ ...r, label: label(kind, r.key, r.label) })) },
+        count,
+        byKind ? s.rows.map((r) => kindColour(r.key)) : FIGURE_COLOURS.blue,
+      );
     return {
-      casesMonth: series(f.cases.perMonth),
-      casesArea: series(f.cases.byProblemArea),
-      casesUrgency: series(f.cases.byUrgency),
-      casesKind: series(f.cases.bySubmitterKind, true),
-      casesSource: series(f.cases.bySource),
-      casesStatus: series(f.cases.statusAtEnd),
-      actionsOwner: series(f.actions.byOwnerKindAndRing, true),
-      actionsOutcome: series(f.actions.outcomes),
-      actionsMonth: series(f.actions.perMonth),
-      questionsMonth: series(f.questions.perMonth),
-      questionsSeverity: series(f.questions.bySeverity),
-      questionsRecommendation: series(f.questions.byRecommendation),
-      meetingsMonth: series(f.meetings.perMonth),
-      meetingsAttendance: series(f.meetings.attendanceByOrganisation),
+      casesMonth: series(f.cases.perMonth, 'month'),
+      casesArea: series(f.cases.byProblemArea, 'enum.problemArea'),
+      casesUrgency: series(f.cases.byUrgency, 'enum.urgency'),
+      casesKind: series(f.cases.bySubmitterKind, 'enum.organisationKind', true),
+      casesSource: series(f.cases.bySource, 'server'),
+      casesStatus: series(f.cases.statusAtEnd, 'enum.caseStatus'),
+      actionsOwner: series(f.actions.byOwnerKindAndRing, 'kindAndRing', true),
+      actionsOutcome: series(f.actions.outcomes, 'server'),
+      actionsMonth: series(f.actions.perMonth, 'month'),
+      questionsMonth: series(f.questions.perMonth, 'month'),
+      questionsSeverity: series(f.questions.bySeverity, 'server'),
+      questionsRecommendation: series(f.questions.byRecommendation, 'server'),
+      meetingsMonth: series(f.meetings.perMonth, 'month'),
+      meetingsAttendance: series(f.meetings.attendanceByOrganisation, 'server'),
       load: this.load(f),
     };
   });
+
+  /**
+   * A row's label: the server's Dutch one (the same as in the PDF and CSV); in English, the client's own
+   * translation of a category code or month where it has one, else still the server's.
+   */
+  private rowLabel(language: string): (kind: RowKind, key: string, label: string) => string {
+    if (language === 'nl') return (_kind, _key, label) => label;
+    const own = (translationKey: string, fallback: string) => {
+      const text = this.i18n.translate(translationKey);
+      return text && text !== translationKey ? text : fallback;
+    };
+    const months = new Intl.DateTimeFormat(this.languages.locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return (kind, key, label) => {
+      if (kind === 'server') return label;
+      if (kind === 'month') return /^\d{4}-\d{2}$/.test(key) ? months.format(new Date(`${key}-15T00:00:00Z`)) : label;
+      if (kind === 'kindAndRing') {
+        const [organisationKind, ring] = key.split('_');
+        return ring
+          ? `${own(`enum.organisationKind.${organisationKind}`, organisationKind)}, ${own(`enum.ring.${ring}`, ring).toLowerCase()}`
+          : label;
+      }
+      return own(`${kind}.${key}`, label);
+    };
+  }
 
   /** Open actions against the capacity each informal or hybrid organisation recorded; the capacity drawn as an outline. */
   private load(f: FiguresView): ChartFigures {
