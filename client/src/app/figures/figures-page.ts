@@ -19,7 +19,17 @@ import { FiguresPeriod } from './figures-period';
 import { resolvePeriod } from './period';
 
 /** Where a row's label comes from: a month, a category code the client translates, or the server's own words. */
-type RowKind = 'month' | 'enum.problemArea' | 'enum.urgency' | 'enum.organisationKind' | 'enum.caseStatus' | 'kindAndRing' | 'server';
+type RowKind =
+  | 'month'
+  | 'enum.problemArea'
+  | 'enum.urgency'
+  | 'enum.organisationKind'
+  | 'enum.caseStatus'
+  | 'enum.recommendation'
+  | 'figures.rowSource'
+  | 'figures.rowOutcome'
+  | 'kindAndRing'
+  | 'server';
 
 /** The colour of a bar for actions of a kind of organisation: formal help blue, informal orange, hybrid green. */
 function kindColour(key: string): string {
@@ -218,14 +228,15 @@ export class FiguresPage {
       casesArea: series(f.cases.byProblemArea, 'enum.problemArea'),
       casesUrgency: series(f.cases.byUrgency, 'enum.urgency'),
       casesKind: series(f.cases.bySubmitterKind, 'enum.organisationKind', true),
-      casesSource: series(f.cases.bySource, 'server'),
+      casesSource: series(f.cases.bySource, 'figures.rowSource'),
       casesStatus: series(f.cases.statusAtEnd, 'enum.caseStatus'),
       actionsOwner: series(f.actions.byOwnerKindAndRing, 'kindAndRing', true),
-      actionsOutcome: series(f.actions.outcomes, 'server'),
+      actionsOutcome: series(f.actions.outcomes, 'figures.rowOutcome'),
       actionsMonth: series(f.actions.perMonth, 'month'),
       questionsMonth: series(f.questions.perMonth, 'month'),
-      questionsSeverity: series(f.questions.bySeverity, 'server'),
-      questionsRecommendation: series(f.questions.byRecommendation, 'server'),
+      // A question's severity has the same four codes as a case's urgency (LOW to ACUTE).
+      questionsSeverity: series(f.questions.bySeverity, 'enum.urgency'),
+      questionsRecommendation: series(f.questions.byRecommendation, 'enum.recommendation'),
       meetingsMonth: series(f.meetings.perMonth, 'month'),
       meetingsAttendance: series(f.meetings.attendanceByOrganisation, 'server'),
       load: this.load(f),
