@@ -39,6 +39,9 @@ import { AppDatePipe } from '../ui/app-date.pipe';
         @if (!seesWork()) {
           <!-- The municipality (ADR 0019): no cases, questions, meetings or actions; only the network's figures. -->
           <p data-testid="wq-municipality">{{ 'workQueue.municipality' | transloco }}</p>
+          <p><a mat-flat-button [routerLink]="['/netwerken', network().id, 'cijfers']" data-testid="wq-figures">
+            <mat-icon>bar_chart</mat-icon>{{ 'workQueue.figures' | transloco }}
+          </a></p>
         } @else if (overview.isLoading() && !overview.hasValue()) {
           <p role="status">{{ 'state.loading' | transloco }}</p>
         } @else if (overview.error()) {
@@ -141,6 +144,9 @@ import { AppDatePipe } from '../ui/app-date.pipe';
       </mat-card-content>
       <mat-card-actions>
         <a mat-button [routerLink]="['/netwerken', network().id]">{{ 'home.openNetwork' | transloco }}</a>
+        @if (seesWork() && seesFigures()) {
+          <a mat-button [routerLink]="['/netwerken', network().id, 'cijfers']" data-testid="wq-figures">{{ 'workQueue.figures' | transloco }}</a>
+        }
       </mat-card-actions>
     </mat-card>
   `,
@@ -151,6 +157,8 @@ export class WorkQueue {
 
   /** Whether the role has work here at all (the municipality has none: it sees figures only). */
   protected readonly seesWork = computed(() => can(this.network().role, 'network.overview'));
+  /** The network's figures: the coordinator, core partners and the municipality (whose only link it is). */
+  protected readonly seesFigures = computed(() => can(this.network().role, 'network.figures'));
   protected readonly overview = resource({
     params: () => (this.seesWork() ? { id: this.network().id } : undefined),
     loader: ({ params }) => this.api.overview(params.id),

@@ -48,6 +48,9 @@ const askedThisVisit = new Set<string>();
         @if (can(net.myRole ?? 'ADMIN', 'covenant.read')) {
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'convenant']" routerLinkActive #v="routerLinkActive" [active]="v.isActive">{{ 'network.tabCovenant' | transloco }}</a>
         }
+        @if (can(net.myRole, 'network.figures')) {
+          <a mat-tab-link [routerLink]="['/netwerken', net.id, 'cijfers']" routerLinkActive #f="routerLinkActive" [active]="f.isActive" data-testid="tab-figures">{{ 'network.tabFigures' | transloco }}</a>
+        }
         @if (can(net.myRole, 'accessLog.read')) {
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'logboek']" routerLinkActive #l="routerLinkActive" [active]="l.isActive">{{ 'network.tabLog' | transloco }}</a>
         }

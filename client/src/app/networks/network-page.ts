@@ -67,6 +67,9 @@ import { can } from '@casustafel/contract/permissions';
     .overdue { color: var(--mat-sys-error); }
     app-work-queue { max-width: 640px; margin-top: 16px; }
     .capacity-field { width: 96px; margin: 4px 0; }
+    .figures-lead { margin-top: 16px; padding: 16px 20px; border-radius: 12px; background: var(--mat-sys-surface-container-low); max-width: 720px; }
+    .figures-lead h2 { margin-top: 0; }
+    .figures-line { margin: 16px 0 0; }
   `,
   template: `
     <div class="page">
@@ -102,8 +105,21 @@ import { can } from '@casustafel/contract/permissions';
         }
         @if (!seesMembers()) {
           <!-- The municipality (ADR 0019): the network's name and kind, and its figures; no members, roles or cases. -->
-          <p data-testid="municipality-lead">{{ 'network.municipalityLead' | transloco }}</p>
+          <section class="figures-lead" aria-labelledby="figures-lead-heading">
+            <h2 id="figures-lead-heading">{{ 'network.figuresTitle' | transloco }}</h2>
+            <p data-testid="municipality-lead">{{ 'network.municipalityLead' | transloco }}</p>
+            <a mat-flat-button [routerLink]="['/netwerken', id(), 'cijfers']" data-testid="figures-link">
+              <mat-icon>bar_chart</mat-icon>{{ 'network.figuresOpen' | transloco }}
+            </a>
+          </section>
         } @else {
+        @if (seesFigures()) {
+          <p class="figures-line">
+            <a mat-stroked-button [routerLink]="['/netwerken', id(), 'cijfers']" data-testid="figures-link">
+              <mat-icon>bar_chart</mat-icon>{{ 'network.figuresOpen' | transloco }}
+            </a>
+          </p>
+        }
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{{ 'network.members' | transloco }}</h2>
           @if (members.isLoading() && !members.value()) {
@@ -338,6 +354,8 @@ export class NetworkPage implements HoldsUnsavedInput {
     const net = this.network.value();
     return !net || can(net.myRole ?? (this.session.isAdmin() ? 'ADMIN' : null), 'network.members');
   });
+  /** Whether the viewer may see the network's figures (the coordinator, core partners and the municipality). */
+  protected readonly seesFigures = computed(() => can(this.network.value()?.myRole ?? null, 'network.figures'));
   private readonly membersParams = () => (this.network.value() && this.seesMembers() ? { id: this.id() } : undefined);
   protected readonly members = resource({ params: this.membersParams, loader: ({ params }) => this.api.members(params.id) });
   protected readonly roles = resource({ params: this.membersParams, loader: ({ params }) => this.api.roles(params.id) });

@@ -26,5 +26,6 @@ export const networksRoutes: Routes = [
     loadComponent: () => import('./covenant-page').then((m) => m.CovenantPage),
     canDeactivate: [confirmLeaveWithUnsavedInput],
   },
+  { path: ':id/cijfers', loadComponent: () => import('../figures/figures-page').then((m) => m.FiguresPage) },
   { path: ':id/logboek', loadComponent: () => import('./access-log-page').then((m) => m.AccessLogPage) },
 ];
