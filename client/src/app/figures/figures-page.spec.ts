@@ -15,7 +15,7 @@ const series = (rows: [string, string, FigureCell][], total: FigureCell): Figure
   total,
 });
 
-function figures(): FiguresView {
+function figures(load: FiguresView['load'] = []): FiguresView {
   const months = series(
     [
       ['2026-01', 'jan 2026', shown(12)],
@@ -72,7 +72,7 @@ function figures(): FiguresView {
       attendanceByOrganisation: series([], shown(0)),
       perMonth: series([['2026-01', 'jan 2026', shown(6)]], shown(6)),
     },
-    load: [],
+    load,
     previousTotals: { casesBroughtIn: shown(8), actionsDone: shown(15), questionsAsked: shown(5), meetingsHeld: hidden },
   };
 }
@@ -84,7 +84,7 @@ describe(FiguresPage.name, () => {
   const element = () => fixture.nativeElement as HTMLElement;
   const requested: string[] = [];
 
-  async function render(query: { periode?: string; van?: string; tot?: string }): Promise<void> {
+  async function render(query: { periode?: string; van?: string; tot?: string }, load: FiguresView['load'] = []): Promise<void> {
     const network: NetworkView = {
       id: 'n1',
       name: 'Buurtnetwerk 55+ Soesterkwartier',
@@ -109,7 +109,7 @@ describe(FiguresPage.name, () => {
     for (const [name, value] of Object.entries(query)) fixture.componentRef.setInput(name, value);
     const answers: Record<string, unknown> = {
       '/api/networks/n1': network,
-      '/api/networks/n1/figures': figures(),
+      '/api/networks/n1/figures': figures(load),
       '/api/networks/n1/confidentiality': { valid: true, statement: '', acceptedAt: null, validUntil: null },
     };
     fixture.detectChanges();
@@ -217,5 +217,28 @@ describe(FiguresPage.name, () => {
       queryParams: { periode: 'eigen', van: '2026-08-01', tot: '2026-09-30' },
       queryParamsHandling: 'merge',
     });
+  });
+
+  it('shows each informal organisation’s open actions beside its capacity, a hidden count as "< 5"', async () => {
+    await render({ periode: 'eigen', van: '2026-01-01', tot: '2026-06-30' }, [
+      { organisation: { id: 'o1', name: 'Humanitas' }, open: shown(7), capacity: 5 },
+      { organisation: { id: 'o2', name: 'Buurtkerk' }, open: hidden, capacity: null },
+    ]);
+    const table = element().querySelector<HTMLTableElement>('[data-testid="load-table"]')!;
+    expect(Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent!.trim())).toEqual([
+      'Organisatie',
+      'Open acties',
+      'Capaciteit',
+    ]);
+    const rows = Array.from(table.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('th, td')).map(
+        (c) => c.querySelector('[data-testid="suppressed"]')?.textContent?.trim() ?? c.textContent!.trim(),
+      ),
+    );
+    expect(rows).toEqual([
+      ['Humanitas', '7', '5'],
+      ['Buurtkerk', '< 5', '–'],
+    ]);
+    expect(element().querySelector('[data-testid="load-empty"]')).toBeNull();
   });
 });
