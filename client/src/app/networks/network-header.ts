@@ -39,10 +39,10 @@ const askedThisVisit = new Set<string>();
         }
       </ul>
       <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'network.sections' | transloco">
-        <a mat-tab-link [routerLink]="['/netwerken', net.id]" routerLinkActive #o="routerLinkActive" [routerLinkActiveOptions]="{ exact: true }" [active]="o.isActive">{{ 'network.tabOverview' | transloco }}</a>
+        <a mat-tab-link [routerLink]="['/netwerken', net.id]" routerLinkActive #o="routerLinkActive" [routerLinkActiveOptions]="{ exact: true }" [active]="o.isActive">{{ (can(net.myRole ?? 'ADMIN', 'network.members') ? 'network.tabOverview' : 'network.tabAbout') | transloco }}</a>
         @if (can(net.myRole, 'case.list')) {
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'casussen']" routerLinkActive #c="routerLinkActive" [active]="c.isActive">{{ 'network.tabCases' | transloco }}</a>
- <a mat-tab-link [routerLink]="['/netwerken', net.id, 'overleggen']" routerLinkActive #mt="routerLinkActive" [active]="mt.isActive">{{ 'network.tabMeetings' | transloco }}</a>
+          <a mat-tab-link [routerLink]="['/netwerken', net.id, 'overleggen']" routerLinkActive #mt="routerLinkActive" [active]="mt.isActive">{{ 'network.tabMeetings' | transloco }}</a>
           <a mat-tab-link [routerLink]="['/netwerken', net.id, 'vragen']" routerLinkActive #q="routerLinkActive" [active]="q.isActive">{{ 'network.tabQuestions' | transloco }}</a>
         }
         @if (can(net.myRole ?? 'ADMIN', 'covenant.read')) {

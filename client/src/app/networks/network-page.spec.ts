@@ -124,5 +124,10 @@ describe(NetworkPage.name, () => {
     );
     expect(element().querySelector('#members-heading')).toBeNull();
     expect(element().textContent).not.toContain('Convenant');
+    // Its tabs: the network (no members and roles to show) and the figures.
+    expect(Array.from(element().querySelectorAll('[mat-tab-link]')).map((a) => a.textContent!.trim())).toEqual([
+      'Over het netwerk',
+      'Cijfers',
+    ]);
   });
 });
