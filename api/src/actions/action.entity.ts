@@ -7,7 +7,8 @@ import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-r
 @Index(['networkId', 'status'])
 @Index(['caseId'])
 @Index('IDX_actions_case_created', ['caseId', 'createdAt'])
-@Index('IDX_actions_network_created', ['networkId', 'createdAt'])
+// The figures read a period's actions from this index alone (migration FiguresCovering).
+@Index('IDX_actions_figures', ['networkId', 'createdAt', 'updatedAt', 'status', 'notDoneReason', 'ownerOrganisationId', 'dueDate', 'id'])
 export class Action {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -9,6 +9,19 @@ import type { CaseStatus, Consent, ProblemArea, Urgency } from '@casustafel/cont
 @Index(['networkId', 'number'], { unique: true })
 @Index(['networkId', 'status'])
 @Index('IDX_cases_network_created', ['networkId', 'createdAt'])
+// The figures read a period's cases from this index alone (migration FiguresCovering).
+@Index('IDX_cases_figures', [
+  'networkId',
+  'createdAt',
+  'updatedAt',
+  'status',
+  'urgency',
+  'submittedByOrganisationId',
+  'sourceQuestionId',
+  'problemAreas',
+  'closedAt',
+  'id',
+])
 export class Case {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

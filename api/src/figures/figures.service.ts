@@ -114,74 +114,65 @@ export class FiguresService {
       (SELECT e."fromStatus" FROM "case_events" e WHERE e."caseId" = c."id" AND e."at" >= :end ORDER BY e."at" ASC LIMIT 1),
       c."status") END`;
     // Grouped in SQL on the few values the breakdowns need (a CASE per breakdown and row would be
-    // evaluated for every case); the groups — not the cases — are added up here.
+    // evaluated for every case); the groups — not the cases — are added up here. The values are grouped
+    // as one text key: SQLite sorts 100,000 rows on one column about twice as fast as on five. The
+    // problem areas (a JSON array of codes, few distinct combinations) come last, as stored.
     const month = monthIndex('c."createdAt"', months);
+    const key = groupKey([
+      'c."urgency"',
+      'c."submittedByOrganisationId"',
+      `CASE WHEN c."sourceQuestionId" IS NULL THEN 'INTAKE' ELSE 'QUESTION' END`,
+      month.sql,
+      atEnd,
+      'c."problemAreas"',
+    ]);
     const grouped = this.qb()
-      .select('c."urgency"', 'urgency')
-      .addSelect('c."submittedByOrganisationId"', 'org')
-      .addSelect(`CASE WHEN c."sourceQuestionId" IS NULL THEN 'INTAKE' ELSE 'QUESTION' END`, 'source')
-      .addSelect(month.sql, 'month')
-      .addSelect(atEnd, 'atEnd')
+      .select(key, 'key')
+      .addSelect('MAX(c."submittedByOrganisationId")', 'org')
       .addSelect('COUNT(*)', 'count')
       .from(Case, 'c')
       .where(inPeriod)
-      .groupBy('1')
-      .addGroupBy('2')
-      .addGroupBy('3')
-      .addGroupBy('4')
-      .addGroupBy('5');
+      .groupBy('1');
     // The submitting organisation's kind joined to the groups, not to every case.
     const groups = await this.qb()
-      .select('g."urgency"', 'urgency')
+      .select('g."key"', 'key')
       .addSelect('o."kind"', 'kind')
-      .addSelect('g."source"', 'source')
-      .addSelect('g."month"', 'month')
-      .addSelect('g."atEnd"', 'atEnd')
       .addSelect('g."count"', 'count')
       .from(`(${grouped.getQuery()})`, 'g')
       .leftJoin(Organisation, 'o', 'o."id" = g."org"')
       .setParameters({ ...base, ...month.parameters })
-      .getRawMany<{ urgency: string; kind: string | null; source: string; month: unknown; atEnd: string; count: unknown }>();
+      .getRawMany<{ key: string | null; kind: string | null; count: unknown }>();
     const byUrgency = new Map<string, number>();
     const byKind = new Map<string, number>();
     const bySource = new Map<string, number>();
     const byMonth = new Map<number, number>();
     const statusCount = new Map<string, number>();
+    const byArea = new Map<string, number>();
     let total = 0;
     for (const g of groups) {
+      const [urgency, , source, monthOf, status, areas] = splitKey(g.key, 6);
       const n = num(g.count);
       total += n;
-      add(statusCount, g.atEnd, n);
-      add(byUrgency, g.urgency, n);
+      add(statusCount, status, n);
+      add(byUrgency, urgency, n);
       add(byKind, g.kind ?? 'OTHER', n);
-      add(bySource, g.source, n);
-      add(byMonth, num(g.month), n);
+      add(bySource, source, n);
+      add(byMonth, num(monthOf), n);
+      for (const area of new Set(parseAreas(areas))) add(byArea, area, n);
     }
-    // problemAreas is a JSON array of codes: grouped on the array as stored (few distinct combinations), counted per code here.
-    const areaGroups = await this.qb()
-      .select('c."problemAreas"', 'areas')
-      .addSelect('COUNT(*)', 'count')
+
+    // The durations, both in one pass over the period's cases: the first action on each case before the
+    // end (an indexed MIN per case: actions by caseId, createdAt) and the closing, each as one list of
+    // numbers (a number per case, no case); NULLs (no action yet, not closed by the end) are left out.
+    const firstAction = `(SELECT MIN(a."createdAt") FROM "actions" a WHERE a."caseId" = c."id" AND a."createdAt" < :end)`;
+    const durations = await this.qb()
+      .select(this.list(this.days(firstAction, 'c."createdAt"')), 'toFirstAction')
+      .addSelect(this.list(`CASE WHEN c."closedAt" < :end THEN ${this.days('c."closedAt"', 'c."createdAt"')} END`), 'toClose')
       .from(Case, 'c')
       .where(inPeriod, base)
-      .groupBy('1')
-      .getRawMany<{ areas: string; count: unknown }>();
-    const byArea = new Map<string, number>();
-    for (const g of areaGroups) for (const area of new Set(parseAreas(g.areas))) add(byArea, area, num(g.count));
-
-    // The first action on each case (before the end): an indexed MIN per case (actions by caseId).
-    const firstAction = `(SELECT MIN(a."createdAt") FROM "actions" a WHERE a."caseId" = c."id" AND a."createdAt" < :end)`;
-    const toFirstAction = await this.sortedDays(
-      this.qb().select(this.days(firstAction, 'c."createdAt"'), 'days').from(Case, 'c').where(inPeriod),
-      base,
-    );
-    const toClose = await this.sortedDays(
-      this.qb()
-        .select(this.days('c."closedAt"', 'c."createdAt"'), 'days')
-        .from(Case, 'c')
-        .where(inPeriod)
-        .andWhere('c."closedAt" IS NOT NULL AND c."closedAt" < :end'),
-      base,
-    );
+      .getRawOne<{ toFirstAction: string | null; toClose: string | null }>();
+    const toFirstAction = sortedNumbers(durations?.toFirstAction);
+    const toClose = sortedNumbers(durations?.toClose);
 
     const additive = { additive: true };
     return {
@@ -228,13 +219,12 @@ export class FiguresService {
   }
 
   /**
-   * Durations in days as one sorted column, the only rows fetched: a number per case, no case. Sorted
-   * by the column's position, so that the expression is evaluated once per row; NULLs (no action yet)
-   * come first in SQLite and last in PostgreSQL and are left out here.
+   * The values of a numeric expression as one comma-separated text (an aggregate: one row, however many
+   * values; NULLs are left out). Both databases write a number as text that reads back as the same number:
+   * SQLite with 17 significant digits, PostgreSQL a numeric exactly.
    */
-  private async sortedDays(query: SelectQueryBuilder<ObjectLiteral>, parameters: ObjectLiteral): Promise<number[]> {
-    const rows = await query.setParameters(parameters).orderBy('1', 'ASC').getRawMany<{ days: unknown }>();
-    return rows.filter((r) => r.days !== null && r.days !== undefined).map((r) => Number(r.days));
+  private list(expression: string): string {
+    return this.postgres ? `string_agg(CAST(${expression} AS text), ',')` : `group_concat(${expression}, ',')`;
   }
 
   private async actionFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['actions']> {
@@ -250,31 +240,25 @@ export class FiguresService {
       'OPEN:') END`;
     const due = `CASE WHEN a."dueDate" <= :lastDay THEN 1 ELSE 0 END`;
     const month = monthIndex('a."createdAt"', months);
+    // One text key per group, as for the cases.
     const grouped = this.qb()
-      .select('a."ownerOrganisationId"', 'owner')
-      .addSelect(status, 'status')
-      .addSelect(due, 'due')
-      .addSelect(month.sql, 'month')
+      .select(groupKey(['a."ownerOrganisationId"', status, due, month.sql]), 'key')
+      .addSelect('MAX(a."ownerOrganisationId")', 'owner')
       .addSelect('COUNT(*)', 'count')
       .from(Action, 'a')
       .where('a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end')
-      .groupBy('1')
-      .addGroupBy('2')
-      .addGroupBy('3')
-      .addGroupBy('4');
+      .groupBy('1');
     // The owner's kind and ring joined to the groups, not to every action.
     const groups = await this.qb()
-      .select('o."kind"', 'kind')
+      .select('g."key"', 'key')
+      .addSelect('o."kind"', 'kind')
       .addSelect('mem."ring"', 'ring')
-      .addSelect('g."status"', 'status')
-      .addSelect('g."due"', 'due')
-      .addSelect('g."month"', 'month')
       .addSelect('g."count"', 'count')
       .from(`(${grouped.getQuery()})`, 'g')
       .leftJoin(Organisation, 'o', 'o."id" = g."owner"')
       .leftJoin('memberships', 'mem', 'mem."networkId" = :networkId AND mem."organisationId" = g."owner"')
       .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to, ...month.parameters })
-      .getRawMany<{ kind: string | null; ring: string | null; status: string; due: unknown; month: unknown; count: unknown }>();
+      .getRawMany<{ key: string | null; kind: string | null; ring: string | null; count: unknown }>();
 
     const kindRing: { key: string; label: string }[] = [];
     for (const kind of MEMBER_KINDS)
@@ -284,11 +268,12 @@ export class FiguresService {
     const byMonth = new Map<number, number>();
     let total = 0;
     for (const g of groups) {
+      const [, status, due, monthOf] = splitKey(g.key, 4);
       const n = num(g.count);
       total += n;
       add(byKindRing, `${g.kind}_${g.ring}`, n);
-      add(byOutcome, outcomeOf(g.status, num(g.due) === 1), n);
-      add(byMonth, num(g.month), n);
+      add(byOutcome, outcomeOf(status, num(due) === 1), n);
+      add(byMonth, num(monthOf), n);
     }
     const additive = { additive: true };
     return {
@@ -498,15 +483,40 @@ function monthRows(row: Raw, months: Month[]): RawRow[] {
   return months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: num(row[`month${i}`]) }));
 }
 
-/** Which month of the period a moment within it falls in (0 for the first), as one SQL expression to group on. */
+/**
+ * Which month of the period a moment within it falls in (0 for the first), as one SQL expression to group
+ * on: a binary search over the months' starts, so that a year takes four comparisons per row, not up to eleven.
+ */
 function monthIndex(column: string, months: Month[]): { sql: string; parameters: ObjectLiteral } {
-  if (months.length <= 1) return { sql: '0', parameters: {} };
   const parameters: ObjectLiteral = {};
-  const branches = months.slice(1).map((m, i) => {
-    parameters[`monthStart${i + 1}`] = m.start;
-    return `WHEN ${column} < :monthStart${i + 1} THEN ${i}`;
-  });
-  return { sql: `CASE ${branches.join(' ')} ELSE ${months.length - 1} END`, parameters };
+  months.slice(1).forEach((m, i) => (parameters[`monthStart${i + 1}`] = m.start));
+  // Months lo … hi; month i (i ≥ 1) begins at :monthStart{i}.
+  const pick = (lo: number, hi: number): string => {
+    if (lo === hi) return String(lo);
+    const mid = Math.ceil((lo + hi) / 2);
+    return `CASE WHEN ${column} < :monthStart${mid} THEN ${pick(lo, mid - 1)} ELSE ${pick(mid, hi)} END`;
+  };
+  return { sql: pick(0, months.length - 1), parameters };
+}
+
+/**
+ * Several values as one text to group on, '|' between them (only the last may contain one). Every part
+ * is a NOT NULL column or a CASE with an ELSE: a NULL would make the whole key NULL.
+ */
+function groupKey(parts: string[]): string {
+  return parts.join(` || '|' || `);
+}
+
+/** The values of a groupKey: the first count − 1 up to a '|', the last the rest. */
+function splitKey(key: string | null, count: number): string[] {
+  const parts = (key ?? '').split('|');
+  return [...parts.slice(0, count - 1), parts.slice(count - 1).join('|')];
+}
+
+/** A list of numbers as written by list(), sorted ascending; nothing for no values. */
+function sortedNumbers(text: string | null | undefined): number[] {
+  if (!text) return [];
+  return Array.from(Float64Array.from(text.split(','), Number).sort());
 }
 
 /** An action's outcome at the end of the period, from its status and reason ("NOT_DONE:CIRCUMSTANCES_CHANGED") and whether it was due. */

@@ -1,0 +1,43 @@
+import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+
+/** The cases' columns the figures read, after the network and the moment of intake (as in the entity). */
+const CASES_FIGURES_COLUMNS = [
+  'networkId',
+  'createdAt',
+  'updatedAt',
+  'status',
+  'urgency',
+  'submittedByOrganisationId',
+  'sourceQuestionId',
+  'problemAreas',
+  'closedAt',
+  'id',
+];
+/** The actions' columns the figures read, after the network and the moment of creation (as in the entity). */
+const ACTIONS_FIGURES_COLUMNS = ['networkId', 'createdAt', 'updatedAt', 'status', 'notDoneReason', 'ownerOrganisationId', 'dueDate', 'id'];
+
+/**
+ * The network's figures (issue #13) read a period's cases and actions from an index alone: one index per
+ * table on the network and the moment of intake or creation, as before, followed by every other column
+ * the figures group on or look up with (the id for the history and the first action). A scan of the
+ * period then does not read the rows, with their summaries and descriptions. The actions' one replaces the
+ * index on (networkId, createdAt) alone, which only the figures used; the cases keep theirs for the case list.
+ */
+export class FiguresCovering1765260000000 implements MigrationInterface {
+  name = 'FiguresCovering1765260000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createIndex('cases', new TableIndex({ name: 'IDX_cases_figures', columnNames: CASES_FIGURES_COLUMNS }));
+    await queryRunner.createIndex('actions', new TableIndex({ name: 'IDX_actions_figures', columnNames: ACTIONS_FIGURES_COLUMNS }));
+    await queryRunner.dropIndex('actions', 'IDX_actions_network_created');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createIndex(
+      'actions',
+      new TableIndex({ name: 'IDX_actions_network_created', columnNames: ['networkId', 'createdAt'] }),
+    );
+    await queryRunner.dropIndex('actions', 'IDX_actions_figures');
+    await queryRunner.dropIndex('cases', 'IDX_cases_figures');
+  }
+}
