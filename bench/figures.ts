@@ -129,6 +129,11 @@ async function main(): Promise<void> {
      FROM seq`,
     [networkId],
   );
+  // The moment of each case's first action, as FirstActionSubscriber keeps it when actions are inserted through TypeORM.
+  await db.query(
+    `UPDATE cases SET "firstActionAt" = (SELECT MIN(a."createdAt") FROM actions a WHERE a."caseId" = cases.id) WHERE "networkId" = ?`,
+    [networkId],
+  );
   await db.query(
     `INSERT INTO action_events (id, "actionId", at, kind, status, "notDoneReason")
      SELECT 'e-' || a.id, a.id, strftime('%Y-%m-%d %H:%M:%f', a."createdAt", '+7 days'), 'STATUS', a.status, a."notDoneReason"

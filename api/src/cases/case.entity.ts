@@ -20,6 +20,7 @@ import type { CaseStatus, Consent, ProblemArea, Urgency } from '@casustafel/cont
   'sourceQuestionId',
   'problemAreas',
   'closedAt',
+  'firstActionAt',
   'id',
 ])
 export class Case {
@@ -75,6 +76,13 @@ export class Case {
 
   @Column({ type: Date, nullable: true })
   closedAt!: Date | null;
+
+  /**
+   * When the first action on the case was created (the figures' days to the first action): kept by
+   * FirstActionSubscriber as actions are inserted; actions are never deleted nor moved to another case.
+   */
+  @Column({ type: Date, nullable: true })
+  firstActionAt!: Date | null;
 
   /** The consultative question this case grew out of, if any. */
   @Column({ type: 'varchar', length: 36, nullable: true })

@@ -161,18 +161,17 @@ export class FiguresService {
       for (const area of new Set(parseAreas(areas))) add(byArea, area, n);
     }
 
-    // The durations, both in one pass over the period's cases: the first action on each case before the
-    // end (an indexed MIN per case: actions by caseId, createdAt) and the closing, each as one list of
-    // numbers (a number per case, no case); NULLs (no action yet, not closed by the end) are left out.
-    const firstAction = `(SELECT MIN(a."createdAt") FROM "actions" a WHERE a."caseId" = c."id" AND a."createdAt" < :end)`;
+    // The durations, both in one pass over the period's cases: to the first action on the case (kept on the
+    // case as firstActionAt; only one before the end counts) and to the closing (before the end), each as one
+    // list of numbers (a number per case, no case); NULLs (no action yet, not closed by the end) are left out.
     const durations = await this.qb()
-      .select(this.list(this.days(firstAction, 'c."createdAt"')), 'toFirstAction')
-      .addSelect(this.list(`CASE WHEN c."closedAt" < :end THEN ${this.days('c."closedAt"', 'c."createdAt"')} END`), 'toClose')
+      .select(this.list(`CASE WHEN c."firstActionAt" < :end THEN ${this.days('c."firstActionAt"', 'c."createdAt"')} END`), 'days')
+      .addSelect(this.list(`CASE WHEN c."closedAt" < :end THEN ${this.days('c."closedAt"', 'c."createdAt"')} END`), 'daysToClose')
       .from(Case, 'c')
       .where(inPeriod, base)
-      .getRawOne<{ toFirstAction: string | null; toClose: string | null }>();
-    const toFirstAction = sortedNumbers(durations?.toFirstAction);
-    const toClose = sortedNumbers(durations?.toClose);
+      .getRawOne<{ days: string | null; daysToClose: string | null }>();
+    const toFirstAction = sortedNumbers(durations?.days);
+    const toClose = sortedNumbers(durations?.daysToClose);
 
     const additive = { additive: true };
     return {
