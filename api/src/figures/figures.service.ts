@@ -67,8 +67,9 @@ export class FiguresService {
     const previous = previousPeriod(period);
     const months = monthsOf(period);
 
-    const cases = await this.caseFigures(networkId, period, months);
-    const actions = await this.actionFigures(networkId, period, months);
+    const perMonth = await this.monthCounts(networkId, months);
+    const cases = await this.caseFigures(networkId, period, months, perMonth.cases);
+    const actions = await this.actionFigures(networkId, period, months, perMonth.actions);
     const questions = await this.questionFigures(networkId, period, months);
     const meetings = await this.meetingFigures(networkId, period, months);
     const before = await this.previousTotals(networkId, previous);
@@ -102,7 +103,23 @@ export class FiguresService {
     return this.dataSource.createQueryBuilder();
   }
 
-  private async caseFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['cases']> {
+  /**
+   * The cases brought in and the actions created per month of the period, as a count of a range of the
+   * (networkId, createdAt) indexes per month: in one statement, without a value per row to group on.
+   */
+  private async monthCounts(networkId: string, months: Month[]): Promise<{ cases: number[]; actions: number[] }> {
+    const q = this.qb().select('n."id"', 'id').from(Network, 'n').where('n."id" = :networkId', { networkId });
+    months.forEach((m, i) => {
+      const range = `"networkId" = :networkId AND "createdAt" >= :month${i}s AND "createdAt" < :month${i}e`;
+      q.addSelect(`(SELECT COUNT(*) FROM "cases" WHERE ${range})`, `cases${i}`)
+        .addSelect(`(SELECT COUNT(*) FROM "actions" WHERE ${range})`, `actions${i}`)
+        .setParameters({ [`month${i}s`]: m.start, [`month${i}e`]: m.end });
+    });
+    const row = (await q.getRawOne<Raw>()) ?? {};
+    return { cases: months.map((_, i) => num(row[`cases${i}`])), actions: months.map((_, i) => num(row[`actions${i}`])) };
+  }
+
+  private async caseFigures(networkId: string, period: Period, months: Month[], perMonth: number[]): Promise<FiguresView['cases']> {
     const base = { networkId, start: period.start, end: period.end };
     const inPeriod = 'c."networkId" = :networkId AND c."createdAt" >= :start AND c."createdAt" < :end';
 
@@ -115,14 +132,13 @@ export class FiguresService {
       c."status") END`;
     // Grouped in SQL on the few values the breakdowns need (a CASE per breakdown and row would be
     // evaluated for every case); the groups — not the cases — are added up here. The values are grouped
-    // as one text key: SQLite sorts 100,000 rows on one column about twice as fast as on five. The
-    // problem areas (a JSON array of codes, few distinct combinations) come last, as stored.
-    const month = monthIndex('c."createdAt"', months);
+    // as one text key: SQLite sorts 100,000 rows on one column about twice as fast as on several. The
+    // problem areas (a JSON array of codes, few distinct combinations) come last, as stored. The months
+    // are counted apart (monthCounts), on the index, so that no value per case is needed for them.
     const key = groupKey([
       'c."urgency"',
       'c."submittedByOrganisationId"',
       `CASE WHEN c."sourceQuestionId" IS NULL THEN 'INTAKE' ELSE 'QUESTION' END`,
-      month.sql,
       atEnd,
       'c."problemAreas"',
     ]);
@@ -140,24 +156,22 @@ export class FiguresService {
       .addSelect('g."count"', 'count')
       .from(`(${grouped.getQuery()})`, 'g')
       .leftJoin(Organisation, 'o', 'o."id" = g."org"')
-      .setParameters({ ...base, ...month.parameters })
+      .setParameters(base)
       .getRawMany<{ key: string | null; kind: string | null; count: unknown }>();
     const byUrgency = new Map<string, number>();
     const byKind = new Map<string, number>();
     const bySource = new Map<string, number>();
-    const byMonth = new Map<number, number>();
     const statusCount = new Map<string, number>();
     const byArea = new Map<string, number>();
     let total = 0;
     for (const g of groups) {
-      const [urgency, , source, monthOf, status, areas] = splitKey(g.key, 6);
+      const [urgency, , source, status, areas] = splitKey(g.key, 5);
       const n = num(g.count);
       total += n;
       add(statusCount, status, n);
       add(byUrgency, urgency, n);
       add(byKind, g.kind ?? 'OTHER', n);
       add(bySource, source, n);
-      add(byMonth, num(monthOf), n);
       for (const area of new Set(parseAreas(areas))) add(byArea, area, n);
     }
 
@@ -210,7 +224,7 @@ export class FiguresService {
       daysToFirstAction: distribution(toFirstAction),
       daysToClose: distribution(toClose),
       perMonth: protectSeries(
-        months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: byMonth.get(i) ?? 0 })),
+        months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: perMonth[i] })),
         total,
         additive,
       ),
@@ -226,7 +240,7 @@ export class FiguresService {
     return this.postgres ? `string_agg(CAST(${expression} AS text), ',')` : `group_concat(${expression}, ',')`;
   }
 
-  private async actionFigures(networkId: string, period: Period, months: Month[]): Promise<FiguresView['actions']> {
+  private async actionFigures(networkId: string, period: Period, months: Month[], perMonth: number[]): Promise<FiguresView['actions']> {
     // The status an action created in the period had when the period ended: its last recorded status
     // before the end, else OPEN; with the reason when it was not done, and whether it was due by then.
     // Grouped in SQL on everything the breakdowns need, so that this expression is evaluated once per
@@ -238,10 +252,9 @@ export class FiguresService {
         WHERE e."actionId" = a."id" AND e."kind" = 'STATUS' AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
       'OPEN:') END`;
     const due = `CASE WHEN a."dueDate" <= :lastDay THEN 1 ELSE 0 END`;
-    const month = monthIndex('a."createdAt"', months);
     // One text key per group, as for the cases.
     const grouped = this.qb()
-      .select(groupKey(['a."ownerOrganisationId"', status, due, month.sql]), 'key')
+      .select(groupKey(['a."ownerOrganisationId"', status, due]), 'key')
       .addSelect('MAX(a."ownerOrganisationId")', 'owner')
       .addSelect('COUNT(*)', 'count')
       .from(Action, 'a')
@@ -256,7 +269,7 @@ export class FiguresService {
       .from(`(${grouped.getQuery()})`, 'g')
       .leftJoin(Organisation, 'o', 'o."id" = g."owner"')
       .leftJoin('memberships', 'mem', 'mem."networkId" = :networkId AND mem."organisationId" = g."owner"')
-      .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to, ...month.parameters })
+      .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to })
       .getRawMany<{ key: string | null; kind: string | null; ring: string | null; count: unknown }>();
 
     const kindRing: { key: string; label: string }[] = [];
@@ -264,15 +277,13 @@ export class FiguresService {
       for (const ring of RINGS) kindRing.push({ key: `${kind}_${ring}`, label: `${ORGANISATION_KIND_LABEL[kind]}, ${RING_LABEL[ring]}` });
     const byKindRing = new Map<string, number>();
     const byOutcome = new Map<keyof typeof OUTCOME_LABEL, number>();
-    const byMonth = new Map<number, number>();
     let total = 0;
     for (const g of groups) {
-      const [, status, due, monthOf] = splitKey(g.key, 4);
+      const [, status, due] = splitKey(g.key, 3);
       const n = num(g.count);
       total += n;
       add(byKindRing, `${g.kind}_${g.ring}`, n);
       add(byOutcome, outcomeOf(status, num(due) === 1), n);
-      add(byMonth, num(monthOf), n);
     }
     const additive = { additive: true };
     return {
@@ -294,7 +305,7 @@ export class FiguresService {
         additive,
       ),
       perMonth: protectSeries(
-        months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: byMonth.get(i) ?? 0 })),
+        months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: perMonth[i] })),
         total,
         additive,
       ),
@@ -483,22 +494,6 @@ function monthRows(row: Raw, months: Month[]): RawRow[] {
 }
 
 /**
- * Which month of the period a moment within it falls in (0 for the first), as one SQL expression to group
- * on: a binary search over the months' starts, so that a year takes four comparisons per row, not up to eleven.
- */
-function monthIndex(column: string, months: Month[]): { sql: string; parameters: ObjectLiteral } {
-  const parameters: ObjectLiteral = {};
-  months.slice(1).forEach((m, i) => (parameters[`monthStart${i + 1}`] = m.start));
-  // Months lo … hi; month i (i ≥ 1) begins at :monthStart{i}.
-  const pick = (lo: number, hi: number): string => {
-    if (lo === hi) return String(lo);
-    const mid = Math.ceil((lo + hi) / 2);
-    return `CASE WHEN ${column} < :monthStart${mid} THEN ${pick(lo, mid - 1)} ELSE ${pick(mid, hi)} END`;
-  };
-  return { sql: pick(0, months.length - 1), parameters };
-}
-
-/**
  * Several values as one text to group on, '|' between them (only the last may contain one). Every part
  * is a NOT NULL column or a CASE with an ELSE: a NULL would make the whole key NULL.
  */
@@ -512,10 +507,10 @@ function splitKey(key: string | null, count: number): string[] {
   return [...parts.slice(0, count - 1), parts.slice(count - 1).join('|')];
 }
 
-/** A list of numbers as written by list(), sorted ascending; nothing for no values. */
+/** A list of numbers as written by list(), sorted ascending; nothing for no values. (JSON reads a number as Number() does.) */
 function sortedNumbers(text: string | null | undefined): number[] {
   if (!text) return [];
-  return Array.from(Float64Array.from(text.split(','), Number).sort());
+  return Array.from(new Float64Array(JSON.parse(`[${text}]`) as number[]).sort());
 }
 
 /** An action's outcome at the end of the period, from its status and reason ("NOT_DONE:CIRCUMSTANCES_CHANGED") and whether it was due. */
