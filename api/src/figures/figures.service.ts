@@ -225,7 +225,7 @@ export class FiguresService {
       daysToClose: distribution(toClose),
       perMonth: protectSeries(
         months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: perMonth[i] })),
-        total,
+        sum(perMonth),
         additive,
       ),
     };
@@ -306,7 +306,7 @@ export class FiguresService {
       ),
       perMonth: protectSeries(
         months.map((m, i) => ({ key: m.key, label: monthLabel(m.key), value: perMonth[i] })),
-        total,
+        sum(perMonth),
         additive,
       ),
     };
@@ -474,6 +474,12 @@ function addMonthSums(q: SelectQueryBuilder<ObjectLiteral>, column: string, mont
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/**
+ * A series of months' total: the sum of its rows. The same as the period's count, but read in a statement of
+ * its own (monthCounts), so that the series adds up even when a write falls between the two.
+ */
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 const add = <K>(map: Map<K, number>, key: K, n: number): void => void map.set(key, (map.get(key) ?? 0) + n);
 
