@@ -242,35 +242,47 @@ export class FiguresService {
 
   private async actionFigures(networkId: string, period: Period, months: Month[], perMonth: number[]): Promise<FiguresView['actions']> {
     // The status an action created in the period had when the period ended: its last recorded status
-    // before the end, else OPEN; with the reason when it was not done, and whether it was due by then.
-    // Grouped in SQL on everything the breakdowns need, so that this expression is evaluated once per
-    // action (a derived table with a SUM per outcome would evaluate it once per SUM in SQLite).
-    // An action not changed since the end (every change sets updatedAt) still has the status it had then; only
-    // the others are looked up in their history (STATUS events: a correction records the status before it).
-    const status = `CASE WHEN a."updatedAt" < :end THEN a."status" || ':' || COALESCE(a."notDoneReason", '') ELSE COALESCE(
-      (SELECT e."status" || ':' || COALESCE(e."notDoneReason", '') FROM "action_events" e
-        WHERE e."actionId" = a."id" AND e."kind" = 'STATUS' AND e."at" < :end ORDER BY e."at" DESC LIMIT 1),
-      'OPEN:') END`;
-    const due = `CASE WHEN a."dueDate" <= :lastDay THEN 1 ELSE 0 END`;
-    // One text key per group, as for the cases.
-    const grouped = this.qb()
-      .select(groupKey(['a."ownerOrganisationId"', status, due]), 'key')
-      .addSelect('MAX(a."ownerOrganisationId")', 'owner')
+    // before the end, else OPEN; with the reason when it was not done, and how many were due by then.
+    // An action not changed since the end (every change sets updatedAt) still has the status it had then:
+    // those are grouped on their columns as stored, in the order of IDX_actions_figures_groups (no sort).
+    // Only the others are looked up in their history (STATUS events: a correction records the status before it).
+    const inPeriod = 'a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end';
+    const due = `SUM(CASE WHEN a."dueDate" <= :lastDay THEN 1 ELSE 0 END)`;
+    const unchanged = this.qb()
+      .select('a."ownerOrganisationId"', 'owner')
+      .addSelect(`a."status" || ':' || COALESCE(a."notDoneReason", '')`, 'status')
+      .addSelect(due, 'due')
       .addSelect('COUNT(*)', 'count')
       .from(Action, 'a')
-      .where('a."networkId" = :networkId AND a."createdAt" >= :start AND a."createdAt" < :end')
-      .groupBy('1');
+      .where(`${inPeriod} AND a."updatedAt" < :end`)
+      .groupBy('a."ownerOrganisationId"')
+      .addGroupBy('a."status"')
+      .addGroupBy('a."notDoneReason"');
+    const changed = this.qb()
+      .select('a."ownerOrganisationId"', 'owner')
+      .addSelect(
+        `COALESCE((SELECT e."status" || ':' || COALESCE(e."notDoneReason", '') FROM "action_events" e
+          WHERE e."actionId" = a."id" AND e."kind" = 'STATUS' AND e."at" < :end ORDER BY e."at" DESC LIMIT 1), 'OPEN:')`,
+        'status',
+      )
+      .addSelect(due, 'due')
+      .addSelect('COUNT(*)', 'count')
+      .from(Action, 'a')
+      .where(`${inPeriod} AND a."updatedAt" >= :end`)
+      .groupBy('1')
+      .addGroupBy('2');
     // The owner's kind and ring joined to the groups, not to every action.
     const groups = await this.qb()
-      .select('g."key"', 'key')
+      .select('g."status"', 'status')
+      .addSelect('g."due"', 'due')
+      .addSelect('g."count"', 'count')
       .addSelect('o."kind"', 'kind')
       .addSelect('mem."ring"', 'ring')
-      .addSelect('g."count"', 'count')
-      .from(`(${grouped.getQuery()})`, 'g')
+      .from(`(${unchanged.getQuery()} UNION ALL ${changed.getQuery()})`, 'g')
       .leftJoin(Organisation, 'o', 'o."id" = g."owner"')
       .leftJoin('memberships', 'mem', 'mem."networkId" = :networkId AND mem."organisationId" = g."owner"')
       .setParameters({ networkId, start: period.start, end: period.end, lastDay: period.to })
-      .getRawMany<{ key: string | null; kind: string | null; ring: string | null; count: unknown }>();
+      .getRawMany<{ status: string; due: unknown; count: unknown; kind: string | null; ring: string | null }>();
 
     const kindRing: { key: string; label: string }[] = [];
     for (const kind of MEMBER_KINDS)
@@ -279,11 +291,12 @@ export class FiguresService {
     const byOutcome = new Map<keyof typeof OUTCOME_LABEL, number>();
     let total = 0;
     for (const g of groups) {
-      const [, status, due] = splitKey(g.key, 3);
       const n = num(g.count);
+      const due = num(g.due);
       total += n;
       add(byKindRing, `${g.kind}_${g.ring}`, n);
-      add(byOutcome, outcomeOf(status, num(due) === 1), n);
+      add(byOutcome, outcomeOf(g.status, true), due);
+      add(byOutcome, outcomeOf(g.status, false), n - due);
     }
     const additive = { additive: true };
     return {

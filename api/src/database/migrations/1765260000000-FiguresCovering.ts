@@ -17,6 +17,8 @@ const CASES_FIGURES_COLUMNS = [
 ];
 /** The actions' columns the figures read, after the network and the moment of creation (as in the entity). */
 const ACTIONS_FIGURES_COLUMNS = ['networkId', 'createdAt', 'updatedAt', 'status', 'notDoneReason', 'ownerOrganisationId', 'dueDate', 'id'];
+/** The actions' columns in the order the figures group on them (as in the entity). */
+const ACTIONS_FIGURES_GROUPS_COLUMNS = ['networkId', 'ownerOrganisationId', 'status', 'notDoneReason', 'createdAt', 'updatedAt', 'dueDate'];
 
 /**
  * The network's figures (issue #13) for 100,000 cases within a second:
@@ -27,7 +29,9 @@ const ACTIONS_FIGURES_COLUMNS = ['networkId', 'createdAt', 'updatedAt', 'status'
  *   moment of intake or creation, followed by every other column the figures group on or look up with (the
  *   id for the history), so that a scan of the period does not read the rows with their summaries and
  *   descriptions. The actions' one replaces the index on (networkId, createdAt) alone, which only the figures
- *   used; the cases keep theirs for the case list.
+ *   used; the cases keep theirs for the case list;
+ * - the actions also in the order the figures group them (owner, status, reason), so that a GROUP BY on
+ *   them reads the network's actions in that order instead of sorting the period's.
  */
 export class FiguresCovering1765260000000 implements MigrationInterface {
   name = 'FiguresCovering1765260000000';
@@ -41,9 +45,14 @@ export class FiguresCovering1765260000000 implements MigrationInterface {
     await queryRunner.createIndex('cases', new TableIndex({ name: 'IDX_cases_figures', columnNames: CASES_FIGURES_COLUMNS }));
     await queryRunner.createIndex('actions', new TableIndex({ name: 'IDX_actions_figures', columnNames: ACTIONS_FIGURES_COLUMNS }));
     await queryRunner.dropIndex('actions', 'IDX_actions_network_created');
+    await queryRunner.createIndex(
+      'actions',
+      new TableIndex({ name: 'IDX_actions_figures_groups', columnNames: ACTIONS_FIGURES_GROUPS_COLUMNS }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('actions', 'IDX_actions_figures_groups');
     await queryRunner.createIndex(
       'actions',
       new TableIndex({ name: 'IDX_actions_network_created', columnNames: ['networkId', 'createdAt'] }),
