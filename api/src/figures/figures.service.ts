@@ -46,7 +46,7 @@ const num = (value: unknown): number => Number(value ?? 0);
 
 /**
  * The network's figures (issue #13): counts, durations and shares for a period, from SQL aggregates
- * (SUM of CASE, COUNT and GROUP BY; durations as one sorted column of numbers) — no case, action,
+ * (SUM of CASE, COUNT and GROUP BY; durations as one aggregate list of numbers each) — no case, action,
  * question or meeting is loaded as an entity, and the number of statements does not depend on the data.
  * Every count goes through disclosure control before it leaves this service.
  *
