@@ -7,7 +7,9 @@ import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-r
 @Index(['networkId', 'status'])
 @Index(['caseId'])
 @Index('IDX_actions_case_created', ['caseId', 'createdAt'])
-@Index('IDX_actions_network_created', ['networkId', 'createdAt'])
+// The figures read a period's actions from these indexes alone, the second in the order they group on (migration FiguresCovering).
+@Index('IDX_actions_figures', ['networkId', 'createdAt', 'updatedAt', 'status', 'notDoneReason', 'ownerOrganisationId', 'dueDate', 'id'])
+@Index('IDX_actions_figures_groups', ['networkId', 'ownerOrganisationId', 'status', 'notDoneReason', 'createdAt', 'updatedAt', 'dueDate'])
 export class Action {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -7,12 +7,13 @@ import { ActionEvent } from './action-event.entity';
 import { Action } from './action.entity';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
+import { FirstActionSubscriber } from './first-action.subscriber';
 import { OpenActionHolders } from './open-action-holders';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Action, ActionEvent]), NetworksModule, OrganisationsModule, UsersModule],
   controllers: [ActionsController],
-  providers: [ActionsService, OpenActionHolders],
+  providers: [ActionsService, OpenActionHolders, FirstActionSubscriber],
   exports: [ActionsService, OpenActionHolders],
 })
 export class ActionsModule {}

@@ -9,6 +9,20 @@ import type { CaseStatus, Consent, ProblemArea, Urgency } from '@casustafel/cont
 @Index(['networkId', 'number'], { unique: true })
 @Index(['networkId', 'status'])
 @Index('IDX_cases_network_created', ['networkId', 'createdAt'])
+// The figures read a period's cases from this index alone (migration FiguresCovering).
+@Index('IDX_cases_figures', [
+  'networkId',
+  'createdAt',
+  'updatedAt',
+  'status',
+  'urgency',
+  'submittedByOrganisationId',
+  'sourceQuestionId',
+  'problemAreas',
+  'closedAt',
+  'firstActionAt',
+  'id',
+])
 export class Case {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -62,6 +76,13 @@ export class Case {
 
   @Column({ type: Date, nullable: true })
   closedAt!: Date | null;
+
+  /**
+   * When the first action on the case was created (the figures' days to the first action): kept by
+   * FirstActionSubscriber as actions are inserted; actions are never deleted nor moved to another case.
+   */
+  @Column({ type: Date, nullable: true })
+  firstActionAt!: Date | null;
 
   /** The consultative question this case grew out of, if any. */
   @Column({ type: 'varchar', length: 36, nullable: true })
