@@ -214,7 +214,7 @@ All runs (wall): ${samples.map((s) => s.toFixed(0)).join(', ')} ms; (CPU): ${cpu
 What it means: per statement (CPU time of SQLite alone: the service's statements captured and re-run five times
 each, median, two rounds at a load average of about 4.5): the case breakdowns 220–275 ms, the actions 170–205 ms,
 both durations 65–120 ms, the months of cases and actions about 35 ms, the questions 25–40 ms, meetings and the
-previous period under 1 ms each. Before this round they were about 400 ms for the case breakdowns, 80 ms for the
+previous period under 1 ms each; the load against capacity (open actions of the informal and hybrid members at the end, from their history where changed since) is included. Before this round they were about 400 ms for the case breakdowns, 80 ms for the
 problem areas in a pass of their own, 380 ms for the first action (a MIN over the actions per case, and 100,000 rows
 back through TypeORM), 75 ms for the days to closing and 590 ms for the actions. Old and new service in one process
 on the same data give the same figures; the new one takes about half the CPU time. What changed: the actions not
