@@ -319,7 +319,9 @@ describe('Queries per request: the case timeline and the work queue', () => {
       const large = await statements(40);
       expect(large.length).toBe(small.length);
       expect(large.length).toBeLessThanOrEqual(16);
-      expect(large.filter((q) => /FROM "(cases|questions|actions|meetings)"/.test(q) && !/COUNT|SUM|group_concat|string_agg/.test(q))).toEqual([]);
+      expect(
+        large.filter((q) => /FROM "(cases|questions|actions|meetings)"/.test(q) && !/COUNT|SUM|group_concat|string_agg/.test(q)),
+      ).toEqual([]);
       const view = (await networks[40][role].agent.get(url(40)).expect(200)).body;
       expect(view.cases.broughtIn).toEqual({ value: 40, suppressed: false, unit: 'count' });
       expect(view.questions.asked).toEqual({ value: 8, suppressed: false, unit: 'count' });
