@@ -15,6 +15,7 @@ import { IdempotencyCancelCorrections1765000000000 } from './1765000000000-Idemp
 import { CaseHistory1765100000000 } from './1765100000000-CaseHistory';
 import { MemberCapacity1765200000000 } from './1765200000000-MemberCapacity';
 import { FiguresIndexes1765250000000 } from './1765250000000-FiguresIndexes';
+import { BetweenNetworks1765400000000 } from './1765400000000-BetweenNetworks';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CaseHistory1765100000000,
   MemberCapacity1765200000000,
   FiguresIndexes1765250000000,
+  BetweenNetworks1765400000000,
 ];
