@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, resource, signal } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
+import { MatExpansionModule } from '@angular/material/expansion';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -27,7 +27,7 @@ import { ReferralsApi } from './referrals-api';
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatCardModule,
+    MatExpansionModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -38,14 +38,15 @@ import { ReferralsApi } from './referrals-api';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    mat-expansion-panel { margin-top: 16px; }
     form { display: grid; gap: 8px; max-width: 640px; margin-bottom: 24px; }
     .answer { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-surface-container); max-width: 640px; }
     .answer ul { margin: 8px 0 0; padding-left: 20px; }
   `,
   template: `
-    <mat-card appearance="outlined">
-      <mat-card-content>
-        <h2 class="card-title">{{ 'referral.caseTitle' | transloco }}</h2>
+    <!-- Closed until opened: the list of networks is loaded only then. -->
+    <mat-expansion-panel (opened)="opened.set(true)" data-testid="between-networks">
+      <mat-expansion-panel-header><mat-panel-title>{{ 'referral.caseTitle' | transloco }}</mat-panel-title></mat-expansion-panel-header>
         @if (mayRefer()) {
           <h3>{{ 'referral.referTitle' | transloco }}</h3>
           <p>{{ 'referral.referLead' | transloco }}</p>
@@ -104,8 +105,7 @@ import { ReferralsApi } from './referrals-api';
             </div>
           }
         </div>
-      </mat-card-content>
-    </mat-card>
+    </mat-expansion-panel>
   `,
 })
 export class CaseBetweenNetworks {
@@ -122,7 +122,11 @@ export class CaseBetweenNetworks {
   protected mayRefer(): boolean {
     return CASE_TRANSITIONS[this.status()].includes('REFERRED');
   }
-  protected readonly targets = resource({ params: () => ({ id: this.networkId() }), loader: ({ params }) => this.api.targets(params.id) });
+  protected readonly opened = signal(false);
+  protected readonly targets = resource({
+    params: () => (this.opened() && this.mayRefer() ? { id: this.networkId() } : undefined),
+    loader: ({ params }) => this.api.targets(params.id),
+  });
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly referForm = this.fb.group({
     toNetworkId: ['', Validators.required],
