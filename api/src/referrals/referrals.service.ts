@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CASE_TRANSITIONS } from '@casustafel/contract/case-rules';
+import type { NetworkRole } from '@casustafel/contract/enums';
 import { can } from '@casustafel/contract/permissions';
 import type { CreateReferralDto, DeclineReferralDto, ReferralTargetView, ReferralView } from '@casustafel/contract/referrals';
 import { requireAccess } from '../access/require-access';
@@ -171,7 +172,7 @@ export class ReferralsService {
   }
 
   /** A referral to the viewer's network that they may decide, still waiting: 404 for whoever may not know it, 409 when decided. */
-  private async pending(viewer: Viewer, referralId: string): Promise<{ referral: Referral; role: AccessEvent['role'] }> {
+  private async pending(viewer: Viewer, referralId: string): Promise<{ referral: Referral; role: NetworkRole | null }> {
     const referral = await this.referrals.findOneBy({ id: referralId });
     if (!referral) throw new NotFoundException(NOT_FOUND);
     const role = await this.networks.roleOf(viewer, referral.toNetworkId);
@@ -181,9 +182,9 @@ export class ReferralsService {
     return { referral, role };
   }
 
-  private async view(referral: Referral, source: Case, networkId: string, role: AccessEvent['role']): Promise<ReferralView> {
+  private async view(referral: Referral, source: Case, networkId: string, role: NetworkRole | null): Promise<ReferralView> {
     const names = await this.networks.namesOf([referral.fromNetworkId, referral.toNetworkId]);
-    return toReferralView(referral, source, networkId, names, can(role as Parameters<typeof can>[0], 'referral.decide'));
+    return toReferralView(referral, source, networkId, names, can(role, 'referral.decide'));
   }
 
   /**
