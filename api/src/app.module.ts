@@ -23,6 +23,8 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { ClientPrivacyModule } from './privacy/client-privacy.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionsModule } from './questions/questions.module';
+import { KnownElsewhereModule } from './known-elsewhere/known-elsewhere.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { SeedModule } from './seed/seed.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { UsersModule } from './users/users.module';
@@ -56,6 +58,8 @@ export class AppModule {
         TimelineModule,
         OverviewModule,
         FiguresModule,
+        ReferralsModule,
+        KnownElsewhereModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot(), MailWorkerModule] : []),
         ...client,

@@ -350,6 +350,7 @@ describe('Reading the access log: NEN 7513 fields and filters', () => {
       organisation: { id: s.coordinator.organisation.id, name: s.coordinator.organisation.name },
       context: 'DOSSIER',
       ip: expect.stringMatching(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/),
+      purpose: null,
       object: { type: 'CASE', id: caseB },
       caseId: caseB,
       questionId: null,

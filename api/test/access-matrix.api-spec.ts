@@ -79,6 +79,7 @@ const READ: Record<RouteObjectType, Permission> = {
   MEETING: 'meeting.read',
   MINUTES: 'minutes.read',
   ACTION: 'action.list',
+  REFERRAL: 'referral.read',
 };
 
 /**
@@ -118,11 +119,17 @@ const DECLARED: Record<string, Permission> = {
   'GET networks/:id/overview': 'network.overview',
   'GET networks/:id/members': 'network.members',
   'GET networks/:id/questions': 'question.list',
+  'GET networks/:id/referral-targets': 'case.refer',
+  'GET networks/:id/referrals': 'referral.read',
   'GET networks/:id/role-review': 'network.reviewRoles',
   'GET networks/:id/roles': 'network.members',
   'GET organisations': 'organisation.list',
   'GET questions/:id': 'question.read',
   'GET users': 'user.manage',
+  'POST cases/:id/known-elsewhere': 'case.knownElsewhere',
+  'POST cases/:id/referrals': 'case.refer',
+  'POST referrals/:id/accept': 'referral.decide',
+  'POST referrals/:id/decline': 'referral.decide',
   'PATCH actions/:id': 'action.update',
   'PATCH cases/:id': 'case.updateStatus',
   'PATCH meetings/:id/agenda/:itemId': 'meeting.run',
@@ -177,7 +184,10 @@ describe('Access per route, role and network', () => {
   let make: Factories;
   let routes: Route[];
   const agents = {} as Record<Actor, Agent>;
-  const ids = {} as Record<'network' | 'case' | 'question' | 'meeting' | 'item' | 'action' | 'comment' | 'organisation' | 'user', string>;
+  const ids = {} as Record<
+    'network' | 'case' | 'question' | 'meeting' | 'item' | 'action' | 'comment' | 'organisation' | 'user' | 'referral',
+    string
+  >;
   let guestEmail: string;
 
   beforeAll(async () => {
@@ -240,6 +250,14 @@ describe('Access per route, role and network', () => {
       .send({ sectionId, text: 'Graag de datum aanpassen.' })
       .expect(201);
     ids.comment = commented.body.sections[0].comments[0].id;
+    // A case of the other network referred to this one (issue #14): the referral is decided here.
+    const elsewhere = (await other.coordinator.agent.post(`/api/networks/${other.network.id}/cases`).send(caseBody()).expect(201)).body.id;
+    ids.referral = (
+      await other.coordinator.agent
+        .post(`/api/cases/${elsewhere}/referrals`)
+        .send({ toNetworkId: ids.network, reason: 'Past beter bij dit netwerk.' })
+        .expect(201)
+    ).body.id;
 
     agents.admin = await t.admin();
     agents.coordinator = c;
@@ -285,9 +303,15 @@ describe('Access per route, role and network', () => {
   function urlOf(route: Route): string {
     const object = routeObject(route.path, { id: 'x' }, {});
     const id = object
-      ? { NETWORK: ids.network, CASE: ids.case, QUESTION: ids.question, MEETING: ids.meeting, MINUTES: ids.meeting, ACTION: ids.action }[
-          object.type
-        ]
+      ? {
+          NETWORK: ids.network,
+          CASE: ids.case,
+          QUESTION: ids.question,
+          MEETING: ids.meeting,
+          MINUTES: ids.meeting,
+          ACTION: ids.action,
+          REFERRAL: ids.referral,
+        }[object.type]
       : '';
     const path = route.path
       .replace(/^users\/:id(\/|$)/, `users/${ids.user}$1`)

@@ -57,6 +57,9 @@ const NOT_CREATING: Record<string, string> = {
   'POST /api/meetings/{id}/minutes/send': 'a state step',
   'POST /api/meetings/{id}/minutes/approve': 'a state step (409 when repeated)',
   'POST /api/meetings/{id}/minutes/comments/{commentId}/resolve': 'a state step',
+  'POST /api/referrals/{id}/accept': 'a state step (409 when repeated): the referral is claimed once, so its case is made once',
+  'POST /api/referrals/{id}/decline': 'a state step (409 when repeated)',
+  'POST /api/cases/{id}/known-elsewhere': 'a question: stores nothing but its access-log entries',
 };
 
 interface CreateCase {
@@ -72,7 +75,7 @@ describe('Idempotency keys on create routes', () => {
   let s: Awaited<ReturnType<typeof make.staffedNetwork>>;
   let admin: Agent;
   const ids = {} as Record<
-    'case' | 'question' | 'open' | 'item' | 'closed' | 'section' | 'spareOrganisation' | 'spareUser' | 'guest',
+    'case' | 'question' | 'open' | 'item' | 'closed' | 'section' | 'spareOrganisation' | 'spareUser' | 'guest' | 'otherNetwork',
     string
   >;
 
@@ -199,6 +202,14 @@ describe('Idempotency keys on create routes', () => {
         },
       },
       'POST /api/calendar/token': { as: () => s.shell.agent, url: () => '/api/calendar/token', body: () => ({}) },
+      'POST /api/cases/{id}/referrals': {
+        as: c,
+        url: () => `/api/cases/${ids.case}/referrals`,
+        body: () => ({ toNetworkId: ids.otherNetwork, reason: 'Past beter bij het andere netwerk.' }),
+        before: async () => {
+          ids.otherNetwork = (await make.network('OGGZ')).id;
+        },
+      },
     };
   };
 

@@ -117,6 +117,10 @@ describe('Leak crawler: every GET route, every viewer', () => {
     users: [] as string[],
     organisations: [] as string[],
   };
+  /** Issue #14: a case referred to another network, still waiting: its id → the receiving network, and the coordinators of each network. */
+  const referred = new Map<string, string>();
+  const coordinators = new Map<string, { agent: Agent; userId: string }>();
+  const REFERRAL_REASON = 'Escalerende overlast: past beter bij de bemoeizorg van het OGGZ-netwerk.';
   /** Organisation → cases on which it holds an open action (rule 4 of the policy). */
   const openActions = new Map<string, Set<string>>();
   /** Per network: the running meeting, who is present, and which case the guest came for. */
@@ -140,6 +144,7 @@ describe('Leak crawler: every GET route, every viewer', () => {
     'Dank, we pakken het op.',
     'Geblaf uit een woning',
     'Wie gaat er kijken?',
+    'Escalerende overlast: past beter bij de bemoeizorg van het OGGZ-netwerk.',
   ]);
 
   beforeAll(async () => {
@@ -164,6 +169,7 @@ describe('Leak crawler: every GET route, every viewer', () => {
       ids.networks.push(n);
       ids.organisations.push(...[s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.organisation.id));
       ids.users.push(...[s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.user.id));
+      coordinators.set(n, { agent: c, userId: s.coordinator.user.id });
 
       // Two canary clients, brought in by the core partner: one with consent, one without.
       for (const [consent, client] of [
@@ -343,6 +349,17 @@ describe('Leak crawler: every GET route, every viewer', () => {
     }
     for (const v of viewers.filter((v) => v.userId))
       v.calendarFile = (await v.agent.post('/api/calendar/token').expect(201)).body.url.split('/').pop();
+
+    // Issue #14: the neighbourhood network refers its client with consent to the OGGZ network, and nobody
+    // has decided yet. Its coordinator may see the pseudonym, problem areas, urgency and reason — no identity.
+    const [neighbourhood, oggz] = ids.networks;
+    const x = canaries.find((c) => c.networkId === neighbourhood && c.consent === 'GIVEN')!;
+    await coordinators
+      .get(neighbourhood)!
+      .agent.post(`/api/cases/${x.id}/referrals`)
+      .send({ toNetworkId: oggz, reason: REFERRAL_REASON })
+      .expect(201);
+    referred.set(x.id, oggz);
   }, 300_000);
 
   /** The levels the policy grants this viewer for this case, over every context they can reach. */
@@ -393,7 +410,9 @@ describe('Leak crawler: every GET route, every viewer', () => {
         for (const m of x.postcode) forbidden.push({ what: `${x.kind} ${x.consent} postcode`, value: new RegExp(escape(m)) });
       if (maxOf(levels) === 'HIDDEN') {
         forbidden.push({ what: `${x.kind} ${x.consent} case id`, value: new RegExp(x.id) });
-        if (!visiblePseudonyms.has(x.pseudonym))
+        // The receiving coordinator of a waiting referral knows its pseudonym (issue #14) — still not its id, number or identity.
+        const receivesIt = v.role === 'COORDINATOR' && referred.get(x.id) === v.networkId;
+        if (!visiblePseudonyms.has(x.pseudonym) && !receivesIt)
           forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
         if (!visibleNumbers.has(x.number))
           forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
@@ -565,6 +584,66 @@ describe('Leak crawler: every GET route, every viewer', () => {
     const network = await municipality.agent.get(`/api/networks/${ids.networks[0]}`).expect(200);
     expect(network.body.myRole).toBe('MUNICIPALITY');
     expect(forbidden.some((f) => f.value.test(network.text))).toBe(false);
+  });
+
+  it('shows the receiving coordinator a waiting referral without any identity (the crawler reached it)', async () => {
+    const [, oggz] = ids.networks;
+    const receiving = viewers.find((v) => v.name === 'OGGZ coordinator')!;
+    const res = await receiving.agent.get(`/api/networks/${oggz}/referrals`).expect(200);
+    const [x] = [...referred.keys()].map((id) => canaries.find((c) => c.id === id)!);
+    expect(res.body).toEqual([
+      expect.objectContaining({ direction: 'INCOMING', pseudonym: x.pseudonym, reason: REFERRAL_REASON, caseId: null }),
+    ]);
+    expect(forbiddenFor(receiving).filter((f) => f.value.test(res.text))).toEqual([]);
+    for (const marker of [...x.full, ...x.postcode, x.id, x.number])
+      expect({ marker, shown: res.text.includes(marker) }).toEqual({ marker, shown: false });
+  });
+
+  it('answers "known in another network?" without a case or an identity, for every coordinator and case', async () => {
+    const [, oggz] = ids.networks;
+    for (const n of ids.networks) {
+      const c = coordinators.get(n)!.agent;
+      const current = (await c.get(`/api/networks/${n}/covenant`).expect(200)).body;
+      await c
+        .put(`/api/networks/${n}/covenant`)
+        .send({
+          levels: current.levels,
+          retentionMonths: current.retentionMonths,
+          anonymousQuestionSubmitter: current.anonymousQuestionSubmitter,
+          confidentialityStatement: current.confidentialityStatement,
+          knownElsewhereCheck: true,
+        })
+        .expect(200);
+    }
+    // The neighbourhood client with consent is known in the OGGZ network too (brought in there under its own number).
+    const there = (
+      await coordinators
+        .get(oggz)!
+        .agent.post(`/api/networks/${oggz}/cases`)
+        .send(caseBody({ client: CLIENTS.NEIGHBOURHOOD.given }))
+        .expect(201)
+    ).body as { id: string; number: string; pseudonym: string };
+    const answers: string[] = [];
+    for (const v of viewers.filter((v) => v.role === 'COORDINATOR')) {
+      const forbidden = forbiddenFor(v);
+      for (const caseId of [
+        ...canaries.filter((c) => c.networkId === v.networkId).map((c) => c.id),
+        ...(v.networkId === oggz ? [there.id] : []),
+      ]) {
+        const res = await v.agent
+          .post(`/api/cases/${caseId}/known-elsewhere`)
+          .send({ purpose: 'Afstemmen wie de regie neemt.' })
+          .expect(200);
+        answers.push(res.text);
+        const leaks = forbidden.filter((f) => f.value.test(res.text)).map((f) => `${v.name} · ${caseId} · ${f.what}`);
+        expect(leaks).toEqual([]);
+        // Never the other network's case: not its id, number or pseudonym.
+        for (const other of [...canaries.filter((c) => c.networkId !== v.networkId), ...(v.networkId === oggz ? [] : [there])])
+          for (const marker of [other.id, other.number]) expect(res.text.includes(marker)).toBe(false);
+      }
+    }
+    // The crawl saw a "yes" both ways.
+    expect(answers.filter((a) => JSON.parse(a).known === true)).toHaveLength(2);
   });
 
   it('writes no canary value to the server log', () => {

@@ -3,7 +3,21 @@ import { DISCLOSURE_CONTEXTS, type CovenantRole, type DisclosureContext } from '
 // The access log's vocabulary, without validation decorators, so that the client can import it.
 
 /** Looks at, and changes to, client data (NEN 7513 "gebeurtenis"). */
-export const DISCLOSURE_ACTIONS = ['LIST', 'VIEW', 'SEARCH', 'CREATE', 'UPDATE', 'EXPORT', 'ERASE', 'TEXT_REFUSED'] as const;
+export const DISCLOSURE_ACTIONS = [
+  'LIST',
+  'VIEW',
+  'SEARCH',
+  'CREATE',
+  'UPDATE',
+  'EXPORT',
+  'ERASE',
+  'TEXT_REFUSED',
+  // Between networks (issue #14): a referral sent or received, declined, the handover on acceptance, and "known elsewhere?".
+  'REFER',
+  'REFER_DECLINE',
+  'TRANSFER',
+  'KNOWN_ELSEWHERE',
+] as const;
 /** Changes to who may see what: memberships, roles, the covenant, confidentiality, accounts. */
 export const ACCESS_CHANGE_ACTIONS = [
   'ROLE_GRANT',
@@ -39,6 +53,7 @@ export const ACCESS_OBJECT_TYPES = [
   'COVENANT',
   'USER',
   'ORGANISATION',
+  'REFERRAL',
 ] as const;
 export type AccessObjectType = (typeof ACCESS_OBJECT_TYPES)[number];
 

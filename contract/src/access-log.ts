@@ -76,6 +76,8 @@ export interface AccessLogEntryView {
   context: AccessContext | null;
   /** Network access point: the request's address. */
   ip: string | null;
+  /** The purpose the user gave, in their words (a referral's reason, a "known elsewhere?" question's purpose); free text passed the identity guard. */
+  purpose: string | null;
   outcome: AccessOutcome;
   object: { type: AccessObjectType; id: string | null } | null;
   /** For access changes: whom it concerned. */

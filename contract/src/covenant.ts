@@ -1,4 +1,17 @@
-import { IsBoolean, IsDefined, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { FreeText } from './free-text';
 import type { CovenantRole, DisclosureContext, DisclosureLevel } from './enums';
 import { IsDisclosureMatrix } from './validators';
@@ -17,6 +30,8 @@ export interface CovenantView {
   levels: DisclosureMatrix;
   retentionMonths: number;
   anonymousQuestionSubmitter: boolean;
+  /** Whether this network's coordinator may ask "known in another network?", and this network is searched when another asks (issue #14). */
+  knownElsewhereCheck: boolean;
   confidentialityStatement: string;
   signatures: CovenantSignatureView[];
   createdAt: string;
@@ -37,6 +52,11 @@ export class UpdateCovenantDto {
 
   @IsBoolean({ message: 'Kies of de vragensteller van een consultatieve vraag anoniem blijft (ja of nee).' })
   anonymousQuestionSubmitter!: boolean;
+
+  /** Left out: stays as it was (off in a new network). */
+  @IsBoolean({ message: 'Kies of de vraag "Bekend in een ander netwerk?" mag (ja of nee).' })
+  @IsOptional()
+  knownElsewhereCheck?: boolean;
 
   @FreeText()
   @MaxLength(5000, { message: 'De geheimhoudingsverklaring mag hoogstens 5000 tekens hebben.' })

@@ -87,6 +87,7 @@ export const NOT_FREE_TEXT: Record<string, string> = {
   'MinutesCommentDto.sectionId': 'the id of a minutes section, matched against the stored sections',
   'AddSignatureDto.organisationId': 'an id (UUID)',
   'AddSignatureDto.signedOn': 'a date (pattern-checked)',
+  'CreateReferralDto.toNetworkId': 'an id (UUID)',
   'MfaCodeDto.code': 'six digits from an authenticator app or a recovery code (pattern-checked); checked, never stored',
   'MfaDisableDto.code': 'six digits from an authenticator app or a recovery code (pattern-checked); checked, never stored',
   'MfaDisableDto.password': 'a password: checked against the hash, never stored or shown',

@@ -37,6 +37,11 @@ export const PERMISSIONS = [
   'case.create',
   'case.updateStatus',
   'case.accessReport',
+  // between networks (issue #14): a warm handover, and "known in another network?"
+  'case.refer',
+  'referral.read',
+  'referral.decide',
+  'case.knownElsewhere',
   // consultative questions
   'question.list',
   'question.read',
@@ -171,6 +176,10 @@ export const ACCESS: Record<AccessRole, Partial<Record<Permission, Grant>>> = {
     'accessLog.read': true,
     'case.updateStatus': true,
     'case.accessReport': true,
+    'case.refer': true,
+    'referral.read': true,
+    'referral.decide': true,
+    'case.knownElsewhere': true,
     'question.answer': true,
     'question.message': true,
     'meeting.plan': true,

@@ -11,6 +11,7 @@ import type { OrganisationView } from './organisations';
 import type { NetworkOverviewView } from './overview';
 import type { FiguresView } from './figures';
 import type { QuestionView, ScanResult } from './questions';
+import type { KnownElsewhereView, ReferralTargetView, ReferralView } from './referrals';
 import type { CaseTimelineView } from './timeline';
 import type { UserView } from './users';
 
@@ -45,6 +46,7 @@ export interface ResponseBodies {
   GuestCandidateView: GuestCandidateView;
   HealthView: HealthView;
   IdentifyingDataError: IdentifyingDataError;
+  KnownElsewhereView: KnownElsewhereView;
   LoginResponse: LoginResponse;
   MeView: MeView;
   MeetingSummaryView: MeetingSummaryView;
@@ -60,6 +62,8 @@ export interface ResponseBodies {
   OrganisationView: OrganisationView;
   PlannedMeetings: PlannedMeetings;
   QuestionView: QuestionView;
+  ReferralTargetView: ReferralTargetView;
+  ReferralView: ReferralView;
   RoleReviewView: RoleReviewView;
   RoleView: RoleView;
   ScanResult: ScanResult;

@@ -9,6 +9,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { NetworksService } from '../networks/networks.service';
 import { AccessLogService } from '../privacy/access-log.service';
 import { QuestionsService } from '../questions/questions.service';
+import { ReferralsService } from '../referrals/referrals.service';
 import { refusedTarget } from './refused-access';
 
 /**
@@ -28,6 +29,7 @@ export class AccessTargets {
     private readonly questions: QuestionsService,
     private readonly meetings: MeetingsService,
     private readonly actions: ActionsService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   /** The network the object belongs to; null when it does not exist. */
@@ -44,6 +46,8 @@ export class AccessTargets {
         return this.actions.networkOf(id);
       case 'NETWORK':
         return this.networks.networkOf(id);
+      case 'REFERRAL':
+        return this.referrals.networkOf(id);
     }
   }
 

@@ -24,6 +24,7 @@ const READ: Record<RouteObjectType, Permission> = {
   MEETING: 'meeting.read',
   MINUTES: 'minutes.read',
   ACTION: 'action.list',
+  REFERRAL: 'referral.read',
 };
 
 export type RequestWithAccess = RequestWithViewer & { access?: { networkId: string | null; role: AccessRole | null } };

@@ -6,6 +6,7 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { NetworksModule } from '../networks/networks.module';
 import { AccessLogModule } from '../privacy/access-log.module';
 import { QuestionsModule } from '../questions/questions.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { AccessGuard } from './access.guard';
 import { AccessTargets } from './access-targets';
 import { RefusedAccessInterceptor } from './refused-access.interceptor';
@@ -16,7 +17,7 @@ import { RefusedAccessInterceptor } from './refused-access.interceptor';
  * imports it (after AuthModule, whose guard must run first), and nothing depends on it.
  */
 @Module({
-  imports: [AccessLogModule, NetworksModule, CasesModule, QuestionsModule, MeetingsModule, ActionsModule],
+  imports: [AccessLogModule, NetworksModule, CasesModule, QuestionsModule, MeetingsModule, ActionsModule, ReferralsModule],
   providers: [
     AccessTargets,
     { provide: APP_GUARD, useClass: AccessGuard },

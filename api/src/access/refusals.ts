@@ -17,6 +17,10 @@ export const FORBIDDEN: Partial<Record<Permission, string>> = {
   'case.create': 'Alleen leden van dit netwerk brengen een casus in.',
   'case.updateStatus': 'Alleen de coördinator besluit over de status van een casus.',
   'case.accessReport': 'Alleen de coördinator maakt een inzageoverzicht.',
+  'case.refer': 'Alleen de coördinator verwijst een casus door naar een ander netwerk.',
+  'referral.read': 'Alleen de coördinator ziet de doorverwijzingen van en naar dit netwerk.',
+  'referral.decide': 'Alleen de coördinator besluit of dit netwerk een doorverwezen casus overneemt.',
+  'case.knownElsewhere': 'Alleen de coördinator vraagt of een cliënt bekend is in een ander netwerk.',
   'question.answer': 'Alleen de coördinator beantwoordt een consultatieve vraag.',
   'question.message': 'Alleen de coördinator en de organisatie die de vraag stelde, schrijven in deze draad.',
   'question.withdraw': 'Alleen de organisatie die de vraag stelde, kan hem intrekken.',
@@ -40,6 +44,7 @@ export const NOT_FOUND: Record<RouteObjectType, string> = {
   MEETING: 'Dit overleg bestaat niet of je bent geen lid van het netwerk.',
   MINUTES: 'Er is (nog) geen verslag van dit overleg dat je mag zien.',
   ACTION: 'Deze actie bestaat niet of je mag hem niet zien.',
+  REFERRAL: 'Deze doorverwijzing bestaat niet of je mag hem niet zien.',
 };
 
 /**

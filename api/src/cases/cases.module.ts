@@ -12,11 +12,12 @@ import { CasesService } from './cases.service';
 import { CaseDirectory } from './case-directory';
 import { ClientIdentifier } from './client-identifier.entity';
 import { ClientIdentityRecord } from './client-identity.entity';
+import { ClientMatchKey } from './client-match-key.entity';
 import { RetentionService } from './retention.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Case, CaseEvent, ClientIdentityRecord, ClientIdentifier]),
+    TypeOrmModule.forFeature([Case, CaseEvent, ClientIdentityRecord, ClientIdentifier, ClientMatchKey]),
     PrivacyModule,
     NetworksModule,
     OrganisationsModule,

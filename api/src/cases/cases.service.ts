@@ -61,18 +61,22 @@ export class CasesService implements OnApplicationBootstrap {
     private readonly clock: Clock,
   ) {}
 
-  /** Cases stored before the identity guard had blind indexes get them now (the key is needed, so not in a migration). */
+  /**
+   * Identities stored before the identity guard had blind indexes, or before the installation-wide
+   * match key (ADR 0021), get them now: the key is needed, so this cannot be done in a migration.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const missing = await this.identities
       .createQueryBuilder('i')
       .where('NOT EXISTS (SELECT 1 FROM client_identifiers x WHERE x."caseId" = i."caseId")')
+      .orWhere('NOT EXISTS (SELECT 1 FROM client_match_keys k WHERE k."caseId" = i."caseId")')
       .getMany();
     if (missing.length === 0) return;
     await this.units.run(async (manager) => {
       for (const record of missing)
         await this.directory.index(manager, record.caseId, record.networkId, this.cipher.decrypt(record.ciphertext, record.caseId));
     });
-    this.logger.log(`Blinde indexen gemaakt voor ${missing.length} bestaande cliënten.`);
+    this.logger.log(`Blinde indexen en koppelsleutels gemaakt voor ${missing.length} bestaande cliënten.`);
   }
 
   /**
@@ -116,7 +120,7 @@ export class CasesService implements OnApplicationBootstrap {
     const record = await this.units.run(async (manager) => {
       const id = newId();
       await options.together?.(manager, id);
-      return this.insertWithNumber(manager, id, viewer, networkId, dto, identity, options.sourceQuestionId ?? null);
+      return this.insertWithNumber(manager, id, viewer, networkId, this.fieldsOf(dto, options.sourceQuestionId ?? null), identity);
     });
     const disclosure = await this.disclosures.forNetwork(viewer, networkId, 'DOSSIER', [record.id], { role: access.role });
     const decided = disclosure.decide(record);
@@ -343,6 +347,81 @@ export class CasesService implements OnApplicationBootstrap {
     return this.cases.find({ where: { status: 'CLOSED', identityErasedAt: IsNull() } });
   }
 
+  /** These cases as stored (no identity, no access check): for the referrals' views, which show the pseudonym only. */
+  async recordsOf(caseIds: string[]): Promise<Map<string, Case>> {
+    const ids = [...new Set(caseIds)];
+    const found = ids.length ? await this.cases.findBy({ id: In(ids) }) : [];
+    return new Map(found.map((c) => [c.id, c]));
+  }
+
+  /**
+   * A warm handover, accepted (issue #14), in the caller's unit of work: the source case becomes
+   * REFERRED (claimed in the status it was read in, with its entry in the history), and the receiving
+   * network gets a new case with its own number and pseudonym, ACCEPTED by the accepting coordinator.
+   * The identity is decrypted and encrypted again for the new case (the case id is its AAD) only when
+   * `moveIdentity`; otherwise the new case starts without one (and shows the pseudonym to everyone).
+   * Returns the new case and whether the identity moved.
+   */
+  async takeOver(
+    manager: EntityManager,
+    viewer: Viewer,
+    source: Case,
+    toNetworkId: string,
+    reason: string,
+    moveIdentity: boolean,
+  ): Promise<{ record: Case; identityMoved: boolean }> {
+    const now = this.clock.now();
+    const claimed = await manager
+      .withRepository(this.cases)
+      .update({ id: source.id, status: source.status }, { status: 'REFERRED', statusReason: reason, updatedAt: now });
+    if (!claimed.affected) throw new ConflictException('Deze casus is zojuist door iemand anders gewijzigd. Laad hem opnieuw.');
+    await manager.getRepository(CaseEvent).insert({
+      id: newId(),
+      caseId: source.id,
+      at: now,
+      fromStatus: source.status,
+      toStatus: 'REFERRED',
+      reason,
+      userId: viewer.id,
+    });
+    let identity: ClientIdentity | null = null;
+    if (moveIdentity) {
+      const stored = await manager.getRepository(ClientIdentityRecord).findOneBy({ caseId: source.id });
+      identity = stored ? this.cipher.decrypt(stored.ciphertext, source.id) : null;
+    }
+    const id = newId();
+    const record = await this.insertWithNumber(
+      manager,
+      id,
+      viewer,
+      toNetworkId,
+      {
+        neighbourhood: source.neighbourhood,
+        problemAreas: source.problemAreas,
+        urgency: source.urgency,
+        consent: source.consent,
+        consentOverrideReason: source.consentOverrideReason,
+        summary: source.summary,
+        status: 'ACCEPTED',
+        statusReason: reason,
+        sourceQuestionId: null,
+        // Without the identity the case holds none: the policy shows everyone the pseudonym, as after erasure.
+        identityErasedAt: identity ? null : now,
+      },
+      identity,
+    );
+    await manager.getRepository(CaseEvent).insert({
+      id: newId(),
+      caseId: id,
+      at: now,
+      fromStatus: null,
+      toStatus: 'ACCEPTED',
+      reason,
+      userId: viewer.id,
+    });
+    return { record, identityMoved: identity !== null };
+  }
+
   /** Erases the identity for good: the ciphertext and blind index go, the case keeps pseudonym and history. */
   async eraseIdentity(record: Case): Promise<void> {
     await this.units.run(async (manager) => {
@@ -404,14 +483,34 @@ export class CasesService implements OnApplicationBootstrap {
    * cases numbered at once (other API instances, on PostgreSQL) collide on the unique number: the
    * loser's savepoint is rolled back and it takes the next number.
    */
+  private fieldsOf(dto: CreateCaseDto, sourceQuestionId: string | null): NewCaseFields {
+    return {
+      neighbourhood: dto.neighbourhood.trim(),
+      problemAreas: [...new Set(dto.problemAreas)],
+      urgency: dto.urgency,
+      consent: dto.consent,
+      consentOverrideReason: dto.consent === 'OVERRIDE_OGGZ' ? dto.consentOverrideReason!.trim() : null,
+      summary: dto.summary.trim(),
+      status: 'SUBMITTED',
+      statusReason: null,
+      sourceQuestionId,
+      identityErasedAt: null,
+    };
+  }
+
+  /**
+   * Stores the case with the next number of its network and year, in the caller's unit of work, with
+   * the client's identity (encrypted, indexed) when there is one. Two cases numbered at once (other
+   * API instances, on PostgreSQL) collide on the unique number: the loser's savepoint is rolled back
+   * and it takes the next number.
+   */
   private async insertWithNumber(
     manager: EntityManager,
     id: string,
     viewer: Viewer,
     networkId: string,
-    dto: CreateCaseDto,
-    identity: ClientIdentity,
-    sourceQuestionId: string | null,
+    fields: NewCaseFields,
+    identity: ClientIdentity | null,
   ): Promise<Case> {
     const now = this.clock.now();
     const year = dutchYear(now);
@@ -426,34 +525,27 @@ export class CasesService implements OnApplicationBootstrap {
             .getRawOne<{ last: number | string | null }>())!;
           const taken = await cases.find({ where: { networkId }, select: { pseudonym: true } });
           const record = cases.create({
+            ...fields,
             id,
             networkId,
             number: `${year}-${String(Number(last ?? 0) + 1).padStart(3, '0')}`,
             pseudonym: drawPseudonym(new Set(taken.map((c) => c.pseudonym))),
-            neighbourhood: dto.neighbourhood.trim(),
-            problemAreas: [...new Set(dto.problemAreas)],
-            urgency: dto.urgency,
-            consent: dto.consent,
-            consentOverrideReason: dto.consent === 'OVERRIDE_OGGZ' ? dto.consentOverrideReason!.trim() : null,
-            summary: dto.summary.trim(),
-            status: 'SUBMITTED',
-            statusReason: null,
             submittedById: viewer.id,
             submittedByOrganisationId: viewer.organisationId,
             createdAt: now,
             updatedAt: now,
             closedAt: null,
-            identityErasedAt: null,
-            sourceQuestionId,
           });
           await cases.insert(record);
-          await m.getRepository(ClientIdentityRecord).insert({
-            caseId: id,
-            networkId,
-            ciphertext: this.cipher.encrypt(identity, id),
-            surnameIndex: this.cipher.surnameIndex(identity.surname),
-          });
-          await this.directory.index(m, id, networkId, identity);
+          if (identity) {
+            await m.getRepository(ClientIdentityRecord).insert({
+              caseId: id,
+              networkId,
+              ciphertext: this.cipher.encrypt(identity, id),
+              surnameIndex: this.cipher.surnameIndex(identity.surname),
+            });
+            await this.directory.index(m, id, networkId, identity);
+          }
           return record;
         });
       } catch (error) {
@@ -463,6 +555,21 @@ export class CasesService implements OnApplicationBootstrap {
     }
   }
 }
+
+/** What a new case holds apart from its id, network, number, pseudonym, submitter and moments. */
+type NewCaseFields = Pick<
+  Case,
+  | 'neighbourhood'
+  | 'problemAreas'
+  | 'urgency'
+  | 'consent'
+  | 'consentOverrideReason'
+  | 'summary'
+  | 'status'
+  | 'statusReason'
+  | 'sourceQuestionId'
+  | 'identityErasedAt'
+>;
 
 /** `text` for a LIKE pattern, with LIKE's own characters (and the escape character, a backslash) escaped. */
 function escapeLike(text: string): string {

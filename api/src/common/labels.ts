@@ -97,6 +97,10 @@ export const ACCESS_ACTION_LABEL: Partial<Record<AccessAction, string>> = {
   EXPORT: 'geëxporteerd',
   ERASE: 'identiteit gewist (bewaartermijn)',
   TEXT_REFUSED: 'tekst met cliëntgegevens geweigerd',
+  REFER: 'doorverwezen naar een ander netwerk (voorstel)',
+  REFER_DECLINE: 'doorverwijzing afgewezen',
+  TRANSFER: 'overgedragen aan een ander netwerk',
+  KNOWN_ELSEWHERE: 'gevraagd: bekend in een ander netwerk?',
 };
 
 /** Only levels that are logged (HIDDEN is never disclosed). */

@@ -54,6 +54,12 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       level: { anyOf: [{ $ref: '#/components/schemas/DisclosureLevel' }, { type: 'object', nullable: true, enum: [null] }] },
       context: { anyOf: [{ $ref: '#/components/schemas/AccessContext' }, { type: 'object', nullable: true, enum: [null] }] },
       ip: { type: 'string', description: "Network access point: the request's address.", nullable: true },
+      purpose: {
+        type: 'string',
+        description:
+          'The purpose the user gave, in their words (a referral\'s reason, a "known elsewhere?" question\'s purpose); free text passed the identity guard.',
+        nullable: true,
+      },
       outcome: { $ref: '#/components/schemas/AccessOutcome' },
       object: {
         type: 'object',
@@ -104,6 +110,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       'level',
       'context',
       'ip',
+      'purpose',
       'outcome',
       'object',
       'subject',
@@ -131,7 +138,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   },
   AccessObjectType: {
     type: 'string',
-    enum: ['CASE', 'QUESTION', 'MEETING', 'MINUTES', 'ACTION', 'NETWORK', 'COVENANT', 'USER', 'ORGANISATION'],
+    enum: ['CASE', 'QUESTION', 'MEETING', 'MINUTES', 'ACTION', 'NETWORK', 'COVENANT', 'USER', 'ORGANISATION', 'REFERRAL'],
   },
   AccessOutcome: { type: 'string', enum: ['SUCCESS', 'DENIED'] },
   ActionCorrectableField: { type: 'string', enum: ['description', 'dueDate', 'owner'] },
@@ -613,6 +620,11 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       levels: { $ref: '#/components/schemas/DisclosureMatrix' },
       retentionMonths: { type: 'number' },
       anonymousQuestionSubmitter: { type: 'boolean' },
+      knownElsewhereCheck: {
+        type: 'boolean',
+        description:
+          'Whether this network\'s coordinator may ask "known in another network?", and this network is searched when another asks (issue #14).',
+      },
       confidentialityStatement: { type: 'string' },
       signatures: { type: 'array', items: { $ref: '#/components/schemas/CovenantSignatureView' } },
       createdAt: { type: 'string' },
@@ -623,6 +635,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       'levels',
       'retentionMonths',
       'anonymousQuestionSubmitter',
+      'knownElsewhereCheck',
       'confidentialityStatement',
       'signatures',
       'createdAt',
@@ -630,7 +643,23 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     ],
     additionalProperties: false,
   },
-  DisclosureAction: { type: 'string', enum: ['LIST', 'VIEW', 'SEARCH', 'CREATE', 'UPDATE', 'EXPORT', 'ERASE', 'TEXT_REFUSED'] },
+  DisclosureAction: {
+    type: 'string',
+    enum: [
+      'LIST',
+      'VIEW',
+      'SEARCH',
+      'CREATE',
+      'UPDATE',
+      'EXPORT',
+      'ERASE',
+      'TEXT_REFUSED',
+      'REFER',
+      'REFER_DECLINE',
+      'TRANSFER',
+      'KNOWN_ELSEWHERE',
+    ],
+  },
   DisclosureContext: { type: 'string', enum: ['MEETING', 'DOSSIER', 'MINUTES'] },
   DisclosureLevel: { type: 'string', enum: ['FULL', 'INITIALS', 'ADDRESS', 'PSEUDONYM', 'HIDDEN'] },
   DisclosureMatrix: {
@@ -893,6 +922,36 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     additionalProperties: false,
   },
   IdentifyingKind: { type: 'string', enum: ['NAME', 'ADDRESS', 'POSTCODE', 'PHONE', 'EMAIL', 'BSN', 'IBAN', 'DATE_OF_BIRTH'] },
+  KnownElsewhereView: {
+    type: 'object',
+    properties: {
+      known: { type: 'boolean' },
+      networks: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            coordinators: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { name: { type: 'string' }, email: { type: 'string' }, organisation: { type: 'string' } },
+                required: ['name', 'email', 'organisation'],
+                additionalProperties: false,
+              },
+            },
+          },
+          required: ['id', 'name', 'coordinators'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['known', 'networks'],
+    additionalProperties: false,
+    description: 'The answer to "Bekend in een ander netwerk?": yes, whom to contact, or no. Never a case, never an identity.',
+  },
   LoginResponse: {
     anyOf: [
       {
@@ -1452,6 +1511,80 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   Recommendation: {
     type: 'string',
     enum: ['NO_ACTION', 'ADVICE_ONLY', 'BRING_IN_AS_CASE_WITH_CONSENT', 'REFER_TO_OGGZ_REPORTING_POINT', 'REFER_ELSEWHERE'],
+  },
+  ReferralStatus: { type: 'string', enum: ['PENDING', 'ACCEPTED', 'DECLINED'] },
+  ReferralTargetView: {
+    type: 'object',
+    properties: { id: { type: 'string' }, name: { type: 'string' }, kind: { $ref: '#/components/schemas/NetworkKind' } },
+    required: ['id', 'name', 'kind'],
+    additionalProperties: false,
+    description: 'Another network of the installation, as a coordinator may choose it for a referral.',
+  },
+  ReferralView: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      direction: { type: 'string', enum: ['OUTGOING', 'INCOMING'] },
+      status: { $ref: '#/components/schemas/ReferralStatus' },
+      fromNetwork: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+        required: ['id', 'name'],
+        additionalProperties: false,
+      },
+      toNetwork: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+        required: ['id', 'name'],
+        additionalProperties: false,
+      },
+      caseId: { type: 'string', description: 'The source case, for the referring network only.', nullable: true },
+      pseudonym: {
+        type: 'string',
+        description: 'The pseudonym of the source case ("mevrouw Linde"): what the receiving coordinator may know before accepting.',
+      },
+      problemAreas: { type: 'array', items: { $ref: '#/components/schemas/ProblemArea' } },
+      urgency: { $ref: '#/components/schemas/Urgency' },
+      identityMoves: {
+        type: 'boolean',
+        description: 'Whether the identity may move on acceptance (consent given, or an OGGZ override with a reason).',
+      },
+      consent: { $ref: '#/components/schemas/Consent' },
+      reason: { type: 'string' },
+      createdAt: { type: 'string' },
+      decidedAt: { type: 'string', nullable: true },
+      declineReason: { type: 'string', nullable: true },
+      newCaseId: {
+        type: 'string',
+        description: "The receiving network's new case, for the receiving network only, once accepted.",
+        nullable: true,
+      },
+      identityMoved: { type: 'boolean', description: 'Whether the identity moved with it (set on acceptance).', nullable: true },
+      canDecide: { type: 'boolean', description: 'Whether the viewer may accept or decline it now.' },
+    },
+    required: [
+      'id',
+      'direction',
+      'status',
+      'fromNetwork',
+      'toNetwork',
+      'caseId',
+      'pseudonym',
+      'problemAreas',
+      'urgency',
+      'identityMoves',
+      'consent',
+      'reason',
+      'createdAt',
+      'decidedAt',
+      'declineReason',
+      'newCaseId',
+      'identityMoved',
+      'canDecide',
+    ],
+    additionalProperties: false,
+    description:
+      'A referral as one of the two coordinators sees it. `direction` says which side the viewer is on: OUTGOING (their network referred the case; `caseId` is their own case) or INCOMING (their network is asked to take it over; no case of the other network is named, only its pseudonym, and `newCaseId` is their own new case once accepted). Never an identity.',
   },
   Ring: { type: 'string', enum: ['CORE', 'SHELL'] },
   RoleReviewView: {

@@ -1,5 +1,5 @@
 /** What a route's `:id` names, read from the route pattern: the same rule for access checks and for the log of refused attempts. */
-export type RouteObjectType = 'CASE' | 'QUESTION' | 'MINUTES' | 'MEETING' | 'ACTION' | 'NETWORK';
+export type RouteObjectType = 'CASE' | 'QUESTION' | 'MINUTES' | 'MEETING' | 'ACTION' | 'NETWORK' | 'REFERRAL';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,6 +11,8 @@ const OBJECT_ROUTES: [RegExp, RouteObjectType][] = [
   [/^meetings\/:id(\/|$)/, 'MEETING'],
   [/^actions\/:id(\/|$)/, 'ACTION'],
   [/^networks\/:id(\/|$)/, 'NETWORK'],
+  // A referral belongs to the network that decides on it: the receiving one (issue #14).
+  [/^referrals\/:id(\/|$)/, 'REFERRAL'],
 ];
 
 /** The route pattern without leading slashes and the /api prefix: "cases/:id/access-report.pdf". */

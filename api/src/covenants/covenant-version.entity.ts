@@ -23,6 +23,10 @@ export class CovenantVersion {
   @Column({ type: 'boolean' })
   anonymousQuestionSubmitter!: boolean;
 
+  /** Issue #14: whether this network's coordinator may ask "known in another network?" and this network is searched. Off by default. */
+  @Column({ type: 'boolean', default: false })
+  knownElsewhereCheck!: boolean;
+
   @Column({ type: 'text' })
   confidentialityStatement!: string;
 

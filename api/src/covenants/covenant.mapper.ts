@@ -14,6 +14,7 @@ export function toCovenantView(
     levels: version.levels,
     retentionMonths: version.retentionMonths,
     anonymousQuestionSubmitter: version.anonymousQuestionSubmitter,
+    knownElsewhereCheck: version.knownElsewhereCheck,
     confidentialityStatement: version.confidentialityStatement,
     signatures: signatures.map((s) => ({
       organisation: { id: s.organisationId, name: organisationNames.get(s.organisationId) ?? '' },

@@ -66,6 +66,7 @@ export class CovenantsService {
       levels: template.levels,
       retentionMonths: template.retentionMonths,
       anonymousQuestionSubmitter: template.anonymousQuestionSubmitter,
+      knownElsewhereCheck: false,
       confidentialityStatement: DEFAULT_CONFIDENTIALITY_STATEMENT,
       createdAt: this.clock.now(),
       createdById: null,
@@ -136,6 +137,8 @@ export class CovenantsService {
             levels: dto.levels,
             retentionMonths: dto.retentionMonths,
             anonymousQuestionSubmitter: dto.anonymousQuestionSubmitter,
+            // Left out of the request: stays as it was.
+            knownElsewhereCheck: dto.knownElsewhereCheck ?? current.knownElsewhereCheck,
             confidentialityStatement: dto.confidentialityStatement.trim(),
             createdAt: this.clock.now(),
             createdById: viewer.id,

@@ -271,6 +271,33 @@ export class NetworksService {
     return found.map((r) => ({ id: r.userId, name: r.user!.name }));
   }
 
+  /** The other networks of the installation, by name (for choosing where to refer a case; no access check). */
+  async others(networkId: string): Promise<Network[]> {
+    return (await this.networks.find({ order: { name: 'ASC' } })).filter((n) => n.id !== networkId);
+  }
+
+  /**
+   * The active coordinators of these networks with their professional contact (name, e-mail,
+   * organisation id), for "known in another network?" (issue #14); no access check.
+   */
+  async coordinatorContacts(networkIds: string[]): Promise<Map<string, { name: string; email: string; organisationId: string }[]>> {
+    const out = new Map<string, { name: string; email: string; organisationId: string }[]>();
+    if (networkIds.length === 0) return out;
+    const found = await this.roles.find({
+      where: { networkId: In([...new Set(networkIds)]), role: 'COORDINATOR' },
+      relations: { user: true },
+      order: { createdAt: 'ASC' },
+    });
+    for (const r of found) {
+      if (!r.user?.active) continue;
+      out.set(r.networkId, [
+        ...(out.get(r.networkId) ?? []),
+        { name: r.user.name, email: r.user.email, organisationId: r.user.organisationId },
+      ]);
+    }
+    return out;
+  }
+
   /** For other modules' rules (no access check): is this organisation a member, and in which ring? */
   async membership(networkId: string, organisationId: string): Promise<Membership | null> {
     return this.memberships.findOneBy({ networkId, organisationId });

@@ -7,7 +7,8 @@ export const GENESIS = '0'.repeat(64);
 /** Marker of entries chained with HMAC-SHA-256 under the chain key. */
 export const KEYED_CHAIN = 'HMAC1';
 
-export type ChainFields = Omit<AccessLogEntry, 'hash'>;
+// `purpose` (issue #14) is optional: entries written before it have none, and their hash leaves it out.
+export type ChainFields = Omit<AccessLogEntry, 'hash' | 'purpose'> & { purpose?: string | null };
 
 /**
  * The keys of the access log, derived from CASUSTAFEL_DATA_KEY with HKDF, one per purpose (as the
@@ -72,6 +73,8 @@ export function keyedHash(chainKey: Buffer, e: ChainFields): string {
     e.subjectRole,
     e.prevHash,
   ];
+  // Added with issue #14: only where there is one, so that every entry written before keeps its hash.
+  if (e.purpose !== null && e.purpose !== undefined) fields.push(e.purpose);
   return createHmac('sha256', chainKey).update(JSON.stringify(fields)).digest('hex');
 }
 

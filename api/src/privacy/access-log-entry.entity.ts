@@ -55,6 +55,13 @@ export class AccessLogEntry {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
 
+  /**
+   * The purpose the user gave in their own words (issue #14: a referral's reason, the purpose of a
+   * "known in another network?" question); free text that passed the identity guard. Null otherwise.
+   */
+  @Column({ type: 'text', nullable: true })
+  purpose!: string | null;
+
   /** SUCCESS or DENIED; 'OK' on entries written before NEN 7513 outcomes (read as SUCCESS). */
   @Column({ type: 'varchar', length: 8 })
   outcome!: 'OK' | 'SUCCESS' | 'DENIED';

@@ -33,6 +33,7 @@ export function toAccessLogEntryView(r: AccessLogEntry, names: AccessLogNames): 
     level: r.level as DisclosureLevel | null,
     context: r.context as AccessContext | null,
     ip: r.ip,
+    purpose: r.purpose,
     outcome: r.outcome === 'DENIED' ? 'DENIED' : 'SUCCESS',
     object,
     subject: hasSubject

@@ -57,6 +57,8 @@ export interface AccessEvent {
   object?: { type: AccessObjectType; id: string | null } | null;
   /** For access changes: whom it concerned. */
   subject?: { userId?: string | null; organisationId?: string | null; role?: string | null } | null;
+  /** The purpose the user gave in their own words (free text that passed the identity guard). */
+  purpose?: string | null;
 }
 
 type Head = { seq: number; hash: string };
@@ -321,6 +323,7 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
             level: e.level,
             context: e.context,
             ip: e.viewer?.ip?.slice(0, 64) ?? null,
+            purpose: e.purpose ?? null,
             outcome: e.outcome === 'DENIED' ? 'DENIED' : 'SUCCESS',
             objectType: object?.type ?? null,
             objectId: object?.id ?? null,

@@ -83,6 +83,18 @@ export function identifierValues(identity: ClientIdentity): IdentifierValue[] {
   return values;
 }
 
+/**
+ * What the installation-wide match key hashes (ADR 0021): the folded main part of the surname
+ * (without particles: "van Kemphaantjesveld" and "Kemphaantjesveld" are one), the date of birth
+ * and the postcode without spaces, joined by a separator no part can hold. Null when a part is empty.
+ */
+export function matchKeyValue(identity: Pick<ClientIdentity, 'surname' | 'dateOfBirth' | 'postcode'>): string | null {
+  const surname = nameValue(splitSurname(identity.surname).main);
+  const postcode = identity.postcode.replace(/\s+/g, '').toLowerCase();
+  if (!surname || !identity.dateOfBirth || !postcode) return null;
+  return ['MATCH1', surname, identity.dateOfBirth, postcode].join('\u0000');
+}
+
 const MONTHS: Record<string, number> = {
   januari: 1,
   jan: 1,

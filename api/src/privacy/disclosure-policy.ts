@@ -48,7 +48,7 @@ const atMost = (level: DisclosureLevel, cap: DisclosureLevel): DisclosureLevel =
  * 5. without consent (NOT_ASKED, REFUSED; OVERRIDE_OGGZ without reason) everyone but the coordinator
  *    and the submitter is capped at PSEUDONYM;
  * 6. without a valid confidentiality acceptance: at most PSEUDONYM;
- * 7. an erased identity: at most PSEUDONYM for everyone.
+ * 7. an erased identity (or none: a case taken over from another network without consent, issue #14): at most PSEUDONYM for everyone.
  */
 export function decideDisclosure(f: DisclosureFacts): Disclosure {
   if (f.role === null) return { level: 'HIDDEN', explanation: 'Je bent geen lid van dit netwerk.' };
@@ -92,7 +92,9 @@ export function decideDisclosure(f: DisclosureFacts): Disclosure {
   }
   if (f.identityErased && rank(level) > rank('PSEUDONYM')) {
     level = atMost(level, 'PSEUDONYM');
-    reasons.push('De bewaartermijn is verstreken: de identiteit van de cliënt is definitief gewist.');
+    reasons.push(
+      'Bij deze casus is geen identiteit (meer) bewaard: de bewaartermijn is verstreken, of de casus is zonder toestemming uit een ander netwerk overgenomen.',
+    );
   }
   return { level, explanation: reasons.join(' ') };
 }

@@ -82,6 +82,9 @@ describe('Free text in request DTOs', () => {
       'AnswerQuestionDto.advice',
       'QuestionMessageDto.text',
       'AddSignatureDto.signatory',
+      'CreateReferralDto.reason',
+      'DeclineReferralDto.reason',
+      'KnownElsewhereDto.purpose',
     ];
     expect(named.filter((key) => !guarded.has(key))).toEqual([]);
   });

@@ -17,6 +17,23 @@ const cipher = new IdentityCipher(
 );
 
 describe(IdentityCipher.name, () => {
+  it('makes one installation-wide match key for the same person written otherwise, and another for someone else (ADR 0021)', () => {
+    const key = cipher.matchKey(identity)!;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    // Particles, capitals, diacritics, the postcode's space, given name, street and phone do not count.
+    expect(cipher.matchKey({ ...identity, givenName: 'J.', surname: 'VRIES', postcode: '3812 ab', street: 'Elders', phone: null })).toBe(
+      key,
+    );
+    expect(cipher.matchKey({ ...identity, surname: 'de Vriës' })).toBe(key);
+    // Each of surname, date of birth and postcode does.
+    expect(cipher.matchKey({ ...identity, surname: 'de Jong' })).not.toBe(key);
+    expect(cipher.matchKey({ ...identity, dateOfBirth: '1941-03-10' })).not.toBe(key);
+    expect(cipher.matchKey({ ...identity, postcode: '3812AC' })).not.toBe(key);
+    // Not the surname's blind index nor an identifier hash of any network: a key of its own.
+    expect(key).not.toBe(cipher.surnameIndex(identity.surname));
+    expect(key).not.toBe(cipher.identifierHash('n1', 'SURNAME', 'vries'));
+  });
+
   it('round-trips an identity and never writes it in clear text', () => {
     const sealed = cipher.encrypt(identity, 'case-1');
     expect(sealed).not.toContain('Vries');

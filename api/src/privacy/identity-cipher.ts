@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { ClientIdentityDto } from '@casustafel/contract/cases';
 import { AppConfig } from '../config/app-config';
+import { matchKeyValue } from './client-identifiers';
 
 export type ClientIdentity = Required<Omit<ClientIdentityDto, 'phone'>> & { phone: string | null };
 
@@ -17,12 +18,14 @@ export class IdentityCipher {
   private readonly encryptionKey: Buffer;
   private readonly indexKey: Buffer;
   private readonly identifierKey: Buffer;
+  private readonly matchKeyKey: Buffer;
 
   constructor(config: AppConfig) {
     const salt = Buffer.from('casustafel');
     this.encryptionKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'client identity encryption v1', 32));
     this.indexKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'surname blind index v1', 32));
     this.identifierKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'client identifier blind index v1', 32));
+    this.matchKeyKey = Buffer.from(hkdfSync('sha256', config.dataKey, salt, 'installation-wide match key v1', 32));
   }
 
   encrypt(identity: ClientIdentity, caseId: string): string {
@@ -56,5 +59,16 @@ export class IdentityCipher {
    */
   identifierHash(networkId: string, kind: string, value: string): string {
     return createHmac('sha256', this.identifierKey).update(`${kind}\u0000${networkId}\u0000${value}`).digest('hex');
+  }
+
+  /**
+   * The installation-wide match key of a client (issue #14, ADR 0021): one keyed hash over the folded
+   * surname, the date of birth and the postcode together, under a key of its own, NOT bound to a
+   * network, so that "known in another network?" compares keys without decrypting anything. Null
+   * when a part is missing.
+   */
+  matchKey(identity: ClientIdentity): string | null {
+    const value = matchKeyValue(identity);
+    return value === null ? null : createHmac('sha256', this.matchKeyKey).update(value).digest('hex');
   }
 }

@@ -187,6 +187,12 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
       await call(coordinator, 'POST', `${n}/confidentiality/accept`);
       const theCase = await call(coordinator, 'POST', `${n}/cases`, caseBody());
       await call(coordinator, 'PATCH', `/api/cases/${theCase['id']}`, { status: 'ACCEPTED' });
+      // A case of the staffed network referred to this one (issue #14): the same coordinator decides on it here.
+      const elsewhere = await call(coordinator, 'POST', `/api/networks/${people.network.id}/cases`, caseBody());
+      const referral = await call(coordinator, 'POST', `/api/cases/${elsewhere['id']}/referrals`, {
+        toNetworkId: network['id'],
+        reason: 'Past beter bij het andere netwerk.',
+      });
       const question = await call(coordinator, 'POST', `${n}/questions`, {
         title: 'Vraag over een buurman',
         situation: 'Een oudere buurman lijkt de laatste weken verward en laat de post liggen.',
@@ -241,6 +247,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
           members: volunteerOrganisation,
           roles: people.shell.user.id,
           users: people.shell.user.id,
+          referrals: referral['id'] as string,
         })[segment];
       const context: FuzzContext = {
         schemas,
@@ -331,7 +338,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
             }
           }
           // The municipality writes nothing in a network: every write about its content is refused (403/404), or fails validation first.
-          if (/^\/api\/(networks\/\{|cases|questions|meetings|actions)/.test(route.path)) {
+          if (/^\/api\/(networks\/\{|cases|questions|meetings|actions|referrals)/.test(route.path)) {
             for (const body of [...generated.slice(0, Math.max(10, Math.ceil(generated.length / 20))), ...FIXED]) {
               const res = await send(route.method, path, body, sessions.municipality);
               statuses[res.status] = (statuses[res.status] ?? 0) + 1;

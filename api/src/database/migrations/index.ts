@@ -16,6 +16,7 @@ import { CaseHistory1765100000000 } from './1765100000000-CaseHistory';
 import { MemberCapacity1765200000000 } from './1765200000000-MemberCapacity';
 import { FiguresIndexes1765250000000 } from './1765250000000-FiguresIndexes';
 import { FiguresCovering1765260000000 } from './1765260000000-FiguresCovering';
+import { BetweenNetworks1765400000000 } from './1765400000000-BetweenNetworks';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   MemberCapacity1765200000000,
   FiguresIndexes1765250000000,
   FiguresCovering1765260000000,
+  BetweenNetworks1765400000000,
 ];

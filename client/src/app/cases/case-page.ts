@@ -25,6 +25,8 @@ import { Loading } from '../ui/loading';
 import { QuestionsApi } from '../questions/questions-api';
 import { CasesApi } from './cases-api';
 import { CaseTimeline } from './case-timeline';
+import { CaseBetweenNetworks } from '../referrals/case-between-networks';
+import { can } from '@casustafel/contract/permissions';
 
 /** Steps that end the case's course: asked in a dialog that says what happens. */
 const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
@@ -49,6 +51,7 @@ const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
     ErrorSummary,
     ErrorTextPipe,
     CaseTimeline,
+    CaseBetweenNetworks,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -162,6 +165,11 @@ const CONFIRMED_STATUSES: CaseStatus[] = ['CLOSED', 'DECLINED', 'REFERRED'];
           </mat-card>
         }
 
+        @if (coordinates(c.networkId)) {
+          <!-- Between networks (issue #14): refer the case, or ask whether the client is known elsewhere. Coordinator only. -->
+          <app-case-between-networks [caseId]="c.id" [networkId]="c.networkId" [status]="c.status" (referred)="record.reload()" />
+        }
+
         <section class="history" aria-labelledby="history-heading">
           <h2 id="history-heading">{{ 'timeline.title' | transloco }}</h2>
           <app-case-timeline [caseId]="c.id" [revision]="c.status + (c.statusReason ?? '')" />
@@ -175,6 +183,10 @@ export class CasePage implements HoldsUnsavedInput {
   /** The page names its network (a user may work in several). */
   protected networkName(id: string): string {
     return this.session.networks().find((n) => n.id === id)?.name ?? '';
+  }
+  /** Whether the viewer may refer this network's cases and ask "known elsewhere?" (the coordinator; the server checks again). */
+  protected coordinates(networkId: string): boolean {
+    return can(this.session.networks().find((n) => n.id === networkId)?.role ?? null, 'case.refer');
   }
   private readonly api = inject(CasesApi);
   private readonly questionsApi = inject(QuestionsApi);

@@ -44,6 +44,7 @@ import { NetworkHeader } from './network-header';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    .purpose { color: var(--mat-sys-on-surface-variant); max-width: 320px; white-space: pre-wrap; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 12px; }
     .filters mat-form-field { width: 200px; }
     .ok { color: var(--mat-sys-primary); }
@@ -153,7 +154,11 @@ import { NetworkHeader } from './network-header';
             </ng-container>
             <ng-container matColumnDef="context">
               <th mat-header-cell *matHeaderCellDef scope="col">{{ 'log.context' | transloco }}</th>
-              <td mat-cell *matCellDef="let e">{{ e.context ? ('enum.context.' + e.context | transloco) : '' }}</td>
+              <td mat-cell *matCellDef="let e">
+                {{ e.context ? ('enum.context.' + e.context | transloco) : '' }}
+                <!-- The purpose in the user's own words (a referral's reason, a "known elsewhere?" question, issue #14). -->
+                @if (e.purpose) { <div class="purpose" data-testid="log-purpose">{{ e.purpose }}</div> }
+              </td>
             </ng-container>
             <ng-container matColumnDef="ip">
               <th mat-header-cell *matHeaderCellDef scope="col">{{ 'log.from' | transloco }}</th>

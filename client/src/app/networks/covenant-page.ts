@@ -132,6 +132,7 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
                   <mat-error>{{ settingsForm.controls.retentionMonths | errorText }}</mat-error>
                 </mat-form-field>
                 <mat-slide-toggle formControlName="anonymousQuestionSubmitter">{{ 'covenant.anonymous' | transloco }}</mat-slide-toggle>
+                <mat-slide-toggle formControlName="knownElsewhereCheck" data-testid="covenant-known-elsewhere">{{ 'covenant.knownElsewhere' | transloco }}</mat-slide-toggle>
               </div>
               <mat-form-field class="full">
                 <mat-label>{{ 'covenant.statement' | transloco }}</mat-label>
@@ -164,6 +165,7 @@ const openness = (level: DisclosureLevel) => DISCLOSURE_LEVELS.length - 1 - DISC
               <dl>
                 <dt>{{ 'covenant.retention' | transloco }}</dt><dd>{{ cov.retentionMonths }}</dd>
                 <dt>{{ 'covenant.anonymous' | transloco }}</dt><dd>{{ (cov.anonymousQuestionSubmitter ? 'covenant.yes' : 'covenant.no') | transloco }}</dd>
+                <dt>{{ 'covenant.knownElsewhere' | transloco }}</dt><dd>{{ (cov.knownElsewhereCheck ? 'covenant.yes' : 'covenant.no') | transloco }}</dd>
               </dl>
               <h3 class="card-title">{{ 'covenant.statement' | transloco }}</h3>
               <p>{{ cov.confidentialityStatement }}</p>
@@ -252,6 +254,7 @@ export class CovenantPage implements HoldsUnsavedInput {
   protected readonly settingsForm = this.fb.group({
     retentionMonths: [24, [Validators.required, Validators.min(1), Validators.max(240)]],
     anonymousQuestionSubmitter: [false],
+    knownElsewhereCheck: [false],
     confidentialityStatement: ['', [Validators.required, Validators.minLength(20)]],
   });
   protected readonly saveSubmit = new FormSubmit();
@@ -288,6 +291,7 @@ export class CovenantPage implements HoldsUnsavedInput {
       this.settingsForm.reset({
         retentionMonths: cov.retentionMonths,
         anonymousQuestionSubmitter: cov.anonymousQuestionSubmitter,
+        knownElsewhereCheck: cov.knownElsewhereCheck,
         confidentialityStatement: cov.confidentialityStatement,
       });
     });

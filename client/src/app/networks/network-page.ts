@@ -28,6 +28,7 @@ import { Loading } from '../ui/loading';
 import { NetworkHeader } from './network-header';
 import type { AdminChangesView } from '@casustafel/contract/access-log';
 import { NetworksApi } from './networks-api';
+import { ReferralsPanel } from '../referrals/referrals-panel';
 import { can } from '@casustafel/contract/permissions';
 
 /** One network: who is in it (core and shell) and who holds which role. Coordinators and administrators change it. */
@@ -51,6 +52,7 @@ import { can } from '@casustafel/contract/permissions';
     ErrorSummary,
     ErrorTextPipe,
     WorkQueue,
+    ReferralsPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -119,6 +121,9 @@ import { can } from '@casustafel/contract/permissions';
               <mat-icon>bar_chart</mat-icon>{{ 'network.figuresOpen' | transloco }}
             </a>
           </p>
+        }
+        @if (seesReferrals()) {
+          <app-referrals-panel [networkId]="id()" />
         }
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{{ 'network.members' | transloco }}</h2>
@@ -355,6 +360,8 @@ export class NetworkPage implements HoldsUnsavedInput {
     return !net || can(net.myRole ?? (this.session.isAdmin() ? 'ADMIN' : null), 'network.members');
   });
   /** Whether the viewer may see the network's figures (the coordinator, core partners and the municipality). */
+  /** The coordinator's referrals to and from the network (issue #14). */
+  protected readonly seesReferrals = computed(() => can(this.network.value()?.myRole ?? null, 'referral.read'));
   protected readonly seesFigures = computed(() => can(this.network.value()?.myRole ?? null, 'network.figures'));
   private readonly membersParams = () => (this.network.value() && this.seesMembers() ? { id: this.id() } : undefined);
   protected readonly members = resource({ params: this.membersParams, loader: ({ params }) => this.api.members(params.id) });
