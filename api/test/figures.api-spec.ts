@@ -277,7 +277,7 @@ describe('The network figures', () => {
     expect(f.cases.byUrgency.rows.find((r) => r.key === 'ACUTE')!.cell).toEqual(count(0));
     expect(values(f.cases.bySubmitterKind)).toEqual({ FORMAL: 12, INFORMAL: 5, HYBRID: 0 });
     // 2 from a question would follow from 17 − 15: both hidden.
-    expect(values(f.cases.bySource)).toEqual({ INTAKE: null, QUESTION: null });
+    expect(values(f.cases.bySource)).toEqual({ INTAKE: null, QUESTION: null, REFERRAL: 0 });
     expect(f.cases.bySource.total).toEqual(count(17));
     // A case has more areas, so the rows do not add up: only the primary rule.
     expect(values(f.cases.byProblemArea)).toMatchObject({ HOUSING: 17, FINANCES: 6, ADDICTION: null, PARENTING: 0 });

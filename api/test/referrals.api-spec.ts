@@ -231,4 +231,22 @@ describe('Referrals between networks', () => {
     await from.coordinator.agent.patch(`/api/cases/${source.id}`).send({ status: 'DECLINED', reason: 'Geen zorgen meer.' }).expect(200);
     await refer(from.coordinator.agent, source.id).expect(409);
   });
+
+  it('counts the cases taken over in the receiving network\u2019s figures by their source', async () => {
+    const receiving = await make.staffedNetwork('OGGZ', { accepted: true });
+    for (let i = 0; i < 5; i++) {
+      const source = await newCase(from, i % 2 ? { consent: 'REFUSED' } : {});
+      const referral = (await refer(from.coordinator.agent, source.id, receiving.network.id).expect(201)).body;
+      await receiving.coordinator.agent.post(`/api/referrals/${referral.id}/accept`).expect(200);
+    }
+    const day = (offset: number) => new Date(t.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const figures = (
+      await receiving.coordinator.agent.get(`/api/networks/${receiving.network.id}/figures?from=${day(-2)}&to=${day(2)}`).expect(200)
+    ).body;
+    expect(figures.cases.bySource.rows.map((r: { key: string; cell: { value: number | null } }) => [r.key, r.cell.value])).toEqual([
+      ['INTAKE', 0],
+      ['QUESTION', 0],
+      ['REFERRAL', 5],
+    ]);
+  });
 });

@@ -18,6 +18,7 @@ import type { CaseStatus, Consent, ProblemArea, Urgency } from '@casustafel/cont
   'urgency',
   'submittedByOrganisationId',
   'sourceQuestionId',
+  'sourceReferralId',
   'problemAreas',
   'closedAt',
   'firstActionAt',
@@ -87,6 +88,10 @@ export class Case {
   /** The consultative question this case grew out of, if any. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   sourceQuestionId!: string | null;
+
+  /** The referral from another network this case was taken over by, if any (issue #14). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  sourceReferralId!: string | null;
 
   /** Set when the retention period erased the identity for good. */
   @Column({ type: Date, nullable: true })

@@ -366,10 +366,10 @@ export class CasesService implements OnApplicationBootstrap {
     manager: EntityManager,
     viewer: Viewer,
     source: Case,
-    toNetworkId: string,
-    reason: string,
+    referral: { id: string; toNetworkId: string; reason: string },
     moveIdentity: boolean,
   ): Promise<{ record: Case; identityMoved: boolean }> {
+    const { id: referralId, toNetworkId, reason } = referral;
     const now = this.clock.now();
     const claimed = await manager
       .withRepository(this.cases)
@@ -405,6 +405,7 @@ export class CasesService implements OnApplicationBootstrap {
         status: 'ACCEPTED',
         statusReason: reason,
         sourceQuestionId: null,
+        sourceReferralId: referralId,
         // Without the identity the case holds none: the policy shows everyone the pseudonym, as after erasure.
         identityErasedAt: identity ? null : now,
       },
@@ -494,6 +495,7 @@ export class CasesService implements OnApplicationBootstrap {
       status: 'SUBMITTED',
       statusReason: null,
       sourceQuestionId,
+      sourceReferralId: null,
       identityErasedAt: null,
     };
   }
@@ -568,6 +570,7 @@ type NewCaseFields = Pick<
   | 'status'
   | 'statusReason'
   | 'sourceQuestionId'
+  | 'sourceReferralId'
   | 'identityErasedAt'
 >;
 

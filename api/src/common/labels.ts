@@ -160,7 +160,11 @@ export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, string> = {
 
 export const RING_LABEL: Record<Ring, string> = { CORE: 'kern', SHELL: 'schil' };
 
-export const SOURCE_LABEL = { INTAKE: 'Aangemeld door een lid', QUESTION: 'Omgezet consultatieve vraag' } as const;
+export const SOURCE_LABEL = {
+  INTAKE: 'Aangemeld door een lid',
+  QUESTION: 'Omgezet consultatieve vraag',
+  REFERRAL: 'Overgenomen uit een ander netwerk',
+} as const;
 
 export const OUTCOME_LABEL = {
   DONE: 'Uitgevoerd',

@@ -147,7 +147,7 @@ export class FiguresService {
     const key = groupKey([
       'c."urgency"',
       'c."submittedByOrganisationId"',
-      `CASE WHEN c."sourceQuestionId" IS NULL THEN 'INTAKE' ELSE 'QUESTION' END`,
+      `CASE WHEN c."sourceReferralId" IS NOT NULL THEN 'REFERRAL' WHEN c."sourceQuestionId" IS NOT NULL THEN 'QUESTION' ELSE 'INTAKE' END`,
       atEnd,
       'c."problemAreas"',
     ]);
@@ -221,6 +221,7 @@ export class FiguresService {
         [
           { key: 'INTAKE', label: SOURCE_LABEL.INTAKE, value: bySource.get('INTAKE') ?? 0 },
           { key: 'QUESTION', label: SOURCE_LABEL.QUESTION, value: bySource.get('QUESTION') ?? 0 },
+          { key: 'REFERRAL', label: SOURCE_LABEL.REFERRAL, value: bySource.get('REFERRAL') ?? 0 },
         ],
         total,
         additive,

@@ -124,7 +124,7 @@ export class ReferralsService {
         .withRepository(this.referrals)
         .update({ id: referral.id, status: 'PENDING' }, { status: 'ACCEPTED', decidedById: viewer.id, decidedAt: now });
       if (!claimed.affected) throw new ConflictException('Over deze doorverwijzing is zojuist al besloten. Laad de lijst opnieuw.');
-      const result = await this.cases.takeOver(manager, viewer, source, referral.toNetworkId, referral.reason, identityMayMove(source));
+      const result = await this.cases.takeOver(manager, viewer, source, referral, identityMayMove(source));
       await manager
         .withRepository(this.referrals)
         .update({ id: referral.id }, { newCaseId: result.record.id, identityMoved: result.identityMoved });

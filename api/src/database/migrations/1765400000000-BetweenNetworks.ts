@@ -1,6 +1,22 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 import { accessLogAppendOnly, columns } from '../migration-helpers';
 
+/** The cases' columns the figures read (as FiguresCovering made them), now with the referral a case came from. */
+const CASES_FIGURES_COLUMNS = [
+  'networkId',
+  'createdAt',
+  'updatedAt',
+  'status',
+  'urgency',
+  'submittedByOrganisationId',
+  'sourceQuestionId',
+  'sourceReferralId',
+  'problemAreas',
+  'closedAt',
+  'firstActionAt',
+  'id',
+];
+
 /**
  * Between networks (issue #14): referrals (a warm handover of a case to another network), the
  * installation-wide match key of each client for "known in another network?" (ADR 0021), the
@@ -51,9 +67,20 @@ export class BetweenNetworks1765400000000 implements MigrationInterface {
     // SQLite rebuilds the table to add a column, which drops its triggers: they are made again.
     await queryRunner.addColumn('access_log', new TableColumn(c.text('purpose', true)));
     await accessLogAppendOnly(queryRunner);
+    // A case taken over records its referral, so that the figures count it by source; the figures'
+    // covering index gets the column, so that a period's cases are still read from the index alone.
+    await queryRunner.addColumn('cases', new TableColumn(c.ref('sourceReferralId', true)));
+    await queryRunner.dropIndex('cases', 'IDX_cases_figures');
+    await queryRunner.createIndex('cases', new TableIndex({ name: 'IDX_cases_figures', columnNames: CASES_FIGURES_COLUMNS }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('cases', 'IDX_cases_figures');
+    await queryRunner.dropColumn('cases', 'sourceReferralId');
+    await queryRunner.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_figures', columnNames: CASES_FIGURES_COLUMNS.filter((name) => name !== 'sourceReferralId') }),
+    );
     await queryRunner.dropColumn('access_log', 'purpose');
     await accessLogAppendOnly(queryRunner);
     await queryRunner.dropColumn('covenant_versions', 'knownElsewhereCheck');
