@@ -71,7 +71,6 @@ import { can } from '@casustafel/contract/permissions';
     .capacity-field { width: 96px; margin: 4px 0; }
     .figures-lead { margin-top: 16px; padding: 16px 20px; border-radius: 12px; background: var(--mat-sys-surface-container-low); max-width: 720px; }
     .figures-lead h2 { margin-top: 0; }
-    .figures-line { margin: 16px 0 0; }
   `,
   template: `
     <div class="page">
@@ -115,13 +114,6 @@ import { can } from '@casustafel/contract/permissions';
             </a>
           </section>
         } @else {
-        @if (seesFigures()) {
-          <p class="figures-line">
-            <a mat-stroked-button [routerLink]="['/netwerken', id(), 'cijfers']" data-testid="figures-link">
-              <mat-icon>bar_chart</mat-icon>{{ 'network.figuresOpen' | transloco }}
-            </a>
-          </p>
-        }
         @if (seesReferrals()) {
           <app-referrals-panel [networkId]="id()" />
         }
@@ -359,10 +351,8 @@ export class NetworkPage implements HoldsUnsavedInput {
     const net = this.network.value();
     return !net || can(net.myRole ?? (this.session.isAdmin() ? 'ADMIN' : null), 'network.members');
   });
-  /** Whether the viewer may see the network's figures (the coordinator, core partners and the municipality). */
   /** The coordinator's referrals to and from the network (issue #14). */
   protected readonly seesReferrals = computed(() => can(this.network.value()?.myRole ?? null, 'referral.read'));
-  protected readonly seesFigures = computed(() => can(this.network.value()?.myRole ?? null, 'network.figures'));
   private readonly membersParams = () => (this.network.value() && this.seesMembers() ? { id: this.id() } : undefined);
   protected readonly members = resource({ params: this.membersParams, loader: ({ params }) => this.api.members(params.id) });
   protected readonly roles = resource({ params: this.membersParams, loader: ({ params }) => this.api.roles(params.id) });
