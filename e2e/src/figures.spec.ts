@@ -94,6 +94,9 @@ test('the municipality follows "Cijfers" to charts with tables, and cannot reach
   // Typing the address of the case list: the page says in Dutch that it is not for the municipality.
   await page.goto(`/netwerken/${id}/casussen`);
   await expect(page.getByText('Je hebt geen toestemming voor deze handeling.')).toBeVisible();
+  // The page says the list is not for this role, and offers no case to bring in.
+  await expect(page.getByRole('alert').filter({ hasText: 'Je hebt in dit netwerk geen toegang tot deze gegevens.' })).toBeVisible();
+  await expect(page.getByTestId('new-case')).toHaveCount(0);
 });
 
 test('the coordinator sees the "Cijfers" link too', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, OnInit, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, OnInit, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -11,10 +11,13 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CaseListQuery } from '@casustafel/contract/cases';
 import { CASE_STATUSES, PROBLEM_AREAS, URGENCIES } from '@casustafel/contract/enums';
+import { can } from '@casustafel/contract/permissions';
+import { Session } from '../core/session';
 import { NetworkHeader } from '../networks/network-header';
 import { AppDatePipe } from '../ui/app-date.pipe';
 import { EmptyState } from '../ui/empty-state';
 import { Loading } from '../ui/loading';
+import { loadFailureKey } from '../ui/resource-state';
 import { CasesApi } from './cases-api';
 
 /** The network's cases, each at the viewer's level; filters and search. */
@@ -49,7 +52,9 @@ import { CasesApi } from './cases-api';
       <app-network-header [networkId]="id()" (accepted)="cases.reload()" />
       <div class="toolbar">
         <h2>{{ 'cases.title' | transloco }}</h2>
-        <a mat-flat-button [routerLink]="['/netwerken', id(), 'casussen', 'nieuw']" data-testid="new-case"><mat-icon>add</mat-icon>{{ 'cases.new' | transloco }}</a>
+        @if (mayBringIn()) {
+          <a mat-flat-button [routerLink]="['/netwerken', id(), 'casussen', 'nieuw']" data-testid="new-case"><mat-icon>add</mat-icon>{{ 'cases.new' | transloco }}</a>
+        }
       </div>
       <form class="filters" (ngSubmit)="apply()" role="search" [attr.aria-label]="'cases.filters' | transloco">
         <mat-form-field>
@@ -88,7 +93,7 @@ import { CasesApi } from './cases-api';
       @if (cases.isLoading() && !cases.value()) {
         <app-loading [label]="'state.loading' | transloco" />
       } @else if (cases.error()) {
-        <p class="error-text" role="alert">{{ 'state.loadFailed' | transloco }}</p>
+        <p class="error-text" role="alert">{{ failure(cases.error()) | transloco }}</p>
       } @else if (cases.value(); as list) {
         @if (list.total === 0) {
           <app-empty-state icon="folder_open" [title]="'cases.emptyTitle' | transloco" [text]="'cases.emptyText' | transloco" />
@@ -133,8 +138,12 @@ import { CasesApi } from './cases-api';
 })
 export class CaseListPage implements OnInit {
   private readonly api = inject(CasesApi);
+  private readonly session = inject(Session);
   /** Route parameter: the network. */
   readonly id = input.required<string>();
+  /** Only a role that may bring in a case is offered the button (the municipality typing this address is not). */
+  protected readonly mayBringIn = computed(() => can(this.session.networks().find((n) => n.id === this.id())?.role ?? null, 'case.create'));
+  protected readonly failure = loadFailureKey;
   /** Query parameter `?status=SUBMITTED`: the list opens filtered (the work queue links to the cases to triage). */
   readonly initialStatus = input<CaseListQuery['status'] | undefined>(undefined, { alias: 'status' });
 

@@ -16,7 +16,7 @@ import { Loading } from './loading';
     @if (resource().isLoading() && !resource().hasValue()) {
       <app-loading [label]="'state.loading' | transloco" />
     } @else if (resource().error()) {
-      <p class="error-text" role="alert" data-testid="load-failed">{{ (refused() ? 'state.refused' : 'state.loadFailed') | transloco }}</p>
+      <p class="error-text" role="alert" data-testid="load-failed">{{ failure() | transloco }}</p>
     } @else if (empty()) {
       <app-empty-state [icon]="emptyIcon()" [title]="emptyTitle()" [text]="emptyText()" />
     } @else {
@@ -30,12 +30,14 @@ export class ResourceState {
   readonly emptyIcon = input('info');
   readonly emptyTitle = input.required<string>();
   readonly emptyText = input.required<string>();
-  protected readonly refused = computed(() => statusOf(this.resource().error()) === 403);
+  protected readonly failure = computed(() => loadFailureKey(this.resource().error()));
 }
 
-/** The HTTP status of a failed load: Angular's resource keeps a thrown HttpErrorResponse as is or as the cause of its wrapper. */
-function statusOf(error: unknown): number | undefined {
+/**
+ * What to say about a failed load (a translation key): a refusal (403) is not for this role; anything else
+ * may pass, so reload. Angular's resource keeps a thrown HttpErrorResponse as is or as the cause of its wrapper.
+ */
+export function loadFailureKey(error: unknown): 'state.refused' | 'state.loadFailed' {
   const e = error as { status?: unknown; cause?: { status?: unknown } } | undefined;
-  const status = e?.status ?? e?.cause?.status;
-  return typeof status === 'number' ? status : undefined;
+  return (e?.status ?? e?.cause?.status) === 403 ? 'state.refused' : 'state.loadFailed';
 }
