@@ -90,7 +90,8 @@ describe('Migration FiguresCovering: firstActionAt back-filled', () => {
     db = new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      migrations: MIGRATIONS.filter((m) => m !== FiguresCovering1765260000000),
+      // The migrations before FiguresCovering: the database as it was when FiguresCovering first ran.
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(FiguresCovering1765260000000)),
     });
     await db.initialize();
     await db.runMigrations();
