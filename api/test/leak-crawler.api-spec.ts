@@ -501,9 +501,17 @@ describe('Leak crawler: every GET route, every viewer', () => {
           }
           for (const problem of answerProblems(ops['get'].responses, res.status, type, raw.toString('utf8'), document.components.schemas))
             undeclared.push(`${v.name} · GET ${url} (${res.status}) · ${problem}`);
-          const headers = JSON.stringify(res.headers);
+          // Every header but the ETag: that is a base64 hash of the body (which is read above), and a short pseudonym
+          // such as "Uil" or "Es" can stand in it between a "+" and a "/" by chance.
+          const { etag: _etag, ...rest } = res.headers as Record<string, unknown>;
+          const headers = JSON.stringify(rest);
           for (const { what, value } of forbidden) {
-            if (value.test(text) || value.test(headers)) leaks.push(`${v.name} · GET ${url} (${res.status}) · ${what}`);
+            // With what surrounds the match, so that a failure says where the trace was (the canaries are fictional).
+            const found = [text, headers].map((t) => ({ t, m: value.exec(t) })).find((x) => x.m);
+            if (found?.m)
+              leaks.push(
+                `${v.name} · GET ${url} (${res.status}) · ${what} · "${found.t.slice(Math.max(0, found.m.index - 60), found.m.index + 60)}"`,
+              );
           }
         }
       }
