@@ -394,7 +394,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
       if (maxOf(levels) === 'HIDDEN') {
         forbidden.push({ what: `${x.kind} ${x.consent} case id`, value: new RegExp(x.id) });
         if (!visiblePseudonyms.has(x.pseudonym))
-          forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
+          // As a word of its own: not inside another word, nor inside a hyphenated one (another canary lives on the "Grutto-oeverlaan").
+          forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`(?<![\\w-])${escape(x.pseudonym)}(?![\\w-])`) });
         if (!visibleNumbers.has(x.number))
           forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
       }
@@ -501,10 +502,7 @@ describe('Leak crawler: every GET route, every viewer', () => {
           }
           for (const problem of answerProblems(ops['get'].responses, res.status, type, raw.toString('utf8'), document.components.schemas))
             undeclared.push(`${v.name} · GET ${url} (${res.status}) · ${problem}`);
-          // Every header but the ETag: that is a base64 hash of the body (which is read above), and a short pseudonym
-          // such as "Uil" or "Es" can stand in it between a "+" and a "/" by chance.
-          const { etag: _etag, ...rest } = res.headers as Record<string, unknown>;
-          const headers = JSON.stringify(rest);
+          const headers = JSON.stringify(res.headers);
           for (const { what, value } of forbidden) {
             // With what surrounds the match, so that a failure says where the trace was (the canaries are fictional).
             const found = [text, headers].map((t) => ({ t, m: value.exec(t) })).find((x) => x.m);
