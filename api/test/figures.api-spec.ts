@@ -16,7 +16,7 @@ import { useTestApp } from './support/use-test-app';
 
 /**
  * GET /api/networks/:id/figures (issue #13) on hand-built rows whose every number is known: the first
- * quarter of 2026 (90 days; the previous period is 3 October to 31 December 2025). The rows are written
+ * quarter of 2026 (90 days; whole months, so the previous period is the last quarter of 2025). The rows are written
  * straight into the tables, with the dates the figures are about; the services are not what is tested here.
  */
 describe('The network figures', () => {
@@ -266,7 +266,7 @@ describe('The network figures', () => {
       networkName: s.network.name,
       from: '2026-01-01',
       to: '2026-03-31',
-      previous: { from: '2025-10-03', to: '2025-12-31' },
+      previous: { from: '2025-10-01', to: '2025-12-31' },
     });
     expect(f.cases.broughtIn).toEqual(count(17));
     // 3 and 4 hidden; together 7, so January and the total may stay.
@@ -417,6 +417,7 @@ describe('The network figures', () => {
     expect(text).toMatch(/Gemiddeld\s+afgeschermd/);
     expect(text).toMatch(/Laag\s+8/);
     expect(text).toContain('Open acties tegenover capaciteit');
+    expect(text).toContain('Vorige periode (1 oktober 2025 t/m 31 december 2025)');
     expect(text).toMatch(new RegExp(`${s.volunteer.organisation.name}: capaciteit\\s+3`));
 
     const json = JSON.stringify(await figures());

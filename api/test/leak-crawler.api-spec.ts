@@ -413,7 +413,8 @@ describe('Leak crawler: every GET route, every viewer', () => {
         // The receiving coordinator of a waiting referral knows its pseudonym (issue #14) — still not its id, number or identity.
         const receivesIt = v.role === 'COORDINATOR' && referred.get(x.id) === v.networkId;
         if (!visiblePseudonyms.has(x.pseudonym) && !receivesIt)
-          forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`\\b${escape(x.pseudonym)}\\b`) });
+          // As a word of its own: not inside another word, nor inside a hyphenated one (another canary lives on the "Grutto-oeverlaan").
+          forbidden.push({ what: `${x.kind} ${x.consent} pseudonym`, value: new RegExp(`(?<![\\w-])${escape(x.pseudonym)}(?![\\w-])`) });
         if (!visibleNumbers.has(x.number))
           forbidden.push({ what: `${x.kind} ${x.consent} case number`, value: new RegExp(escape(x.number)) });
       }
@@ -522,7 +523,12 @@ describe('Leak crawler: every GET route, every viewer', () => {
             undeclared.push(`${v.name} · GET ${url} (${res.status}) · ${problem}`);
           const headers = JSON.stringify(res.headers);
           for (const { what, value } of forbidden) {
-            if (value.test(text) || value.test(headers)) leaks.push(`${v.name} · GET ${url} (${res.status}) · ${what}`);
+            // With what surrounds the match, so that a failure says where the trace was (the canaries are fictional).
+            const found = [text, headers].map((t) => ({ t, m: value.exec(t) })).find((x) => x.m);
+            if (found?.m)
+              leaks.push(
+                `${v.name} · GET ${url} (${res.status}) · ${what} · "${found.t.slice(Math.max(0, found.m.index - 60), found.m.index + 60)}"`,
+              );
           }
         }
       }

@@ -98,7 +98,7 @@ export function figureTables(view: FiguresView): FigureTable[] {
     },
     {
       section: 'cases',
-      title: `Vorige periode (${view.previous.from} t/m ${view.previous.to})`,
+      title: `Vorige periode (${formatDutch(view.previous.from, 'day')} t/m ${formatDutch(view.previous.to, 'day')})`,
       lines: [
         single('cases', 'Vorige periode', 'PREVIOUS_CASES', 'Casussen ingebracht', view.previousTotals.casesBroughtIn),
         single('actions', 'Vorige periode', 'PREVIOUS_ACTIONS_DONE', 'Acties uitgevoerd', view.previousTotals.actionsDone),

@@ -499,13 +499,18 @@ export function parsePeriod(query: FiguresQuery): Period {
   return { from: query.from, to: query.to, start: from.startOf('day').toJSDate(), end: to.plus({ days: 1 }).startOf('day').toJSDate() };
 }
 
-/** The period of equal length (in days) that ends the day before this one begins. */
+/**
+ * The period just before this one, to compare with: for whole calendar months (a month, a quarter, a year)
+ * the same number of months before it — 2025 is compared with 2024, leap day and all; otherwise the period
+ * of equal length in days that ends the day before this one begins.
+ */
 export function previousPeriod(period: Period): Period {
   const from = DateTime.fromISO(period.from, { zone: NETWORK_TIME_ZONE });
   const to = DateTime.fromISO(period.to, { zone: NETWORK_TIME_ZONE });
-  const length = Math.round(to.diff(from, 'days').days) + 1;
+  const wholeMonths = from.day === 1 && to.day === to.daysInMonth;
+  const months = Math.round(to.startOf('month').diff(from, 'months').months) + 1;
   const prevTo = from.minus({ days: 1 });
-  const prevFrom = from.minus({ days: length });
+  const prevFrom = wholeMonths ? from.minus({ months }) : from.minus({ days: Math.round(to.diff(from, 'days').days) + 1 });
   return { from: prevFrom.toISODate()!, to: prevTo.toISODate()!, start: prevFrom.toJSDate(), end: from.toJSDate() };
 }
 

@@ -1,9 +1,9 @@
-import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import type { FigureCell, FigureSeries, FiguresView } from '@casustafel/contract/figures';
 import type { NetworkView } from '@casustafel/contract/networks';
-import { componentTestProviders, sessionWith, settle, turn } from '../testing/component-testing';
+import { answerGets, componentTestProviders, sessionWith, settle } from '../testing/component-testing';
 import { FiguresPage } from './figures-page';
 
 const shown = (value: number): FigureCell => ({ value, suppressed: false, unit: 'count' });
@@ -112,16 +112,7 @@ describe(FiguresPage.name, () => {
       '/api/networks/n1/figures': figures(load),
       '/api/networks/n1/confidentiality': { valid: true, statement: '', acceptedAt: null, validUntil: null },
     };
-    fixture.detectChanges();
-    for (let wave = 0; wave < 4; wave++) {
-      await turn(fixture);
-      const pending: TestRequest[] = http.match((req) => req.method === 'GET');
-      for (const req of pending) {
-        requested.push(req.request.urlWithParams);
-        req.flush(answers[req.request.url] ?? null);
-      }
-    }
-    await settle(fixture);
+    await answerGets(fixture, http, answers, (req) => requested.push(req.request.urlWithParams), 4);
   }
 
   const text = (testId: string) =>

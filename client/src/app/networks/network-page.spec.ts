@@ -1,9 +1,9 @@
-import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { MeNetwork } from '@casustafel/contract/auth';
 import type { NetworkRole } from '@casustafel/contract/enums';
 import type { MemberView, NetworkView } from '@casustafel/contract/networks';
-import { componentTestProviders, sessionWith, settle, turn } from '../testing/component-testing';
+import { answerGets, componentTestProviders, sessionWith, settle, turn } from '../testing/component-testing';
 import { NetworkPage } from './network-page';
 
 const member = (id: string, name: string, kind: MemberView['organisation']['kind'], capacity: number | null): MemberView => ({
@@ -61,16 +61,7 @@ describe(NetworkPage.name, () => {
       },
     };
     // Resources ask in waves (the members once the network is known): answer every GET until none is left.
-    fixture.detectChanges();
-    for (let wave = 0; wave < 6; wave++) {
-      await turn(fixture);
-      const pending: TestRequest[] = http.match((req) => req.method === 'GET');
-      for (const req of pending) {
-        requested.push(req.request.url);
-        req.flush(answers[req.request.url] ?? null);
-      }
-    }
-    await settle(fixture);
+    await answerGets(fixture, http, answers, (req) => requested.push(req.request.url));
   }
 
   beforeEach(() => (requested.length = 0));

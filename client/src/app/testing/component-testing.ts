@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideHttpClientTesting, type HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { importProvidersFrom, provideZonelessChangeDetection, signal, type Provider, type EnvironmentProviders } from '@angular/core';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
@@ -134,4 +134,26 @@ export async function turn(fixture: { detectChanges(): void }): Promise<void> {
     else await new Promise((resolve) => setTimeout(resolve, 0));
   }
   fixture.detectChanges();
+}
+
+/**
+ * Answers every GET the component asks, wave after wave (a resource asks once the one before it is known), from
+ * `answers` by URL (null for any other); records each request as `record(request)` gives it. Ends settled.
+ */
+export async function answerGets(
+  fixture: { detectChanges(): void; whenStable(): Promise<unknown> },
+  http: HttpTestingController,
+  answers: Record<string, unknown>,
+  record: (request: TestRequest) => void = () => undefined,
+  waves = 6,
+): Promise<void> {
+  fixture.detectChanges();
+  for (let wave = 0; wave < waves; wave++) {
+    await turn(fixture);
+    for (const req of http.match((r) => r.method === 'GET')) {
+      record(req);
+      req.flush(answers[req.request.url] ?? null);
+    }
+  }
+  await settle(fixture);
 }
