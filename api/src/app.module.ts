@@ -16,6 +16,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MailWorkerModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NetworksModule } from './networks/networks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OverviewModule } from './overview/overview.module';
 import { FiguresModule } from './figures/figures.module';
 import { CovenantsModule } from './covenants/covenants.module';
@@ -60,6 +61,7 @@ export class AppModule {
         FiguresModule,
         ReferralsModule,
         KnownElsewhereModule,
+        NotificationsModule,
         SeedModule,
         ...(serve ? [ScheduleModule.forRoot(), MailWorkerModule] : []),
         ...client,

@@ -87,6 +87,11 @@ const READ: Record<RouteObjectType, Permission> = {
  * or a changed permission fails until it is written here too — a deliberate second look.
  */
 const DECLARED: Record<string, Permission> = {
+  'GET notifications': 'account.read',
+  'GET me/notification-settings': 'account.read',
+  'POST notifications/read-all': 'account.manage',
+  'POST notifications/:id/read': 'account.manage',
+  'PUT me/notification-settings': 'account.manage',
   'DELETE meetings/:id/agenda/:itemId': 'meeting.run',
   'DELETE networks/:id/members/:organisationId': 'network.manage',
   'DELETE networks/:id/roles/:userId': 'network.manage',
@@ -132,6 +137,7 @@ const DECLARED: Record<string, Permission> = {
   'POST referrals/:id/decline': 'referral.decide',
   'PATCH actions/:id': 'action.update',
   'PATCH cases/:id': 'case.updateStatus',
+  'PATCH meetings/:id': 'meeting.plan',
   'PATCH meetings/:id/agenda/:itemId': 'meeting.run',
   'PATCH meetings/:id/minutes': 'minutes.edit',
   'PATCH networks/:id/members/:organisationId': 'network.capacity',

@@ -175,6 +175,34 @@ export class CreateActionDto {
   dueDate!: string;
 }
 
+/**
+ * PATCH /api/meetings/:id: a planned meeting moved or changed (issue #14); what is not given stays.
+ * An empty location removes it. Everyone invited gets the changed invitation (a higher SEQUENCE).
+ */
+export class UpdateMeetingDto {
+  /** Without an offset ("2026-12-01T09:30") the time is Amsterdam time. */
+  @IsDateString({}, { message: 'Vul het begin in als datum en tijd (bijvoorbeeld 2026-12-01T09:30).' })
+  @IsOmittable()
+  startsAt?: string;
+
+  @Max(480, { message: 'Een overleg duurt hoogstens 8 uur.' })
+  @Min(15, { message: 'Een overleg duurt minstens 15 minuten.' })
+  @IsInt({ message: 'Vul de duur in minuten in.' })
+  @IsOmittable()
+  durationMinutes?: number;
+
+  @FreeText({ allow: ['ADDRESS', 'POSTCODE'] })
+  @MaxLength(160, { message: 'De locatie mag hoogstens 160 tekens hebben.' })
+  @IsString()
+  @IsOmittable()
+  location?: string;
+
+  @FreeText()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'De link voor online deelname moet met https:// beginnen.' })
+  @IsOmittable()
+  onlineUrl?: string;
+}
+
 export class CancelMeetingDto {
   @FreeText()
   @MaxLength(500, { message: 'De reden mag hoogstens 500 tekens hebben.' })

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
 /**
  * Notifications (issue #14): nobody has to go and look. Something happens that concerns a user —
@@ -31,9 +31,20 @@ export const NOTIFICATION_MODES = ['IMMEDIATE', 'DIGEST', 'OFF'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 /** The modes a kind offers: a calendar invitation only makes sense at once (a digest cannot carry it). */
-export const MODES_OF: Record<NotificationKind, readonly NotificationMode[]> = Object.fromEntries(
-  NOTIFICATION_KINDS.map((k) => [k, k === 'MEETING_INVITATION' ? (['IMMEDIATE', 'OFF'] as const) : NOTIFICATION_MODES]),
-) as Record<NotificationKind, readonly NotificationMode[]>;
+export const MODES_OF: Record<NotificationKind, readonly NotificationMode[]> = {
+  ACTION_ASSIGNED: NOTIFICATION_MODES,
+  ACTION_DUE_SOON: NOTIFICATION_MODES,
+  ACTION_OVERDUE: NOTIFICATION_MODES,
+  MINUTES_FOR_COMMENT: NOTIFICATION_MODES,
+  MINUTES_APPROVED: NOTIFICATION_MODES,
+  QUESTION_ANSWERED: NOTIFICATION_MODES,
+  QUESTION_FOLLOW_UP: NOTIFICATION_MODES,
+  CASE_STATUS_CHANGED: NOTIFICATION_MODES,
+  MEETING_INVITATION: ['IMMEDIATE', 'OFF'],
+  MEETING_AGENDA: NOTIFICATION_MODES,
+  REFERRAL_RECEIVED: NOTIFICATION_MODES,
+  REFERRAL_DECIDED: NOTIFICATION_MODES,
+};
 
 /** What a user gets before they choose: at once for what asks something of them, the rest in the digest. */
 export const DEFAULT_MODE: Record<NotificationKind, NotificationMode> = {
@@ -119,4 +130,14 @@ export interface NotificationSettingsView {
   settings: NotificationSettingView[];
   /** The hour (Amsterdam time) at which the daily digest goes out. */
   digestHour: number;
+}
+
+/** GET /api/notifications?limit=: how many of the newest (1–50, 20 when not given). */
+export class NotificationListQuery {
+  @Type(() => Number)
+  @IsInt({ message: 'Geef een heel getal als limiet.' })
+  @Min(1, { message: 'De limiet is minstens 1.' })
+  @Max(50, { message: 'De limiet is hoogstens 50.' })
+  @IsOptional()
+  limit?: number;
 }

@@ -8,6 +8,7 @@ import type { ActionView, CalendarLinkView, GuestCandidateView, MeetingSummaryVi
 import type { MinutesApproval, MinutesView } from './minutes';
 import type { MemberView, NetworkView, RoleReviewView, RoleView } from './networks';
 import type { OrganisationView } from './organisations';
+import type { NotificationListView, NotificationSettingsView } from './notifications';
 import type { NetworkOverviewView } from './overview';
 import type { FiguresView } from './figures';
 import type { QuestionView, ScanResult } from './questions';
@@ -57,6 +58,8 @@ export interface ResponseBodies {
   MinutesApproval: MinutesApproval;
   MinutesView: MinutesView;
   NetworkOverviewView: NetworkOverviewView;
+  NotificationListView: NotificationListView;
+  NotificationSettingsView: NotificationSettingsView;
   FiguresView: FiguresView;
   NetworkView: NetworkView;
   OrganisationView: OrganisationView;

@@ -6,6 +6,7 @@ import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-r
 @Index(['ownerOrganisationId', 'status'])
 @Index(['networkId', 'status'])
 @Index(['caseId'])
+@Index('IDX_actions_status_due', ['status', 'dueDate'])
 @Index('IDX_actions_case_created', ['caseId', 'createdAt'])
 // The figures read a period's actions from these indexes alone, the second in the order they group on (migration FiguresCovering).
 @Index('IDX_actions_figures', ['networkId', 'createdAt', 'updatedAt', 'status', 'notDoneReason', 'ownerOrganisationId', 'dueDate', 'id'])

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '../notifications/notifier';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NetworksModule } from '../networks/networks.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -11,7 +12,7 @@ import { FirstActionSubscriber } from './first-action.subscriber';
 import { OpenActionHolders } from './open-action-holders';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Action, ActionEvent]), NetworksModule, OrganisationsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([Action, ActionEvent]), NetworksModule, OrganisationsModule, UsersModule, NotifierModule],
   controllers: [ActionsController],
   providers: [ActionsService, OpenActionHolders, FirstActionSubscriber],
   exports: [ActionsService, OpenActionHolders],

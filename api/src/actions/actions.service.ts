@@ -2,11 +2,12 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { AccessRole } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { Between, In, Repository, type EntityManager } from 'typeorm';
 import { OPEN_ACTION_STATUSES, type ActionStatus } from '@casustafel/contract/meeting-rules';
 import type { DisclosureRole, DisclosureContext } from '@casustafel/contract/enums';
 import type { ActionView, CapacityWarning, CreateActionDto, UpdateActionDto } from '@casustafel/contract/meetings';
 import { Clock } from '../common/clock';
+import { Notifier } from '../notifications/notifier';
 import { dutchDate, isBeforeDutchToday } from '../common/amsterdam-time';
 import { fieldError } from '../common/validation';
 import type { Viewer } from '../common/viewer';
@@ -62,6 +63,7 @@ export class ActionsService {
     private readonly users: UsersService,
     private readonly labels: CaseLabels,
     private readonly guard: FreeTextGuard,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -102,6 +104,7 @@ export class ActionsService {
         corrected: null,
       });
     });
+    await this.notifier.emit({ type: 'ACTION_ASSIGNED', actorId: viewer.id, action });
     const role = await this.networks.roleOf(viewer, origin.networkId);
     const view = (await this.views(viewer, [action], new Map([[origin.networkId, role]]), { context: 'DOSSIER' }))[0];
     return { ...view, capacityWarning: await this.capacityWarning(origin.networkId, action.ownerOrganisationId) };
@@ -227,8 +230,12 @@ export class ActionsService {
     });
     if (!changed) throw new ConflictException(STALE);
     const roles = new Map([[action.networkId, role]]);
+    const current = (await this.actions.findOneBy({ id }))!;
+    // A correction that hands the action to another organisation is news for that organisation.
+    if (current.ownerOrganisationId !== action.ownerOrganisationId)
+      await this.notifier.emit({ type: 'ACTION_ASSIGNED', actorId: viewer.id, action: current });
     // The answer to the one who just changed it, with the label they saw (closing their action may end their view of the case).
-    const view = (await this.views(viewer, [(await this.actions.findOneBy({ id }))!], roles, labels))[0];
+    const view = (await this.views(viewer, [current], roles, labels))[0];
     // A new owner: the coordinator learns when that organisation now carries more than it said it could.
     const reassigned = correction?.changes.some(
       (change) => change.field === 'owner' && correction.values.ownerOrganisationId !== action.ownerOrganisationId,
@@ -363,6 +370,11 @@ export class ActionsService {
   async casesWithOpenActions(networkId: string): Promise<Set<string>> {
     const open = await this.actions.find({ where: { networkId, status: In(OPEN_ACTION_STATUSES) }, select: { caseId: true } });
     return new Set(open.map((a) => a.caseId).filter((id): id is string => !!id));
+  }
+
+  /** Open actions due on one of the days `from` to `to` (YYYY-MM-DD, both included), for the notifications' schedule. */
+  async openDueBetween(from: string, to: string): Promise<Action[]> {
+    return this.actions.find({ where: { dueDate: Between(from, to), status: In(OPEN_ACTION_STATUSES) }, order: { dueDate: 'ASC' } });
   }
 
   /** Open actions of an organisation, for its calendar feed. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '../notifications/notifier';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { NetworksModule } from '../networks/networks.module';
@@ -17,6 +18,7 @@ import { RetentionService } from './retention.service';
 
 @Module({
   imports: [
+    NotifierModule,
     TypeOrmModule.forFeature([Case, CaseEvent, ClientIdentityRecord, ClientIdentifier, ClientMatchKey]),
     PrivacyModule,
     NetworksModule,

@@ -16,6 +16,7 @@ import {
 import type { DisclosureRole, DisclosureContext } from '@casustafel/contract/enums';
 import { dutchDate, dutchYear } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
+import { Notifier } from '../notifications/notifier';
 import { namesFor } from '../common/names';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
@@ -58,6 +59,7 @@ export class CasesService implements OnApplicationBootstrap {
     private readonly cipher: IdentityCipher,
     private readonly directory: CaseDirectory,
     private readonly guard: FreeTextGuard,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -238,6 +240,8 @@ export class CasesService implements OnApplicationBootstrap {
     if (!changed) throw new ConflictException('Deze casus is zojuist door iemand anders gewijzigd. Laad hem opnieuw.');
     Object.assign(record, changes);
     await this.accessLog.record([this.event(disclosure, record, 'UPDATE', decided.level)]);
+    // The feedback loop: the organisation that brought the case in hears of its new status.
+    await this.notifier.emit({ type: 'CASE_STATUS_CHANGED', actorId: viewer.id, case: record, status: dto.status, reason });
     return (await this.views(viewer, disclosure, [{ record, disclosure: decided }]))[0];
   }
 

@@ -55,6 +55,10 @@ export class AppConfig {
   mailOutboxDir!: string;
   /** How often the mail worker looks for due messages (MAIL_INTERVAL_SECONDS); 0: never by itself (tests run it by hand). */
   mailIntervalSeconds!: number;
+  /** How many days before a meeting its agenda goes out as a notification (AGENDA_DAYS_AHEAD, 0 = not). */
+  agendaDaysAhead!: number;
+  /** The hour (Amsterdam time) at which daily digests go out (DIGEST_HOUR). */
+  digestHour!: number;
   /** Attempts per message before the worker gives up on it (MAIL_MAX_ATTEMPTS). */
   mailMaxAttempts!: number;
 
@@ -181,6 +185,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env['MAIL_FROM']?.trim() || 'Casustafel <noreply@localhost>',
     mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10, 0, 3600),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+    agendaDaysAhead: int(env, 'AGENDA_DAYS_AHEAD', 3, 0, 14),
+    digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     mfaRequired: mfaRequired(env['MFA_REQUIRED'], production),
   });
   config.mailOutboxDir = env['MAIL_OUTBOX_DIR']?.trim()

@@ -6,12 +6,34 @@ describe('mail templates', () => {
     activation: { name: 'Anna <script>', link: 'https://casustafel.example.nl/account/activeren?token=abc&x="y"', hours: 72 },
     passwordReset: { name: 'Anna', link: 'https://casustafel.example.nl/account/herstellen?token=abc', minutes: 60 },
     passwordChanged: { name: 'Anna', at: '2026-11-27T14:04:00Z', resetLink: 'https://casustafel.example.nl/account/herstellen' },
+    notification: {
+      name: 'Anna',
+      title: 'Nieuwe actie voor je organisatie (Casus 2026-001 · Linde)',
+      lines: ['In het netwerk <Noord> is een actie aan je organisatie toegewezen.'],
+      link: 'https://casustafel.example.nl/acties',
+      settingsLink: 'https://casustafel.example.nl/account/meldingen',
+    },
+    invitation: {
+      name: 'Anna',
+      title: 'Uitnodiging: overleg Noord op 1 december 2026 om 09:30',
+      lines: ['Je bent uitgenodigd.'],
+      link: 'https://casustafel.example.nl/overleggen/1',
+      settingsLink: 'https://casustafel.example.nl/account/meldingen',
+      method: 'REQUEST' as const,
+      ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+    },
+    digest: {
+      name: 'Anna',
+      items: [{ title: 'Verslag vastgesteld <b>', link: 'https://casustafel.example.nl/overleggen/1' }],
+      settingsLink: 'https://casustafel.example.nl/account/meldingen',
+    },
   };
 
   it.each(MAIL_TEMPLATES)('renders %s in Dutch, as text and escaped HTML', (template) => {
     const mail = renderMail(template, data[template] as never);
-    expect(mail.subject).toMatch(/Casustafel/);
+    expect(mail.subject.length).toBeGreaterThan(10);
     expect(mail.text).toMatch(/^Beste Anna/);
+    expect(mail.text).toContain('Met vriendelijke groet,\nCasustafel');
     expect(mail.html).toContain('<html lang="nl">');
     expect(mail.html).not.toContain('<script>');
   });
@@ -22,6 +44,24 @@ describe('mail templates', () => {
     expect(mail.html).toContain('href="https://casustafel.example.nl/account/activeren?token=abc&amp;x=&quot;y&quot;"');
     expect(mail.text).toContain('https://casustafel.example.nl/account/activeren?token=abc&x="y"\n');
     expect(escapeHtml(`<a href='x'>&</a>`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('gives notifications, invitations and digests a List-Unsubscribe to the settings, and account mails none', () => {
+    for (const t of ['notification', 'invitation', 'digest'] as const) {
+      const mail = renderMail(t, data[t] as never);
+      expect(mail.listUnsubscribe).toBe('https://casustafel.example.nl/account/meldingen');
+      expect(mail.text).toContain('Welke meldingen je per e-mail krijgt, kies je hier: https://casustafel.example.nl/account/meldingen');
+    }
+    expect(renderMail('activation', data.activation).listUnsubscribe).toBeUndefined();
+  });
+
+  it('carries an invitation as a calendar part with its method, and lists a digest with escaped titles', () => {
+    expect(renderMail('invitation', data.invitation).calendar).toEqual({ method: 'REQUEST', content: data.invitation.ics });
+    expect(renderMail('notification', data.notification).calendar).toBeUndefined();
+    const digest = renderMail('digest', data.digest);
+    expect(digest.subject).toBe('Je meldingen van Casustafel: 1 nieuwe');
+    expect(digest.html).toContain('<a href="https://casustafel.example.nl/overleggen/1">Verslag vastgesteld &lt;b&gt;</a>');
+    expect(digest.text).toContain('• Verslag vastgesteld <b>\n  https://casustafel.example.nl/overleggen/1');
   });
 
   it('says when the password was changed in Dutch time', () => {

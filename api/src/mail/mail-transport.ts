@@ -34,6 +34,11 @@ export class MailTransport implements OnModuleDestroy {
       text: mail.text,
       html: mail.html,
       messageId: `<${id}@casustafel>`,
+      // An invitation's calendar part: text/calendar; method=REQUEST (or CANCEL), as calendar programs expect it.
+      ...(mail.calendar
+        ? { icalEvent: { method: mail.calendar.method, filename: 'uitnodiging.ics', content: mail.calendar.content } }
+        : {}),
+      ...(mail.listUnsubscribe ? { list: { unsubscribe: mail.listUnsubscribe } } : {}),
     })) as { message?: Buffer };
     if (this.toFiles && info.message) {
       await mkdir(this.config.mailOutboxDir, { recursive: true });

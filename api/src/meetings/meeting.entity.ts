@@ -4,6 +4,7 @@ import type { MeetingStatus } from '@casustafel/contract/meeting-rules';
 /** A (core) meeting of a network: planned, in progress, closed, or cancelled. */
 @Entity('meetings')
 @Index(['networkId', 'startsAt'])
+@Index('IDX_meetings_status_starts', ['status', 'startsAt'])
 export class Meeting {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -33,6 +34,10 @@ export class Meeting {
   /** Meetings planned together as a series share this id. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   seriesId!: string | null;
+
+  /** The iCalendar SEQUENCE of its invitation: raised on every change of time or place and on cancelling (issue #14). */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
 
   @Column({ type: Date })
   createdAt!: Date;

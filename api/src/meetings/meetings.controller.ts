@@ -13,6 +13,7 @@ import {
   type ActionView,
   type MeetingSummaryView,
   type MeetingView,
+  UpdateMeetingDto,
 } from '@casustafel/contract/meetings';
 import { CurrentUser, Idempotent } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
@@ -111,6 +112,14 @@ export class MeetingsController {
   }
 
   /** The meeting does not take place: cancelled with a reason; its questions go back to the pool for the next agenda. */
+  @Requires('meeting.plan')
+  @Patch('meetings/:id')
+  @ApiOkBody('MeetingView')
+  @ApiConflictError('Alleen een gepland overleg kan worden verplaatst of gewijzigd.')
+  reschedule(@CurrentUser() viewer: Viewer, @Param('id', IdPipe) id: string, @Body() dto: UpdateMeetingDto): Promise<MeetingView> {
+    return this.meetings.reschedule(viewer, id, dto);
+  }
+
   @Requires('meeting.cancel')
   @Post('meetings/:id/cancel')
   @HttpCode(200)

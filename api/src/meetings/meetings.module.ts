@@ -1,5 +1,6 @@
 import { NetworkActionsExport } from './network-actions-export.service';
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '../notifications/notifier';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionsModule } from '../actions/actions.module';
 import { CasesModule } from '../cases/cases.module';
@@ -24,6 +25,7 @@ import { NetworkActionsExportController } from './network-actions-export.control
 
 @Module({
   imports: [
+    NotifierModule,
     TypeOrmModule.forFeature([Meeting, AgendaItem, Attendance, MeetingGuest, Minutes, MinutesComment, MinutesAddendum]),
     ActionsModule,
     CasesModule,

@@ -2,7 +2,19 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { can } from '@casustafel/contract/permissions';
 import { requireAccess } from '../access/require-access';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, IsNull, LessThan, MoreThanOrEqual, Not, Repository, type EntityManager } from 'typeorm';
+import {
+  And,
+  Brackets,
+  In,
+  IsNull,
+  LessThan,
+  LessThanOrEqual,
+  MoreThan,
+  MoreThanOrEqual,
+  Not,
+  Repository,
+  type EntityManager,
+} from 'typeorm';
 import { NETWORK_ROLES, type CovenantRole, type NetworkRole } from '@casustafel/contract/enums';
 import type { AgendaKind, MeetingStatus } from '@casustafel/contract/meeting-rules';
 import type {
@@ -16,6 +28,7 @@ import type {
   MeetingSummaryView,
   MeetingView,
   UpdateAgendaItemDto,
+  UpdateMeetingDto,
 } from '@casustafel/contract/meetings';
 import { ActionEvent } from '../actions/action-event.entity';
 import { Action } from '../actions/action.entity';
@@ -24,6 +37,7 @@ import { ActionsService, STALE } from '../actions/actions.service';
 import { Case } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
+import { Notifier } from '../notifications/notifier';
 import { dutchDate, formatDutch, parseAmsterdamMoment, plusWeeksAmsterdam } from '../common/amsterdam-time';
 import { namesFor } from '../common/names';
 import { resolvedAccess } from '../common/request-context';
@@ -105,6 +119,7 @@ export class MeetingsService {
     private readonly covenants: CovenantsService,
     private readonly minutes: MinutesService,
     private readonly guard: FreeTextGuard,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -138,6 +153,7 @@ export class MeetingsService {
       );
     }
     await this.meetings.save(planned);
+    for (const meeting of planned) await this.notifier.emit({ type: 'MEETING', actorId: viewer.id, change: 'PLANNED', meeting });
     const views = planned.map(toMeetingSummary);
     return dto.repeat ? views : views[0];
   }
@@ -152,6 +168,14 @@ export class MeetingsService {
     if (networkIds.length === 0) return [];
     // Cancelled meetings stay: the calendar feed marks them STATUS:CANCELLED under the same UID.
     return this.meetings.find({ where: { networkId: In(networkIds), startsAt: MoreThanOrEqual(from) }, order: { startsAt: 'ASC' } });
+  }
+
+  /** Planned meetings that start after `from` and no later than `to`, for the notifications' schedule. */
+  async plannedBetween(from: Date, to: Date): Promise<Meeting[]> {
+    return this.meetings.find({
+      where: { status: 'PLANNED', startsAt: And(MoreThan(from), LessThanOrEqual(to)) },
+      order: { startsAt: 'ASC' },
+    });
   }
 
   async get(viewer: Viewer, id: string): Promise<MeetingView> {
@@ -251,7 +275,7 @@ export class MeetingsService {
       // Claimed in the state it was read in: of a cancel and a start at once, one goes through.
       const claimed = await manager
         .withRepository(this.meetings)
-        .update({ id, status: 'PLANNED' }, { status: 'CANCELLED', cancelledReason: reason });
+        .update({ id, status: 'PLANNED' }, { status: 'CANCELLED', cancelledReason: reason, sequence: meeting.sequence + 1 });
       if (!claimed.affected) return false;
       const items = manager.withRepository(this.items);
       const questionIds = (
@@ -282,6 +306,46 @@ export class MeetingsService {
     }
     meeting.status = 'CANCELLED';
     meeting.cancelledReason = reason;
+    meeting.sequence += 1;
+    await this.notifier.emit({ type: 'MEETING', actorId: viewer.id, change: 'CANCELLED', meeting });
+    return this.view(viewer, meeting, role, null);
+  }
+
+  /**
+   * Moves or changes a planned meeting (issue #14): claimed in the version it was read in (its
+   * SEQUENCE, which goes up by one), so that of two changes at once one goes through; everyone
+   * invited gets the changed invitation. Nothing changed, nothing sent.
+   */
+  async reschedule(viewer: Viewer, id: string, dto: UpdateMeetingDto): Promise<MeetingView> {
+    const { meeting, role } = await this.visible(viewer, id);
+    requireAccess(role, 'meeting.plan');
+    if (meeting.status !== 'PLANNED') throw new ConflictException('Alleen een gepland overleg kan worden verplaatst of gewijzigd.');
+    await this.guard.check(viewer, meeting.networkId, dto, NO_NAMES_IN_PLACE);
+    const changes: Partial<Pick<Meeting, 'startsAt' | 'durationMinutes' | 'location' | 'onlineUrl'>> = {};
+    if (dto.startsAt !== undefined) {
+      const startsAt = parseAmsterdamMoment(dto.startsAt);
+      if (!startsAt) {
+        const message = 'Vul het begin in als datum en tijd (bijvoorbeeld 2026-12-01T09:30).';
+        throw new BadRequestException({ statusCode: 400, message, error: 'Bad Request', fields: { startsAt: [message] } });
+      }
+      if (startsAt.getTime() < this.clock.now().getTime()) {
+        const message = 'Verplaats een overleg naar een moment in de toekomst.';
+        throw new BadRequestException({ statusCode: 400, message, error: 'Bad Request', fields: { startsAt: [message] } });
+      }
+      if (startsAt.getTime() !== meeting.startsAt.getTime()) changes.startsAt = startsAt;
+    }
+    if (dto.durationMinutes !== undefined && dto.durationMinutes !== meeting.durationMinutes) changes.durationMinutes = dto.durationMinutes;
+    if (dto.location !== undefined && (dto.location.trim() || null) !== meeting.location) changes.location = dto.location.trim() || null;
+    if (dto.onlineUrl !== undefined && dto.onlineUrl !== meeting.onlineUrl) changes.onlineUrl = dto.onlineUrl;
+    if (Object.keys(changes).length === 0) return this.view(viewer, meeting, role, null);
+    const claimed = await this.meetings.update(
+      { id, status: 'PLANNED', sequence: meeting.sequence },
+      { ...changes, sequence: meeting.sequence + 1 },
+    );
+    if (!claimed.affected)
+      throw new ConflictException('Dit overleg is zojuist door iemand anders gewijzigd of is begonnen. Laad het opnieuw.');
+    Object.assign(meeting, changes, { sequence: meeting.sequence + 1 });
+    await this.notifier.emit({ type: 'MEETING', actorId: viewer.id, change: 'CHANGED', meeting });
     return this.view(viewer, meeting, role, null);
   }
 

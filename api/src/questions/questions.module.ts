@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '../notifications/notifier';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module';
 import { CovenantsModule } from '../covenants/covenants.module';
@@ -13,6 +14,7 @@ import { QuestionsService } from './questions.service';
 
 @Module({
   imports: [
+    NotifierModule,
     TypeOrmModule.forFeature([Question, QuestionMessage]),
     CasesModule,
     CovenantsModule,

@@ -16,6 +16,7 @@ import type {
 } from '@casustafel/contract/questions';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
+import { Notifier } from '../notifications/notifier';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
@@ -50,6 +51,7 @@ export class QuestionsService {
     private readonly accessLog: AccessLogService,
     private readonly guard: FreeTextGuard,
     private readonly labels: CaseLabels,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -127,6 +129,7 @@ export class QuestionsService {
     }
     Object.assign(question, answer);
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
+    await this.notifier.emit({ type: 'QUESTION_ANSWERED', actorId: viewer.id, question });
     return this.view(viewer, role, question, true);
   }
 
@@ -144,6 +147,9 @@ export class QuestionsService {
       createdAt: this.clock.now(),
     });
     await this.accessLog.record([this.event(viewer, role, question, 'UPDATE')]);
+    // A message from the network's side is a follow-up question for the organisation that asked.
+    if (viewer.organisationId !== question.submittedByOrganisationId)
+      await this.notifier.emit({ type: 'QUESTION_FOLLOW_UP', actorId: viewer.id, question });
     return this.view(viewer, role, question, true);
   }
 

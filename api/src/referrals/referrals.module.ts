@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '../notifications/notifier';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
@@ -11,7 +12,7 @@ import { ReferralsService } from './referrals.service';
 
 /** A warm handover of a case between networks (issue #14): owns `referrals`; the cases themselves stay CasesService's. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral]), CasesModule, NetworksModule, PrivacyModule, IdempotencyModule],
+  imports: [NotifierModule, TypeOrmModule.forFeature([Referral]), CasesModule, NetworksModule, PrivacyModule, IdempotencyModule],
   controllers: [ReferralsController],
   providers: [ReferralsService, ReferralNotifications],
   exports: [ReferralsService],

@@ -88,7 +88,7 @@ export class ReferralsService {
     await this.accessLog.record(
       this.events(viewer, referral, 'REFER', { role: disclosure.role, level: 'PSEUDONYM', purpose: referral.reason }),
     );
-    await this.notifications.changed(referral);
+    await this.notifications.changed(viewer, referral, record, names);
     return toReferralView(referral, record, record.networkId, names, false);
   }
 
@@ -145,7 +145,7 @@ export class ReferralsService {
         newCaseId: taken.record.id,
       }),
     );
-    await this.notifications.changed(referral);
+    await this.notifications.changed(viewer, referral, source, await this.networks.namesOf([referral.fromNetworkId, referral.toNetworkId]));
     return this.view(referral, source, referral.toNetworkId, role);
   }
 
@@ -161,8 +161,8 @@ export class ReferralsService {
     if (!claimed.affected) throw new ConflictException('Over deze doorverwijzing is zojuist al besloten. Laad de lijst opnieuw.');
     Object.assign(referral, { status: 'DECLINED', decidedById: viewer.id, decidedAt: now, declineReason } satisfies Partial<Referral>);
     await this.accessLog.record(this.events(viewer, referral, 'REFER_DECLINE', { role, level: 'PSEUDONYM', purpose: declineReason }));
-    await this.notifications.changed(referral);
     const source = (await this.cases.recordsOf([referral.caseId])).get(referral.caseId)!;
+    await this.notifications.changed(viewer, referral, source, await this.networks.namesOf([referral.fromNetworkId, referral.toNetworkId]));
     return this.view(referral, source, referral.toNetworkId, role);
   }
 

@@ -17,6 +17,7 @@ import { MemberCapacity1765200000000 } from './1765200000000-MemberCapacity';
 import { FiguresIndexes1765250000000 } from './1765250000000-FiguresIndexes';
 import { FiguresCovering1765260000000 } from './1765260000000-FiguresCovering';
 import { BetweenNetworks1765400000000 } from './1765400000000-BetweenNetworks';
+import { Notifications1765500000000 } from './1765500000000-Notifications';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   FiguresIndexes1765250000000,
   FiguresCovering1765260000000,
   BetweenNetworks1765400000000,
+  Notifications1765500000000,
 ];

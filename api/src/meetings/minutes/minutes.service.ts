@@ -11,6 +11,7 @@ import type { AddendumDto, ApproveMinutesDto, MinutesCommentDto, MinutesView, Up
 import { ActionsService, STALE } from '../../actions/actions.service';
 import { CasesService } from '../../cases/cases.service';
 import { Clock } from '../../common/clock';
+import { Notifier } from '../../notifications/notifier';
 import { CASE_STATUS_LABEL, RECOMMENDATION_LABEL, SEVERITY_LABEL, labelOf } from '../../common/labels';
 import type { Viewer } from '../../common/viewer';
 import { CovenantsService } from '../../covenants/covenants.service';
@@ -63,6 +64,7 @@ export class MinutesService {
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
     private readonly guard: FreeTextGuard,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -149,6 +151,7 @@ export class MinutesService {
     // Never over an approval that came in meanwhile: approved minutes stay locked.
     const sent = await this.minutes.update({ meetingId, status: Not('APPROVED') }, { status: 'SENT', sentAt: this.clock.now() });
     if (!sent.affected) throw new ConflictException(LOCKED);
+    await this.notifier.emit({ type: 'MINUTES_SENT', actorId: viewer.id, meeting });
     return this.view(viewer, { ...record, status: 'SENT' }, role, meeting);
   }
 
@@ -217,6 +220,7 @@ export class MinutesService {
     });
     if ('refused' in outcome) throw new ConflictException(outcome.refused);
     const sha256 = outcome.sha;
+    await this.notifier.emit({ type: 'MINUTES_APPROVED', actorId: viewer.id, meeting });
     return { approvedAt: approvedAt.toISOString(), sha256, covenantVersion: record.covenantVersion };
   }
 
