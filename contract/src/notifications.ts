@@ -33,7 +33,7 @@ export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 /** The modes a kind offers: a calendar invitation only makes sense at once (a digest cannot carry it). */
 export const MODES_OF: Record<NotificationKind, readonly NotificationMode[]> = Object.fromEntries(
   NOTIFICATION_KINDS.map((k) => [k, k === 'MEETING_INVITATION' ? (['IMMEDIATE', 'OFF'] as const) : NOTIFICATION_MODES]),
-) as Record<NotificationKind, readonly NotificationMode[]>;
+) as unknown as Record<NotificationKind, readonly NotificationMode[]>;
 
 /** What a user gets before they choose: at once for what asks something of them, the rest in the digest. */
 export const DEFAULT_MODE: Record<NotificationKind, NotificationMode> = {
