@@ -58,11 +58,14 @@ export const NOTIFICATION_POLL_MS = new InjectionToken<number | null>('NOTIFICAT
       [matMenuTriggerFor]="panel"
       (menuOpened)="refresh()"
       [attr.aria-label]="unread() > 0 ? ('notifications.bellUnread' | transloco: { count: unread() }) : ('notifications.bell' | transloco)"
+      [matBadge]="badge()"
+      [matBadgeHidden]="unread() === 0"
+      matBadgeColor="warn"
+      matBadgeSize="small"
       data-testid="notification-bell"
     >
-      <mat-icon aria-hidden="true" [matBadge]="badge()" [matBadgeHidden]="unread() === 0" matBadgeColor="warn" matBadgeSize="small">
-        {{ unread() > 0 ? 'notifications_active' : 'notifications' }}
-      </mat-icon>
+      <!-- The count is in the button's name; the badge (aria-hidden by Material) only shows it. -->
+      <mat-icon aria-hidden="true">{{ unread() > 0 ? 'notifications_active' : 'notifications' }}</mat-icon>
     </button>
     <mat-menu #panel="matMenu" class="notification-panel" xPosition="before">
       <div class="panel-head">
