@@ -32,6 +32,11 @@ export const routes: Routes = [
         loadComponent: () => import('./account/profile-page').then((m) => m.ProfilePage),
         canDeactivate: [confirmLeaveWithUnsavedInput],
       },
+      {
+        path: 'account/meldingen',
+        loadComponent: () => import('./notifications/notification-settings-page').then((m) => m.NotificationSettingsPage),
+        canDeactivate: [confirmLeaveWithUnsavedInput],
+      },
       { path: 'beheer', canActivate: [adminGuard], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'netwerken', loadChildren: () => import('./networks/networks.routes').then((m) => m.networksRoutes) },
       {

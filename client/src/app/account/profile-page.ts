@@ -115,6 +115,14 @@ import { PasswordStrength } from './password-strength';
 
       <mat-card appearance="outlined">
         <mat-card-content>
+          <h2 class="card-title">{{ 'profile.notifications.title' | transloco }}</h2>
+          <p class="card-lead">{{ 'profile.notifications.lead' | transloco }}</p>
+          <a mat-stroked-button routerLink="/account/meldingen" data-testid="notification-settings">{{ 'profile.notifications.link' | transloco }}</a>
+        </mat-card-content>
+      </mat-card>
+
+      <mat-card appearance="outlined">
+        <mat-card-content>
           <h2 class="card-title">{{ 'profile.sessions.title' | transloco }}</h2>
           <p class="card-lead">{{ 'profile.sessions.lead' | transloco }}</p>
           <app-resource-state [resource]="sessions" [empty]="sessions.value()?.length === 0" emptyIcon="devices"

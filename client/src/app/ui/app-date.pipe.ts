@@ -26,8 +26,13 @@ export class AppDatePipe implements PipeTransform {
   private readonly languages = inject(LanguageService);
 
   transform(value: string | Date | null | undefined, format: keyof typeof FORMATS = 'date'): string {
-    if (!value) return '';
-    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-    return new Intl.DateTimeFormat(this.languages.locale(), FORMATS[format]).format(date);
+    return formatAppDate(value, this.languages.locale(), format);
   }
+}
+
+/** The pipe's formatting, for code that builds a sentence around a date (a notification's title in English). */
+export function formatAppDate(value: string | Date | null | undefined, locale: string, format: keyof typeof FORMATS = 'date'): string {
+  if (!value) return '';
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(locale, FORMATS[format]).format(date);
 }

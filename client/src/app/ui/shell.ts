@@ -13,6 +13,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { Language, LanguageService } from '../core/i18n';
 import { Session } from '../core/session';
+import { NotificationBell } from '../notifications/notification-bell';
 
 /** The frame around every signed-in page: toolbar with network switcher and user menu, navigation, content. */
 @Component({
@@ -29,6 +30,7 @@ import { Session } from '../core/session';
     MatMenuModule,
     MatDividerModule,
     TranslocoPipe,
+    NotificationBell,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -71,6 +73,7 @@ import { Session } from '../core/session';
         </mat-menu>
       }
       <span class="spacer"></span>
+      <app-notification-bell />
       <!-- WCAG 2.5.3: the accessible name starts with the visible text (the user's name), then says it is the account menu. -->
       <button mat-button type="button" [matMenuTriggerFor]="userMenu" [attr.aria-label]="'shell.userMenuOf' | transloco: { name: me()?.name }" data-testid="account-menu">
         <mat-icon>account_circle</mat-icon>
