@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { Response } from 'superagent';
+import { DataSource, IsNull } from 'typeorm';
 import { COVENANT_TEMPLATES } from '../src/covenants/covenant-templates';
+import { MailMessage } from '../src/mail/mail-message.entity';
+import { MAIL_TEMPLATES, renderMail, type MailTemplate, type MailTemplates } from '../src/mail/mail-templates';
+import { NotificationSchedule } from '../src/notifications/notification-schedule';
 import { decideDisclosure } from '../src/privacy/disclosure-policy';
 import type { Consent, CovenantRole, DisclosureContext, DisclosureLevel, NetworkKind } from '@casustafel/contract/enums';
 import { caseBody } from './support/factories';
@@ -650,6 +654,49 @@ describe('Leak crawler: every GET route, every viewer', () => {
     }
     // The crawl saw a "yes" both ways.
     expect(answers.filter((a) => JSON.parse(a).known === true)).toHaveLength(2);
+  });
+
+  it('reads every mail the crawl caused (notifications, invitations, digests): nothing its recipient may not see, and no free text', async () => {
+    // What the schedule makes as well: due dates, agendas, the digest (the test clock stands after the digest hour).
+    await t.app.get(NotificationSchedule).runOnce();
+    const data = t.app.get(DataSource);
+    const rows = await data.getRepository(MailMessage).find({ where: { sentAt: IsNull() } });
+    const emails = new Map(
+      (
+        await data
+          .createQueryBuilder()
+          .select(['u."id" AS "id"', 'u."email" AS "email"'])
+          .from('users', 'u')
+          .getRawMany<{ id: string; email: string }>()
+      ).map((u) => [u.email, u.id]),
+    );
+    const kinds = new Set<string>();
+    const leaks: string[] = [];
+    let read = 0;
+    for (const row of rows.filter((r) => ['notification', 'invitation', 'digest'].includes(r.template))) {
+      expect(MAIL_TEMPLATES).toContain(row.template);
+      const mail = renderMail(row.template as MailTemplate, JSON.parse(row.data) as MailTemplates[MailTemplate]);
+      const text = [mail.subject, mail.text, mail.html, mail.calendar?.content ?? ''].join('\n');
+      const viewer = viewers.find((v) => v.userId === emails.get(row.recipient));
+      // Every mail goes to someone the crawl knows, so that their rules apply.
+      expect({ recipient: row.recipient, known: !!viewer }).toEqual({ recipient: row.recipient, known: true });
+      kinds.add(row.template === 'notification' ? mail.subject.split(':')[0].split(' ').slice(0, 2).join(' ') : row.template);
+      for (const { what, value } of forbiddenFor(viewer!)) {
+        const m = value.exec(text);
+        if (m) leaks.push(`${viewer!.name} · ${mail.subject} · ${what} · "${text.slice(Math.max(0, m.index - 60), m.index + 60)}"`);
+      }
+      // A mail leaves our hands: no free text from a case, question, note or action, whoever gets it. A meeting's
+      // place is the one exception an invitation needs (the free-text guard keeps client names out of it).
+      for (const free of [...freeTexts].filter((f) => f !== 'Wijkcentrum'))
+        if (text.includes(free)) leaks.push(`${viewer!.name} · ${mail.subject} · free text "${free}"`);
+      read++;
+    }
+    expect(leaks).toEqual([]);
+    // The crawl's set-up causes mails of many kinds: actions, status changes, invitations, referrals, minutes.
+    expect(read).toBeGreaterThan(10);
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(['Nieuwe actie', 'Nieuwe status', 'invitation', 'Doorverwijzing uit', 'Verslag ter']),
+    );
   });
 
   it('writes no canary value to the server log', () => {
