@@ -397,4 +397,58 @@ describe('Notifications', () => {
       [s.core.user.email, s.shell.user.email].sort(),
     );
   });
+
+  it('a referral: the receiving coordinator hears of it by pseudonym; the decision reaches the referring coordinator, and the submitter hears the case moved on', async () => {
+    const other = await make.staffedNetwork('OGGZ', { accepted: true });
+    await t.sendMail();
+    sink.messages.length = 0;
+    const theCase = await newCase();
+    const label = `Casus ${theCase.number} · ${theCase.pseudonym}`;
+    const reason = 'Escalerende overlast: past beter bij de bemoeizorg van het OGGZ-netwerk.';
+    const referral = (
+      await s.coordinator.agent.post(`/api/cases/${theCase.id}/referrals`).send({ toNetworkId: other.network.id, reason }).expect(201)
+    ).body;
+    await t.sendMail();
+    expect(sink.messages.map((m) => [(m.to as { value: { address: string }[] }).value[0].address, m.subject])).toEqual([
+      [other.coordinator.user.email, `Doorverwijzing uit het netwerk ${s.network.name}`],
+    ]);
+    const received = sink.messages[0];
+    expect(received.text).toContain(`vraagt ${other.network.name} een casus over te nemen: ${label}.`);
+    expect(received.text).toContain(`${BASE}/netwerken/${other.network.id}`);
+    expect(whole(received)).not.toContain('Escalerende');
+    expect((await bell(other.coordinator.agent)).items[0]).toMatchObject({ kind: 'REFERRAL_RECEIVED', params: { caseLabel: label } });
+    // Nobody else in the receiving network hears of it.
+    expect((await bell(other.core.agent)).items).toEqual([]);
+
+    sink.messages.length = 0;
+    await other.coordinator.agent.post(`/api/referrals/${referral.id}/accept`).expect(200);
+    await t.sendMail();
+    const subjects = sink.messages.map((m) => [(m.to as { value: { address: string }[] }).value[0].address, m.subject]);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        [s.coordinator.user.email, `Doorverwijzing aangenomen door ${other.network.name} (${label})`],
+        [s.core.user.email, `Nieuwe status: doorverwezen (${label})`],
+      ]),
+    );
+    expect(subjects).toHaveLength(2);
+    expect(sink.to(s.core.user.email)[0].text).toContain(`(overgedragen aan het netwerk ${other.network.name})`);
+    noIdentity(sink.messages);
+
+    // Declined: the referring coordinator hears it; the case stays, so its submitter hears nothing.
+    const second = await newCase();
+    const declined = (
+      await s.coordinator.agent.post(`/api/cases/${second.id}/referrals`).send({ toNetworkId: other.network.id, reason }).expect(201)
+    ).body;
+    await t.sendMail();
+    sink.messages.length = 0;
+    await other.coordinator.agent
+      .post(`/api/referrals/${declined.id}/decline`)
+      .send({ reason: 'Past niet bij onze doelgroep.' })
+      .expect(200);
+    await t.sendMail();
+    expect(sink.messages.map((m) => m.subject)).toEqual([
+      `Doorverwijzing afgewezen door ${other.network.name} (Casus ${second.number} · ${second.pseudonym})`,
+    ]);
+    expect(whole(sink.messages[0])).not.toContain('doelgroep');
+  });
 });
