@@ -419,9 +419,15 @@ describe('Notifications', () => {
     expect((await bell(other.coordinator.agent)).items[0]).toMatchObject({ kind: 'REFERRAL_RECEIVED', params: { caseLabel: label } });
     // Nobody else in the receiving network hears of it.
     expect((await bell(other.core.agent)).items).toEqual([]);
+    // The receiving coordinator's work queue counts it until it is decided.
+    const waiting = async () =>
+      (await other.coordinator.agent.get(`/api/networks/${other.network.id}/overview`).expect(200)).body.referralsWaiting;
+    expect(await waiting()).toBe(1);
+    expect((await other.core.agent.get(`/api/networks/${other.network.id}/overview`).expect(200)).body.referralsWaiting).toBe(0);
 
     sink.messages.length = 0;
     await other.coordinator.agent.post(`/api/referrals/${referral.id}/accept`).expect(200);
+    expect(await waiting()).toBe(0);
     await t.sendMail();
     const subjects = sink.messages.map((m) => [(m.to as { value: { address: string }[] }).value[0].address, m.subject]);
     expect(subjects).toEqual(

@@ -11,6 +11,8 @@ export interface NetworkOverviewView {
   role: NetworkRole | null;
   /** Coordinator: cases SUBMITTED and not yet accepted, declined or referred. */
   casesToTriage: number;
+  /** Coordinator: referrals from other networks waiting for their decision (issue #14). */
+  referralsWaiting: number;
   /** Coordinator: questions awaiting an answer; volunteer rep/partner: their organisation's open questions. */
   openQuestions: number;
   /** Volunteer rep/partner: their organisation's questions answered (or with a new message) in the last 14 days. */

@@ -111,7 +111,7 @@ export class MeetingsController {
     return this.meetings.transition(viewer, id, 'close');
   }
 
-  /** The meeting does not take place: cancelled with a reason; its questions go back to the pool for the next agenda. */
+  /** A planned meeting moved or changed: everyone invited gets the changed invitation (issue #14). */
   @Requires('meeting.plan')
   @Patch('meetings/:id')
   @ApiOkBody('MeetingView')
@@ -120,6 +120,7 @@ export class MeetingsController {
     return this.meetings.reschedule(viewer, id, dto);
   }
 
+  /** The meeting does not take place: cancelled with a reason; its questions go back to the pool for the next agenda. */
   @Requires('meeting.cancel')
   @Post('meetings/:id/cancel')
   @HttpCode(200)

@@ -7,6 +7,7 @@ import type { Network } from '../networks/network.entity';
 export type OverviewCounts = Pick<
   NetworkOverviewView,
   | 'casesToTriage'
+  | 'referralsWaiting'
   | 'submittedCasesOpen'
   | 'openQuestions'
   | 'questionsWithNewAnswers'

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Referral } from '../referrals/referral.entity';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Action } from '../actions/action.entity';
 import { Case } from '../cases/case.entity';
@@ -11,7 +12,7 @@ import { OverviewService } from './overview.service';
 
 /** A member's work queue per network (GET /api/networks/:id/overview): counts over what the other modules wrote. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Case, Question, Action, Meeting]), NetworksModule, PrivacyModule],
+  imports: [TypeOrmModule.forFeature([Case, Question, Action, Meeting, Referral]), NetworksModule, PrivacyModule],
   controllers: [OverviewController],
   providers: [OverviewService],
 })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { can } from '@casustafel/contract/permissions';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { NetworkRole } from '@casustafel/contract/enums';
@@ -14,6 +15,7 @@ import type { Viewer } from '../common/viewer';
 import { AgendaItem } from '../meetings/agenda-item.entity';
 import { Attendance } from '../meetings/attendance.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import { Referral } from '../referrals/referral.entity';
 import { Minutes } from '../meetings/minutes/minutes.entity';
 import { NetworksService } from '../networks/networks.service';
 import { Organisation } from '../organisations/organisation.entity';
@@ -49,6 +51,7 @@ export class OverviewService {
     @InjectRepository(Question) private readonly questions: Repository<Question>,
     @InjectRepository(Action) private readonly actions: Repository<Action>,
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(Referral) private readonly referrals: Repository<Referral>,
     private readonly networks: NetworksService,
     private readonly disclosures: DisclosureService,
     private readonly clock: Clock,
@@ -66,6 +69,7 @@ export class OverviewService {
 
     const counts: OverviewCounts = {
       casesToTriage: 0,
+      referralsWaiting: 0,
       submittedCasesOpen: 0,
       openQuestions: 0,
       questionsWithNewAnswers: 0,
@@ -88,6 +92,9 @@ export class OverviewService {
       counts.casesToTriage = Number(row?.triage ?? 0);
       counts.submittedCasesOpen = Number(row?.submittedOpen ?? 0);
     }
+
+    // Referrals waiting in this network are the coordinator's to decide (issue #14).
+    if (can(role, 'referral.decide')) counts.referralsWaiting = await this.referrals.countBy({ toNetworkId: networkId, status: 'PENDING' });
 
     {
       const since = new Date(now.getTime() - NEW_FOR_DAYS * 86_400_000);

@@ -9,6 +9,7 @@ const none: Omit<NetworkOverviewView, 'role'> = {
   networkId: 'n1',
   networkName: 'Buurtnetwerk Soesterkwartier',
   casesToTriage: 0,
+  referralsWaiting: 0,
   openQuestions: 0,
   questionsWithNewAnswers: 0,
   overdueActions: 0,
@@ -47,6 +48,7 @@ describe(WorkQueue.name, () => {
   it("shows the coordinator's triage, next meeting, overdue actions per organisation and minutes, each linking to its list", async () => {
     await render('COORDINATOR', {
       casesToTriage: 2,
+      referralsWaiting: 1,
       openQuestions: 1,
       overdueActions: 3,
       overdueByOrganisation: [
@@ -58,6 +60,8 @@ describe(WorkQueue.name, () => {
     });
     expect(line('wq-triage')!.textContent).toContain('Nieuwe casussen te beoordelen: 2');
     expect(link('wq-triage')).toBe('/netwerken/n1/casussen?status=SUBMITTED');
+    expect(line('wq-referrals')!.textContent).toContain('Doorverwijzingen uit andere netwerken die wachten op je besluit: 1');
+    expect(link('wq-referrals')).toBe('/netwerken/n1');
     expect(line('wq-open-questions')!.textContent).toContain('Vragen die op antwoord wachten: 1');
     expect(link('wq-open-questions')).toBe('/netwerken/n1/vragen');
     expect(line('wq-overdue')!.textContent).toContain('Acties over de termijn: 3');
@@ -74,6 +78,7 @@ describe(WorkQueue.name, () => {
     expect(link('wq-my-actions')).toBe('/acties');
     expect(line('wq-submitted-cases')!.textContent).toContain('Lopende casussen die je organisatie inbracht: 4');
     expect(line('wq-triage')).toBeNull();
+    expect(line('wq-referrals')).toBeNull();
     expect(line('wq-overdue')).toBeNull();
     expect(line('wq-next-meeting')!.textContent).toContain('Geen overleg gepland');
   });

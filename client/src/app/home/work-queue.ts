@@ -55,6 +55,14 @@ import { AppDatePipe } from '../ui/app-date.pipe';
                   {{ 'workQueue.casesToTriage' | transloco: { n: o.casesToTriage } }}
                 </a>
               </li>
+              @if (o.referralsWaiting > 0) {
+                <li class="urgent" data-testid="wq-referrals">
+                  <mat-icon aria-hidden="true">move_down</mat-icon>
+                  <a [routerLink]="['/netwerken', o.networkId]">
+                    {{ 'workQueue.referralsWaiting' | transloco: { n: o.referralsWaiting } }}
+                  </a>
+                </li>
+              }
               <li [class.urgent]="o.openQuestions > 0" data-testid="wq-open-questions">
                 <mat-icon aria-hidden="true">help</mat-icon>
                 <a [routerLink]="['/netwerken', o.networkId, 'vragen']">
@@ -172,6 +180,7 @@ export class WorkQueue {
     if (!o) return false;
     return (
       o.casesToTriage +
+        o.referralsWaiting +
         o.openQuestions +
         o.questionsWithNewAnswers +
         o.overdueActions +

@@ -50,6 +50,7 @@ describe(NetworkPage.name, () => {
         networkName: network.name,
         role,
         casesToTriage: 0,
+        referralsWaiting: 0,
         openQuestions: 0,
         questionsWithNewAnswers: 0,
         overdueActions: 0,
