@@ -1,4 +1,5 @@
 import { Injectable, Logger, Module } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MeetingChange } from '@casustafel/contract/notifications';
 import type { CaseStatus } from '@casustafel/contract/enums';
 
@@ -61,13 +62,19 @@ type Handler = (event: NotificationEvent) => Promise<unknown>;
 export class Notifier {
   private readonly logger = new Logger(Notifier.name);
   private handler?: Handler;
+  private readonly quiet = new AsyncLocalStorage<true>();
 
   register(handler: Handler): void {
     this.handler = handler;
   }
 
+  /** Runs `work` without notifications: the demo data's events are news for nobody, and its addresses are not real. */
+  silently<T>(work: () => Promise<T>): Promise<T> {
+    return this.quiet.run(true, work);
+  }
+
   async emit(event: NotificationEvent): Promise<void> {
-    if (!this.handler) return;
+    if (!this.handler || this.quiet.getStore()) return;
     try {
       await this.handler(event);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '../notifications/notifier';
 import { CasesModule } from '../cases/cases.module';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { NetworksModule } from '../networks/networks.module';
@@ -8,7 +9,7 @@ import { UsersModule } from '../users/users.module';
 import { SeedService } from './seed.service';
 
 @Module({
-  imports: [OrganisationsModule, UsersModule, NetworksModule, CasesModule, CovenantsModule, QuestionsModule],
+  imports: [NotifierModule, OrganisationsModule, UsersModule, NetworksModule, CasesModule, CovenantsModule, QuestionsModule],
   providers: [SeedService],
 })
 export class SeedModule {}

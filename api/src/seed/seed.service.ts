@@ -1,3 +1,4 @@
+import { Notifier } from '../notifications/notifier';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, ConfigError } from '../config/app-config';
 import type { Viewer } from '../common/viewer';
@@ -31,6 +32,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly cases: CasesService,
     private readonly covenants: CovenantsService,
     private readonly questions: QuestionsService,
+    private readonly notifier: Notifier,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,7 +42,7 @@ export class SeedService implements OnApplicationBootstrap {
         'De database is leeg en er is geen eerste beheerder opgegeven. Zet ADMIN_EMAIL en ADMIN_PASSWORD en start opnieuw.',
       );
     }
-    const orgIds = this.config.seedDemoData ? await this.seedDemo() : new Map<string, string>();
+    const orgIds = this.config.seedDemoData ? await this.notifier.silently(() => this.seedDemo()) : new Map<string, string>();
     if (this.config.adminEmail && this.config.adminPassword) {
       const organisationId =
         orgIds.get('beheer') ??
