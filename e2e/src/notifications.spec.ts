@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   COORDINATOR_BUURT,
   DEMO_PASSWORD,
@@ -119,6 +119,9 @@ test('a partner gets the mail for a new action and follows its link', async ({ p
   await expect(partner.getByRole('heading', { level: 1, name: /Welkom/ })).toBeVisible();
   const bell = partner.getByRole('button', { name: /^Meldingen/ });
   await expect(bell).toHaveAccessibleName(/^Meldingen, \d+ ongelezen$/);
+  // Drawn in the toolbar's colour, like the account button beside it: not grey on blue (WCAG 1.4.11).
+  const colour = (button: Locator) => button.evaluate((e) => getComputedStyle(e).color);
+  expect(await colour(bell)).toBe(await colour(partner.getByRole('button', { name: 'Accountmenu' })));
   const before = await unreadCount(partner);
   expect(before).toBeGreaterThanOrEqual(1);
   await bell.click();
