@@ -15,7 +15,22 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** The message's header fields as sent, by lower-case name (e.g. `list-unsubscribe`); a repeated field's values joined by newlines. */
+  headers: Record<string, string>;
   receivedAt: string;
+}
+
+/** The header lines as the app wrote them, unfolded, before mailparser turns some into objects. */
+function rawHeaders(lines: readonly { key: string; line: string }[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { key, line } of lines) {
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+    headers[key] = key in headers ? `${headers[key]}\n${value}` : value;
+  }
+  return headers;
 }
 
 /**
@@ -39,6 +54,7 @@ export default async function startMailServer(): Promise<() => Promise<void>> {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
+            headers: rawHeaders(parsed.headerLines),
             receivedAt: new Date().toISOString(),
           };
           count += 1;

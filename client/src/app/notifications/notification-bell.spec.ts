@@ -103,6 +103,12 @@ describe(NotificationBell.name, () => {
     expect(inPanel('notification-settings-link')[0].getAttribute('href')).toBe('/account/meldingen');
   });
 
+  it("takes the colour of where it sits (the toolbar's on-primary), not the icon button's default grey", async () => {
+    await render(twoOfThree);
+    (fixture.nativeElement as HTMLElement).style.color = 'rgb(255, 255, 255)';
+    expect(getComputedStyle(bell()).color).toBe('rgb(255, 255, 255)');
+  });
+
   it('marks a chosen notification read and goes to its link', async () => {
     await render(twoOfThree);
     await open(twoOfThree);

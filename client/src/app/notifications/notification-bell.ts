@@ -40,6 +40,8 @@ export const NOTIFICATION_POLL_MS = new InjectionToken<number | null>('NOTIFICAT
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: inline-block; }
+    /* The colour of where it sits (the toolbar's on-primary): the shell's rule for its own buttons does not reach into this component. */
+    .bell { color: inherit; }
     .panel-head { display: flex; align-items: baseline; gap: 8px; padding: 8px 16px; }
     .panel-title { font: var(--mat-sys-title-medium); margin: 0; }
     .panel-count { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
@@ -54,6 +56,7 @@ export const NOTIFICATION_POLL_MS = new InjectionToken<number | null>('NOTIFICAT
   template: `
     <button
       mat-icon-button
+      class="bell"
       type="button"
       [matMenuTriggerFor]="panel"
       (menuOpened)="refresh()"
