@@ -50,7 +50,12 @@ describe(MeetingPage.name, () => {
     TestBed.configureTestingModule({
       providers: [
         ...componentTestProviders(),
-        sessionWith({ networks: [{ id: 'n1', name: 'Buurtnetwerk', kind: 'NEIGHBOURHOOD', role: 'COORDINATOR' }] }),
+        sessionWith({
+          networks: [
+            { id: 'n1', name: 'Buurtnetwerk', kind: 'NEIGHBOURHOOD', role: 'COORDINATOR' },
+            { id: 'n2', name: 'Wijknetwerk Oost', kind: 'NEIGHBOURHOOD', role: 'CORE_PARTNER' },
+          ],
+        }),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -161,6 +166,25 @@ describe(MeetingPage.name, () => {
     await settle(fixture);
     expect(host().querySelector('[data-testid="meeting-cancelled"]')!.textContent).toContain('Geannuleerd: Te weinig aanmeldingen');
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="meeting-cancel"]' }))).toHaveLength(0);
+  });
+
+  it('offers "Verplaatsen of wijzigen" to the coordinator on a planned meeting only', async () => {
+    const changeButtons = () => loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="meeting-change"]' }));
+    await open(aMeeting({ status: 'PLANNED' }));
+    expect(await changeButtons()).toHaveLength(1);
+    expect(await (await changeButtons())[0].getText()).toBe('Verplaatsen of wijzigen');
+    fixture.destroy();
+
+    for (const status of ['IN_PROGRESS', 'CLOSED', 'CANCELLED'] as const) {
+      await open(aMeeting({ status }));
+      expect(await changeButtons()).toHaveLength(0);
+      fixture.destroy();
+    }
+  });
+
+  it('offers no "Verplaatsen of wijzigen" to a partner on a planned meeting', async () => {
+    await open(aMeeting({ status: 'PLANNED', canManage: false, networkId: 'n2' }));
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="meeting-change"]' }))).toHaveLength(0);
   });
 
   it('offers no cancel button to someone without a role that may cancel', async () => {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, HostListener, inject, inp
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AgendaItemView, MeetingView } from '@casustafel/contract/meetings';
@@ -17,6 +18,7 @@ import { warnBeforeUnload, type HoldsUnsavedInput } from '../ui/unsaved-input';
 import { AgendaList } from './agenda-list';
 import { AttendanceTable } from './attendance-table';
 import { askCancelReason } from './cancel-meeting-dialog';
+import { changeMeeting } from './change-meeting-dialog';
 import { GuestInvites } from './guest-invites';
 import { LiveItem } from './live-item';
 import { MeetingsApi } from './meetings-api';
@@ -77,6 +79,9 @@ type Step = 'start' | 'close' | 'reopen';
             @if (m.status === 'PLANNED') { <button mat-flat-button type="button" (click)="step('start')" [disabled]="busy()" data-testid="meeting-start">{{ 'meeting.start' | transloco }}</button> }
             @if (m.status === 'IN_PROGRESS') { <button mat-flat-button type="button" (click)="step('close')" [disabled]="busy()" data-testid="meeting-close">{{ 'meeting.close' | transloco }}</button> }
             @if (m.status === 'CLOSED' && !m.locked) { <button mat-stroked-button type="button" (click)="step('reopen')" [disabled]="busy()">{{ 'meeting.reopen' | transloco }}</button> }
+          }
+          @if (m.status === 'PLANNED' && can(role(), 'meeting.plan')) {
+            <button mat-stroked-button type="button" (click)="changeMeeting(m)" [disabled]="busy()" data-testid="meeting-change">{{ 'meetingChange.button' | transloco }}</button>
           }
           @if (m.status === 'PLANNED' && can(role(), 'meeting.cancel')) {
             <button mat-stroked-button type="button" (click)="cancelMeeting()" [disabled]="busy()" data-testid="meeting-cancel">{{ 'meetingCancel.button' | transloco }}</button>
@@ -153,6 +158,7 @@ export class MeetingPage implements HoldsUnsavedInput {
   private readonly networksApi = inject(NetworksApi);
   private readonly session = inject(Session);
   private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(TranslocoService);
   /** Route parameter: the meeting. */
   readonly id = input.required<string>();
@@ -267,6 +273,15 @@ export class MeetingPage implements HoldsUnsavedInput {
       if (!ok) return;
     }
     await this.run(() => this.api.step(this.id(), step));
+  }
+
+  /** Moved or changed in the dialog (which shows its own errors): the page takes the answer and says who hears of it. */
+  protected async changeMeeting(meeting: MeetingView): Promise<void> {
+    const changed = await changeMeeting(this.dialog, meeting);
+    if (!changed) return;
+    this.error.set(null);
+    this.apply(changed);
+    this.snackBar.open(this.i18n.translate('meetingChange.done'), this.i18n.translate('action.close'), { duration: 8000 });
   }
 
   protected async cancelMeeting(): Promise<void> {

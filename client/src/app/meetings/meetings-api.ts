@@ -13,8 +13,10 @@ import type {
   MeetingView,
   UpdateActionDto,
   UpdateAgendaItemDto,
+  UpdateMeetingDto,
 } from '@casustafel/contract/meetings';
 import { handlesErrors } from '../core/http-context';
+import type { RequestOptions } from '../ui/form-submit';
 
 /** Request options of one form submission (`Submission.options` of ui/form-submit): its Idempotency-Key and error handling. */
 export interface SubmissionOptions {
@@ -50,6 +52,10 @@ export class MeetingsApi {
   }
   step(id: string, step: 'start' | 'close' | 'reopen'): Promise<MeetingView> {
     return firstValueFrom(this.http.post<MeetingView>(`/api/meetings/${id}/${step}`, {}, handlesErrors()));
+  }
+  /** A planned meeting moved or changed (what is left out stays); everyone invited gets the changed invitation. */
+  reschedule(id: string, dto: UpdateMeetingDto, options: RequestOptions = handlesErrors()): Promise<MeetingView> {
+    return firstValueFrom(this.http.patch<MeetingView>(`/api/meetings/${id}`, dto, options));
   }
   /** A planned meeting does not take place: status CANCELLED, with the reason shown to everyone. */
   cancel(id: string, dto: CancelMeetingDto): Promise<MeetingView> {
