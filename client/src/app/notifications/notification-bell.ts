@@ -64,7 +64,7 @@ export const NOTIFICATION_POLL_MS = new InjectionToken<number | null>('NOTIFICAT
       [matBadge]="badge()"
       [matBadgeHidden]="unread() === 0"
       matBadgeColor="warn"
-      matBadgeSize="small"
+      matBadgeSize="medium"
       data-testid="notification-bell"
     >
       <!-- The count is in the button's name; the badge (aria-hidden by Material) only shows it. -->
