@@ -470,9 +470,4 @@ export class NotificationsService implements OnModuleInit {
       .getRawMany<{ userId: string }>();
     return rows.map((r) => r.userId);
   }
-
-  /** Erasing a case's identity (retention) also drops the reasons its notifications held. */
-  async forgetCase(caseId: string, manager?: EntityManager): Promise<void> {
-    await within(this.notifications, manager).delete({ caseId });
-  }
 }
