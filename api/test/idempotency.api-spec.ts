@@ -44,6 +44,8 @@ const NOT_CREATING: Record<string, string> = {
   'POST /api/users/{id}/mfa/reset': 'a state step',
   'POST /api/networks/{id}/role-review': 'a confirmation, the same when repeated',
   'POST /api/networks/{id}/admin-changes/seen': 'a marker',
+  'POST /api/notifications/{id}/read': 'a marker, the same when repeated',
+  'POST /api/notifications/read-all': 'a marker, the same when repeated',
   'POST /api/networks/{id}/confidentiality/accept': 'an acceptance, renewed when repeated',
   'POST /api/meetings/{id}/confidentiality/accept': 'an acceptance, renewed when repeated',
   'POST /api/networks/{id}/questions/scan': 'a check, stores nothing',

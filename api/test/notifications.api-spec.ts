@@ -180,6 +180,15 @@ describe('Notifications', () => {
       .put('/api/me/notification-settings')
       .send({ settings: [{ kind: 'BOGUS', mode: 'OFF' }] })
       .expect(400);
+    // Found by the fuzzer: a list in the list was a 500.
+    await s.shell.agent
+      .put('/api/me/notification-settings')
+      .send({ settings: [[], { kind: 'MEETING_AGENDA', mode: 'IMMEDIATE' }] })
+      .expect(400);
+    await s.shell.agent
+      .put('/api/me/notification-settings')
+      .send({ settings: [null] })
+      .expect(400);
     const put = await s.shell.agent
       .put('/api/me/notification-settings')
       .send({ settings: [{ kind: 'ACTION_ASSIGNED', mode: 'OFF' }] })

@@ -69,6 +69,7 @@ export const NOT_FREE_TEXT: Record<string, string> = {
   'AccessLogQuery.from': 'a filter date (pattern-checked): never stored',
   'AccessLogQuery.to': 'a filter date (pattern-checked): never stored',
   'CreateMeetingDto.startsAt': 'a date-time (pattern-checked)',
+  'UpdateMeetingDto.startsAt': 'a date-time (pattern-checked)',
   'AddAgendaItemDto.caseId': 'an id (UUID)',
   'AddAgendaItemDto.questionId': 'an id (UUID)',
   'AttendanceEntryDto.organisationId': 'an id (UUID)',

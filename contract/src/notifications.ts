@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
 /**
  * Notifications (issue #14): nobody has to go and look. Something happens that concerns a user —
@@ -116,6 +116,7 @@ export class NotificationSettingsDto {
   @IsArray({ message: 'Geef de instellingen als lijst.' })
   @ArrayMaxSize(NOTIFICATION_KINDS.length, { message: 'Te veel instellingen.' })
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'Geef elke instelling als soort en keuze.' })
   @Type(() => NotificationSettingDto)
   settings!: NotificationSettingDto[];
 }

@@ -1298,6 +1298,10 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       networkName: { type: 'string' },
       role: { anyOf: [{ $ref: '#/components/schemas/NetworkRole' }, { type: 'object', nullable: true, enum: [null] }] },
       casesToTriage: { type: 'number', description: 'Coordinator: cases SUBMITTED and not yet accepted, declined or referred.' },
+      referralsWaiting: {
+        type: 'number',
+        description: 'Coordinator: referrals from other networks waiting for their decision (issue #14).',
+      },
       openQuestions: {
         type: 'number',
         description: "Coordinator: questions awaiting an answer; volunteer rep/partner: their organisation's open questions.",
@@ -1347,6 +1351,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       'networkName',
       'role',
       'casesToTriage',
+      'referralsWaiting',
       'openQuestions',
       'questionsWithNewAnswers',
       'overdueActions',
