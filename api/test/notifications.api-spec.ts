@@ -6,21 +6,14 @@ import { AppConfig } from '../src/config/app-config';
 import { MeetingsService } from '../src/meetings/meetings.service';
 import { NotificationSchedule } from '../src/notifications/notification-schedule';
 import { NotificationsService } from '../src/notifications/notifications.service';
-import { CANARY_MARKERS, caseBody, type Factories } from './support/factories';
+import { CANARY_MARKERS, caseBody, questionBody, type Factories } from './support/factories';
 import { SmtpSink } from './support/smtp-sink';
 import { useTestApp } from './support/use-test-app';
 
 type Staffed = Awaited<ReturnType<Factories['staffedNetwork']>>;
 
 const BASE = 'https://casustafel.example.nl';
-const question = {
-  title: 'Oudere vrouw laat post liggen',
-  situation: 'Een oudere vrouw van rond de 80 in het Soesterkwartier laat al weken de post liggen en komt niet meer buiten.',
-  question: 'Hoe ernstig is dit, en wat kunnen wij als vrijwilligers doen?',
-  neighbourhood: 'Soesterkwartier',
-  ageBand: '80_PLUS',
-  problemAreas: ['SELF_CARE', 'SOCIAL_NETWORK'],
-};
+const question = questionBody();
 const STATUS_REASON = 'Huisbezoek afgerond; de thuiszorg komt nu wekelijks langs.';
 
 /** Everything a mail shows: subject, text, HTML and the calendar part. */

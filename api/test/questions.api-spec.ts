@@ -1,15 +1,7 @@
-import { CANARY } from './support/factories';
+import { CANARY, questionBody } from './support/factories';
 import { useTestApp } from './support/use-test-app';
 
-const question = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Oudere vrouw laat post liggen',
-  situation: 'Een oudere vrouw van rond de 80 in het Soesterkwartier laat al weken de post liggen en komt niet meer buiten.',
-  question: 'Hoe ernstig is dit, en wat kunnen wij als vrijwilligers doen?',
-  neighbourhood: 'Soesterkwartier',
-  ageBand: '80_PLUS',
-  problemAreas: ['SELF_CARE', 'SOCIAL_NETWORK'],
-  ...overrides,
-});
+const question = questionBody;
 
 describe('Consultative questions', () => {
   const { t, make } = useTestApp({ minutesBetweenTests: 0.1 });

@@ -113,3 +113,16 @@ export function caseBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A consultative question about a pseudonymous situation, as a volunteer organisation asks it. */
+export function questionBody(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Oudere vrouw laat post liggen',
+    situation: 'Een oudere vrouw van rond de 80 in het Soesterkwartier laat al weken de post liggen en komt niet meer buiten.',
+    question: 'Hoe ernstig is dit, en wat kunnen wij als vrijwilligers doen?',
+    neighbourhood: 'Soesterkwartier',
+    ageBand: '80_PLUS',
+    problemAreas: ['SELF_CARE', 'SOCIAL_NETWORK'],
+    ...overrides,
+  };
+}
