@@ -72,7 +72,8 @@ export class TestApp {
       // The mail worker runs when a test says so (t.sendMail()); without SMTP_URL it writes .eml files here.
       MAIL_INTERVAL_SECONDS: '0',
       MAIL_OUTBOX_DIR: join(anchorDir, 'outbox'),
-      ...(options.logDestination ? { LOG_LEVEL: 'info' } : {}),
+      // Silent unless a test reads the JSON log (an env with NODE_ENV=production would otherwise log to stdout).
+      LOG_LEVEL: options.logDestination ? 'info' : 'silent',
       ...env,
       ACCESS_LOG_ANCHOR_PATH: anchorPath,
     });
