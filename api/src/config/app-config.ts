@@ -61,6 +61,12 @@ export class AppConfig {
   digestHour!: number;
   /** Attempts per message before the worker gives up on it (MAIL_MAX_ATTEMPTS). */
   mailMaxAttempts!: number;
+  /** The lowest level the JSON log writes (LOG_LEVEL): debug in development, info in production, silent in tests. */
+  logLevel!: LogLevel;
+  /** /api/health/ready reports the mail outbox down when a message waits longer than this (HEALTH_MAIL_LAG_MINUTES). */
+  healthMailLagMinutes!: number;
+  /** At shutdown, how long requests under way may take to finish before their connections are cut (SHUTDOWN_TIMEOUT_SECONDS). */
+  shutdownTimeoutSeconds!: number;
 
   /** The base of links in e-mails: PUBLIC_URL, or outside production http://localhost:<port>. */
   get linkBaseUrl(): string {
@@ -79,11 +85,21 @@ export class AppConfig {
   }
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+function logLevel(raw: string | undefined, nodeEnv: AppConfig['nodeEnv']): LogLevel {
+  if (raw === undefined || raw.trim() === '') return nodeEnv === 'test' ? 'silent' : nodeEnv === 'production' ? 'info' : 'debug';
+  const level = LOG_LEVELS.find((l) => l === raw.trim().toLowerCase());
+  if (level) return level;
+  throw new ConfigError(`LOG_LEVEL moet een van ${LOG_LEVELS.join(', ')} zijn (nu: "${raw}").`);
 }
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
@@ -188,6 +204,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     agendaDaysAhead: int(env, 'AGENDA_DAYS_AHEAD', 3, 0, 14),
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     mfaRequired: mfaRequired(env['MFA_REQUIRED'], production),
+    logLevel: logLevel(env['LOG_LEVEL'], nodeEnv),
+    healthMailLagMinutes: int(env, 'HEALTH_MAIL_LAG_MINUTES', 15, 1, 24 * 60),
+    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 300),
   });
   config.mailOutboxDir = env['MAIL_OUTBOX_DIR']?.trim()
     ? resolve(env['MAIL_OUTBOX_DIR'].trim())
