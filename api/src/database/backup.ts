@@ -257,7 +257,7 @@ async function restorePostgres(config: AppConfig, file: string): Promise<string>
 export function restoreReport(result: RestoreResult, file: string): { lines: string[]; ok: boolean } {
   const lines = [`Teruggezet: ${result.file} → ${result.target} (${result.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL, pg_restore'}).`];
   lines.push(
-    'De sleutel zit niet in de back-up; bewaar hem apart. Casustafel leest deze database alleen met dezelfde CASUSTAFEL_DATA_KEY.',
+    'De sleutel zit niet in de back-up; bewaar hem apart. Casustafel leest deze database alleen met de sleutel waarmee de back-up gemaakt is.',
   );
   if (result.keyMatches === false) {
     lines.push(
@@ -306,6 +306,11 @@ export function restoreReport(result: RestoreResult, file: string): { lines: str
       'Start Casustafel pas als dit onderzocht is (is het de juiste back-up, en de juiste sleutel?).',
     );
   }
+  // Erasing writes ERASE entries to the log: only once the log and its anchor agree.
+  if (ok)
+    lines.push(
+      'Voer npm run retention uit voordat Casustafel start: identiteiten die na de back-up gewist zijn, staan er weer in en worden zo opnieuw gewist.',
+    );
   return { lines, ok };
 }
 
