@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { MFA_POLICIES, type MfaPolicy } from '@casustafel/contract/account';
 
@@ -61,6 +62,10 @@ export class AppConfig {
   digestHour!: number;
   /** Attempts per message before the worker gives up on it (MAIL_MAX_ATTEMPTS). */
   mailMaxAttempts!: number;
+  /** Worker threads that render PDFs (PDF_WORKERS): default the number of cores minus one, at least 1. */
+  pdfWorkers!: number;
+  /** Rendered PDFs of approved minutes kept in memory (PDF_CACHE_ENTRIES, 0 = none); least recently used go first. */
+  pdfCacheEntries!: number;
 
   /** The base of links in e-mails: PUBLIC_URL, or outside production http://localhost:<port>. */
   get linkBaseUrl(): string {
@@ -188,6 +193,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     agendaDaysAhead: int(env, 'AGENDA_DAYS_AHEAD', 3, 0, 14),
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     mfaRequired: mfaRequired(env['MFA_REQUIRED'], production),
+    pdfWorkers: int(env, 'PDF_WORKERS', Math.max(1, availableParallelism() - 1), 1, 64),
+    pdfCacheEntries: int(env, 'PDF_CACHE_ENTRIES', 64, 0, 10_000),
   });
   config.mailOutboxDir = env['MAIL_OUTBOX_DIR']?.trim()
     ? resolve(env['MAIL_OUTBOX_DIR'].trim())
