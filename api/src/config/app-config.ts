@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { MFA_POLICIES, type MfaPolicy } from '@casustafel/contract/account';
 
@@ -67,6 +68,10 @@ export class AppConfig {
   healthMailLagMinutes!: number;
   /** At shutdown, how long requests under way may take to finish before their connections are cut (SHUTDOWN_TIMEOUT_SECONDS). */
   shutdownTimeoutSeconds!: number;
+  /** Worker threads that render PDFs (PDF_WORKERS): default the number of cores minus one, at least 1. */
+  pdfWorkers!: number;
+  /** Rendered PDFs of approved minutes kept in memory (PDF_CACHE_ENTRIES, 0 = none); least recently used go first. */
+  pdfCacheEntries!: number;
 
   /** The base of links in e-mails: PUBLIC_URL, or outside production http://localhost:<port>. */
   get linkBaseUrl(): string {
@@ -207,6 +212,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: logLevel(env['LOG_LEVEL'], nodeEnv),
     healthMailLagMinutes: int(env, 'HEALTH_MAIL_LAG_MINUTES', 15, 1, 24 * 60),
     shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 300),
+    pdfWorkers: int(env, 'PDF_WORKERS', Math.max(1, availableParallelism() - 1), 1, 64),
+    pdfCacheEntries: int(env, 'PDF_CACHE_ENTRIES', 64, 0, 10_000),
   });
   config.mailOutboxDir = env['MAIL_OUTBOX_DIR']?.trim()
     ? resolve(env['MAIL_OUTBOX_DIR'].trim())
