@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -11,7 +12,9 @@ import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
+import { GracefulShutdown } from './common/graceful-shutdown';
+import { LoggingModule } from './common/logging';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MailWorkerModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -32,8 +35,11 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  /** `serve: false` for a command-line context (npm run retention): no client, no schedule. */
-  static forRoot(config: AppConfig, clock?: Clock, options: { serve?: boolean } = {}): DynamicModule {
+  /**
+   * `serve: false` for a command-line context (npm run retention): no client, no schedule.
+   * `logDestination` replaces stdout as the JSON log's destination (tests read it).
+   */
+  static forRoot(config: AppConfig, clock?: Clock, options: { serve?: boolean; logDestination?: DestinationStream } = {}): DynamicModule {
     const serve = options.serve ?? true;
     const client =
       serve && existsSync(config.clientDist) ? [ServeStaticModule.forRoot({ rootPath: config.clientDist, exclude: ['/api/{*path}'] })] : [];
@@ -41,6 +47,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
+        LoggingModule.forRoot(config, options.logDestination),
         DatabaseModule,
         AuthModule,
         AccessModule,
@@ -63,10 +70,12 @@ export class AppModule {
         KnownElsewhereModule,
         NotificationsModule,
         SeedModule,
+        HealthModule,
         ...(serve ? [ScheduleModule.forRoot(), MailWorkerModule] : []),
         ...client,
       ],
-      controllers: [HealthController],
+      // In the root module: its onModuleDestroy runs before every other module's (stop accepting, finish requests).
+      providers: [GracefulShutdown],
     };
   }
 }

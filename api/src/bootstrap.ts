@@ -12,6 +12,8 @@ import type { AppConfig } from './config/app-config';
 import { createApiDocument } from './common/openapi';
 import { API_DOCS_PATH, apiDocsForSignedInUsers } from './auth/api-docs-access';
 import { AuthService } from './auth/auth.service';
+import { GracefulShutdown } from './common/graceful-shutdown';
+import { APP_PINO, requestLogger } from './common/logging';
 
 /**
  * Everything between the Nest app and the network, shared by main.ts and the API tests. The app
@@ -21,6 +23,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', config.trustProxy);
   express.disable('x-powered-by');
+  // First: every request gets an id (X-Request-Id) and a line in the JSON log, also one a later middleware refuses.
+  app.use(requestLogger(app.get(APP_PINO)));
+  app.use(app.get(GracefulShutdown).track);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -48,6 +53,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  // SIGTERM/SIGINT: app.close() — GracefulShutdown first, then the mail worker, the access-log anchor, the database.
   app.enableShutdownHooks();
 
   if (config.apiDocs !== 'off') publishApiDocs(app, config.apiDocs);

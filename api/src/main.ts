@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap';
@@ -11,8 +12,11 @@ async function main(): Promise<void> {
   const config = readConfig();
   const app = await NestFactory.create(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: config.isProduction ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
+    // Held until the JSON logger takes over (LOG_LEVEL decides what it writes).
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
   if (config.dataKeySource === 'generated' || config.dataKeySource === 'file') {
     logger.warn(
       'Client identities are encrypted with a key from the data folder (development only). Set CASUSTAFEL_DATA_KEY in production.',

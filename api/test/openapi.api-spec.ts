@@ -33,6 +33,8 @@ const WRITES = ['post', 'put', 'patch', 'delete'];
 const PUBLIC_ROUTES = [
   'GET /api/calendar/{file}',
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'POST /api/auth/activate',
   'POST /api/auth/login',
   'POST /api/auth/logout',

@@ -16,9 +16,40 @@ import type { KnownElsewhereView, ReferralTargetView, ReferralView } from './ref
 import type { CaseTimelineView } from './timeline';
 import type { UserView } from './users';
 
-/** The answer of GET /api/health: the database answers. */
+/** The answer of GET /api/health: the database answers; and of GET /api/health/live: the process runs. */
 export interface HealthView {
   status: 'ok';
+}
+
+/** One check of GET /api/health/ready: up or down, with a fixed reason and counts (never an error text or any record's data). */
+export interface HealthIndicatorView {
+  status: 'up' | 'down';
+  /** Why it is down, in fixed words. */
+  message?: string;
+  /** migrations: how many migrations the database has not run yet. */
+  pending?: number;
+  /** mailOutbox: minutes the oldest unsent message has waited (0 when none waits). */
+  lagMinutes?: number;
+  /** mailOutbox: the threshold (HEALTH_MAIL_LAG_MINUTES). */
+  thresholdMinutes?: number;
+}
+
+/** The checks of GET /api/health/ready, by name. */
+export interface HealthIndicators {
+  database?: HealthIndicatorView;
+  migrations?: HealthIndicatorView;
+  mailOutbox?: HealthIndicatorView;
+}
+
+/** The answer of GET /api/health/ready (200 when every check is up, 503 otherwise), as @nestjs/terminus makes it. */
+export interface HealthCheckView {
+  status: 'ok' | 'error' | 'shutting_down';
+  /** The checks that are up. */
+  info?: HealthIndicators;
+  /** The checks that are down. */
+  error?: HealthIndicators;
+  /** Every check. */
+  details: HealthIndicators;
 }
 
 /**
@@ -45,6 +76,7 @@ export interface ResponseBodies {
   CovenantSignatureView: CovenantSignatureView;
   CovenantView: CovenantView;
   GuestCandidateView: GuestCandidateView;
+  HealthCheckView: HealthCheckView;
   HealthView: HealthView;
   IdentifyingDataError: IdentifyingDataError;
   KnownElsewhereView: KnownElsewhereView;

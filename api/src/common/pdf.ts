@@ -19,12 +19,58 @@ const FONT_FILES = {
   bold: '@expo-google-fonts/roboto/500Medium/Roboto_500Medium.ttf',
 } as const;
 
-let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
+/** pdfkit's font as this module reaches into it: its fontkit font, its per-word layout cache, its class. */
+interface EmbeddedFont {
+  font: object;
+  layoutCache?: Record<string, unknown>;
+  constructor: new (doc: PDFKit.PDFDocument, font: object, id: string) => EmbeddedFont;
+}
 
-/** The font files, read once per process. A missing font is an error, not a silent fallback that drops letters. */
-function fontFiles(): Record<keyof typeof FONT_FILES, Buffer> {
-  fonts ??= { body: readFileSync(require.resolve(FONT_FILES.body)), bold: readFileSync(require.resolve(FONT_FILES.bold)) };
-  return fonts;
+/** One parsed font per process, shared by every document: the fontkit font and the layout of each word seen so far. */
+interface SharedFont {
+  make: new (doc: PDFKit.PDFDocument, font: object, id: string) => EmbeddedFont;
+  font: object;
+  layouts: Record<string, unknown>;
+  documents: number;
+}
+
+/** Words laid out per font before the cache starts over (a word's layout is a few hundred bytes). */
+const MAX_CACHED_WORDS = 20_000;
+
+let shared: Record<keyof typeof FONT_FILES, SharedFont> | undefined;
+
+/**
+ * The fonts, read and parsed once per process (or worker). pdfkit would parse the font file again for
+ * every document and lay out (shape, kern) every word again with fontkit; here each document gets an
+ * embedded font of its own (its own subset: only the glyphs it uses) over the one parsed font and its
+ * cache of laid-out words. A missing font is an error, not a silent fallback that drops letters.
+ */
+function sharedFonts(): Record<keyof typeof FONT_FILES, SharedFont> {
+  shared ??= {
+    body: parse(readFileSync(require.resolve(FONT_FILES.body))),
+    bold: parse(readFileSync(require.resolve(FONT_FILES.bold))),
+  };
+  return shared;
+}
+
+function parse(file: Buffer): SharedFont {
+  const scratch = new PDFDocument({ autoFirstPage: false });
+  scratch.registerFont('font', file).font('font');
+  const font = (scratch as unknown as { _font: EmbeddedFont })._font;
+  return { make: font.constructor, font: font.font, layouts: Object.create(null) as Record<string, unknown>, documents: 0 };
+}
+
+/** Puts the shared fonts into a new document under the names 'body' and 'bold'. */
+function useSharedFonts(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as { _fontFamilies: Record<string, EmbeddedFont>; _fontCount: number };
+  for (const [name, font] of Object.entries(sharedFonts())) {
+    if (++font.documents % 50 === 0 && Object.keys(font.layouts).length > MAX_CACHED_WORDS)
+      font.layouts = Object.create(null) as Record<string, unknown>;
+    const embedded = new font.make(doc, font.font, `F${++internals._fontCount}`);
+    embedded.layoutCache = font.layouts;
+    internals._fontFamilies[name] = embedded;
+    doc.registerFont(name, name);
+  }
 }
 
 /** Block-level structure types this module writes. */
@@ -48,9 +94,7 @@ export function createPdf(info: { Title: string; Subject?: string }): Pdf {
     displayTitle: true,
     info: { ...info, Author: 'Casustafel', Creator: 'Casustafel' },
   });
-  const { body, bold } = fontFiles();
-  doc.registerFont('body', body);
-  doc.registerFont('bold', bold);
+  useSharedFonts(doc);
   doc.font('body');
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

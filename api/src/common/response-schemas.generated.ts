@@ -881,12 +881,48 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     additionalProperties: false,
     description: 'A user of another organisation whom the coordinator may invite as a guest, found by e-mail address.',
   },
+  HealthCheckView: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] },
+      info: { description: 'The checks that are up.', allOf: [{ $ref: '#/components/schemas/HealthIndicators' }] },
+      error: { description: 'The checks that are down.', allOf: [{ $ref: '#/components/schemas/HealthIndicators' }] },
+      details: { description: 'Every check.', allOf: [{ $ref: '#/components/schemas/HealthIndicators' }] },
+    },
+    required: ['status', 'details'],
+    additionalProperties: false,
+    description: 'The answer of GET /api/health/ready (200 when every check is up, 503 otherwise), as',
+  },
+  HealthIndicatorView: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['up', 'down'] },
+      message: { type: 'string', description: 'Why it is down, in fixed words.' },
+      pending: { type: 'number', description: 'migrations: how many migrations the database has not run yet.' },
+      lagMinutes: { type: 'number', description: 'mailOutbox: minutes the oldest unsent message has waited (0 when none waits).' },
+      thresholdMinutes: { type: 'number', description: 'mailOutbox: the threshold (HEALTH_MAIL_LAG_MINUTES).' },
+    },
+    required: ['status'],
+    additionalProperties: false,
+    description:
+      "One check of GET /api/health/ready: up or down, with a fixed reason and counts (never an error text or any record's data).",
+  },
+  HealthIndicators: {
+    type: 'object',
+    properties: {
+      database: { $ref: '#/components/schemas/HealthIndicatorView' },
+      migrations: { $ref: '#/components/schemas/HealthIndicatorView' },
+      mailOutbox: { $ref: '#/components/schemas/HealthIndicatorView' },
+    },
+    additionalProperties: false,
+    description: 'The checks of GET /api/health/ready, by name.',
+  },
   HealthView: {
     type: 'object',
     properties: { status: { type: 'string', enum: ['ok'] } },
     required: ['status'],
     additionalProperties: false,
-    description: 'The answer of GET /api/health: the database answers.',
+    description: 'The answer of GET /api/health: the database answers; and of GET /api/health/live: the process runs.',
   },
   IdentifyingDataError: {
     type: 'object',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { MFA_POLICIES, type MfaPolicy } from '@casustafel/contract/account';
 
@@ -61,6 +62,16 @@ export class AppConfig {
   digestHour!: number;
   /** Attempts per message before the worker gives up on it (MAIL_MAX_ATTEMPTS). */
   mailMaxAttempts!: number;
+  /** The lowest level the JSON log writes (LOG_LEVEL): debug in development, info in production, silent in tests. */
+  logLevel!: LogLevel;
+  /** /api/health/ready reports the mail outbox down when a message waits longer than this (HEALTH_MAIL_LAG_MINUTES). */
+  healthMailLagMinutes!: number;
+  /** At shutdown, how long requests under way may take to finish before their connections are cut (SHUTDOWN_TIMEOUT_SECONDS). */
+  shutdownTimeoutSeconds!: number;
+  /** Worker threads that render PDFs (PDF_WORKERS): default the number of cores minus one, at least 1. */
+  pdfWorkers!: number;
+  /** Rendered PDFs of approved minutes kept in memory (PDF_CACHE_ENTRIES, 0 = none); least recently used go first. */
+  pdfCacheEntries!: number;
 
   /** The base of links in e-mails: PUBLIC_URL, or outside production http://localhost:<port>. */
   get linkBaseUrl(): string {
@@ -79,11 +90,21 @@ export class AppConfig {
   }
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+function logLevel(raw: string | undefined, nodeEnv: AppConfig['nodeEnv']): LogLevel {
+  if (raw === undefined || raw.trim() === '') return nodeEnv === 'test' ? 'silent' : nodeEnv === 'production' ? 'info' : 'debug';
+  const level = LOG_LEVELS.find((l) => l === raw.trim().toLowerCase());
+  if (level) return level;
+  throw new ConfigError(`LOG_LEVEL moet een van ${LOG_LEVELS.join(', ')} zijn (nu: "${raw}").`);
 }
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
@@ -188,6 +209,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     agendaDaysAhead: int(env, 'AGENDA_DAYS_AHEAD', 3, 0, 14),
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     mfaRequired: mfaRequired(env['MFA_REQUIRED'], production),
+    logLevel: logLevel(env['LOG_LEVEL'], nodeEnv),
+    healthMailLagMinutes: int(env, 'HEALTH_MAIL_LAG_MINUTES', 15, 1, 24 * 60),
+    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 300),
+    pdfWorkers: int(env, 'PDF_WORKERS', Math.max(1, availableParallelism() - 1), 1, 64),
+    pdfCacheEntries: int(env, 'PDF_CACHE_ENTRIES', 64, 0, 10_000),
   });
   config.mailOutboxDir = env['MAIL_OUTBOX_DIR']?.trim()
     ? resolve(env['MAIL_OUTBOX_DIR'].trim())

@@ -18,6 +18,8 @@ import { MinutesComment } from './minutes/minutes-comment.entity';
 import { MinutesController, MinutesPdfController } from './minutes/minutes.controller';
 import { Minutes } from './minutes/minutes.entity';
 import { MinutesService } from './minutes/minutes.service';
+import { MinutesPdfCache } from './minutes/minutes-pdf-cache';
+import { PdfPool } from '../common/pdf-pool';
 import { Meeting } from './meeting.entity';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
@@ -37,7 +39,7 @@ import { NetworkActionsExportController } from './network-actions-export.control
     UsersModule,
   ],
   controllers: [MeetingsController, MinutesController, MinutesPdfController, NetworkActionsExportController],
-  providers: [MeetingsService, MinutesService, NetworkActionsExport],
+  providers: [MeetingsService, MinutesService, MinutesPdfCache, PdfPool, NetworkActionsExport],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

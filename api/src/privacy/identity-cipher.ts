@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, InternalServerErrorException } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { ClientIdentityDto } from '@casustafel/contract/cases';
 import { AppConfig } from '../config/app-config';
@@ -7,6 +7,20 @@ import { matchKeyValue } from './client-identifiers';
 export type ClientIdentity = Required<Omit<ClientIdentityDto, 'phone'>> & { phone: string | null };
 
 const FORMAT = 'v1';
+
+/**
+ * An identity that does not decrypt: the data key is not the one it was encrypted with (a database
+ * restored under another CASUSTAFEL_DATA_KEY), or the ciphertext was changed. A 500 with a message
+ * that says so, instead of an anonymous failure; no data in it.
+ */
+export class IdentityKeyError extends InternalServerErrorException {
+  constructor() {
+    super(
+      'Cliëntgegevens zijn niet te ontsleutelen: de sleutel van deze installatie past niet bij de database. Meld dit bij de beheerder.',
+    );
+    this.name = 'IdentityKeyError';
+  }
+}
 
 /**
  * Encrypts client identities at rest (AES-256-GCM) and makes the blind index for exact surname
@@ -42,7 +56,12 @@ export class IdentityCipher {
     const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64'));
     decipher.setAAD(Buffer.from(caseId));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    const plain = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+    let plain: Buffer;
+    try {
+      plain = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+    } catch {
+      throw new IdentityKeyError();
+    }
     return JSON.parse(plain.toString('utf8')) as ClientIdentity;
   }
 

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +43,15 @@ export class TestApp {
     readonly anchorPath: string,
   ) {}
 
-  /** `logger` receives everything the app logs (by default nothing is logged). */
-  static async start(env: Record<string, string> = {}, options: { logger?: LoggerService } = {}): Promise<TestApp> {
+  /**
+   * `logger` receives everything the app logs (by default nothing is logged). `logDestination` instead
+   * makes the app log as main.ts does, through its JSON (pino) logger, into this stream (LOG_LEVEL info
+   * unless `env` says otherwise).
+   */
+  static async start(
+    env: Record<string, string> = {},
+    options: { logger?: LoggerService; logDestination?: DestinationStream } = {},
+  ): Promise<TestApp> {
     const clock = new FixedClock();
     const { url, drop } = await freshPostgresDatabase();
     const anchorDir = mkdtempSync(join(tmpdir(), 'casustafel-anchor-'));
@@ -63,6 +72,8 @@ export class TestApp {
       // The mail worker runs when a test says so (t.sendMail()); without SMTP_URL it writes .eml files here.
       MAIL_INTERVAL_SECONDS: '0',
       MAIL_OUTBOX_DIR: join(anchorDir, 'outbox'),
+      // Silent unless a test reads the JSON log (an env with NODE_ENV=production would otherwise log to stdout).
+      LOG_LEVEL: options.logDestination ? 'info' : 'silent',
       ...env,
       ACCESS_LOG_ANCHOR_PATH: anchorPath,
     });
@@ -70,11 +81,16 @@ export class TestApp {
     // adapter exists, so the static-client module would silently serve nothing.
     let app: INestApplication | undefined;
     try {
-      app = await NestFactory.create(AppModule.forRoot(config, clock), {
-        logger: options.logger ?? false,
+      app = await NestFactory.create(AppModule.forRoot(config, clock, { logDestination: options.logDestination }), {
+        logger: options.logDestination ? undefined : (options.logger ?? false),
+        bufferLogs: !!options.logDestination,
         bodyParser: false,
         abortOnError: false,
       });
+      if (options.logDestination) {
+        app.useLogger(app.get(PinoNestLogger));
+        app.flushLogs();
+      }
       configureApp(app, config);
       await app.init();
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { Factories } from './factories';
 import { TestApp } from './test-app';
 
@@ -7,6 +8,8 @@ export interface TestAppOptions {
   env?: Record<string, string> | (() => Record<string, string>);
   /** Receives everything the app logs (by default nothing is logged). */
   logger?: LoggerService;
+  /** The app logs as in production, through its JSON (pino) logger, into this stream instead (see TestApp.start). */
+  logDestination?: DestinationStream;
   /**
    * Moves the test clock this far before every test. 0.1 keeps the sessions alive (well inside the idle
    * timeout) while every test writes at its own moment; 2 starts every test in a quiet throttling minute.
@@ -37,7 +40,7 @@ export function useTestApp(options: TestAppOptions = {}): { t: TestApp; make: Fa
   let current: { t: TestApp; make: Factories } | undefined;
   const start = async () => {
     const env = typeof options.env === 'function' ? options.env() : options.env;
-    const t = await TestApp.start(env, { logger: options.logger });
+    const t = await TestApp.start(env, { logger: options.logger, logDestination: options.logDestination });
     current = { t, make: await Factories.for(t) };
   };
   const close = () => current?.t.close();

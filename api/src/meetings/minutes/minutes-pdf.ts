@@ -1,5 +1,5 @@
 import type { ActionView } from '@casustafel/contract/meetings';
-import type { MinutesView } from '@casustafel/contract/minutes';
+import type { MinutesSectionView, MinutesView } from '@casustafel/contract/minutes';
 import { formatDutch } from '../../common/amsterdam-time';
 import { ACTION_STATUS_LABEL, ATTENDANCE_LABEL, labelOf } from '../../common/labels';
 import { block, bulletList, createPdf, drawTable, finishPdf, type Pdf } from '../../common/pdf';
@@ -25,11 +25,35 @@ const actionRows = (actions: ActionView[]) =>
     labelOf(ACTION_STATUS_LABEL, a.status),
   ]);
 
+/** What the PDF shows of the minutes: the reader's MinutesView without what only the screen uses (permissions, comments' state). */
+export type MinutesPdfInput = Pick<
+  MinutesView,
+  'networkName' | 'meeting' | 'status' | 'approvedAt' | 'covenantVersion' | 'attendance' | 'actions' | 'carriedOver' | 'addenda' | 'sha256'
+> & { sections: Omit<MinutesSectionView, 'comments'>[] };
+
+/** The part of a reader's view the PDF is made of: plain data, already at the reader's level. */
+export function minutesPdfInput(view: MinutesView): MinutesPdfInput {
+  const { networkName, meeting, status, approvedAt, covenantVersion, attendance, sections, actions, carriedOver, addenda, sha256 } = view;
+  return {
+    networkName,
+    meeting,
+    status,
+    approvedAt,
+    covenantVersion,
+    attendance,
+    sections: sections.map(({ comments: _comments, ...section }) => section),
+    actions,
+    carriedOver,
+    addenda,
+    sha256,
+  };
+}
+
 /**
  * The minutes as a PDF for one reader, built from the same MinutesView as the JSON: every client
  * identity is already at the reader's level, so the document cannot show more than the screen.
  */
-export async function renderMinutesPdf(view: MinutesView, reader: { name: string; organisation: string }, now: Date): Promise<Buffer> {
+export async function renderMinutesPdf(view: MinutesPdfInput, reader: { name: string; organisation: string }, now: Date): Promise<Buffer> {
   const title = `Verslag ${view.networkName}, ${day(view.meeting.startsAt)}`;
   const pdf = createPdf({ Title: title, Subject: 'Verslag casusoverleg (vertrouwelijk)' });
   const { doc } = pdf;

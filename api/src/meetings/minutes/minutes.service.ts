@@ -11,6 +11,7 @@ import type { AddendumDto, ApproveMinutesDto, MinutesCommentDto, MinutesView, Up
 import { ActionsService, STALE } from '../../actions/actions.service';
 import { CasesService } from '../../cases/cases.service';
 import { Clock } from '../../common/clock';
+import { PdfPool } from '../../common/pdf-pool';
 import { Notifier } from '../../notifications/notifier';
 import { CASE_STATUS_LABEL, RECOMMENDATION_LABEL, SEVERITY_LABEL, labelOf } from '../../common/labels';
 import type { Viewer } from '../../common/viewer';
@@ -30,7 +31,8 @@ import { Meeting } from '../meeting.entity';
 import { MinutesAddendum } from './minutes-addendum.entity';
 import { MinutesComment } from './minutes-comment.entity';
 import { Minutes, type StoredSection } from './minutes.entity';
-import { renderMinutesPdf } from './minutes-pdf';
+import { minutesPdfInput } from './minutes-pdf';
+import { MinutesPdfCache } from './minutes-pdf-cache';
 import { toMinutesView } from './minutes.mapper';
 import { mayReadRecord } from './minutes-access';
 
@@ -66,6 +68,8 @@ export class MinutesService {
     private readonly guard: FreeTextGuard,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly pdfPool: PdfPool,
+    private readonly pdfCache: MinutesPdfCache,
   ) {}
 
   /**
@@ -230,6 +234,7 @@ export class MinutesService {
       throw new ConflictException('Een aanvulling hoort bij een vastgesteld verslag; pas een concept gewoon aan.');
     await this.guard.check(viewer, record.networkId, dto, NO_NAMES);
     await this.addenda.insert({ id: newId(), meetingId, text: dto.text.trim(), authorId: viewer.id, createdAt: this.clock.now() });
+    this.pdfCache.forget(meetingId);
     return this.view(viewer, record, role, meeting);
   }
 
@@ -261,11 +266,16 @@ export class MinutesService {
     return createHash('sha256').update(canonical).digest('hex');
   }
 
-  /** The minutes as this reader may read them, as a PDF for them alone: rendered, logged as an export, named by the meeting's date. */
+  /** The minutes as this reader may read them, as a PDF for them alone: rendered in the PDF pool (or from the cache of approved minutes), logged as an export, named by the meeting's date. */
   async pdf(viewer: Viewer, meetingId: string): Promise<FileDownload> {
     const view = await this.get(viewer, meetingId, true);
     const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
-    const bytes = await renderMinutesPdf(view, { name: viewer.name, organisation }, this.clock.now());
+    // Decided here, rendered in a worker: the worker receives only what this reader may see.
+    const input = minutesPdfInput(view);
+    const reader = { name: viewer.name, organisation };
+    const bytes = await this.pdfCache.get(meetingId, input, reader, () =>
+      this.pdfPool.render({ kind: 'minutes', input, reader, now: this.clock.now() }),
+    );
     await this.accessLog.record([
       {
         viewer,

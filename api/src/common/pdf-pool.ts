@@ -1,0 +1,54 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { extname, resolve } from 'node:path';
+import { Piscina } from 'piscina';
+import { AppConfig } from '../config/app-config';
+import type { PdfTask } from './pdf.worker';
+
+/**
+ * Renders PDFs in worker threads (ADR 0024), so that laying out a document — hundreds of
+ * milliseconds of CPU — never holds up other requests on the event loop. Size: PDF_WORKERS (default
+ * the number of cores minus one, at least 1); more requests than workers wait in the pool's queue.
+ *
+ * The pool starts at the first PDF, not with the app. The worker is `pdf.worker.js` beside this file
+ * in the build (tsc compiles it with the rest); run from TypeScript sources (tests, benchmarks) it is
+ * `pdf.worker.ts`, which the worker loads through ts-node (transpile only) and tsconfig-paths.
+ */
+@Injectable()
+export class PdfPool implements OnModuleDestroy {
+  private pool: Piscina | undefined;
+
+  constructor(private readonly config: AppConfig) {}
+
+  async render(task: PdfTask): Promise<Buffer> {
+    const bytes = (await this.start().run(task)) as ArrayBuffer;
+    return Buffer.from(bytes);
+  }
+
+  /** The number of worker threads the pool runs. */
+  get size(): number {
+    return this.config.pdfWorkers;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
+  }
+
+  private start(): Piscina {
+    this.pool ??= new Piscina({ ...workerFile(), minThreads: this.size, maxThreads: this.size, idleTimeout: 60_000 });
+    return this.pool;
+  }
+}
+
+/** The worker file, compiled or (under ts-node and Jest) as TypeScript with what the worker needs to load it. */
+function workerFile(): { filename: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
+  const extension = extname(__filename);
+  const filename = resolve(__dirname, `pdf.worker${extension}`);
+  if (extension !== '.ts') return { filename };
+  return {
+    filename,
+    execArgv: ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register'],
+    env: { ...process.env, TS_NODE_PROJECT: resolve(__dirname, '../../tsconfig.json') },
+  };
+}
