@@ -20,6 +20,7 @@ import { Notifier } from '../notifications/notifier';
 import { namesFor } from '../common/names';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { RunOnce } from '../database/run-once';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -61,13 +62,19 @@ export class CasesService implements OnApplicationBootstrap {
     private readonly guard: FreeTextGuard,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly once: RunOnce,
   ) {}
 
   /**
    * Identities stored before the identity guard had blind indexes, or before the installation-wide
-   * match key (ADR 0021), get them now: the key is needed, so this cannot be done in a migration.
+   * match key (ADR 0021), get them now: the key is needed, so this cannot be done in a migration. One
+   * instance at a time, as a migration would be (ADR 0026).
    */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.once.exclusive('blind-indexes', () => this.indexMissing());
+  }
+
+  private async indexMissing(): Promise<void> {
     const missing = await this.identities
       .createQueryBuilder('i')
       .where('NOT EXISTS (SELECT 1 FROM client_identifiers x WHERE x."caseId" = i."caseId")')
@@ -427,16 +434,26 @@ export class CasesService implements OnApplicationBootstrap {
     return { record, identityMoved: identity !== null };
   }
 
-  /** Erases the identity for good: the ciphertext and blind index go, the case keeps pseudonym and history. */
-  async eraseIdentity(record: Case): Promise<void> {
-    await this.units.run(async (manager) => {
+  /**
+   * Erases the identity for good: the ciphertext and blind index go, the case keeps pseudonym and
+   * history. Claimed by setting identityErasedAt, so that of two runs at once (two instances, or the
+   * schedule and `npm run retention`) one erases and logs it; false for the other.
+   */
+  async eraseIdentity(record: Case): Promise<boolean> {
+    const erased = await this.units.run(async (manager) => {
+      const claimed = await manager
+        .getRepository(Case)
+        .update({ id: record.id, identityErasedAt: IsNull() }, { identityErasedAt: this.clock.now() });
+      if (!claimed.affected) return false;
       await manager.getRepository(ClientIdentityRecord).delete({ caseId: record.id });
       await this.directory.forget(manager, record.id);
-      await manager.getRepository(Case).update({ id: record.id }, { identityErasedAt: this.clock.now() });
+      return true;
     });
+    if (!erased) return false;
     await this.accessLog.record([
       { viewer: null, role: null, networkId: record.networkId, caseId: record.id, action: 'ERASE', level: null, context: null },
     ]);
+    return true;
   }
 
   private async visible(viewer: Viewer, caseId: string, context: DisclosureContext) {

@@ -6,6 +6,7 @@ import { ActionsService } from '../actions/actions.service';
 import { dutchDate } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
+import { RunOnce } from '../database/run-once';
 import { MeetingsService } from '../meetings/meetings.service';
 import { INVITATION_WEEKS_AHEAD, NotificationsService } from './notifications.service';
 
@@ -15,13 +16,17 @@ export const DUE_SOON_DAYS = 3;
 const OVERDUE_LOOKBACK_DAYS = 7;
 
 const plusDays = (day: string, days: number) => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
+/** The schedule's rounds are ten minutes apart; each ten minutes is a slot that one instance claims. */
+const ROUND_MS = 10 * 60_000;
+const roundSlot = (now: Date): string => new Date(Math.floor(now.getTime() / ROUND_MS) * ROUND_MS).toISOString().slice(0, 16);
 
 /**
  * The notifications nobody's click causes (issue #14): an action due in three days or overdue, the
  * invitations of a series' later meetings as they come near, a meeting's agenda AGENDA_DAYS_AHEAD
- * before it, and the daily digest at DIGEST_HOUR. Every ten minutes; whatever a round makes has a
- * key of its own per user (or, for a digest, per user and day), so several API instances — or a
- * round after a missed one — make each notification once.
+ * before it, and the daily digest at DIGEST_HOUR. Every ten minutes, by one instance: the first to
+ * claim those ten minutes (ADR 0026). Besides, whatever a round makes has a key of its own per user
+ * (or, for a digest, per user and day), so rounds that do meet — a slow one and the next, a round
+ * after a missed one — still make each notification once.
  */
 @Injectable()
 export class NotificationSchedule {
@@ -34,14 +39,18 @@ export class NotificationSchedule {
     private readonly meetings: MeetingsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly once: RunOnce,
   ) {}
 
+  /** The ten-minute round: how many notifications and digests it made, or null when another instance had these ten minutes (or it failed). */
   @Cron('*/10 * * * *', { name: 'notifications' })
-  async tick(): Promise<void> {
+  async tick(): Promise<number | null> {
     try {
-      await this.runOnce();
+      const run = await this.once.inSlot('notifications', roundSlot(this.clock.now()), () => this.runOnce());
+      return run.ran ? run.result : null;
     } catch (error) {
       this.logger.error(`Notification schedule: ${(error as Error)?.name ?? 'Error'}`);
+      return null;
     }
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppConfig } from '../config/app-config';
@@ -114,7 +114,8 @@ export class AccessLogAnchor {
       return;
     }
     await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
+    // A name of its own per write, not per process id: two containers both run as pid 1.
+    const temporary = `${this.path}.${randomUUID()}.tmp`;
     await writeFile(temporary, text, { mode: 0o600 });
     await rename(temporary, this.path);
   }

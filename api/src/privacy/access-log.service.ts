@@ -29,6 +29,7 @@ import { Clock } from '../common/clock';
 import { dutchPeriod } from '../common/amsterdam-time';
 import type { Viewer } from '../common/viewer';
 import { AppConfig } from '../config/app-config';
+import { lockForTransaction } from '../database/run-once';
 import { UnitOfWork } from '../database/unit-of-work';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
@@ -71,7 +72,8 @@ const ADMIN_CHANGES_SHOWN = 100;
  * The append-only access log. Entries are chained with HMAC-SHA-256 under a key derived from the
  * data key, so the database alone cannot recompute the chain; the head is anchored outside the
  * database (AccessLogAnchor) at least once a second while entries arrive, and at shutdown. Writes
- * are queued in this process and retried when another instance took the same sequence number.
+ * are queued in this process; on PostgreSQL the appends of all instances take turns under an advisory
+ * lock (ADR 0026), and an append is still retried should another writer have taken its sequence number.
  */
 @Injectable()
 export class AccessLogService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -285,6 +287,8 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   private async appendWithRetry(events: AccessEvent[], attempt = 1): Promise<void> {
     try {
       const head = await this.units.run(async (manager) => {
+        // Other instances' appends wait here until this one commits, so each reads the head the last one wrote.
+        await lockForTransaction(manager, 'access-log');
         const repo = manager.getRepository(AccessLogEntry);
         const [last] = await repo.find({ order: { seq: 'DESC' }, take: 1 });
         let base: Head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS };
@@ -348,8 +352,10 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
         ANCHOR_INTERVAL_MS,
       ).unref();
     } catch (error) {
-      // Another API instance appended first (same seq): read the new head and try again.
+      // Another writer appended first (same seq): read the new head and try again. Under the lock this
+      // does not happen; it says so in the log when it does (a writer without the lock, an old version).
       if (attempt < 8 && /unique|duplicate|primary key|constraint/i.test(String((error as Error)?.message))) {
+        this.logger.warn(`Een ander schreef tegelijk in het toegangslogboek; opnieuw geprobeerd (poging ${attempt + 1}).`);
         return this.appendWithRetry(events, attempt + 1);
       }
       throw error;

@@ -1,6 +1,7 @@
 import { Notifier } from '../notifications/notifier';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, ConfigError } from '../config/app-config';
+import { RunOnce } from '../database/run-once';
 import type { Viewer } from '../common/viewer';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -19,6 +20,8 @@ const SEED_ACTOR: Viewer = { id: 'seed', name: 'seed', email: 'seed', isAdmin: t
 /**
  * Fills an empty database: the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD, and outside
  * production the demo data. In production an empty database without those variables is refused.
+ * One instance at a time: of instances starting together on an empty database, one fills it and the
+ * others then find it filled.
  */
 @Injectable()
 export class SeedService implements OnApplicationBootstrap {
@@ -33,9 +36,14 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly covenants: CovenantsService,
     private readonly questions: QuestionsService,
     private readonly notifier: Notifier,
+    private readonly once: RunOnce,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.once.exclusive('seed', () => this.seed());
+  }
+
+  private async seed(): Promise<void> {
     if ((await this.users.count()) > 0) return;
     if (this.config.isProduction && !this.config.adminEmail) {
       throw new ConfigError(
