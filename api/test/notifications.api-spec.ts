@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { ActionsService } from '../src/actions/actions.service';
 import { Clock } from '../src/common/clock';
 import { AppConfig } from '../src/config/app-config';
+import { RunOnce } from '../src/database/run-once';
 import { MeetingsService } from '../src/meetings/meetings.service';
 import { NotificationSchedule } from '../src/notifications/notification-schedule';
 import { NotificationsService } from '../src/notifications/notifications.service';
@@ -81,6 +82,7 @@ describe('Notifications', () => {
       t.app.get(MeetingsService),
       t.app.get(AppConfig),
       t.app.get(Clock),
+      t.app.get(RunOnce),
     );
     room = (
       await s.coordinator.agent

@@ -7,13 +7,16 @@ import { PASSWORD, type Agent, type TestApp } from './test-app';
 let counter = 0;
 const unique = (prefix: string) => `${prefix} ${++counter}`;
 
+/** What the factories need of an app: a {@link TestApp}, or several instances behind one address. */
+export type FactoryHost = Pick<TestApp, 'clock' | 'anonymous' | 'login' | 'admin' | 'mailedToken'>;
+
 /** Builds records through the API as the administrator, so that every rule applies to test data too. */
 export class Factories {
   private session?: { agent: Agent; at: number };
 
-  private constructor(private readonly testApp: TestApp) {}
+  private constructor(private readonly testApp: FactoryHost) {}
 
-  static async for(testApp: TestApp): Promise<Factories> {
+  static async for(testApp: FactoryHost): Promise<Factories> {
     return new Factories(testApp);
   }
 

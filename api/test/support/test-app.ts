@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { randomBytes } from 'node:crypto';
@@ -50,10 +51,17 @@ export class TestApp {
    */
   static async start(
     env: Record<string, string> = {},
-    options: { logger?: LoggerService; logDestination?: DestinationStream } = {},
+    options: {
+      logger?: LoggerService;
+      logDestination?: DestinationStream;
+      /** A clock shared with other apps (two instances in one test); by default a new one. */
+      clock?: FixedClock;
+      /** A PostgreSQL database another app uses too (made with {@link TestDatabase.fresh}); it outlives this app. */
+      database?: TestDatabase;
+    } = {},
   ): Promise<TestApp> {
-    const clock = new FixedClock();
-    const { url, drop } = await freshPostgresDatabase();
+    const clock = options.clock ?? new FixedClock();
+    const { url, drop } = options.database ? { url: options.database.url, drop: async () => undefined } : await TestDatabase.fresh();
     const anchorDir = mkdtempSync(join(tmpdir(), 'casustafel-anchor-'));
     const anchorPath = env['ACCESS_LOG_ANCHOR_PATH'] ?? join(anchorDir, 'access-log-anchor.json');
     const cleanUp = async () => {
@@ -93,6 +101,9 @@ export class TestApp {
       }
       configureApp(app, config);
       await app.init();
+      // The schedules never fire by themselves in a test: a real 03:00 or ten-minute mark during the run
+      // would act on the test clock's day (and claim its slot, ADR 0026). Tests call them.
+      for (const job of app.get(SchedulerRegistry).getCronJobs().values()) void job.stop();
     } catch (error) {
       await app?.close().catch(() => undefined);
       await cleanUp();
@@ -141,7 +152,15 @@ export class TestApp {
   }
 }
 
-async function freshPostgresDatabase(): Promise<{ url: string | null; drop: () => Promise<void> }> {
+/** A fresh PostgreSQL database for one spec (url null on SQLite, without TEST_DATABASE_URL); `drop` removes it. */
+export interface TestDatabase {
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+export const TestDatabase = { fresh: freshPostgresDatabase };
+
+async function freshPostgresDatabase(): Promise<TestDatabase> {
   const base = process.env['TEST_DATABASE_URL'];
   if (!base) return { url: null, drop: async () => undefined };
   const name = `casustafel_test_${randomBytes(6).toString('hex')}`;
