@@ -74,6 +74,9 @@ export type SlotRun<T> = { ran: true; result: T } | { ran: false };
 
 @Injectable()
 export class RunOnce {
+  /** Per lock name, the end of the last holder's turn in this process. */
+  private readonly turns = new Map<string, Promise<void>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(JobRun) private readonly runs: Repository<JobRun>,
@@ -93,9 +96,19 @@ export class RunOnce {
     return { ran: true, result };
   }
 
-  /** Runs `work` under the advisory lock `name` (see withAdvisoryLock): an instance asking for it meanwhile waits. */
+  /**
+   * Runs `work` under the advisory lock `name` (see withAdvisoryLock): an instance asking for it
+   * meanwhile waits. Within this process callers take turns first (on SQLite that is all there is).
+   */
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
-    return withAdvisoryLock(this.dataSource, name, work);
+    const run = (this.turns.get(name) ?? Promise.resolve()).then(() => withAdvisoryLock(this.dataSource, name, work));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(name, settled);
+    void settled.then(() => this.turns.get(name) === settled && this.turns.delete(name));
+    return run;
   }
 
   private async claim(job: string, slot: string): Promise<boolean> {
