@@ -146,9 +146,7 @@ export class CasesService implements OnApplicationBootstrap {
     const fullNames = kindsWhere(levels, (level) => level === 'FULL');
     if (shown.length === 0) return { items: [], total: 0, page, pageSize: PAGE_SIZE };
     const held =
-      dependsOnOpenAction(levels, shown) || dependsOnOpenAction(levels, fullNames)
-        ? await this.disclosures.heldByViewer(standing, networkId)
-        : null;
+      dependsOnOpenAction(levels, shown) || dependsOnOpenAction(levels, fullNames) ? this.disclosures.heldByViewer(standing) : null;
     const kind = caseKindSql('c', viewer, held);
 
     const select = this.cases.createQueryBuilder('c').where('c."networkId" = :networkId', { networkId });
@@ -174,12 +172,15 @@ export class CasesService implements OnApplicationBootstrap {
         }),
       );
     }
-    const [records, total] = await select
+    // A plain COUNT(*) (getManyAndCount counts DISTINCT ids, which sorts every id the filter keeps).
+    const counted = await select.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>();
+    const total = Number(counted?.total ?? 0);
+    const records = await select
       .orderBy('c.createdAt', 'DESC')
       .addOrderBy('c.number', 'DESC')
       .offset((page - 1) * PAGE_SIZE)
       .limit(PAGE_SIZE)
-      .getManyAndCount();
+      .getMany();
 
     const disclosure = await this.disclosures.forCases(
       standing,
