@@ -32,6 +32,7 @@ export class OpenActionHolders extends OpenActionLookup {
     return {
       sql: (caseId) =>
         `EXISTS (SELECT 1 FROM "actions" held WHERE held."caseId" = ${caseId} AND held."ownerOrganisationId" = :heldOrganisationId AND held."status" IN (${open}))`,
+      cases: `SELECT held."caseId" FROM "actions" held WHERE held."ownerOrganisationId" = :heldOrganisationId AND held."status" IN (${open})`,
       parameters: { heldOrganisationId: organisationId },
     };
   }

@@ -6,6 +6,8 @@
  */
 export interface HeldCondition {
   sql(caseId: string): string;
+  /** The ids of the cases the organisation holds an open action on, as a subquery. */
+  cases: string;
   parameters: Record<string, string>;
 }
 
