@@ -232,6 +232,8 @@ export async function loadNetwork(
   const directory = app.get(CaseDirectory);
   const accessLog = app.get(AccessLogService);
   const bulk = new Bulk(db);
+  // A page cache big enough for the indexes being filled (random uuids land all over them); SQLite's default is 2 MB.
+  bulk.raw.pragma('cache_size = -262144');
   const network = await networkFor(app, options);
   const { networkId } = network;
   const now = options.now ?? new Date();
