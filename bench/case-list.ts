@@ -83,11 +83,10 @@ function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-
-function get(port: number, path: string, cookie?: string, read = false): Promise<{ status: number; body: string }> {
+/** A GET on a kept-alive connection of `through`. Each run has connections of its own, so none has gone stale (closed by the server) in between. */
+function get(port: number, path: string, cookie?: string, read = false, through = new Agent()): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
-    const req = request({ port, path, agent, headers: cookie ? { cookie } : {} }, (res) => {
+    const req = request({ port, path, agent: through, headers: cookie ? { cookie } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => read && chunks.push(chunk));
       res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
@@ -132,6 +131,7 @@ function login(email: string): Promise<string> {
 
 /** CONNECTIONS loops, each sending its next request when the last is answered, for `seconds`. */
 async function hammer(port: number, path: string, cookie: string | undefined, seconds: number): Promise<Run> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
   let errors = 0;
   const started = process.hrtime.bigint();
@@ -139,12 +139,13 @@ async function hammer(port: number, path: string, cookie: string | undefined, se
   const loop = async () => {
     while (Date.now() < end) {
       const t0 = process.hrtime.bigint();
-      const { status } = await get(port, path, cookie);
+      const { status } = await get(port, path, cookie, false, agent);
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
       if (status !== 200) errors++;
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  agent.destroy();
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
@@ -200,7 +201,6 @@ async function main(): Promise<void> {
   } finally {
     app.kill();
     floor.kill();
-    agent.destroy();
   }
 }
 
