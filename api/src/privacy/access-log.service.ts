@@ -29,6 +29,7 @@ import { Clock } from '../common/clock';
 import { dutchPeriod } from '../common/amsterdam-time';
 import type { Viewer } from '../common/viewer';
 import { AppConfig } from '../config/app-config';
+import { insertRows } from '../database/insert-rows';
 import { UnitOfWork } from '../database/unit-of-work';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
@@ -337,7 +338,7 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
           rows.push({ ...fields, hash });
           prevHash = hash;
         }
-        await repo.insert(rows);
+        await insertRows(manager, AccessLogEntry, rows);
         return { seq, hash: prevHash, first: rows[0].seq };
       });
       if (this.keyedFrom === null) this.keyedFrom = head.first;
