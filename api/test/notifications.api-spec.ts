@@ -304,8 +304,8 @@ describe('Notifications', () => {
         .expect(201)
     ).body;
     await t.sendMail();
-    // Everyone who may see the network's meetings but the coordinator who planned it.
-    const invited = [s.core, s.shell, s.volunteer].map((p) => p.user.email).sort();
+    // Everyone who may see the network's meetings, the coordinator who planned it included (for their own calendar).
+    const invited = [s.coordinator, s.core, s.shell, s.volunteer].map((p) => p.user.email).sort();
     expect(sink.messages.map((x) => (x.to as { value: { address: string }[] }).value[0].address).sort()).toEqual(invited);
     const first = invitation(sink.to(s.shell.user.email)[0]);
     expect(first).toMatchObject({
@@ -326,7 +326,7 @@ describe('Notifications', () => {
     await s.coordinator.agent.patch(`/api/meetings/${m.id}`).send({ startsAt: moved.toISOString() }).expect(200);
     await s.coordinator.agent.patch(`/api/meetings/${m.id}`).send({ startsAt: moved.toISOString() }).expect(200); // no change, nothing sent
     await t.sendMail();
-    expect(sink.messages).toHaveLength(3);
+    expect(sink.messages).toHaveLength(4);
     const second = invitation(sink.to(s.shell.user.email)[0]);
     expect(second).toMatchObject({ method: 'REQUEST', uid: first.uid, sequence: 1, start: moved.toISOString() });
     expect(sink.to(s.shell.user.email)[0].subject).toMatch(/^Gewijzigd: overleg /);
@@ -334,7 +334,7 @@ describe('Notifications', () => {
     sink.messages.length = 0;
     await s.coordinator.agent.post(`/api/meetings/${m.id}/cancel`).send({ reason: 'De voorzitter is ziek.' }).expect(200);
     await t.sendMail();
-    expect(sink.messages).toHaveLength(3);
+    expect(sink.messages).toHaveLength(4);
     const third = invitation(sink.to(s.shell.user.email)[0]);
     expect(third).toMatchObject({ method: 'CANCEL', uid: first.uid, sequence: 2, status: 'CANCELLED' });
     expect(whole(sink.to(s.shell.user.email)[0])).not.toContain('ziek');

@@ -147,7 +147,9 @@ export class NotificationsService implements OnModuleInit {
         );
       }
       case 'MEETING':
-        return this.meetingChanged(event.meeting, event.change, except);
+        // The coordinator who planned or moved it wants it in their own calendar too (and the schedule, which
+        // knows no actor, would invite them later anyway): an invitation goes to everyone, the actor included.
+        return this.meetingChanged(event.meeting, event.change, null);
       case 'REFERRAL_RECEIVED': {
         const r = event.referral;
         const recipients = (await this.members(r.toNetworkId)).filter((m) => can(m.role, 'referral.decide'));

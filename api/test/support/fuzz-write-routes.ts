@@ -1,3 +1,4 @@
+import { NotificationsService } from '../../src/notifications/notifications.service';
 import fc from 'fast-check';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -233,6 +234,19 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
         text: 'Graag de datum aanpassen.',
       });
       const comment = (minutes['sections'] as { comments: { id: string }[] }[]).flatMap((s) => s.comments)[0];
+      // A notification of the coordinator's own (their own doings notify others, not them), for POST /api/notifications/{id}/read.
+      await t.app.get(NotificationsService).deliver(
+        {
+          kind: 'MINUTES_APPROVED',
+          networkId: network['id'] as string,
+          caseId: null,
+          subjectId: closed.id,
+          params: { startsAt },
+          link: `/overleggen/${closed.id}`,
+        },
+        [{ ...people.coordinator.user, organisationId: people.coordinator.organisation.id, role: 'COORDINATOR' }],
+      );
+      const notification = ((await call(coordinator, 'GET', '/api/notifications'))['items'] as { id: string }[])[0];
 
       /** Path parameters by the segment before them; minutes routes use the closed meeting. */
       const idFor = (path: string, segment: string): string | undefined =>
@@ -248,6 +262,7 @@ export function fuzzWriteRoutes(shard: number, of: number): void {
           roles: people.shell.user.id,
           users: people.shell.user.id,
           referrals: referral['id'] as string,
+          notifications: notification.id,
         })[segment];
       const context: FuzzContext = {
         schemas,
