@@ -132,7 +132,9 @@ describe('Back-up and restore', () => {
       const result = await restoreDatabase(other.config, file, { logger: false });
       expect(result).toMatchObject({ keyMatches: false, verification: null });
       expect(restoreReport(result, file).lines.join('\n')).toMatch(/sleutel past niet bij deze database/);
-      // The live database still has the app's connections.
+      // The live database still has the app's connections — also after they have been idle longer than
+      // pg's default idle timeout (10 s), which once let a restore overwrite a running installation.
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
       await expect(restoreDatabase(t.app.get(AppConfig), file, { logger: false })).rejects.toThrow(
         /andere verbinding.*stop Casustafel eerst/,
       );

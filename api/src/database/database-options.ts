@@ -11,7 +11,14 @@ export function databaseOptions(config: AppConfig): DataSourceOptions {
     logging: config.databaseLogging,
   } as const;
   if (config.databaseUrl) {
-    return { ...common, type: 'postgres', url: config.databaseUrl, extra: { max: 10 } };
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.databaseUrl,
+      // idleTimeoutMillis 0: a running instance keeps its connections, so that `npm run restore` sees it
+      // (pg's default closes idle ones after 10 s, and a restore could then overwrite a live database).
+      extra: { max: 10, idleTimeoutMillis: 0, application_name: 'casustafel' },
+    };
   }
   return {
     ...common,
