@@ -87,6 +87,8 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   private pending: Head | null = null;
   private timer: NodeJS.Timeout | null = null;
   private flushes: Promise<unknown> = Promise.resolve();
+  /** Recorded, waiting for the next transaction of the log (group commit). */
+  private waiting: { events: AccessEvent[]; done: () => void; fail: (error: unknown) => void }[] = [];
 
   constructor(
     @InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>,
@@ -118,7 +120,10 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   record(events: AccessEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     if (UnitOfWork.active()) return Promise.reject(new Error('The access log is written after the unit of work commits, not inside it.'));
-    return this.enqueue(() => this.appendWithRetry(events));
+    return new Promise<void>((done, fail) => {
+      this.waiting.push({ events, done, fail });
+      if (this.waiting.length === 1) void this.enqueue(() => this.drain());
+    });
   }
 
   /** The network's entries, newest first, filtered in SQL, one page at a time. */
@@ -245,6 +250,26 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
     });
     this.flushes = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Group commit: everything recorded while the previous transaction ran goes into one transaction,
+   * in the order it was recorded, so that concurrent requests share one commit (one fsync) instead of
+   * queueing for one each. Should that transaction fail, each record is tried on its own, so that only
+   * the failing caller hears of it.
+   */
+  private async drain(): Promise<void> {
+    const batch = this.waiting.splice(0);
+    if (batch.length === 0) return;
+    try {
+      await this.appendWithRetry(batch.flatMap((b) => b.events));
+      for (const b of batch) b.done();
+    } catch (error) {
+      if (batch.length === 1) return batch[0].fail(error);
+      for (const b of batch) {
+        await this.appendWithRetry(b.events).then(b.done, b.fail);
+      }
+    }
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
