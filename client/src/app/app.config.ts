@@ -23,6 +23,8 @@ export const appConfig: ApplicationConfig = {
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+      // Fetched alongside /api/auth/me when this browser had a session, instead of after it (ADR 0025).
+      if (Session.hadSession()) void import('./signed-in.routes');
       return inject(Session).load();
     }),
   ],

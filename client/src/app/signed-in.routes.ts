@@ -1,7 +1,9 @@
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { Routes } from '@angular/router';
+import { adminRoutes } from './admin/admin.routes';
 import { adminGuard } from './core/guards';
 import { TranslatedPaginatorIntl } from './core/paginator-intl';
+import { networksRoutes } from './networks/networks.routes';
 import { Shell } from './ui/shell';
 import { confirmLeaveWithUnsavedInput } from './ui/unsaved-input';
 
@@ -26,8 +28,9 @@ export const signedInRoutes: Routes = [
         loadComponent: () => import('./notifications/notification-settings-page').then((m) => m.NotificationSettingsPage),
         canDeactivate: [confirmLeaveWithUnsavedInput],
       },
-      { path: 'beheer', canActivate: [adminGuard], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
-      { path: 'netwerken', loadChildren: () => import('./networks/networks.routes').then((m) => m.networksRoutes) },
+      // The feature route tables are a few lines of lazy pages each: here, not a round trip of their own.
+      { path: 'beheer', canActivate: [adminGuard], children: adminRoutes },
+      { path: 'netwerken', children: networksRoutes },
       {
         path: 'overleggen/:id',
         canDeactivate: [confirmLeaveWithUnsavedInput],
