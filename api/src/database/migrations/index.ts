@@ -18,6 +18,7 @@ import { FiguresIndexes1765250000000 } from './1765250000000-FiguresIndexes';
 import { FiguresCovering1765260000000 } from './1765260000000-FiguresCovering';
 import { BetweenNetworks1765400000000 } from './1765400000000-BetweenNetworks';
 import { Notifications1765500000000 } from './1765500000000-Notifications';
+import { CaseListHeld1765600000000 } from './1765600000000-CaseListHeld';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   FiguresCovering1765260000000,
   BetweenNetworks1765400000000,
   Notifications1765500000000,
+  CaseListHeld1765600000000,
 ];
