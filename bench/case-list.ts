@@ -1,283 +1,284 @@
 /**
- * Benchmark (not a test): the first page of a network's case list, through the real
- * CasesService.list against the real database (in-memory SQLite with the migrations run), for a
- * coordinator and for a shell partner, in an OGGZ network with 200 cases and in one with 5,000.
- * Three queries each: the plain first page, a status filter, and a surname search through the
- * blind index. The floor is a bare indexed SELECT of 25 case rows through the DataSource. Since
- * the list filters, sorts and pages in SQL, its cost should barely depend on the size of the
- * network. Run: npm run bench
+ * Benchmark (not a test): the case list page over HTTP through the real app (issue #15), in networks of
+ * 1,000, 10,000 and 100,000 cases in one SQLite database file filled by the load generator
+ * (bench/load/load.ts), against a floor in the same run: a plain node:http server on better-sqlite3 over
+ * the same file returning one page of case rows as JSON (bench/load/floor-server.ts). The app and the floor
+ * run as child processes; this process is the client: 10 keep-alive connections, each sending its next
+ * request when the last is answered, for BENCH_SECONDS per run, three runs, the median run.
+ * Targets at 100,000 cases: at least half the floor's throughput, a p99 at most three times the floor's,
+ * and the app's cost per request at 100,000 cases within 1.2 × its cost at 1,000.
+ * The database is kept (BENCH_DB, default tmp/bench/case-list.sqlite) and reused when it is there.
+ * Run: npm run bench (or this file alone, as the bench script does).
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
-import { DataSource } from 'typeorm';
-import type { CaseListQuery } from '@casustafel/contract/cases';
-import { CasesService } from '../api/src/cases/cases.service';
-import type { Viewer } from '../api/src/common/viewer';
-import { IdentityCipher } from '../api/src/privacy/identity-cipher';
-import { benchApp, median, middle, writeSection } from './report';
+import { NestFactory } from '@nestjs/core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { AppModule } from '../api/src/app.module';
+import { readConfig } from '../api/src/config/app-config';
+import { LOAD_PASSWORD, loadNetwork } from './load/load';
+import { middle, writeSection } from './report';
 
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
-const SIZES = [200, 5_000] as const;
-const STATUSES = ['SUBMITTED', 'ACCEPTED', 'MONITORING'] as const;
-const QUERIES: { name: string; query: CaseListQuery }[] = [
-  { name: 'first page', query: { page: 1 } },
-  { name: 'status ACCEPTED', query: { page: 1, status: 'ACCEPTED' } },
-  { name: 'surname search', query: { page: 1, q: 'Jansen' } },
-];
-
-/**
- * Measured once with this benchmark against commit 8c25f72, where list() loaded every case of the
- * network, decided each in memory and sliced out the page (and the cases table had no index on
- * networkId, createdAt). Kept here because the benchmark rewrites its whole section.
- */
-const BEFORE: { measured: string; runs: number; rows: Record<string, [number, number]>; floor: [number, number] } | null = {
-  measured: '2026-11-27',
-  runs: 15,
-  rows: {
-    'coordinator, first page': [26.58, 224.41],
-    'coordinator, status ACCEPTED': [10.96, 77.95],
-    'coordinator, surname search': [22.75, 276.37],
-    'shell partner, first page': [17.18, 233.95],
-    'shell partner, status ACCEPTED': [10.01, 72.86],
-    'shell partner, surname search': [14.99, 242.55],
-  },
-  floor: [0.85, 13.52],
+const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+const RUNS = Number(process.env['BENCH_RUNS_HTTP'] ?? 3);
+const CONNECTIONS = 10;
+const FILE = resolve(process.env['BENCH_DB'] ?? 'tmp/bench/case-list.sqlite');
+const APP_PORT = Number(process.env['BENCH_APP_PORT'] ?? 3915);
+const FLOOR_PORT = APP_PORT + 1;
+const TS_NODE = ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'];
+const ENV = {
+  ...process.env,
+  TS_NODE_PROJECT: 'api/tsconfig.json',
+  TS_NODE_TRANSPILE_ONLY: '1',
+  NODE_ENV: 'development',
+  DATABASE_PATH: FILE,
+  SEED_DEMO_DATA: 'false',
+  CLIENT_DIST: '/nonexistent',
 };
 
-type Bench = { networkId: string; coordinator: Viewer; shell: Viewer };
+type Meta = Record<number, { networkId: string; coordinator: string; shell: string; seconds: number }>;
+type Path = 'floor' | 'coordinator' | 'shell partner';
+const PATHS: Path[] = ['floor', 'coordinator', 'shell partner'];
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  load: number;
+}
 
-async function main(): Promise<void> {
-  const app = await benchApp();
-  const db = app.get(DataSource);
-  const cases = app.get(CasesService);
-  const cipher = app.get(IdentityCipher);
-  const stamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-  const now = new Date();
-  const validUntil = new Date(now.getTime() + 365 * 86_400_000);
-
-  async function organisation(kind: string): Promise<string> {
-    const id = randomUUID();
-    await db.query('INSERT INTO organisations (id, name, kind, sector, "createdAt") VALUES (?, ?, ?, ?, ?)', [
-      id,
-      `Org ${id}`,
-      kind,
-      'Zorg',
-      stamp(now),
-    ]);
-    return id;
+/** The database with one network per size, made once by the load generator. */
+async function database(): Promise<Meta> {
+  const metaFile = `${FILE}.json`;
+  if (existsSync(metaFile)) {
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+    if (SIZES.every((size) => meta[size])) return meta;
   }
-  async function user(organisationId: string, name: string): Promise<Viewer> {
-    const id = randomUUID();
-    await db.query(
-      'INSERT INTO users (id, name, email, "passwordHash", "organisationId", "isAdmin", active, "createdAt") VALUES (?, ?, ?, ?, ?, 0, 1, ?)',
-      [id, name, `${id}@bench`, 'x', organisationId, stamp(now)],
-    );
-    return { id, name, email: `${id}@bench`, isAdmin: false, organisationId };
-  }
-
-  /**
-   * An OGGZ network (shell partners see in DOSSIER only what their organisation brought in) with a
-   * coordinator, a core partner who brings in most cases, and a shell partner and a colleague of
-   * theirs who bring in one case in ten. Every client has a real encrypted identity and surname
-   * index; one in 13 is called Jansen. Both viewers accepted the confidentiality statement.
-   */
-  async function network(size: number): Promise<Bench> {
-    const networkId = randomUUID();
-    await db.query('INSERT INTO networks (id, name, kind, area, "createdAt") VALUES (?, ?, ?, ?, ?)', [
-      networkId,
-      `Netwerk ${networkId}`,
-      'OGGZ',
-      'Bench',
-      stamp(now),
-    ]);
-    const coreOrg = await organisation('FORMAL');
-    const shellOrg = await organisation('FORMAL');
-    const coordinator = await user(coreOrg, 'Coördinator');
-    const core = await user(coreOrg, 'Kernpartner');
-    const shell = await user(shellOrg, 'Schilpartner');
-    const colleague = await user(shellOrg, 'Collega');
-    for (const [organisationId, ring] of [
-      [coreOrg, 'CORE'],
-      [shellOrg, 'SHELL'],
-    ])
-      await db.query('INSERT INTO memberships ("networkId", "organisationId", ring, since) VALUES (?, ?, ?, ?)', [
-        networkId,
-        organisationId,
-        ring,
-        '2026-01-01',
-      ]);
-    for (const [who, role] of [
-      [coordinator, 'COORDINATOR'],
-      [core, 'CORE_PARTNER'],
-      [shell, 'SHELL_PARTNER'],
-      [colleague, 'SHELL_PARTNER'],
-    ] as const) {
-      await db.query('INSERT INTO network_roles ("networkId", "userId", role, "createdAt") VALUES (?, ?, ?, ?)', [
-        networkId,
-        who.id,
-        role,
-        stamp(now),
-      ]);
-      await db.query(
-        'INSERT INTO confidentiality_acceptances (id, "networkId", "userId", "covenantVersion", "acceptedAt", "validUntil") VALUES (?, ?, ?, 1, ?, ?)',
-        [randomUUID(), networkId, who.id, stamp(now), stamp(validUntil)],
-      );
-    }
-    await db.transaction(async (manager) => {
-      for (let i = 0; i < size; i++) {
-        const caseId = randomUUID();
-        const submitter = i % 20 === 7 ? shell : i % 20 === 17 ? colleague : core;
-        const surname = i % 13 === 7 ? 'Jansen' : `Achternaam${i}`;
-        const createdAt = stamp(new Date(now.getTime() - (size - i) * 3_600_000));
-        await manager.query(
-          'INSERT INTO cases (id, "networkId", number, pseudonym, neighbourhood, "problemAreas", urgency, consent, summary, status, "submittedById", "submittedByOrganisationId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [
-            caseId,
-            networkId,
-            `2026-${String(i + 1).padStart(4, '0')}`,
-            `Pseudoniem ${i}`,
-            'Wijk',
-            '["HOUSING"]',
-            'HIGH',
-            i % 7 === 3 ? 'NOT_ASKED' : 'GIVEN',
-            'Samenvatting',
-            STATUSES[i % STATUSES.length],
-            submitter.id,
-            submitter.organisationId,
-            createdAt,
-            createdAt,
-          ],
-        );
-        const identity = {
-          givenName: 'Piet',
-          surname,
-          dateOfBirth: '1960-01-01',
-          street: 'Dorpsstraat',
-          houseNumber: String(i + 1),
-          postcode: '3811AA',
-          city: 'Amersfoort',
-          phone: null,
-        };
-        await manager.query('INSERT INTO client_identities ("caseId", "networkId", ciphertext, "surnameIndex") VALUES (?, ?, ?, ?)', [
-          caseId,
-          networkId,
-          cipher.encrypt(identity, caseId),
-          cipher.surnameIndex(surname),
-        ]);
-      }
-    });
-    return { networkId, coordinator, shell };
-  }
-
-  const networks = new Map<number, Bench>();
-  for (const size of SIZES) networks.set(size, await network(size));
-
-  // One pass over every path first, so that the first path measured does not pay for the JIT and caches.
-  for (const n of networks.values())
-    for (const who of ['coordinator', 'shell'] as const)
-      for (const { query } of QUERIES) await cases.list(n[who], n.networkId, { ...query });
-
-  // Each path: median ms and what the page held (items / total), per network size.
-  const rows: { path: string; ms: Record<number, number>; found: Record<number, string> }[] = [];
-  for (const who of ['coordinator', 'shell'] as const)
-    for (const { name, query } of QUERIES) {
-      const row = { path: `${who === 'coordinator' ? 'coordinator' : 'shell partner'}, ${name}`, ms: {}, found: {} } as (typeof rows)[0];
-      // The two sizes take turns, run by run, so that other work on the machine weighs on both alike.
-      const samples = new Map<number, number[]>(SIZES.map((size) => [size, []]));
-      for (let i = 0; i < RUNS; i++)
-        for (const size of SIZES) {
-          const n = networks.get(size)!;
-          const start = process.hrtime.bigint();
-          const page = await cases.list(n[who], n.networkId, { ...query });
-          samples.get(size)!.push(Number(process.hrtime.bigint() - start) / 1e6);
-          row.found[size] = `${page.items.length} / ${page.total}`;
-        }
-      for (const size of SIZES) row.ms[size] = middle(samples.get(size)!);
-      rows.push(row);
-    }
-  const floor: Record<number, number> = {};
+  mkdirSync(dirname(FILE), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${FILE}${suffix}`, { force: true });
+  const config = readConfig(ENV);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, undefined, { serve: false }), { logger: ['error'] });
+  const meta: Meta = {};
   for (const size of SIZES) {
-    const { networkId } = networks.get(size)!;
-    floor[size] = (
-      await median(RUNS, () =>
-        db.query('SELECT * FROM cases WHERE "networkId" = ? ORDER BY "createdAt" DESC, "number" DESC LIMIT 25', [networkId]),
-      )
-    ).median;
+    const { network, seconds } = await loadNetwork(app, {
+      cases: size,
+      name: `Bench ${size}`,
+      progress: (message) => process.stdout.write(`  ${message}\n`),
+    });
+    meta[size] = { networkId: network.networkId, coordinator: network.coordinator.email, shell: network.shell.email, seconds };
   }
   await app.close();
+  writeFileSync(metaFile, JSON.stringify(meta, null, 2));
+  return meta;
+}
 
-  const cpu = cpus()[0]?.model ?? 'unknown';
-  const ratio = (ms: Record<number, number>) => `${(ms[5_000] / ms[200]).toFixed(2)} ×`;
-  const line = (path: string, ms: Record<number, number>, found = '') =>
-    `| ${path} | ${ms[200].toFixed(2)} ms | ${ms[5_000].toFixed(2)} ms | ${ratio(ms)} |${found}`;
-  const table = [
-    '| | 200 cases | 5,000 cases | 5,000 against 200 | items / total (200; 5,000) |',
-    '|---|---|---|---|---|',
-    ...rows.map((r) => line(r.path, r.ms, ` ${r.found[200]}; ${r.found[5_000]} |`)),
-    line('bare indexed `SELECT … LIMIT 25` (floor)', floor, ' 25 rows |'),
-  ].join('\n');
-  // For pasting into BEFORE when measuring an old commit.
-  process.stdout.write(`${JSON.stringify({ rows: Object.fromEntries(rows.map((r) => [r.path, [r.ms[200], r.ms[5_000]]])), floor })}\n`);
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout?.resume();
+  return child;
+}
 
-  const span = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
-  const summary = BEFORE
-    ? `the six paths take ${span(rows.map((r) => r.ms[5_000]))} at 5,000 cases, against ${span(Object.values(BEFORE.rows).map(([, l]) => l))} before,\nand ${span(rows.map((r) => r.ms[200]))} at 200 cases, against ${span(Object.values(BEFORE.rows).map(([s]) => s))} before.`
-    : '';
-  const before = BEFORE
-    ? `### Before (commit 8c25f72, in-memory paging) — measured once, ${BEFORE.measured}
+/** A GET on a kept-alive connection of `through`. Each run has connections of its own, so none has gone stale (closed by the server) in between. */
+function get(port: number, path: string, cookie?: string, read = false, through = new Agent()): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ port, path, agent: through, headers: cookie ? { cookie } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => read && chunks.push(chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
 
-The same benchmark, run once against commit 8c25f72, where \`list\` loaded every case of the network
-(with the status filter in SQL), decided each in memory, searched surnames in memory and sliced out
-the page; its \`cases\` table had no index on (networkId, createdAt), so its floor sorts. Median of
-${BEFORE.runs} runs, same machine; it was busy with other work (load average 5–7 on 2 cores) then, as it was
-for the first runs of the benchmark above.
-It returned the same items and totals as the table above on every path. Not re-measured by \`npm run bench\`.
+async function waitFor(port: number, path: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await get(port, path)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Nothing answers on port ${port}`);
+}
 
-| | 200 cases | 5,000 cases | 5,000 against 200 |
-|---|---|---|---|
-${Object.entries(BEFORE.rows)
-  .map(([path, [s, l]]) => `| ${path} | ${s.toFixed(2)} ms | ${l.toFixed(2)} ms | ${(l / s).toFixed(2)} × |`)
-  .join('\n')}
-| bare \`SELECT … LIMIT 25\` (floor, no index) | ${BEFORE.floor[0].toFixed(2)} ms | ${BEFORE.floor[1].toFixed(2)} ms | ${(BEFORE.floor[1] / BEFORE.floor[0]).toFixed(2)} × |`
-    : `### Before
+function login(email: string): Promise<string> {
+  const body = JSON.stringify({ email, password: LOAD_PASSWORD });
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        port: APP_PORT,
+        path: '/api/auth/login',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+        res.on('end', () => (res.statusCode === 200 && cookie ? done(cookie) : fail(new Error(`Login ${email}: HTTP ${res.statusCode}`))));
+      },
+    );
+    req.on('error', fail);
+    req.end(body);
+  });
+}
 
-Not measured yet.`;
+/** CONNECTIONS loops, each sending its next request when the last is answered, for `seconds`. */
+async function hammer(port: number, path: string, cookie: string | undefined, seconds: number): Promise<Run> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const end = Date.now() + seconds * 1000;
+  const loop = async () => {
+    while (Date.now() < end) {
+      const t0 = process.hrtime.bigint();
+      const { status } = await get(port, path, cookie, false, agent);
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (status !== 200) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  agent.destroy();
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors, requests: latencies.length, load: loadavg()[0] };
+}
 
+async function main(): Promise<void> {
+  const seeding = process.hrtime.bigint();
+  const meta = await database();
+  const seeded = Number(process.hrtime.bigint() - seeding) / 1e9;
+  if (process.env['BENCH_SEED_ONLY']) return;
+  const app = start([...TS_NODE, 'api/src/main.ts'], { ...ENV, PORT: String(APP_PORT) });
+  const floor = start([...TS_NODE, 'bench/load/floor-server.ts'], { ...ENV, PORT: String(FLOOR_PORT) });
+  try {
+    await waitFor(APP_PORT, '/api/health');
+    await waitFor(FLOOR_PORT, `/cases/none`);
+    const targets = new Map<string, { port: number; path: string; cookie?: string }>();
+    const found = new Map<string, string>();
+    for (const size of SIZES) {
+      const { networkId, coordinator, shell } = meta[size];
+      targets.set(`${size} floor`, { port: FLOOR_PORT, path: `/cases/${networkId}` });
+      targets.set(`${size} coordinator`, {
+        port: APP_PORT,
+        path: `/api/networks/${networkId}/cases?page=1`,
+        cookie: await login(coordinator),
+      });
+      targets.set(`${size} shell partner`, { port: APP_PORT, path: `/api/networks/${networkId}/cases?page=1`, cookie: await login(shell) });
+    }
+    // What each path returns, and a warm-up of every path.
+    for (const [key, t] of targets) {
+      const { status, body } = await get(t.port, t.path, t.cookie, true);
+      const parsed = JSON.parse(body) as { items?: unknown[]; total?: number };
+      found.set(
+        key,
+        status === 200 ? `${parsed.items?.length ?? 0}${parsed.total !== undefined ? ` / ${parsed.total}` : ''}` : `HTTP ${status}`,
+      );
+      await hammer(t.port, t.path, t.cookie, 1);
+    }
+    const runs = new Map<string, Run[]>([...targets.keys()].map((k) => [k, []]));
+    const loadBefore = loadavg()[0];
+    for (let r = 0; r < RUNS; r++)
+      for (const size of SIZES)
+        for (const path of PATHS) {
+          const key = `${size} ${path}`;
+          const t = targets.get(key)!;
+          const run = await hammer(t.port, t.path, t.cookie, SECONDS);
+          runs.get(key)!.push(run);
+          process.stdout.write(
+            `run ${r + 1} ${key}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, errors ${run.errors}, load ${run.load.toFixed(1)}\n`,
+          );
+        }
+    report(meta, seeded, runs, found, loadBefore);
+  } finally {
+    app.kill();
+    floor.kill();
+  }
+}
+
+/** The median run by throughput, its p50 and p99 the medians of the runs'. */
+function summary(runs: Run[]): Run {
+  return {
+    rps: middle(runs.map((r) => r.rps)),
+    p50: middle(runs.map((r) => r.p50)),
+    p99: middle(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    load: Math.max(...runs.map((r) => r.load)),
+  };
+}
+
+function report(meta: Meta, seeded: number, runs: Map<string, Run[]>, found: Map<string, string>, loadBefore: number): void {
+  const s = (size: number, path: Path) => summary(runs.get(`${size} ${path}`)!);
+  const big = Math.max(...SIZES);
+  const small = Math.min(...SIZES);
+  const n = (size: number) => size.toLocaleString('en');
+  const rows = SIZES.flatMap((size) =>
+    PATHS.map((path) => {
+      const x = s(size, path);
+      const f = s(size, 'floor');
+      const ratio = path === 'floor' ? '' : `${((x.rps / f.rps) * 100).toFixed(0)} % | ${(x.p99 / f.p99).toFixed(1)} ×`;
+      return `| ${n(size)} | ${path === 'floor' ? 'floor (`node:http` + better-sqlite3)' : path} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(1)} ms | ${x.p99.toFixed(1)} ms | ${path === 'floor' ? '| ' : ''}${ratio} | ${found.get(`${size} ${path}`)} | ${x.errors} |`;
+    }),
+  );
+  const verdicts = (['coordinator', 'shell partner'] as const).map((path) => {
+    const x = s(big, path);
+    const f = s(big, 'floor');
+    const throughput = x.rps / f.rps;
+    const p99 = x.p99 / f.p99;
+    const flat = s(small, path).rps / x.rps;
+    const mark = (ok: boolean) => (ok ? 'pass' : '**fail**');
+    return `| ${path} | ${(throughput * 100).toFixed(0)} % (≥ 50 %): ${mark(throughput >= 0.5)} | ${p99.toFixed(1)} × (≤ 3 ×): ${mark(p99 <= 3)} | ${flat.toFixed(2)} × (≤ 1.2 ×): ${mark(flat <= 1.2)} |`;
+  });
+  const all = [...runs.values()].flat();
+  const loads = all.map((r) => r.load);
   writeSection(
     'case-list',
-    `## Case list (\`bench/case-list.ts\`)
+    `## Case list over HTTP at 1,000 / 10,000 / 100,000 cases (\`bench/case-list.ts\`)
 
-The first page (25) of a network's case list through the real \`CasesService.list\` — access,
-the viewer's standing, the kinds of case the disclosure policy shows them filtered in SQL, sort,
-count and page in SQL, each case of the page decided by the policy, identities decrypted where
-the level needs them, the access log written — for a coordinator and for a shell partner in an
-OGGZ network with 200 cases and in one with 5,000. The shell partner sees in DOSSIER only what
-their organisation brought in (one case in ten). Queries: no filter, \`status=ACCEPTED\` (a third
-of the cases), and \`q=Jansen\` (one client in 13; a surname counts only where the viewer sees the
-full name, which the shell partner does only for their own cases). Floor: a bare indexed
-\`SELECT * FROM cases WHERE networkId = ? ORDER BY createdAt DESC, number DESC LIMIT 25\`
-through the DataSource. Median of ${RUNS} runs after one warm-up pass over every path, the two
-sizes taking turns run by run, in-memory SQLite, on ${cpus().length} × ${cpu}, Node ${process.version}.
+The first page (25) of a network's case list, \`GET /api/networks/:id/cases?page=1\`, through the real app
+(\`api/src/main.ts\` as a child process, SQLite file, WAL): session, access guard, the viewer's standing,
+the kinds of case the disclosure policy shows them filtered in SQL, count, sort and page in SQL, each case
+of the page decided by the policy, identities decrypted where the level needs them, the access log written
+(hash-chained) for every case shown above the pseudonym, JSON. For the coordinator (sees every case) and
+for a shell partner (OGGZ: sees in DOSSIER only what their organisation brought in or holds an open action
+on — the path that failed with "too many SQL variables" at 100,000 cases before this round, when the cases
+their organisation holds an action on went into the query as a list of ids). One database file holds the
+three networks (${SIZES.map(n).join(', ')} cases, ${n(SIZES.reduce((a, b) => a + b, 0))} in all, with actions, their history, weekly
+meetings with agenda items, questions and an access-log entry per case), made by \`npm run seed:load\`'s
+generator (\`bench/load/load.ts\`) in ${SIZES.map((size) => `${meta[size].seconds.toFixed(0)} s`).join(' + ')}${seeded > 1 ? '' : ' (reused from an earlier run)'}.
+Floor: a plain \`node:http\` server on better-sqlite3 over the same file returning the network's 25 newest
+case rows as JSON (\`bench/load/floor-server.ts\`; same index, no count, no policy). Client: this process,
+${CONNECTIONS} keep-alive connections, each sending its next request when the last is answered, ${SECONDS} s per run,
+${RUNS} runs taking turns over all paths; the table has the median run (throughput) and the medians of
+p50 and p99. ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, Node ${process.version}; app, floor and client share the two cores.
 
-${table}
+| cases | path | req/s | p50 | p99 | req/s of floor | p99 against floor | items / total | errors |
+|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
 
-Measured ${new Date().toISOString().slice(0, 10)}.
+Targets at ${n(big)} cases (throughput against the floor's, p99 against the floor's, the app's cost per request at ${n(big)}
+against ${n(small)}, i.e. req/s at ${n(small)} / req/s at ${n(big)}):
 
-${before}
+| path | throughput | p99 | ${n(small)} → ${n(big)} |
+|---|---|---|---|
+${verdicts.join('\n')}
 
-What it means: ${summary}
-The coordinator's plain and filtered pages cost about the same in both networks: the page is
-read through the (networkId, createdAt) index. What still grows with the network is what SQL
-must look at row by row: the count, the search's \`LIKE\` on number and pseudonym, and, for the
-shell partner, the kind of each case (an expression over submitter, organisation, open actions,
-erasure and consent), which SQLite evaluates for every row of the network to count them: a few
-times more for 25 times the cases, not 25 times. A one-off profile made while writing this
-benchmark (methods wrapped with timers, all paths together; not re-run) put about 30 % of the
-time in the query and its count, 30 % in writing the hash-chained access log for the cases shown
-above pseudonym, 13 % in decrypting identities and mapping, and 10 % in the viewer's access and
-standing; the floor shows that reading the 25 rows is not the cost.`,
+Measured ${new Date().toISOString().slice(0, 10)}; load average (1 min) ${loadBefore.toFixed(1)} before the runs and
+${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} at the end of each run, on ${cpus().length} cores shared with other work (the
+benchmark's own three processes account for about 2 of it while a run is going).`,
   );
 }
 
-void main();
+void main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

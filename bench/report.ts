@@ -43,14 +43,18 @@ export async function median<T>(runs: number, fn: () => Promise<T> | T): Promise
 /** The middle of the samples (the upper one of the two for an even count, as median() takes it). */
 export const middle = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 
-/** The real app on in-memory SQLite with the migrations run, without HTTP or demo data, for a benchmark of services. */
-export async function benchApp(): Promise<INestApplication> {
+/**
+ * The real app on in-memory SQLite with the migrations run, without HTTP or demo data, for a benchmark of services.
+ * `env` overrides the settings (a SQLite file in DATABASE_PATH, say, for a floor that opens the same file).
+ */
+export async function benchApp(env: Record<string, string> = {}): Promise<INestApplication> {
   const config = readConfig({
     NODE_ENV: 'test',
     DATABASE_PATH: ':memory:',
     SEED_DEMO_DATA: 'false',
     CLIENT_DIST: '/nonexistent',
     CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64'),
+    ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, new Clock(), { serve: false })] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: lint, translation and type checks, unit tests, client component tests (Angular's unit-test builder:
-# Vitest in jsdom, Material harnesses), API tests (real app, in-memory SQLite), e2e tests
+# Vitest in jsdom, Material harnesses), the icon font check, API tests (real app, in-memory SQLite), e2e tests
 # (Playwright in Debian's Chromium against the built app). Installs the system packages it needs
 # (Chromium; pdftotext and qpdf for the PDF tests; LibreOffice Calc without GUI, which the CSV-injection test
 # opens the actions export in) when run as root; otherwise says what to install. Ends with one line
@@ -42,6 +42,8 @@ stage "typecheck" npx nx run-many -t typecheck --output-style=static
 # API computes must be Amsterdam time whatever the server's TZ (ADR 0017).
 stage "unit tests" env TZ=America/New_York npx nx run api:test --output-style=static --skip-nx-cache
 stage "component tests" env TZ=America/New_York npx nx run client:test --output-style=static --skip-nx-cache
+# Every icon a template uses is in the cut-down icon font (ADR 0025; npm run icons after a new one).
+stage "icon font" npx nx run client:test-tools --output-style=static
 stage "API tests" env TZ=America/New_York npx nx run api:test-api --output-style=static
 stage "e2e tests" npx nx run e2e:e2e --output-style=static
 

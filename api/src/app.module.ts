@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AccessModule } from './access/access.module';
@@ -8,6 +7,7 @@ import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { ClientModule } from './client/client.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -41,8 +41,7 @@ export class AppModule {
    */
   static forRoot(config: AppConfig, clock?: Clock, options: { serve?: boolean; logDestination?: DestinationStream } = {}): DynamicModule {
     const serve = options.serve ?? true;
-    const client =
-      serve && existsSync(config.clientDist) ? [ServeStaticModule.forRoot({ rootPath: config.clientDist, exclude: ['/api/{*path}'] })] : [];
+    const client = serve && existsSync(config.clientDist) ? [ClientModule.forRoot(config.clientDist)] : [];
     return {
       module: AppModule,
       imports: [

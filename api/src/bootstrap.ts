@@ -66,9 +66,10 @@ function robotsTxt(req: Request, res: Response, next: NextFunction): void {
   res.type('text/plain').send(ROBOTS_TXT);
 }
 
-/** The OpenAPI document and its page at /api/docs, for anyone or (API_DOCS=authenticated) for signed-in users. */
+/** The OpenAPI document and its page at /api/docs, for anyone or (API_DOCS=authenticated) for signed-in users; the document is made at its first request. */
 function publishApiDocs(app: INestApplication, access: 'public' | 'authenticated'): void {
   if (access === 'authenticated') app.use(apiDocsForSignedInUsers(app.get(AuthService)));
-  const document = createApiDocument(app, 'api');
-  SwaggerModule.setup(API_DOCS_PATH, app, document);
+  // Built at the first request of the docs, not at start: scanning every route and schema is a good
+  // part of a cold start, and most starts never serve the docs (issue #15). Built once, then kept.
+  SwaggerModule.setup(API_DOCS_PATH, app, () => createApiDocument(app, 'api'));
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AccessLogEntryView, AdminChangesView } from '@casustafel/contract/access-log';
+import { UnitOfWork } from '../src/database/unit-of-work';
 import { AccessLogEntry } from '../src/privacy/access-log-entry.entity';
+import { AccessLogService, type AccessEvent } from '../src/privacy/access-log.service';
 import { Factories, caseBody } from './support/factories';
 import type { Agent } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
@@ -471,5 +473,68 @@ describe("The administrator's changes, since the coordinator's last visit", () =
     const other = await make.staffedNetwork('NEIGHBOURHOOD');
     await other.coordinator.agent.get(`/api/networks/${s.network.id}/admin-changes`).expect(404);
     await s.coordinator.agent.post(`/api/networks/${s.network.id}/admin-changes/seen`).send({ seq: 'veel' }).expect(400);
+  });
+});
+
+describe('Concurrent requests share one transaction of the log (group commit)', () => {
+  const { t, make } = useTestApp();
+
+  it('writes what was recorded meanwhile in one transaction, in order, as one verifying chain', async () => {
+    const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+    const accessLog = t.app.get(AccessLogService);
+    const db = t.app.get(DataSource);
+    const cases: string[] = [];
+    for (let i = 0; i < 20; i++)
+      cases.push((await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body.id);
+    const run = jest.spyOn(t.app.get(UnitOfWork), 'run');
+    try {
+      // Twenty requests recording at the same moment, as under load while a commit waits for the disk.
+      await Promise.all(
+        cases.map((caseId) =>
+          accessLog.record([
+            { viewer: null, role: 'COORDINATOR', networkId: s.network.id, caseId, action: 'VIEW', level: 'PSEUDONYM', context: 'DOSSIER' },
+          ]),
+        ),
+      );
+      // One transaction per record would be 20.
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
+    const written = await db
+      .getRepository(AccessLogEntry)
+      .find({ where: { networkId: s.network.id, action: 'VIEW' }, order: { seq: 'ASC' } });
+    expect(written.map((e) => e.caseId)).toEqual(cases);
+    const verified = (await s.coordinator.agent.get(`/api/networks/${s.network.id}/access-log/verify`).expect(200)).body;
+    expect(verified).toMatchObject({ ok: true });
+  });
+
+  it('fails only the caller whose entry cannot be written; the others land', async () => {
+    const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
+    const accessLog = t.app.get(AccessLogService);
+    const db = t.app.get(DataSource);
+    const good = (context: AccessEvent['context']): AccessEvent => ({
+      viewer: null,
+      role: null,
+      networkId: s.network.id,
+      caseId: null,
+      action: 'LIST',
+      level: 'PSEUDONYM',
+      context,
+    });
+    // A NOT NULL column left empty: the database refuses this entry.
+    const bad = { ...good('DOSSIER'), action: null } as unknown as AccessEvent;
+    const results = await Promise.allSettled([
+      accessLog.record([good('DOSSIER')]),
+      accessLog.record([bad]),
+      accessLog.record([good('MEETING')]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const written = await db
+      .getRepository(AccessLogEntry)
+      .find({ where: { networkId: s.network.id, action: 'LIST' }, order: { seq: 'ASC' } });
+    expect(written.map((e) => e.context).slice(-2)).toEqual(['DOSSIER', 'MEETING']);
+    const verified = (await s.coordinator.agent.get(`/api/networks/${s.network.id}/access-log/verify`).expect(200)).body;
+    expect(verified).toMatchObject({ ok: true });
   });
 });

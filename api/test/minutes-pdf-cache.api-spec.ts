@@ -19,18 +19,7 @@ describe('Minutes PDF cache', () => {
   async function approvedMinutes() {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     const c = s.coordinator.agent;
-    const covenant = (await c.get(`/api/networks/${s.network.id}/covenant`).expect(200)).body;
-    const levels = structuredClone(covenant.levels);
-    levels.COORDINATOR.MINUTES = 'FULL';
-    levels.CORE_PARTNER.MINUTES = 'ADDRESS';
-    levels.SHELL_PARTNER.MINUTES = 'PSEUDONYM';
-    const body = {
-      levels,
-      retentionMonths: 24,
-      anonymousQuestionSubmitter: true,
-      confidentialityStatement: covenant.confidentialityStatement,
-    };
-    await c.put(`/api/networks/${s.network.id}/covenant`).send(body).expect(200);
+    await make.minutesLevels(c, s.network.id, { COORDINATOR: 'FULL', CORE_PARTNER: 'ADDRESS', SHELL_PARTNER: 'PSEUDONYM' });
     const theCase = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
     await c.patch(`/api/cases/${theCase.id}`).send({ status: 'ACCEPTED' }).expect(200);
     const m = (

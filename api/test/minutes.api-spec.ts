@@ -22,19 +22,8 @@ describe('Minutes', () => {
   async function meetingWithCase() {
     const s = await make.staffedNetwork('NEIGHBOURHOOD', { accepted: true });
     const c = s.coordinator.agent;
-    const covenant = (await c.get(`/api/networks/${s.network.id}/covenant`).expect(200)).body;
-    const levels = structuredClone(covenant.levels);
-    levels.COORDINATOR.MINUTES = 'FULL';
-    levels.CORE_PARTNER.MINUTES = 'ADDRESS';
-    levels.SHELL_PARTNER.MINUTES = 'PSEUDONYM';
-    levels.VOLUNTEER_REP.MINUTES = 'INITIALS';
-    const body = {
-      levels,
-      retentionMonths: 24,
-      anonymousQuestionSubmitter: true,
-      confidentialityStatement: covenant.confidentialityStatement,
-    };
-    expect((await c.put(`/api/networks/${s.network.id}/covenant`).send(body).expect(200)).body.version).toBe(2);
+    const levels = { COORDINATOR: 'FULL', CORE_PARTNER: 'ADDRESS', SHELL_PARTNER: 'PSEUDONYM', VOLUNTEER_REP: 'INITIALS' } as const;
+    expect(await make.minutesLevels(c, s.network.id, levels)).toBe(2);
     const theCase = (await s.core.agent.post(`/api/networks/${s.network.id}/cases`).send(caseBody()).expect(201)).body;
     await c.patch(`/api/cases/${theCase.id}`).send({ status: 'ACCEPTED' }).expect(200);
     const m = (
@@ -64,7 +53,7 @@ describe('Minutes', () => {
       .send({ description: 'Huisbezoek afleggen', ownerOrganisationId: s.shell.organisation.id, dueDate: '2026-12-01' })
       .expect(201);
     await c.post(`/api/meetings/${m.id}/close`).expect(200);
-    return { s, m, item, theCase, body };
+    return { s, m, item, theCase };
   }
 
   it('drafts the minutes when the meeting closes, from its record', async () => {
@@ -116,13 +105,8 @@ describe('Minutes', () => {
   });
 
   it('keeps the covenant version of the meeting, even after the covenant changed', async () => {
-    const { s, m, body } = await meetingWithCase();
-    const stricter = structuredClone(body.levels);
-    stricter.COORDINATOR.MINUTES = 'PSEUDONYM';
-    await s.coordinator.agent
-      .put(`/api/networks/${s.network.id}/covenant`)
-      .send({ ...body, levels: stricter })
-      .expect(200);
+    const { s, m } = await meetingWithCase();
+    expect(await make.minutesLevels(s.coordinator.agent, s.network.id, { COORDINATOR: 'PSEUDONYM' })).toBe(3);
     const minutes = (await s.coordinator.agent.get(`/api/meetings/${m.id}/minutes`).expect(200)).body;
     expect(minutes.covenantVersion).toBe(2);
     expect(minutes.sections[0].client.level).toBe('FULL');

@@ -333,12 +333,23 @@ describe('Notifications', () => {
     expect(second).toMatchObject({ method: 'REQUEST', uid: first.uid, sequence: 1, start: moved.toISOString() });
     expect(sink.to(s.shell.user.email)[0].subject).toMatch(/^Gewijzigd: overleg /);
 
+    // An online link is added, then removed again with an empty one: each a change (SEQUENCE 2, 3).
+    await s.coordinator.agent.patch(`/api/meetings/${m.id}`).send({ onlineUrl: 'http://meet.example.nl/x' }).expect(400);
+    const online = (await s.coordinator.agent.patch(`/api/meetings/${m.id}`).send({ onlineUrl: 'https://meet.example.nl/x' }).expect(200))
+      .body;
+    expect(online.onlineUrl).toBe('https://meet.example.nl/x');
+    const offline = (await s.coordinator.agent.patch(`/api/meetings/${m.id}`).send({ onlineUrl: '' }).expect(200)).body;
+    expect(offline.onlineUrl).toBeNull();
+    await s.coordinator.agent.patch(`/api/meetings/${m.id}`).send({ onlineUrl: '' }).expect(200); // no change, nothing sent
+    await t.sendMail();
+    expect(invitation(sink.to(s.shell.user.email).at(-1)!)).toMatchObject({ method: 'REQUEST', uid: first.uid, sequence: 3 });
+
     sink.messages.length = 0;
     await s.coordinator.agent.post(`/api/meetings/${m.id}/cancel`).send({ reason: 'De voorzitter is ziek.' }).expect(200);
     await t.sendMail();
     expect(sink.messages).toHaveLength(4);
     const third = invitation(sink.to(s.shell.user.email)[0]);
-    expect(third).toMatchObject({ method: 'CANCEL', uid: first.uid, sequence: 2, status: 'CANCELLED' });
+    expect(third).toMatchObject({ method: 'CANCEL', uid: first.uid, sequence: 4, status: 'CANCELLED' });
     expect(whole(sink.to(s.shell.user.email)[0])).not.toContain('ziek');
     // A cancelled meeting is not moved any more.
     await s.coordinator.agent.patch(`/api/meetings/${m.id}`).send({ durationMinutes: 60 }).expect(409);

@@ -197,9 +197,10 @@ export class UpdateMeetingDto {
   @IsOmittable()
   location?: string;
 
+  /** An empty string removes the link (the meeting is no longer online). */
   @FreeText()
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'De link voor online deelname moet met https:// beginnen.' })
-  @IsOmittable()
+  @ValidateIf((_object, value) => value !== undefined && value !== '')
   onlineUrl?: string;
 }
 

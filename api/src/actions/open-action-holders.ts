@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
-import { OpenActionLookup } from '../privacy/open-actions';
+import { OpenActionLookup, type HeldCondition } from '../privacy/open-actions';
 import { Action } from './action.entity';
 
 /** caseId → organisations holding an open action on it, for the disclosure policy (one query). */
@@ -26,11 +26,14 @@ export class OpenActionHolders extends OpenActionLookup {
     return holders;
   }
 
-  async heldBy(organisationId: string, networkId: string): Promise<Set<string>> {
-    const open = await this.actions.find({
-      where: { ownerOrganisationId: organisationId, networkId, status: In(OPEN_ACTION_STATUSES) },
-      select: { id: true, caseId: true },
-    });
-    return new Set(open.map((a) => a.caseId).filter((id): id is string => !!id));
+  /** Read through the index on (caseId, ownerOrganisationId, status): a few index entries per case, whatever the network's size. */
+  heldBy(organisationId: string): HeldCondition {
+    const open = OPEN_ACTION_STATUSES.map((status) => `'${status}'`).join(', ');
+    return {
+      sql: (caseId) =>
+        `EXISTS (SELECT 1 FROM "actions" held WHERE held."caseId" = ${caseId} AND held."ownerOrganisationId" = :heldOrganisationId AND held."status" IN (${open}))`,
+      cases: `SELECT held."caseId" FROM "actions" held WHERE held."ownerOrganisationId" = :heldOrganisationId AND held."status" IN (${open})`,
+      parameters: { heldOrganisationId: organisationId },
+    };
   }
 }

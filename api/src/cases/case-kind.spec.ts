@@ -6,6 +6,7 @@ import type { CovenantVersion } from '../covenants/covenant-version.entity';
 import { caseKinds, levelsByCaseKind, type ViewerSide } from '../privacy/disclosure-policy';
 import { DisclosureStanding, NetworkDisclosure } from '../privacy/disclosure.service';
 import type { Case } from './case.entity';
+import { OpenActionHolders } from '../actions/open-action-holders';
 import { caseKindSql, dependsOnOpenAction, kindsWhere } from './case-kind';
 
 const viewer = { id: 'viewer', organisationId: 'own-organisation' };
@@ -32,6 +33,7 @@ describe(caseKindSql.name, () => {
     await db.query(
       'CREATE TABLE cases (id varchar PRIMARY KEY, "submittedById" varchar, "submittedByOrganisationId" varchar, "identityErasedAt" datetime, consent varchar, "consentOverrideReason" text)',
     );
+    await db.query('CREATE TABLE actions (id varchar PRIMARY KEY, "caseId" varchar, "ownerOrganisationId" varchar, status varchar)');
     // One row for every kind of case the policy tells apart, written as the cases table holds it.
     for (const { kind, facts } of caseKinds()) {
       await db.query('INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?)', [
@@ -43,6 +45,13 @@ describe(caseKindSql.name, () => {
         // An override without its reason is stored as an empty text as well as null: both count as missing.
         facts.consentOverrideReason ?? (kind % 2 ? '' : null),
       ]);
+      // An open action of the viewer's organisation where the kind says so; else one that is done, or another organisation's.
+      const [owner, status] = facts.holdsOpenAction
+        ? [viewer.organisationId, kind % 3 ? 'OPEN' : 'IN_PROGRESS']
+        : kind % 2
+          ? [viewer.organisationId, 'DONE']
+          : ['other-organisation', 'OPEN'];
+      await db.query('INSERT INTO actions VALUES (?, ?, ?, ?)', [`action-${kind}`, `case-${kind}`, owner, status]);
     }
   });
   afterAll(() => db.destroy());
@@ -53,7 +62,7 @@ describe(caseKindSql.name, () => {
       .map(({ kind }) => `case-${kind}`),
   );
   async function kinds(): Promise<{ id: string; kind: number }[]> {
-    const kind = caseKindSql('c', viewer, held);
+    const kind = caseKindSql('c', viewer, new OpenActionHolders(null as never).heldBy(viewer.organisationId));
     const rows: { id: string; kind: number }[] = await db
       .createQueryBuilder()
       .select('c.id', 'id')

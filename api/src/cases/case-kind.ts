@@ -1,15 +1,16 @@
 import type { DisclosureLevel } from '@casustafel/contract/enums';
 import type { Viewer } from '../common/viewer';
 import { CONSENT_KINDS } from '../privacy/disclosure-policy';
+import type { HeldCondition } from '../privacy/open-actions';
 
 /**
  * The kind of each case row (see caseKinds() in the disclosure policy), computed in SQL for one
  * viewer: whether they or their organisation brought it in, whether their organisation holds an open
- * action on it (`held`; null when the viewer's levels do not depend on it), whether its identity was
+ * action on it (`held`, a subquery; null when the viewer's levels do not depend on it), whether its identity was
  * erased, and its consent. A list keeps the kinds the policy shows, so that it can filter, count and
  * page in the database; every row of the page is still decided by the policy itself.
  */
-export function caseKindSql(alias: string, viewer: Pick<Viewer, 'id' | 'organisationId'>, held: Set<string> | null) {
+export function caseKindSql(alias: string, viewer: Pick<Viewer, 'id' | 'organisationId'>, held: HeldCondition | null) {
   const c = (column: string) => `${alias}."${column}"`;
   const consent = CONSENT_KINDS.map(({ consent, consentOverrideReason }, index) => {
     const reason = consentOverrideReason ? `${c('consentOverrideReason')} <> ''` : `COALESCE(${c('consentOverrideReason')}, '') = ''`;
@@ -17,17 +18,16 @@ export function caseKindSql(alias: string, viewer: Pick<Viewer, 'id' | 'organisa
       ? `WHEN ${c('consent')} = '${consent}' AND ${reason} THEN ${index}`
       : `WHEN ${c('consent')} = '${consent}' THEN ${index}`;
   }).join(' ');
-  const heldIds = [...(held ?? [])];
   const sql = [
     `(CASE WHEN ${c('submittedById')} = :kindViewerId THEN 1 ELSE 0 END)`,
     `(CASE WHEN ${c('submittedByOrganisationId')} = :kindOrganisationId THEN 2 ELSE 0 END)`,
-    heldIds.length ? `(CASE WHEN ${c('id')} IN (:...kindHeld) THEN 4 ELSE 0 END)` : '0',
+    held ? `(CASE WHEN ${held.sql(c('id'))} THEN 4 ELSE 0 END)` : '0',
     `(CASE WHEN ${c('identityErasedAt')} IS NOT NULL THEN 8 ELSE 0 END)`,
     `16 * (CASE ${consent} END)`,
   ].join(' + ');
   return {
     sql: `(${sql})`,
-    parameters: { kindViewerId: viewer.id, kindOrganisationId: viewer.organisationId, kindHeld: heldIds },
+    parameters: { kindViewerId: viewer.id, kindOrganisationId: viewer.organisationId, ...held?.parameters },
   };
 }
 

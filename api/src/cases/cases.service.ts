@@ -37,6 +37,7 @@ import { drawPseudonym } from './pseudonyms';
 import { CaseDirectory } from './case-directory';
 import { caseKindSql, dependsOnOpenAction, kindsWhere } from './case-kind';
 import { FreeTextGuard } from '../privacy/free-text-guard';
+import type { HeldCondition } from '../privacy/open-actions';
 
 export const PAGE_SIZE = 25;
 const NOT_FOUND = 'Deze casus bestaat niet of je mag hem niet zien.';
@@ -153,13 +154,16 @@ export class CasesService implements OnApplicationBootstrap {
     const fullNames = kindsWhere(levels, (level) => level === 'FULL');
     if (shown.length === 0) return { items: [], total: 0, page, pageSize: PAGE_SIZE };
     const held =
-      dependsOnOpenAction(levels, shown) || dependsOnOpenAction(levels, fullNames)
-        ? await this.disclosures.heldByViewer(standing, networkId)
-        : null;
+      dependsOnOpenAction(levels, shown) || dependsOnOpenAction(levels, fullNames) ? this.disclosures.heldByViewer(standing) : null;
     const kind = caseKindSql('c', viewer, held);
 
     const select = this.cases.createQueryBuilder('c').where('c."networkId" = :networkId', { networkId });
-    if (shown.length < levels.size) select.andWhere(`${kind.sql} IN (:...shown)`, { ...kind.parameters, shown });
+    // The kinds are the policy's own small numbers (case-kind.ts), written into the SQL: no parameter list at all.
+    if (shown.length < levels.size) {
+      select.andWhere(`${kind.sql} IN (${shown.join(', ')})`, kind.parameters);
+      const tied = tiedCases(shown, held);
+      if (tied) select.andWhere(`c."id" IN (${tied})`);
+    }
     if (query.status) select.andWhere('c."status" = :status', { status: query.status });
     if (query.urgency) select.andWhere('c."urgency" = :urgency', { urgency: query.urgency });
     // Problem areas are stored as a JSON array of codes: the quoted code occurs in it exactly when it is one of them.
@@ -175,18 +179,21 @@ export class CasesService implements OnApplicationBootstrap {
             .orWhere(`LOWER(c."pseudonym") LIKE :pattern ESCAPE '\\'`);
           if (fullNames.length)
             search.orWhere(
-              `(c."id" IN (SELECT i."caseId" FROM "client_identities" i WHERE i."networkId" = :networkId AND i."surnameIndex" = :surname) AND ${kind.sql} IN (:...fullNames))`,
-              { ...kind.parameters, surname: this.cipher.surnameIndex(q), fullNames },
+              `(c."id" IN (SELECT i."caseId" FROM "client_identities" i WHERE i."networkId" = :networkId AND i."surnameIndex" = :surname) AND ${kind.sql} IN (${fullNames.join(', ')}))`,
+              { ...kind.parameters, surname: this.cipher.surnameIndex(q) },
             );
         }),
       );
     }
-    const [records, total] = await select
+    // A plain COUNT(*) (getManyAndCount counts DISTINCT ids, which sorts every id the filter keeps).
+    const counted = await select.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>();
+    const total = Number(counted?.total ?? 0);
+    const records = await select
       .orderBy('c.createdAt', 'DESC')
       .addOrderBy('c.number', 'DESC')
       .offset((page - 1) * PAGE_SIZE)
       .limit(PAGE_SIZE)
-      .getManyAndCount();
+      .getMany();
 
     const disclosure = await this.disclosures.forCases(
       standing,
@@ -594,6 +601,25 @@ type NewCaseFields = Pick<
   | 'sourceReferralId'
   | 'identityErasedAt'
 >;
+
+/**
+ * When every kind of case the viewer may see is tied to them — brought in by them (kind bit 1) or their
+ * organisation (2), or with an open action of their organisation (4) — the cases so tied, as a subquery
+ * (with the parameters of caseKindSql): the database starts from those (indexes on submitter and
+ * submitting organisation, and on the actions' owner) instead of deciding the kind of every case in the
+ * network (a shell partner in an OGGZ network; issue #15). Null when some kind shown is not tied.
+ */
+function tiedCases(shown: number[], held: HeldCondition | null): string | null {
+  // Without `held` no row gets bit 4, so kinds that need it are never found and do not count.
+  const reachable = shown.filter((kind) => held || (kind & 4) === 0);
+  if (reachable.some((kind) => (kind & 7) === 0)) return null;
+  const tied = [
+    `SELECT t."id" FROM "cases" t WHERE t."networkId" = :networkId AND t."submittedById" = :kindViewerId`,
+    `SELECT t."id" FROM "cases" t WHERE t."networkId" = :networkId AND t."submittedByOrganisationId" = :kindOrganisationId`,
+  ];
+  if (held) tied.push(held.cases);
+  return tied.join(' UNION ');
+}
 
 /** `text` for a LIKE pattern, with LIKE's own characters (and the escape character, a backslash) escaped. */
 function escapeLike(text: string): string {

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { extname, resolve } from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { AppConfig } from '../config/app-config';
 import type { PdfTask } from './pdf.worker';
 
@@ -9,7 +9,7 @@ import type { PdfTask } from './pdf.worker';
  * milliseconds of CPU — never holds up other requests on the event loop. Size: PDF_WORKERS (default
  * the number of cores minus one, at least 1); more requests than workers wait in the pool's queue.
  *
- * The pool starts at the first PDF, not with the app. The worker is `pdf.worker.js` beside this file
+ * The pool starts at the first PDF, not with the app (piscina is loaded then too, issue #15). The worker is `pdf.worker.js` beside this file
  * in the build (tsc compiles it with the rest); run from TypeScript sources (tests, benchmarks) it is
  * `pdf.worker.ts`, which the worker loads through ts-node (transpile only) and tsconfig-paths.
  */
@@ -36,7 +36,9 @@ export class PdfPool implements OnModuleDestroy {
   }
 
   private start(): Piscina {
-    this.pool ??= new Piscina({ ...workerFile(), minThreads: this.size, maxThreads: this.size, idleTimeout: 60_000 });
+    if (this.pool) return this.pool;
+    const { Piscina } = require('piscina') as typeof import('piscina');
+    this.pool = new Piscina({ ...workerFile(), minThreads: this.size, maxThreads: this.size, idleTimeout: 60_000 });
     return this.pool;
   }
 }

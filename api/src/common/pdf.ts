@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -39,6 +39,17 @@ const MAX_CACHED_WORDS = 20_000;
 
 let shared: Record<keyof typeof FONT_FILES, SharedFont> | undefined;
 
+let pdfkit: typeof PDFKitDocument | undefined;
+/**
+ * pdfkit (and fontkit under it), loaded at the first document rather than when the app starts: most
+ * requests, and the start itself, never need it (issue #15, cold start). In the build only the PDF
+ * workers load it.
+ */
+function PDFDocument(): typeof PDFKitDocument {
+  pdfkit ??= require('pdfkit') as typeof PDFKitDocument;
+  return pdfkit;
+}
+
 /**
  * The fonts, read and parsed once per process (or worker). pdfkit would parse the font file again for
  * every document and lay out (shape, kern) every word again with fontkit; here each document gets an
@@ -54,7 +65,7 @@ function sharedFonts(): Record<keyof typeof FONT_FILES, SharedFont> {
 }
 
 function parse(file: Buffer): SharedFont {
-  const scratch = new PDFDocument({ autoFirstPage: false });
+  const scratch = new (PDFDocument())({ autoFirstPage: false });
   scratch.registerFont('font', file).font('font');
   const font = (scratch as unknown as { _font: EmbeddedFont })._font;
   return { make: font.constructor, font: font.font, layouts: Object.create(null) as Record<string, unknown>, documents: 0 };
@@ -84,7 +95,7 @@ export interface Pdf {
 }
 
 export function createPdf(info: { Title: string; Subject?: string }): Pdf {
-  const doc = new PDFDocument({
+  const doc = new (PDFDocument())({
     size: 'A4',
     margin: 50,
     bufferPages: true,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
 import type { RenderedMail } from './mail-templates';
 
@@ -12,14 +12,12 @@ import type { RenderedMail } from './mail-templates';
 @Injectable()
 export class MailTransport implements OnModuleDestroy {
   private readonly logger = new Logger(MailTransport.name);
-  private readonly transporter: Transporter;
+  /** Made at the first message: nodemailer is loaded then, not when the app starts (issue #15, cold start). */
+  private transporter: Transporter | undefined;
   readonly toFiles: boolean;
 
   constructor(private readonly config: AppConfig) {
     this.toFiles = !config.smtpUrl;
-    this.transporter = config.smtpUrl
-      ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 })
-      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     if (this.toFiles) {
       this.logger.log(`No SMTP_URL: mail is not sent but written as .eml files to ${config.mailOutboxDir}`);
     }
@@ -27,7 +25,7 @@ export class MailTransport implements OnModuleDestroy {
 
   /** Sends (or writes) one message; `id` names the file. Throws when the server refuses or cannot be reached. */
   async send(id: string, to: string, mail: RenderedMail): Promise<void> {
-    const info = (await this.transporter.sendMail({
+    const info = (await this.transport().sendMail({
       from: this.config.mailFrom,
       to,
       subject: mail.subject,
@@ -49,6 +47,16 @@ export class MailTransport implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.transporter.close();
+    this.transporter?.close();
+  }
+
+  private transport(): Transporter {
+    if (this.transporter) return this.transporter;
+    const nodemailer = require('nodemailer') as typeof import('nodemailer');
+    const smtpUrl = this.config.smtpUrl;
+    this.transporter = smtpUrl
+      ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 })
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    return this.transporter;
   }
 }

@@ -336,7 +336,7 @@ export class MeetingsService {
     }
     if (dto.durationMinutes !== undefined && dto.durationMinutes !== meeting.durationMinutes) changes.durationMinutes = dto.durationMinutes;
     if (dto.location !== undefined && (dto.location.trim() || null) !== meeting.location) changes.location = dto.location.trim() || null;
-    if (dto.onlineUrl !== undefined && dto.onlineUrl !== meeting.onlineUrl) changes.onlineUrl = dto.onlineUrl;
+    if (dto.onlineUrl !== undefined && (dto.onlineUrl || null) !== meeting.onlineUrl) changes.onlineUrl = dto.onlineUrl || null;
     if (Object.keys(changes).length === 0) return this.view(viewer, meeting, role, null);
     const claimed = await this.meetings.update(
       { id, status: 'PLANNED', sequence: meeting.sequence },

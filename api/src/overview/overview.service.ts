@@ -192,7 +192,7 @@ export class OverviewService {
     const shown = kindsWhere(levels, (level) => level !== 'HIDDEN');
     if (shown.length === levels.size) return null;
     if (shown.length === 0) return { sql: '1 = 0', parameters: {} };
-    const held = dependsOnOpenAction(levels, shown) ? await this.disclosures.heldByViewer(standing, networkId) : null;
+    const held = dependsOnOpenAction(levels, shown) ? this.disclosures.heldByViewer(standing) : null;
     const kind = caseKindSql('c', viewer, held);
     return { sql: `${kind.sql} IN (:...shownKinds)`, parameters: { ...kind.parameters, shownKinds: shown } };
   }

@@ -29,6 +29,7 @@ import { Clock } from '../common/clock';
 import { dutchPeriod } from '../common/amsterdam-time';
 import type { Viewer } from '../common/viewer';
 import { AppConfig } from '../config/app-config';
+import { insertRows } from '../database/insert-rows';
 import { lockForTransaction } from '../database/run-once';
 import { UnitOfWork } from '../database/unit-of-work';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -67,6 +68,34 @@ type Head = { seq: number; hash: string };
 /** How long entries may wait before the anchor follows them. */
 const ANCHOR_INTERVAL_MS = 1000;
 const ADMIN_CHANGES_SHOWN = 100;
+/** Entries read at a time by verify(). */
+const VERIFY_BATCH = 5000;
+/** Every column of the entry, as verify() reads it (the object literal in rawBatch must list the same). */
+const VERIFY_COLUMNS: (keyof AccessLogEntry)[] = [
+  'seq',
+  'eventId',
+  'at',
+  'userId',
+  'organisationId',
+  'role',
+  'networkId',
+  'caseId',
+  'action',
+  'questionId',
+  'level',
+  'context',
+  'ip',
+  'purpose',
+  'outcome',
+  'objectType',
+  'objectId',
+  'subjectUserId',
+  'subjectOrganisationId',
+  'subjectRole',
+  'chain',
+  'prevHash',
+  'hash',
+];
 
 /**
  * The append-only access log. Entries are chained with HMAC-SHA-256 under a key derived from the
@@ -88,6 +117,8 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   private pending: Head | null = null;
   private timer: NodeJS.Timeout | null = null;
   private flushes: Promise<unknown> = Promise.resolve();
+  /** Recorded, waiting for the next transaction of the log (group commit). */
+  private waiting: { events: AccessEvent[]; done: () => void; fail: (error: unknown) => void }[] = [];
 
   constructor(
     @InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>,
@@ -100,6 +131,10 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
     config: AppConfig,
   ) {
     this.chainKey = accessLogKeys(config.dataKey).chainKey;
+    const unread = entries.metadata.columns
+      .map((c) => c.propertyName)
+      .filter((name) => !VERIFY_COLUMNS.includes(name as keyof AccessLogEntry));
+    if (unread.length > 0) throw new Error(`verify() reads no ${unread.join(', ')}: add it to VERIFY_COLUMNS and rawBatch.`);
   }
 
   onApplicationBootstrap(): Promise<void> {
@@ -119,7 +154,10 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   record(events: AccessEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     if (UnitOfWork.active()) return Promise.reject(new Error('The access log is written after the unit of work commits, not inside it.'));
-    return this.enqueue(() => this.appendWithRetry(events));
+    return new Promise<void>((done, fail) => {
+      this.waiting.push({ events, done, fail });
+      if (this.waiting.length === 1) void this.enqueue(() => this.drain());
+    });
   }
 
   /** The network's entries, newest first, filtered in SQL, one page at a time. */
@@ -162,7 +200,7 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * Walks the whole chain, in batches, and compares its end with the anchor. Reports the first
+   * Walks the whole chain, in keyset batches of raw rows, checking each entry as it comes, and compares its end with the anchor. Reports the first
    * missing or altered sequence number, with a Dutch reason.
    */
   async verify(): Promise<AccessLogVerification> {
@@ -181,8 +219,8 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
       anchor: anchorView,
     });
 
-    for (;;) {
-      const batch = await this.entries.find({ where: { seq: MoreThanOrEqual(expected) }, order: { seq: 'ASC' }, take: 1000 });
+    for (let last = 0; ;) {
+      const batch = await this.rawBatch(last);
       if (batch.length === 0) break;
       for (const entry of batch) {
         if (entry.seq !== expected) return broken(expected, missing(expected, entry.seq - 1));
@@ -198,8 +236,9 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
             entry.seq,
             `Regel ${entry.seq} sluit niet aan op regel ${entry.seq - 1}: daartussen is iets weggehaald of veranderd.`,
           );
-        const { hash, ...fields } = entry;
-        if (expectedHash(this.chainKey, fields) !== hash) {
+        const hash = entry.hash;
+        // keyedHash and legacyHash read the fields they chain by name; `hash` itself is not among them.
+        if (expectedHash(this.chainKey, entry) !== hash) {
           return broken(entry.seq, `Regel ${entry.seq} is gewijzigd of buiten Casustafel om herberekend.`);
         }
         if (anchor && entry.seq === anchor.seq && hash !== anchor.hash) {
@@ -209,6 +248,7 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
         prevHash = hash;
         expected++;
       }
+      last = batch[batch.length - 1].seq;
     }
 
     const entries = expected - 1;
@@ -246,6 +286,26 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
     });
     this.flushes = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Group commit: everything recorded while the previous transaction ran goes into one transaction,
+   * in the order it was recorded, so that concurrent requests share one commit (one fsync) instead of
+   * queueing for one each. Should that transaction fail, each record is tried on its own, so that only
+   * the failing caller hears of it.
+   */
+  private async drain(): Promise<void> {
+    const batch = this.waiting.splice(0);
+    if (batch.length === 0) return;
+    try {
+      await this.appendWithRetry(batch.flatMap((b) => b.events));
+      for (const b of batch) b.done();
+    } catch (error) {
+      if (batch.length === 1) return batch[0].fail(error);
+      for (const b of batch) {
+        await this.appendWithRetry(b.events).then(b.done, b.fail);
+      }
+    }
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -341,7 +401,7 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
           rows.push({ ...fields, hash });
           prevHash = hash;
         }
-        await repo.insert(rows);
+        await insertRows(manager, AccessLogEntry, rows);
         return { seq, hash: prevHash, first: rows[0].seq };
       });
       if (this.keyedFrom === null) this.keyedFrom = head.first;
@@ -360,6 +420,50 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
       }
       throw error;
     }
+  }
+
+  /**
+   * The next entries after `last`, in sequence order, for verify(): keyset paging on the primary key
+   * (never an offset), raw rows rather than entities. Each row is copied into an object of one fixed
+   * shape (the driver's rows have many keys, which makes them slow to read field by field); only
+   * `at` needs the driver's conversion (a string on SQLite, a timestamp on PostgreSQL), done exactly
+   * as hydrating the entity would.
+   */
+  private async rawBatch(last: number): Promise<AccessLogEntry[]> {
+    const builder = this.entries.createQueryBuilder('e').select('e.seq', 'seq');
+    for (const column of VERIFY_COLUMNS) if (column !== 'seq') builder.addSelect(`e.${column}`, column);
+    const rows: (Omit<AccessLogEntry, 'at'> & { at: unknown })[] = await builder
+      .where('e.seq > :last', { last })
+      .orderBy('e.seq', 'ASC')
+      .limit(VERIFY_BATCH)
+      .getRawMany();
+    const at = this.entries.metadata.findColumnWithPropertyName('at')!;
+    const driver = this.entries.manager.connection.driver;
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      eventId: r.eventId,
+      at: driver.prepareHydratedValue(r.at, at) as Date,
+      userId: r.userId,
+      organisationId: r.organisationId,
+      role: r.role,
+      networkId: r.networkId,
+      caseId: r.caseId,
+      action: r.action,
+      questionId: r.questionId,
+      level: r.level,
+      context: r.context,
+      ip: r.ip,
+      purpose: r.purpose,
+      outcome: r.outcome,
+      objectType: r.objectType,
+      objectId: r.objectId,
+      subjectUserId: r.subjectUserId,
+      subjectOrganisationId: r.subjectOrganisationId,
+      subjectRole: r.subjectRole,
+      chain: r.chain,
+      prevHash: r.prevHash,
+      hash: r.hash,
+    }));
   }
 
   /** from/to as a day (Dutch time; `to` inclusive) or an ISO moment. */

@@ -5,7 +5,7 @@ import { CovenantsService } from '../covenants/covenants.service';
 import type { CovenantVersion } from '../covenants/covenant-version.entity';
 import { NetworksService } from '../networks/networks.service';
 import { decideDisclosure, levelsByCaseKind, readerLevel, type Disclosure, type ViewerSide } from './disclosure-policy';
-import { OpenActionLookup } from './open-actions';
+import { OpenActionLookup, type HeldCondition } from './open-actions';
 
 /** What the policy needs to know about a case (no identity). */
 export interface CaseDisclosureFacts {
@@ -125,8 +125,8 @@ export class DisclosureService {
     return new NetworkDisclosure(standing, await this.openActions.holders(caseIds));
   }
 
-  /** The cases of the network on which the viewer's organisation holds an open action (rule 4), for a list filtered in SQL. */
-  heldByViewer(standing: DisclosureStanding, networkId: string): Promise<Set<string>> {
-    return this.openActions.heldBy(standing.viewer.organisationId, networkId);
+  /** The SQL condition that the viewer's organisation holds an open action on a case (rule 4), for a list filtered in SQL. */
+  heldByViewer(standing: DisclosureStanding): HeldCondition {
+    return this.openActions.heldBy(standing.viewer.organisationId);
   }
 }

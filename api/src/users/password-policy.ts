@@ -1,8 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
-import * as nl from '@zxcvbn-ts/language-nl-be';
+import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
 import { PASSWORD_MIN_LENGTH } from '@casustafel/contract/limits';
 
 /** zxcvbn-ts score from which a password is accepted: 3, "safely unguessable" (about 10^8 guesses and more). */
@@ -59,8 +56,14 @@ export class PasswordPolicy {
     if (reason) throw new BadRequestException({ statusCode: 400, message: reason, error: 'Bad Request', fields: { [field]: [reason] } });
   }
 
+  /** zxcvbn-ts and its word lists are loaded here, not when the app starts: they take a few hundred milliseconds to load (issue #15). */
   private zxcvbn(): ZxcvbnFactory {
-    this.factory ??= new ZxcvbnFactory({
+    if (this.factory) return this.factory;
+    const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    const en = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+    const nl = require('@zxcvbn-ts/language-nl-be') as typeof import('@zxcvbn-ts/language-nl-be');
+    this.factory = new ZxcvbnFactory({
       graphs: common.adjacencyGraphs,
       dictionary: { ...common.dictionary, ...en.dictionary, ...nl.dictionary },
     });

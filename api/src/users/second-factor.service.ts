@@ -1,7 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
 import { IsNull, Repository } from 'typeorm';
 import type { MfaSetupView } from '@casustafel/contract/account';
 import type { UserView } from '@casustafel/contract/users';
@@ -61,6 +60,7 @@ export class SecondFactorService {
   async setup(userId: string): Promise<MfaSetupView> {
     const user = await this.users.findOneByOrFail({ id: userId });
     if (user.mfaEnabled) throw new ConflictException(MFA_ALREADY_ON);
+    const { generateSecret, generateURI } = otplib();
     const secret = generateSecret();
     await this.users.update({ id: userId }, { mfaSecret: this.box.seal(secret, userId), mfaLastStep: null });
     return { secret, otpauthUrl: generateURI({ issuer: TOTP_ISSUER, label: user.email, secret }) };
@@ -133,7 +133,7 @@ export class SecondFactorService {
    */
   private async checkTotp(user: User, code: string): Promise<boolean> {
     if (!user.mfaSecret || !/^\d{6}$/.test(code)) return false;
-    const result = await verify({
+    const result = await otplib().verify({
       secret: this.box.open(user.mfaSecret, user.id),
       token: code,
       epoch: Math.floor(this.clock.now().getTime() / 1000),
@@ -154,4 +154,11 @@ export class SecondFactorService {
 function newRecoveryCode(): string {
   const chars = [...randomBytes(10)].map((byte) => RECOVERY_ALPHABET[byte & 31]).join('');
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+let loadedOtplib: typeof import('otplib') | undefined;
+/** otplib, loaded at the first second-factor step rather than when the app starts (issue #15, cold start). */
+function otplib(): typeof import('otplib') {
+  loadedOtplib ??= require('otplib') as typeof import('otplib');
+  return loadedOtplib;
 }

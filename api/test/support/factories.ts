@@ -1,4 +1,4 @@
-import type { NetworkKind, NetworkRole, OrganisationKind, Ring } from '@casustafel/contract/enums';
+import type { CovenantRole, DisclosureLevel, NetworkKind, NetworkRole, OrganisationKind, Ring } from '@casustafel/contract/enums';
 import type { NetworkView } from '@casustafel/contract/networks';
 import type { OrganisationView } from '@casustafel/contract/organisations';
 import type { UserView } from '@casustafel/contract/users';
@@ -61,6 +61,23 @@ export class Factories {
   /** The user accepts the network's confidentiality statement. */
   async accept(agent: Agent, networkId: string): Promise<void> {
     await agent.post(`/api/networks/${networkId}/confidentiality/accept`).expect(200);
+  }
+
+  /**
+   * A new covenant version in which the given roles see the identity in the minutes at the given
+   * levels (the rest as they were), so that each reader's minutes differ. Returns the new version.
+   */
+  async minutesLevels(coordinator: Agent, networkId: string, minutes: Partial<Record<CovenantRole, DisclosureLevel>>): Promise<number> {
+    const covenant = (await coordinator.get(`/api/networks/${networkId}/covenant`).expect(200)).body;
+    const levels = structuredClone(covenant.levels);
+    for (const [role, level] of Object.entries(minutes)) levels[role].MINUTES = level;
+    const body = {
+      levels,
+      retentionMonths: 24,
+      anonymousQuestionSubmitter: true,
+      confidentialityStatement: covenant.confidentialityStatement,
+    };
+    return (await coordinator.put(`/api/networks/${networkId}/covenant`).send(body).expect(200)).body.version;
   }
 
   /**

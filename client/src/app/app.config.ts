@@ -5,12 +5,10 @@ import localeNl from '@angular/common/locales/nl';
 import { ApplicationConfig, inject, provideAppInitializer, provideZonelessChangeDetection } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MatIconRegistry } from '@angular/material/icon';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { errorInterceptor } from './core/error.interceptor';
 import { provideI18n } from './core/i18n';
-import { TranslatedPaginatorIntl } from './core/paginator-intl';
 import { Session } from './core/session';
 
 registerLocaleData(localeNl, 'nl-NL');
@@ -22,10 +20,11 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withInterceptors([errorInterceptor])),
     provideI18n(),
-    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+      // Fetched alongside /api/auth/me when this browser had a session, instead of after it (ADR 0025).
+      if (Session.hadSession()) void import('./signed-in.routes');
       return inject(Session).load();
     }),
   ],

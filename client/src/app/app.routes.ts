@@ -1,10 +1,10 @@
 import { Routes } from '@angular/router';
-import { adminGuard, authGuard, guestGuard, mfaEnrolmentGuard } from './core/guards';
-import { Shell } from './ui/shell';
-import { confirmLeaveWithUnsavedInput } from './ui/unsaved-input';
+import { authGuard, guestGuard, mfaEnrolmentGuard } from './core/guards';
+import { LoginPage } from './login/login-page';
 
 export const routes: Routes = [
-  { path: 'inloggen', canActivate: [guestGuard], loadComponent: () => import('./login/login-page').then((m) => m.LoginPage) },
+  // The login page is in the first download: it is where every visit without a session starts (ADR 0025).
+  { path: 'inloggen', canActivate: [guestGuard], component: LoginPage },
   {
     path: 'account/activeren',
     data: { mode: 'activate' },
@@ -20,46 +20,13 @@ export const routes: Routes = [
     canActivate: [authGuard],
     loadComponent: () => import('./account/mfa-setup-page').then((m) => m.MfaSetupPage),
   },
+  // Everything behind the sign-in: the shell (toolbar, navigation, menus) and its pages are loaded only after the guards
+  // let the user in, so the login page's first download carries none of it (issue #15, ADR 0025).
   {
     path: '',
-    component: Shell,
     canActivate: [authGuard, mfaEnrolmentGuard],
     canActivateChild: [mfaEnrolmentGuard],
-    children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./home/home-page').then((m) => m.HomePage) },
-      {
-        path: 'account',
-        loadComponent: () => import('./account/profile-page').then((m) => m.ProfilePage),
-        canDeactivate: [confirmLeaveWithUnsavedInput],
-      },
-      {
-        path: 'account/meldingen',
-        loadComponent: () => import('./notifications/notification-settings-page').then((m) => m.NotificationSettingsPage),
-        canDeactivate: [confirmLeaveWithUnsavedInput],
-      },
-      { path: 'beheer', canActivate: [adminGuard], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
-      { path: 'netwerken', loadChildren: () => import('./networks/networks.routes').then((m) => m.networksRoutes) },
-      {
-        path: 'overleggen/:id',
-        canDeactivate: [confirmLeaveWithUnsavedInput],
-        loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage),
-      },
-      {
-        path: 'acties',
-        loadComponent: () => import('./actions/my-actions-page').then((m) => m.MyActionsPage),
-        canDeactivate: [confirmLeaveWithUnsavedInput],
-      },
-      {
-        path: 'vragen/:id',
-        loadComponent: () => import('./questions/question-page').then((m) => m.QuestionPage),
-        canDeactivate: [confirmLeaveWithUnsavedInput],
-      },
-      {
-        path: 'casussen/:id',
-        loadComponent: () => import('./cases/case-page').then((m) => m.CasePage),
-        canDeactivate: [confirmLeaveWithUnsavedInput],
-      },
-    ],
+    loadChildren: () => import('./signed-in.routes').then((m) => m.signedInRoutes),
   },
   { path: '**', redirectTo: '' },
 ];

@@ -18,7 +18,8 @@ import { FiguresIndexes1765250000000 } from './1765250000000-FiguresIndexes';
 import { FiguresCovering1765260000000 } from './1765260000000-FiguresCovering';
 import { BetweenNetworks1765400000000 } from './1765400000000-BetweenNetworks';
 import { Notifications1765500000000 } from './1765500000000-Notifications';
-import { JobRuns1765600000000 } from './1765600000000-JobRuns';
+import { CaseListHeld1765600000000 } from './1765600000000-CaseListHeld';
+import { JobRuns1765700000000 } from './1765700000000-JobRuns';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   FiguresCovering1765260000000,
   BetweenNetworks1765400000000,
   Notifications1765500000000,
-  JobRuns1765600000000,
+  CaseListHeld1765600000000,
+  JobRuns1765700000000,
 ];

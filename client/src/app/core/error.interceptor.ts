@@ -1,6 +1,5 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { EnvironmentInjector, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
 import { catchError, throwError } from 'rxjs';
@@ -10,10 +9,11 @@ import { Session } from './session';
 
 /**
  * One place for failed requests: an ended session goes back to the login page; any other error
- * is shown in a snackbar (the server's message, which is Dutch: ADR 0011), unless the caller handles it.
+ * is shown in a snackbar (the server's message, which is Dutch: ADR 0011), unless the caller handles it. The snackbar
+ * (with the CDK overlay under it) is loaded when the first error is shown, not with the login page (ADR 0025).
  */
 export const errorInterceptor: HttpInterceptorFn = (request, next) => {
-  const snackBar = inject(MatSnackBar);
+  const injector = inject(EnvironmentInjector);
   const router = inject(Router);
   const session = inject(Session);
   const i18n = inject(TranslocoService);
@@ -23,7 +23,10 @@ export const errorInterceptor: HttpInterceptorFn = (request, next) => {
         session.clear();
         void router.navigate(['/inloggen'], { queryParams: { verlopen: 1 } });
       } else if (!request.context.get(HANDLES_ERRORS)) {
-        snackBar.open(errorMessage(error), i18n.translate('action.close'), { duration: 8000, politeness: 'assertive' });
+        const message = errorMessage(error);
+        void import('@angular/material/snack-bar').then(({ MatSnackBar }) =>
+          injector.get(MatSnackBar).open(message, i18n.translate('action.close'), { duration: 8000, politeness: 'assertive' }),
+        );
       }
       return throwError(() => error);
     }),

@@ -2,15 +2,19 @@ import { DOCUMENT } from '@angular/common';
 import { EnvironmentProviders, inject, Injectable, provideAppInitializer, signal } from '@angular/core';
 import { provideTransloco, Translation, TranslocoLoader, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
+import nl from '../i18n/nl.json';
 
 export type Language = 'nl' | 'en';
 const STORAGE_KEY = 'casustafel.taal';
 
-/** Translations are bundled (no extra request before the first page); Dutch first, English second. */
+/**
+ * Translations are bundled: Dutch, the default, in the first download (no extra request before the first page can show,
+ * ADR 0025); English, second, loaded when chosen.
+ */
 @Injectable({ providedIn: 'root' })
 class BundledLoader implements TranslocoLoader {
   getTranslation(lang: string): Promise<Translation> {
-    return lang === 'en' ? import('../i18n/en.json').then((m) => m.default) : import('../i18n/nl.json').then((m) => m.default);
+    return lang === 'en' ? import('../i18n/en.json').then((m) => m.default) : Promise.resolve(nl);
   }
 }
 

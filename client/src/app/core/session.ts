@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, effect, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { LoginResponse, MeView } from '@casustafel/contract/auth';
 import { handlesErrors } from './http-context';
@@ -8,17 +8,41 @@ import { handlesErrors } from './http-context';
 export type LoginOutcome = 'signedIn' | 'mfaRequired';
 
 const NO_MFA: MeView['mfa'] = { enabled: false, enrolmentRequired: false };
+/** A mark in this browser that it had a session the last time it asked (no data: only whether). */
+const HAD_SESSION_KEY = 'casustafel.sessie';
 
 /** The signed-in user. `undefined` while loading, `null` when nobody is signed in. */
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly http = inject(HttpClient);
   private readonly current = signal<MeView | null | undefined>(undefined);
+  private readonly remember = effect(() => {
+    const me = this.current();
+    if (me === undefined) return;
+    try {
+      if (me) localStorage.setItem(HAD_SESSION_KEY, '1');
+      else localStorage.removeItem(HAD_SESSION_KEY);
+    } catch {
+      // Private browsing: nothing to remember.
+    }
+  });
 
   readonly me = this.current.asReadonly();
   readonly isAdmin = computed(() => this.current()?.isAdmin ?? false);
   readonly networks = computed(() => this.current()?.networks ?? []);
   readonly mfa = computed(() => this.current()?.mfa ?? NO_MFA);
+
+  /**
+   * Whether this browser had a session when it last asked: the start-up can then fetch the signed-in part of the
+   * client while /api/auth/me is under way (ADR 0025). A hint only; the server's answer decides.
+   */
+  static hadSession(): boolean {
+    try {
+      return localStorage.getItem(HAD_SESSION_KEY) === '1';
+    } catch {
+      return false;
+    }
+  }
 
   async load(): Promise<void> {
     try {

@@ -109,6 +109,19 @@ describe('ChangeMeetingDialog', () => {
     expect(host().querySelector('.lead')!.textContent).toContain('60 min.');
   });
 
+  it('removes the online link when the field is emptied', async () => {
+    await open({ ...planned(), onlineUrl: 'https://meet.example.nl/oud' });
+    const dialog = await openDialog();
+    expect(await (await field(dialog, 'onlineUrl')).getValue()).toBe('https://meet.example.nl/oud');
+    await (await field(dialog, 'onlineUrl')).setValue('');
+    await save(dialog);
+    const patch = http.expectOne({ method: 'PATCH', url: '/api/meetings/m1' });
+    expect(patch.request.body).toEqual({ onlineUrl: '' });
+    patch.flush({ ...planned(), onlineUrl: null });
+    await settle(fixture);
+    expect(await root.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+  });
+
   it('shows a 400 field error next to the field and in the summary, and keeps the dialog open with what was typed', async () => {
     await open(planned());
     const dialog = await openDialog();

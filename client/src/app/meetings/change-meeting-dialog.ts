@@ -60,7 +60,7 @@ import { MeetingsApi } from './meetings-api';
         <mat-form-field class="full">
           <mat-label>{{ 'meetings.onlineUrl' | transloco }}</mat-label>
           <input matInput type="url" formControlName="onlineUrl" data-testid="change-onlineUrl" />
-          <mat-error>{{ form.controls.onlineUrl.errors?.['server'] ?? ('meetingChange.onlineUrlKept' | transloco) }}</mat-error>
+          <mat-error>{{ form.controls.onlineUrl.errors?.['server'] }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -80,8 +80,7 @@ export class ChangeMeetingDialog {
     startsAt: [this.plannedStart, Validators.required],
     duration: [this.meeting.durationMinutes, [Validators.required, Validators.min(15), Validators.max(480)]],
     location: [this.meeting.location ?? '', Validators.maxLength(160)],
-    // The API can replace the link, not remove it: a meeting with a link keeps one.
-    onlineUrl: [this.meeting.onlineUrl ?? '', this.meeting.onlineUrl ? [Validators.required, Validators.pattern(/\S/)] : []],
+    onlineUrl: [this.meeting.onlineUrl ?? ''],
   });
   protected readonly submit = new FormSubmit();
 
@@ -93,7 +92,8 @@ export class ChangeMeetingDialog {
     if (Number(v.duration) !== m.durationMinutes) dto.durationMinutes = Number(v.duration);
     // An emptied location is sent as '' (the API removes it).
     if (v.location.trim() !== (m.location ?? '')) dto.location = v.location.trim();
-    if (v.onlineUrl.trim() && v.onlineUrl.trim() !== (m.onlineUrl ?? '')) dto.onlineUrl = v.onlineUrl.trim();
+    // An emptied link likewise: the meeting is no longer online.
+    if (v.onlineUrl.trim() !== (m.onlineUrl ?? '')) dto.onlineUrl = v.onlineUrl.trim();
     if (this.form.valid && Object.keys(dto).length === 0) {
       this.ref.close();
       return;

@@ -27,6 +27,9 @@ const askedThisVisit = new Set<string>();
     .banner { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; padding: 12px 16px; margin: 12px 0; border-radius: 12px;
       background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
     .banner p { margin: 0; flex: 1 1 320px; }
+    /* The header's usual height while the network loads, so the page below does not jump down when it arrives. */
+    .pending { height: 135px; }
+    @media (max-width: 599px) { .pending { height: 173px; } }
   `,
   template: `
     @if (network.value(); as net) {
@@ -65,6 +68,8 @@ const askedThisVisit = new Set<string>();
           </div>
         }
       }
+    } @else if (network.isLoading()) {
+      <div class="pending" aria-hidden="true"></div>
     }
   `,
 })

@@ -34,5 +34,17 @@ export class AppDatePipe implements PipeTransform {
 export function formatAppDate(value: string | Date | null | undefined, locale: string, format: keyof typeof FORMATS = 'date'): string {
   if (!value) return '';
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(locale, FORMATS[format]).format(date);
+  return formatter(locale, format).format(date);
+}
+
+/**
+ * One formatter per language and format: building an Intl.DateTimeFormat costs far more than formatting with it,
+ * and the pipe runs on every change detection (it is impure, to follow a change of language).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, format: keyof typeof FORMATS): Intl.DateTimeFormat {
+  const key = `${locale} ${format}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(locale, FORMATS[format])));
+  return found;
 }

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { columns } from '../migration-helpers';
 
 /** Claims of scheduled jobs per slot, so that several API instances on one database run each once (ADR 0026). */
-export class JobRuns1765600000000 implements MigrationInterface {
-  name = 'JobRuns1765600000000';
+export class JobRuns1765700000000 implements MigrationInterface {
+  name = 'JobRuns1765700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
