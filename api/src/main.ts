@@ -1,39 +1,13 @@
-import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-import { configureApp } from './bootstrap';
-import { ConfigError, loadEnvFile, readConfig } from './config/app-config';
+/**
+ * Starts the API: `node dist/api/api/src/main.js`. The build bundles the server and the libraries it loads
+ * at start into one file beside this one, server.bundle.js (api/tools/bundle.mjs, ADR 0027), which runs
+ * with V8's code cache (start-bundle.ts). Without a bundle — under ts-node, or a build by tsc alone — the
+ * server is loaded as it is.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBundle } from './start-bundle';
 
-async function main(): Promise<void> {
-  const logger = new Logger('Casustafel');
-  loadEnvFile();
-  const config = readConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    bodyParser: false,
-    // Held until the JSON logger takes over (LOG_LEVEL decides what it writes).
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(PinoNestLogger));
-  app.flushLogs();
-  if (config.dataKeySource === 'generated' || config.dataKeySource === 'file') {
-    logger.warn(
-      'Client identities are encrypted with a key from the data folder (development only). Set CASUSTAFEL_DATA_KEY in production.',
-    );
-  }
-  configureApp(app, config);
-  await app.listen(config.port);
-  const database = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.databasePath})`;
-  logger.log(`Casustafel draait op http://localhost:${config.port} (${config.nodeEnv}, ${database})`);
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    // A configuration problem: say what to fix, without a stack trace.
-    process.stderr.write(`Casustafel start niet: ${error.message}\n`);
-  } else {
-    process.stderr.write(`Casustafel start niet: ${error instanceof Error ? (error.stack ?? error.name) : 'onbekende fout'}\n`);
-  }
-  process.exit(1);
-});
+const bundle = join(__dirname, 'server.bundle.js');
+if (existsSync(bundle)) startBundle(bundle);
+else require('./server');

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Piscina } from 'piscina';
 import { AppConfig } from '../config/app-config';
@@ -46,7 +47,11 @@ export class PdfPool implements OnModuleDestroy {
 /** The worker file, compiled or (under ts-node and Jest) as TypeScript with what the worker needs to load it. */
 function workerFile(): { filename: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
   const extension = extname(__filename);
-  const filename = resolve(__dirname, `pdf.worker${extension}`);
+  // In the server bundle (ADR 0027) __dirname is the bundle's folder, one above this one; the worker itself is not bundled.
+  const filename = [resolve(__dirname, `pdf.worker${extension}`), resolve(__dirname, 'common', `pdf.worker${extension}`)].find((file) =>
+    existsSync(file),
+  );
+  if (!filename) throw new Error('pdf.worker ontbreekt naast de server: bouw de API opnieuw (npm run build).');
   if (extension !== '.ts') return { filename };
   return {
     filename,
