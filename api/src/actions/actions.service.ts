@@ -51,10 +51,10 @@ const CORRECTION_KEYS = ['description', 'dueDate', 'ownerOrganisationId', 'owner
 
 export const STALE = 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en kijk of je wijziging nog nodig is.';
 
-/** Actions (actiepunten): one owning organisation each, a due date, a status with history. */
 /** Overdue first, then by due date: what needs doing now stands at the top. */
 const overdueFirst = (a: ActionView, b: ActionView): number => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate);
 
+/** Actions (actiepunten): one owning organisation each, a due date, a status with history. */
 @Injectable()
 export class ActionsService {
   constructor(

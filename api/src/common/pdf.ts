@@ -93,7 +93,8 @@ const MAX_HEIGHTS = 20_000;
  * `doc.heightOfString` says, remembered per process. A table measures every cell before it draws the
  * row (to break the page first), and the same organisation, date and status fill most cells; pdfkit
  * lays each one out anew for every measurement, and every reader's copy of the same minutes again.
- * The height depends only on the key (no page breaks while measuring, whatever the position).
+ * The height depends only on the key (no page breaks while measuring, whatever the position). Like the
+ * word cache, it holds text seen by this process (worker) in memory, bounded, and nowhere else.
  */
 function heightOf(doc: PDFKit.PDFDocument, text: string, width: number): number {
   const state = doc as unknown as { _font: { name: string }; _fontSize: number; _lineGap: number };
