@@ -526,7 +526,7 @@ the target of 1.3 × (0.90 × in the first run of this bench, 2026-11-28, before
 font and lays out every word again for each document; the renderer does not (ADR 0024). Against the second floor,
 which shares that, the renderer takes ${(minutes.cpu / shared.cpu).toFixed(2)} × the CPU time. Rendering minutes whose texts it has not
 seen before (the second row: every section text and action description new each time) it is at
-${(fresh.median / floor.median).toFixed(2)} × the floor (${(fresh.cpu / floor.cpu).toFixed(2)} × in CPU time): the cells it measured before are remembered (below). That remaining gap is
+${(fresh.median / floor.median).toFixed(2)} × the floor (${(fresh.cpu / floor.cpu).toFixed(2)} × in CPU time): only the words it laid out before are remembered across documents (ADR 0024). That remaining gap is
 the renderer's own work, and by a CPU profile of the bench's document (\`node --cpu-prof\`, 40 renderings; 2026-11-28)
 it is: laying out the tables and lists cell by cell (each cell and list item its own wrapped text: about 530 table
 cells and 120 list items here), the tagging (a structure element and marked content per heading, paragraph,
@@ -535,9 +535,10 @@ ${(floor.bytes / 1024).toFixed(0)} KiB to compress and write (with a font subset
 report, with the same output (same text by \`pdftotext\`, same structure tree by \`pdfinfo -struct-text\`): the
 due dates were parsed with Luxon's time-zone arithmetic for every action (14 % of a rendering; now once per
 date, \`formatDutch\`), and every table cell and list item was laid out twice, once to measure it for the page
-break and once to draw it (the measurement is now remembered per font, size, width and text, per process: \`heightOf\`
-in \`common/pdf.ts\`; within one document that saves the organisation, date and status cells that repeat, across
-documents — other readers of the same minutes — every cell). Old and new code rendering the bench's document in turns (2026-11-28, load average about 6): 217 and 247 ms of CPU
+break and once to draw it (the measurement is now remembered per font, size, width and text within the document:
+\`heightOf\` in \`common/pdf.ts\`, which also saves the organisation, date and status cells that repeat; per document and not
+per process, because a cell may hold a client's name — the numbers that follow were taken while it was still kept per
+process, which spared other readers of the same minutes every cell). Old and new code rendering the bench's document in turns (2026-11-28, load average about 6): 217 and 247 ms of CPU
 per rendering before, 154 and 163 ms after; with every text new in each rendering (load average about 11), 269 and
 282 ms before, 217 and 240 ms after.
 

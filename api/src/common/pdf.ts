@@ -84,26 +84,26 @@ function useSharedFonts(doc: PDFKit.PDFDocument): void {
   }
 }
 
-/** Heights of wrapped text measured so far, per font, size, line gap, width and text (see heightOf). */
-const heights = new Map<string, number>();
-const MAX_HEIGHTS = 20_000;
+/** Heights of wrapped text measured in each document, per font, size, line gap, width and text (see heightOf). */
+const heights = new WeakMap<PDFKit.PDFDocument, Map<string, number>>();
 
 /**
  * The height `text` takes wrapped at `width` in the document's current font and size: what
- * `doc.heightOfString` says, remembered per process. A table measures every cell before it draws the
- * row (to break the page first), and the same organisation, date and status fill most cells; pdfkit
- * lays each one out anew for every measurement, and every reader's copy of the same minutes again.
- * The height depends only on the key (no page breaks while measuring, whatever the position). Like the
- * word cache, it holds text seen by this process (worker) in memory, bounded, and nowhere else.
+ * `doc.heightOfString` says, remembered for this document. A table measures every cell before it draws
+ * the row (to break the page first), and the same organisation, date and status fill most cells; pdfkit
+ * lays each one out anew for every measurement. The height depends only on the key (no page breaks while
+ * measuring, whatever the position). Kept per document, not per process: a cell may hold a client's name,
+ * and that text is gone with the document.
  */
 function heightOf(doc: PDFKit.PDFDocument, text: string, width: number): number {
   const state = doc as unknown as { _font: { name: string }; _fontSize: number; _lineGap: number };
   const key = `${state._font.name}\u0000${state._fontSize}\u0000${state._lineGap}\u0000${width}\u0000${text}`;
-  let height = heights.get(key);
+  let measured = heights.get(doc);
+  if (!measured) heights.set(doc, (measured = new Map()));
+  let height = measured.get(key);
   if (height === undefined) {
-    if (heights.size >= MAX_HEIGHTS) heights.clear();
     height = doc.heightOfString(text, { width });
-    heights.set(key, height);
+    measured.set(key, height);
   }
   return height;
 }
