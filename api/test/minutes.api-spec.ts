@@ -170,6 +170,38 @@ describe('Minutes', () => {
     expect(withAddendum.addenda).toHaveLength(1);
   });
 
+  it('carries over the open actions of earlier meetings, not its own nor the finished ones', async () => {
+    const { s, m, theCase } = await meetingWithCase();
+    const c = s.coordinator.agent;
+    const earlier = (await c.get(`/api/meetings/${m.id}/minutes`).expect(200)).body.actions;
+    expect(earlier.map((a: { description: string }) => a.description)).toEqual(['Huisbezoek afleggen']);
+    const next = (
+      await c
+        .post(`/api/networks/${s.network.id}/meetings`)
+        .send({ startsAt: new Date(t.clock.now().getTime() + 14 * 86_400_000).toISOString(), durationMinutes: 60 })
+        .expect(201)
+    ).body;
+    const agenda = (await c.post(`/api/meetings/${next.id}/agenda/assemble`).expect(200)).body.agenda;
+    const item = agenda.find((i: { case: { id: string } | null }) => i.case?.id === theCase.id);
+    await c.post(`/api/meetings/${next.id}/start`).expect(200);
+    await c
+      .post(`/api/meetings/${next.id}/agenda/${item.id}/actions`)
+      .send({ description: 'Terugkoppeling huisarts', ownerOrganisationId: s.core.organisation.id, dueDate: '2026-12-20' })
+      .expect(201);
+    await c.post(`/api/meetings/${next.id}/close`).expect(200);
+
+    const descriptions = (actions: { description: string }[]) => actions.map((a) => a.description);
+    let minutes = (await c.get(`/api/meetings/${next.id}/minutes`).expect(200)).body;
+    expect(descriptions(minutes.actions)).toEqual(['Terugkoppeling huisarts']);
+    expect(descriptions(minutes.carriedOver)).toEqual(['Huisbezoek afleggen']);
+    expect(minutes.carriedOver[0]).toMatchObject({ id: earlier[0].id, meetingId: m.id, status: 'OPEN' });
+
+    await s.shell.agent.patch(`/api/actions/${earlier[0].id}`).send({ status: 'DONE', version: earlier[0].version }).expect(200);
+    minutes = (await c.get(`/api/meetings/${next.id}/minutes`).expect(200)).body;
+    expect(minutes.carriedOver).toEqual([]);
+    expect(descriptions(minutes.actions)).toEqual(['Terugkoppeling huisarts']);
+  });
+
   it('renders a proper first page (kept as docs/screenshots/20-verslag-pdf.png)', async () => {
     const { s, m } = await meetingWithCase();
     const res = await s.volunteer.agent.get(`/api/meetings/${m.id}/minutes.pdf`).buffer(true).parse(binary);

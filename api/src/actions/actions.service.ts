@@ -51,6 +51,9 @@ const CORRECTION_KEYS = ['description', 'dueDate', 'ownerOrganisationId', 'owner
 
 export const STALE = 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en kijk of je wijziging nog nodig is.';
 
+/** Overdue first, then by due date: what needs doing now stands at the top. */
+const overdueFirst = (a: ActionView, b: ActionView): number => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate);
+
 /** Actions (actiepunten): one owning organisation each, a due date, a status with history. */
 @Injectable()
 export class ActionsService {
@@ -145,8 +148,21 @@ export class ActionsService {
     }
     const views = await this.views(viewer, found, roles, { context: 'DOSSIER' });
     const filtered = query.overdue === undefined ? views : views.filter((a) => a.overdue === query.overdue);
-    // Overdue first, then by due date: what needs doing now stands at the top.
-    return filtered.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
+    return filtered.sort(overdueFirst);
+  }
+
+  /**
+   * The network's open actions that were not agreed in this meeting (the minutes' "carried over"
+   * list), as `list` shows them (labelled as in the dossier, overdue first, then by due date). Only
+   * open actions of other meetings (or of none) are labelled and named: not every action the network
+   * ever had, as filtering `list` would.
+   */
+  async openOutsideMeeting(viewer: Viewer, networkId: string, meetingId: string): Promise<ActionView[]> {
+    const access = await this.networks.accessFor(viewer, networkId);
+    if (!access.role) throw new NotFoundException('Dit netwerk bestaat niet of je bent er geen lid van.');
+    const open = await this.actions.find({ where: { networkId, status: In([...OPEN_ACTION_STATUSES]) } });
+    const found = open.filter((a) => a.meetingId !== meetingId);
+    return (await this.views(viewer, found, new Map([[networkId, access.role]]), { context: 'DOSSIER' })).sort(overdueFirst);
   }
 
   /**

@@ -140,6 +140,14 @@ describe('Amsterdam time', () => {
       expect(formatDutch('2026-12-15', 'day')).toBe('15 december 2026');
       expect(formatDutch('2026-01-01', 'day')).toBe('1 januari 2026');
     });
+
+    it('writes a due date the same the second time (remembered), and refuses one that names no real day each time', () => {
+      expect(formatDutch('2026-03-29', 'day')).toBe('29 maart 2026'); // the day summer time begins
+      expect(formatDutch('2026-03-29', 'day')).toBe('29 maart 2026');
+      expect(formatDutch('2026-10-25', 'moment')).toBe('25 oktober 2026 om 12:00'); // noon, the day winter time begins
+      expect(() => formatDutch('2026-02-30', 'day')).toThrow(RangeError);
+      expect(() => formatDutch('2026-02-30', 'day')).toThrow(RangeError);
+    });
   });
 });
 

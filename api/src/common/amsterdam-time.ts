@@ -86,9 +86,25 @@ const formats = {
   clock: new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }),
 };
 
+/**
+ * Noon in Amsterdam of each due date (YYYY-MM-DD) formatted so far, as epoch milliseconds (NaN for no
+ * real date). Luxon's zone arithmetic is most of the cost of formatting a date, and a document
+ * formats the same few due dates over and over (a PDF of 120 actions: 120 times, issue #15).
+ */
+const noonOf = new Map<string, number>();
+const MAX_NOONS = 10_000;
+
 /** A moment, or a due date (YYYY-MM-DD, the day itself), in Dutch words and Amsterdam time. */
 export function formatDutch(at: Date | string, style: keyof typeof formats = 'moment'): string {
-  const instant =
-    typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? DateTime.fromISO(at, { zone }).set({ hour: 12 }).toJSDate() : new Date(at);
-  return formats[style].format(instant);
+  return formats[style].format(typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? noon(at) : new Date(at));
+}
+
+function noon(day: string): Date {
+  let ms = noonOf.get(day);
+  if (ms === undefined) {
+    if (noonOf.size >= MAX_NOONS) noonOf.clear();
+    ms = DateTime.fromISO(day, { zone }).set({ hour: 12 }).toMillis();
+    noonOf.set(day, ms);
+  }
+  return new Date(ms);
 }

@@ -17,8 +17,29 @@ import type { PdfTask } from './pdf.worker';
 @Injectable()
 export class PdfPool implements OnModuleDestroy {
   private pool: Piscina | undefined;
+  private preparing = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly config: AppConfig) {}
+
+  /**
+   * Runs `work` — gathering what a PDF is made of on the event loop: the reader's view, the
+   * disclosure decisions — when fewer than `size` others do so, else after them, first come first
+   * served. Twenty downloads at once would otherwise prepare twenty documents at once, every turn of
+   * the event loop a part of each, holding up everything else for the lot, while the workers can
+   * render only `size` of them at a time anyway (issue #15).
+   */
+  async prepare<T>(work: () => Promise<T>): Promise<T> {
+    if (this.preparing >= this.size) await new Promise<void>((admit) => this.waiting.push(admit));
+    else this.preparing++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.preparing--;
+    }
+  }
 
   async render(task: PdfTask): Promise<Buffer> {
     const bytes = (await this.start().run(task)) as ArrayBuffer;

@@ -84,6 +84,30 @@ function useSharedFonts(doc: PDFKit.PDFDocument): void {
   }
 }
 
+/** Heights of wrapped text measured in each document, per font, size, line gap, width and text (see heightOf). */
+const heights = new WeakMap<PDFKit.PDFDocument, Map<string, number>>();
+
+/**
+ * The height `text` takes wrapped at `width` in the document's current font and size: what
+ * `doc.heightOfString` says, remembered for this document. A table measures every cell before it draws
+ * the row (to break the page first), and the same organisation, date and status fill most cells; pdfkit
+ * lays each one out anew for every measurement. The height depends only on the key (no page breaks while
+ * measuring, whatever the position). Kept per document, not per process: a cell may hold a client's name,
+ * and that text is gone with the document.
+ */
+function heightOf(doc: PDFKit.PDFDocument, text: string, width: number): number {
+  const state = doc as unknown as { _font: { name: string }; _fontSize: number; _lineGap: number };
+  const key = `${state._font.name}\u0000${state._fontSize}\u0000${state._lineGap}\u0000${width}\u0000${text}`;
+  let measured = heights.get(doc);
+  if (!measured) heights.set(doc, (measured = new Map()));
+  let height = measured.get(key);
+  if (height === undefined) {
+    height = doc.heightOfString(text, { width });
+    measured.set(key, height);
+  }
+  return height;
+}
+
 /** Block-level structure types this module writes. */
 export type BlockType = 'H1' | 'H2' | 'P';
 
@@ -131,7 +155,7 @@ export function bulletList(pdf: Pdf, items: string[]): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - 12;
   for (const item of items) {
-    if (doc.y + doc.heightOfString(item, { width }) > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    if (doc.y + heightOf(doc, item, width) > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
     const entry = doc.struct('LI');
     list.add(entry);
@@ -208,7 +232,7 @@ export function drawTable(pdf: Pdf, columns: PdfColumn[], rows: string[][], opti
       .font(isHeader ? 'bold' : 'body')
       .fontSize(9)
       .fillColor('#000');
-    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: columns[i].width - 6 }))) + 6;
+    const height = Math.max(...cells.map((cell, i) => heightOf(doc, cell || ' ', columns[i].width - 6))) + 6;
     if (doc.y + height > doc.page.height - 70) doc.addPage();
     const y = doc.y;
     const row = doc.struct('TR');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setImmediate } from 'node:timers/promises';
 import { DataSource, type EntityManager, type ObjectLiteral, type Repository } from 'typeorm';
 
 const insideUnit = new AsyncLocalStorage<true>();
@@ -54,4 +55,15 @@ export function within<T extends ObjectLiteral>(repository: Repository<T>, manag
 /** A write refused by a unique index: another request took the same number or key first. */
 export function isUniqueViolation(error: unknown): boolean {
   return /unique|duplicate/i.test(String((error as Error)?.message));
+}
+
+/**
+ * Lets the event loop serve what else is waiting before a long read goes on. On SQLite every query
+ * is synchronous (better-sqlite3), so a chain of awaits on queries never gives the loop a turn: the
+ * view behind a minutes PDF — dozens of queries and the disclosure decisions — would hold every
+ * other request up for its whole length (issue #15). Never inside a unit of work: its transaction
+ * holds SQLite's one connection, and whatever ran meanwhile would run inside it.
+ */
+export async function nextTurn(): Promise<void> {
+  if (!UnitOfWork.active()) await setImmediate();
 }

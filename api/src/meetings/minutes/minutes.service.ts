@@ -5,7 +5,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import type { CovenantRole } from '@casustafel/contract/enums';
-import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import type { ActionView } from '@casustafel/contract/meetings';
 import type { AddendumDto, ApproveMinutesDto, MinutesCommentDto, MinutesView, UpdateMinutesDto } from '@casustafel/contract/minutes';
 import { ActionsService, STALE } from '../../actions/actions.service';
@@ -17,7 +16,7 @@ import { CASE_STATUS_LABEL, RECOMMENDATION_LABEL, SEVERITY_LABEL, labelOf } from
 import type { Viewer } from '../../common/viewer';
 import { CovenantsService } from '../../covenants/covenants.service';
 import { newId } from '../../database/ids';
-import { UnitOfWork, within } from '../../database/unit-of-work';
+import { UnitOfWork, nextTurn, within } from '../../database/unit-of-work';
 import { NetworksService } from '../../networks/networks.service';
 import { QuestionsService } from '../../questions/questions.service';
 import { AccessLogService } from '../../privacy/access-log.service';
@@ -268,8 +267,10 @@ export class MinutesService {
 
   /** The minutes as this reader may read them, as a PDF for them alone: rendered in the PDF pool (or from the cache of approved minutes), logged as an export, named by the meeting's date. */
   async pdf(viewer: Viewer, meetingId: string): Promise<FileDownload> {
-    const view = await this.get(viewer, meetingId, true);
-    const organisation = (await this.organisations.findById(viewer.organisationId))?.name ?? '';
+    const { view, organisation } = await this.pdfPool.prepare(async () => ({
+      view: await this.get(viewer, meetingId, true),
+      organisation: (await this.organisations.findById(viewer.organisationId))?.name ?? '',
+    }));
     // Decided here, rendered in a worker: the worker receives only what this reader may see.
     const input = minutesPdfInput(view);
     const reader = { name: viewer.name, organisation };
@@ -299,6 +300,8 @@ export class MinutesService {
       action: forExport ? 'EXPORT' : 'VIEW',
     });
     const visibleCase = (a: ActionView) => !a.case || cases.has(a.case.id);
+    // Each part of the view in a turn of the event loop of its own (nextTurn): on SQLite the whole view would be one.
+    await nextTurn();
     const agreed = (
       await this.actions.forAgendaItems(
         viewer,
@@ -307,9 +310,9 @@ export class MinutesService {
         { context: 'MINUTES', role, covenantVersion: record.covenantVersion },
       )
     ).filter(visibleCase);
-    const carriedOver = (await this.actions.list(viewer, { scope: 'network', networkId: record.networkId }))
-      .filter((a) => a.meetingId !== record.meetingId && OPEN_ACTION_STATUSES.includes(a.status))
-      .filter(visibleCase);
+    await nextTurn();
+    const carriedOver = (await this.actions.openOutsideMeeting(viewer, record.networkId, record.meetingId)).filter(visibleCase);
+    await nextTurn();
     const comments = await this.comments.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
     const attendance = await this.attendance.findBy({ meetingId: record.meetingId });
     const addenda = await this.addenda.find({ where: { meetingId: record.meetingId }, order: { createdAt: 'ASC' } });
@@ -320,6 +323,7 @@ export class MinutesService {
       covenantVersion: record.covenantVersion,
       role,
     });
+    await nextTurn();
     return toMinutesView({
       record,
       meeting,
