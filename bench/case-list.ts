@@ -274,7 +274,28 @@ ${verdicts.join('\n')}
 
 Measured ${new Date().toISOString().slice(0, 10)}; load average (1 min) ${loadBefore.toFixed(1)} before the runs and
 ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} at the end of each run, on ${cpus().length} cores shared with other work (the
-benchmark's own three processes account for about 2 of it while a run is going).`,
+benchmark's own three processes account for about 2 of it while a run is going).
+
+Before this round (commit aedf95f, run once in the same session at a load average of 10.6–12.9; the floor's own
+numbers swing by 2–4 × between such runs, so compare the app's rows): coordinator 6 / 5 / 4 requests/s at
+1,000 / 10,000 / 100,000 cases (p99 6.3 / 7.5 / 7.0 s), shell partner 6 / 2 / 0 (p99 6.5 / 12.4 / 49.6 s).
+
+Where the time goes (issue #15, profiled on 2026-11-28 with the V8 CPU profiler and a timer around each SQLite
+statement, at a load average of about 7, so shares rather than milliseconds): for the coordinator at 100,000
+cases SQLite took about half the CPU and the \`COUNT(*)\` of the network's cases alone about 24 ms per request —
+it reads 100,000 index entries every time, so the app's cost per request grows with the network however little
+else it does; then building SQL through TypeORM (13 %), JSON (7 %), the Nest pipeline (5 %), decrypting the 25
+identities (3 %), pino (3 %). For the shell partner at 100,000 cases SQLite took 92 %: count and page each
+decide the kind of every one of the about 19,000 cases tied to the partner (brought in by them or their
+organisation, or held by an open action of it), reading each case's row, about 0.8 s per statement under that
+load. What this round cut, for every size: the list looked the network and the caller's role up again after
+the access guard had (2 of 15 statements); the session, the role, the covenant standing, the open actions of
+the page's cases, the identities and the access log's head were read through the repository API (SQL built anew
+on each request) and are now plain statements written once; the access log's INSERT bound its sequence numbers
+as SQL text (TypeORM's SQLite driver writes numbers into the statement), so each one was a statement SQLite had
+never seen, prepared anew and pushing the app's other prepared statements out of the driver's cache. Left: the
+count (a counter kept per network by the database would make it constant, not done here) and the shell
+partner's kinds (see issue #15).`,
   );
 }
 

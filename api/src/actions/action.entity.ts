@@ -10,6 +10,8 @@ import type { ActionStatus, NotDoneReason } from '@casustafel/contract/meeting-r
 @Index('IDX_actions_case_created', ['caseId', 'createdAt'])
 // Whether an organisation holds an open action on a case, for the case list (migration CaseListHeld).
 @Index('IDX_actions_case_holder', ['caseId', 'ownerOrganisationId', 'status'])
+// The meeting view's agenda joins each item to its actions (migration AgendaActions).
+@Index('IDX_actions_agenda_item', ['agendaItemId', 'createdAt'])
 // The figures read a period's actions from these indexes alone, the second in the order they group on (migration FiguresCovering).
 @Index('IDX_actions_figures', ['networkId', 'createdAt', 'updatedAt', 'status', 'notDoneReason', 'ownerOrganisationId', 'dueDate', 'id'])
 @Index('IDX_actions_figures_groups', ['networkId', 'ownerOrganisationId', 'status', 'notDoneReason', 'createdAt', 'updatedAt', 'dueDate'])

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { placeholder } from '../database/raw-entity';
 import { OPEN_ACTION_STATUSES } from '@casustafel/contract/meeting-rules';
 import { OpenActionLookup, type HeldCondition } from '../privacy/open-actions';
 import { Action } from './action.entity';
+
+const OPEN_STATUSES = OPEN_ACTION_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /** caseId → organisations holding an open action on it, for the disclosure policy (one query). */
 @Injectable()
@@ -15,10 +18,13 @@ export class OpenActionHolders extends OpenActionLookup {
   async holders(caseIds: string[]): Promise<Map<string, Set<string>>> {
     const holders = new Map<string, Set<string>>();
     if (caseIds.length === 0) return holders;
-    const open = await this.actions.find({
-      where: { caseId: In(caseIds), status: In(OPEN_ACTION_STATUSES) },
-      select: { caseId: true, ownerOrganisationId: true },
-    });
+    // Asked for every page of cases and every meeting view: one plain statement, not a repository find.
+    const source = this.actions.manager.connection;
+    const ids = [...new Set(caseIds)];
+    const open: { caseId: string; ownerOrganisationId: string }[] = await this.actions.manager.query(
+      `SELECT "caseId", "ownerOrganisationId" FROM "actions" WHERE "caseId" IN (${ids.map((_, i) => placeholder(source, i)).join(', ')}) AND "status" IN (${OPEN_STATUSES})`,
+      ids,
+    );
     for (const a of open) {
       if (!holders.has(a.caseId!)) holders.set(a.caseId!, new Set());
       holders.get(a.caseId!)!.add(a.ownerOrganisationId);

@@ -20,6 +20,7 @@ import { Notifier } from '../notifications/notifier';
 import { namesFor } from '../common/names';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { placeholder } from '../database/raw-entity';
 import { RunOnce } from '../database/run-once';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
@@ -144,9 +145,9 @@ export class CasesService implements OnApplicationBootstrap {
    * and decides each case of the page as everywhere else.
    */
   async list(viewer: Viewer, networkId: string, query: CaseListQuery): Promise<CaseListView> {
-    const access = await this.networks.accessFor(viewer, networkId);
+    const role = await this.networks.memberRole(viewer, networkId);
     const page = query.page ?? 1;
-    const standing = await this.disclosures.standing(viewer, networkId, 'DOSSIER', { role: access.role });
+    const standing = await this.disclosures.standing(viewer, networkId, 'DOSSIER', { role });
     const levels = standing.levelsByCaseKind();
     const shown = kindsWhere(levels, (level) => level !== 'HIDDEN');
     // A surname only counts where the viewer may see the full name: otherwise the search would tell
@@ -480,7 +481,14 @@ export class CasesService implements OnApplicationBootstrap {
     knownOrganisations?: ReadonlyMap<string, string>,
   ): Promise<CaseView[]> {
     const needIdentity = items.filter((v) => v.disclosure.level !== 'PSEUDONYM').map((v) => v.record.id);
-    const records = needIdentity.length ? await this.identities.findBy({ caseId: In(needIdentity) }) : [];
+    const source = this.identities.manager.connection;
+    // One plain statement for the page's identities (the ciphertexts only), not a repository find.
+    const records: { caseId: string; ciphertext: string }[] = needIdentity.length
+      ? await this.identities.manager.query(
+          `SELECT "caseId", "ciphertext" FROM "client_identities" WHERE "caseId" IN (${needIdentity.map((_, i) => placeholder(source, i)).join(', ')})`,
+          needIdentity,
+        )
+      : [];
     const identities = new Map(records.map((r) => [r.caseId, this.cipher.decrypt(r.ciphertext, r.caseId)]));
     const orgNames = await namesFor(
       items.map((v) => v.record.submittedByOrganisationId),

@@ -14,6 +14,7 @@ import { plusMonthsAmsterdam } from '../common/amsterdam-time';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { newId } from '../database/ids';
+import { placeholder, RawEntity } from '../database/raw-entity';
 import { isUniqueViolation, UnitOfWork, within } from '../database/unit-of-work';
 import { NetworksService } from '../networks/networks.service';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -38,6 +39,9 @@ export class CovenantsService {
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
   ) {}
+
+  /** The covenant version's columns for standing(), on first use. */
+  private standingVersion?: RawEntity<CovenantVersion>;
 
   /** The version in force; a network without one gets version 1 from the template for its kind (inside `manager`'s unit of work, if given). */
   /**
@@ -93,20 +97,24 @@ export class CovenantsService {
    * acceptance in the network, in one query: what the disclosure policy needs from the covenant.
    */
   async standing(userId: string | null, networkId: string, version?: number): Promise<{ covenant: CovenantVersion; accepted: boolean }> {
-    const query = this.versions.createQueryBuilder('v').where('v."networkId" = :networkId', { networkId });
-    if (version === undefined) query.orderBy('v.version', 'DESC');
-    else query.andWhere('v."version" = :version', { version });
-    if (userId)
-      query.addSelect(
-        (valid) =>
-          valid
-            .select('COUNT(*)')
-            .from(ConfidentialityAcceptance, 'a')
-            .where('a."userId" = :userId AND a."networkId" = v."networkId" AND a."validUntil" > :now'),
-        'accepted',
-      );
-    const { entities, raw } = await query.setParameters({ userId, now: this.clock.now() }).limit(1).getRawAndEntities();
-    if (entities[0]) return { covenant: entities[0], accepted: Number(raw[0]?.accepted ?? 0) > 0 };
+    // Asked for every page of cases and every meeting view: one plain statement written here (the
+    // parameters in the order they appear in it, as SQLite binds them), not the query builder. Read
+    // afresh each time: a new covenant version counts from the next request on, on every instance.
+    const source = this.versions.manager.connection;
+    const v = (this.standingVersion ??= new RawEntity(source, CovenantVersion, 'v'));
+    const parameters: unknown[] = [];
+    const next = (value: unknown) => placeholder(source, parameters.push(value) - 1);
+    const validUntil = source.getMetadata(ConfidentialityAcceptance).findColumnWithPropertyName('validUntil')!;
+    const accepted = userId
+      ? `, (SELECT COUNT(*) FROM "confidentiality_acceptances" a WHERE a."userId" = ${next(userId)} AND a."networkId" = v."networkId" AND a."validUntil" > ${next(source.driver.preparePersistentValue(this.clock.now(), validUntil))}) AS "accepted"`
+      : '';
+    const where = `v."networkId" = ${next(networkId)}${version === undefined ? '' : ` AND v."version" = ${next(version)}`}`;
+    const [row]: Record<string, unknown>[] = await this.versions.manager.query(
+      `SELECT ${v.select}${accepted} FROM ${v.table} WHERE ${where} ORDER BY v."version" DESC LIMIT 1`,
+      parameters,
+    );
+    const found = row ? v.read(row) : null;
+    if (found) return { covenant: found, accepted: Number(row.accepted ?? 0) > 0 };
     // No version yet (the first is made now), or no such version (an error, as before).
     const covenant = await this.version(networkId, version);
     return { covenant, accepted: userId !== null && (await this.validAcceptance(userId, networkId)) !== null };

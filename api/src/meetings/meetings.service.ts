@@ -45,6 +45,7 @@ import { MEETING_STATUS_PHRASE } from '../common/labels';
 import type { Viewer } from '../common/viewer';
 import { CovenantsService } from '../covenants/covenants.service';
 import { newId } from '../database/ids';
+import { placeholder, RawEntity } from '../database/raw-entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Membership } from '../networks/membership.entity';
 import { NetworksService } from '../networks/networks.service';
@@ -122,6 +123,9 @@ export class MeetingsService {
     private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
+
+  /** The agenda's query, built on first use (agendaQuery). */
+  private agendaSql?: ReturnType<MeetingsService['agendaQuery']>;
 
   async plan(viewer: Viewer, networkId: string, dto: CreateMeetingDto): Promise<MeetingSummaryView | MeetingSummaryView[]> {
     await this.requireCoordinator(viewer, networkId);
@@ -223,7 +227,12 @@ export class MeetingsService {
   }
 
   async networkOf(id: string): Promise<string | null> {
-    return (await this.meetings.findOne({ where: { id }, select: { id: true, networkId: true } }))?.networkId ?? null;
+    // Asked by the access guard on every request about a meeting: one plain statement, not a repository find.
+    const [row]: { networkId: string }[] = await this.meetings.manager.query(
+      `SELECT "networkId" FROM "meetings" WHERE "id" = ${placeholder(this.meetings.manager.connection, 0)}`,
+      [id],
+    );
+    return row?.networkId ?? null;
   }
 
   /** The meetings a user is invited to as a guest, for their overview. */
@@ -629,27 +638,71 @@ export class MeetingsService {
    * approved. Null when there is no such meeting.
    */
   private async agenda(id: string): Promise<(Agenda & { meeting: Meeting }) | null> {
-    const { entities, raw } = await this.meetings
-      .createQueryBuilder('m')
-      .leftJoinAndMapMany('m.items', AgendaItem, 'i', 'i."meetingId" = m."id"')
-      .leftJoinAndMapOne('i.case', Case, 'c', 'c."id" = i."caseId" AND c."networkId" = m."networkId"')
-      .leftJoinAndMapOne('i.question', Question, 'q', 'q."id" = i."questionId" AND q."networkId" = m."networkId"')
-      .leftJoinAndMapMany('i.actions', Action, 'a', 'a."agendaItemId" = i."id"')
-      .leftJoinAndMapMany('a.history', ActionEvent, 'e', 'e."actionId" = a."id"')
-      .addSelect(
-        (approved) => approved.select('COUNT(*)').from(Minutes, 'x').where(`x."meetingId" = m."id" AND x."status" = 'APPROVED'`),
-        'locked',
-      )
-      .where('m."id" = :id', { id })
-      .orderBy('i.position', 'ASC')
-      .addOrderBy('a.createdAt', 'ASC')
-      .addOrderBy('e.at', 'ASC')
-      .getRawAndEntities<{ locked: number | string }>();
-    const meeting = entities[0] as (Meeting & { items?: AgendaRow[] }) | undefined;
+    const sql = this.agendaQuery();
+    const rows: Record<string, unknown>[] = await this.meetings.manager.query(sql.text, [id]);
+    const meeting = rows.length ? sql.m.read(rows[0]) : null;
     if (!meeting) return null;
-    const items = meeting.items ?? [];
-    delete meeting.items;
-    return { meeting, items, locked: Number(raw[0]?.locked ?? 0) > 0 };
+    // The rows are the items in order, each repeated per action and per event of that action (in order).
+    const items = new Map<string, AgendaRow>();
+    const actions = new Map<string, Action & { history: ActionEvent[] }>();
+    for (const row of rows) {
+      const itemId = sql.i.id(row);
+      if (itemId === null) continue;
+      let item = items.get(itemId);
+      if (!item) {
+        item = Object.assign(sql.i.read(row)!, { case: sql.c.read(row), question: sql.q.read(row), actions: [] });
+        items.set(itemId, item);
+      }
+      const actionId = sql.a.id(row);
+      if (actionId === null) continue;
+      let action = actions.get(actionId);
+      if (!action) {
+        action = Object.assign(sql.a.read(row)!, { history: [] as ActionEvent[] });
+        actions.set(actionId, action);
+        item.actions!.push(action);
+      }
+      const event = sql.e.read(row);
+      if (event) action.history.push(event);
+    }
+    return { meeting, items: [...items.values()], locked: Number(rows[0].locked ?? 0) > 0 };
+  }
+
+  /**
+   * The agenda's one query, written once per process: the meeting, its items in order, each with its
+   * case and question (of the meeting's network only) and its actions with their histories, and
+   * whether the minutes are approved. Raw rows read by RawEntity: through the query builder, building
+   * this SQL and hydrating its joined rows cost more CPU per meeting page than everything else in it.
+   */
+  private agendaQuery(): {
+    text: string;
+    m: RawEntity<Meeting>;
+    i: RawEntity<AgendaItem>;
+    c: RawEntity<Case>;
+    q: RawEntity<Question>;
+    a: RawEntity<Action>;
+    e: RawEntity<ActionEvent>;
+  } {
+    if (this.agendaSql) return this.agendaSql;
+    const source = this.meetings.manager.connection;
+    const m = new RawEntity(source, Meeting, 'm');
+    const i = new RawEntity(source, AgendaItem, 'i');
+    const c = new RawEntity(source, Case, 'c');
+    const q = new RawEntity(source, Question, 'q');
+    const a = new RawEntity(source, Action, 'a');
+    const e = new RawEntity(source, ActionEvent, 'e');
+    const minutes = source.getMetadata(Minutes).tableName;
+    const text = `SELECT ${[m, i, c, q, a, e].map((x) => x.select).join(', ')},
+        (SELECT COUNT(*) FROM "${minutes}" x WHERE x."meetingId" = m."id" AND x."status" = 'APPROVED') AS "locked"
+      FROM ${m.table}
+      LEFT JOIN ${i.table} ON i."meetingId" = m."id"
+      LEFT JOIN ${c.table} ON c."id" = i."caseId" AND c."networkId" = m."networkId"
+      LEFT JOIN ${q.table} ON q."id" = i."questionId" AND q."networkId" = m."networkId"
+      LEFT JOIN ${a.table} ON a."agendaItemId" = i."id"
+      LEFT JOIN ${e.table} ON e."actionId" = a."id"
+      WHERE m."id" = ${placeholder(source, 0)}
+      ORDER BY i."position" ASC, i."id" ASC, a."createdAt" ASC, a."id" ASC, e."at" ASC, e."id" ASC`;
+    this.agendaSql = { text, m, i, c, q, a, e };
+    return this.agendaSql;
   }
 
   /** The network's member organisations (in ring and name order) with their attendance at this meeting, and the network: one query. */

@@ -349,9 +349,11 @@ export class AccessLogService implements OnApplicationBootstrap, BeforeApplicati
       const head = await this.units.run(async (manager) => {
         // Other instances' appends wait here until this one commits, so each reads the head the last one wrote.
         await lockForTransaction(manager, 'access-log');
-        const repo = manager.getRepository(AccessLogEntry);
-        const [last] = await repo.find({ order: { seq: 'DESC' }, take: 1 });
-        let base: Head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS };
+        // The chain's head: its sequence number and hash only (a plain statement; every append of every request reads it).
+        const [last]: { seq: number | string; hash: string }[] = await manager.query(
+          'SELECT "seq", "hash" FROM "access_log" ORDER BY "seq" DESC LIMIT 1',
+        );
+        let base: Head = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS };
         if (this.trusted && (base.seq < this.trusted.seq || (base.seq === this.trusted.seq && base.hash !== this.trusted.hash))) {
           // Entries this process wrote, or the anchor holds, are gone or replaced: continue after
           // the genuine head, so that the gap stays in the chain for verify to report.

@@ -20,6 +20,7 @@ import { BetweenNetworks1765400000000 } from './1765400000000-BetweenNetworks';
 import { Notifications1765500000000 } from './1765500000000-Notifications';
 import { CaseListHeld1765600000000 } from './1765600000000-CaseListHeld';
 import { JobRuns1765700000000 } from './1765700000000-JobRuns';
+import { AgendaActions1765800000000 } from './1765800000000-AgendaActions';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Notifications1765500000000,
   CaseListHeld1765600000000,
   JobRuns1765700000000,
+  AgendaActions1765800000000,
 ];
