@@ -130,6 +130,24 @@ function words(): { bold: boolean; size: number; text: string }[] {
   return out;
 }
 
+/** What both floors write: the words one after another, then the same header, footer and page number on every page. */
+function writeFloor(doc: PDFKit.PDFDocument): void {
+  for (const w of words())
+    doc
+      .font(w.bold ? 'bold' : 'body')
+      .fontSize(w.size)
+      .text(w.text);
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(i);
+    doc.page.margins.bottom = 0;
+    doc.font('body').fontSize(8).text(`${view.networkName} · 23 november 2026 · Vertrouwelijk`, 50, 22, { lineBreak: false });
+    doc.text('Opgesteld voor Bench, Bench op 21 december 2026 om 10:00', 50, doc.page.height - 40, { lineBreak: false });
+    doc.text(`pagina ${i + 1} van ${range.count}`, doc.page.width - 150, doc.page.height - 40, { lineBreak: false });
+  }
+  doc.end();
+}
+
 /**
  * The floor: the same words one after another with bare pdfkit — the same Roboto TTF (read once, as
  * the app does), no layout, no tagging — and the same footer and page number on every page.
@@ -141,20 +159,7 @@ function bare(): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => done(Buffer.concat(chunks)));
     doc.registerFont('body', ROBOTO.body).registerFont('bold', ROBOTO.bold);
-    for (const w of words())
-      doc
-        .font(w.bold ? 'bold' : 'body')
-        .fontSize(w.size)
-        .text(w.text);
-    const range = doc.bufferedPageRange();
-    for (let i = 0; i < range.count; i++) {
-      doc.switchToPage(i);
-      doc.page.margins.bottom = 0;
-      doc.font('body').fontSize(8).text(`${view.networkName} · 23 november 2026 · Vertrouwelijk`, 50, 22, { lineBreak: false });
-      doc.text('Opgesteld voor Bench, Bench op 21 december 2026 om 10:00', 50, doc.page.height - 40, { lineBreak: false });
-      doc.text(`pagina ${i + 1} van ${range.count}`, doc.page.width - 150, doc.page.height - 40, { lineBreak: false });
-    }
-    doc.end();
+    writeFloor(doc);
   });
 }
 
@@ -193,20 +198,7 @@ function bareSharedFont(): Promise<Buffer> {
       embedded.layoutCache = font.layouts;
       internals._fontFamilies[name] = embedded;
     }
-    for (const w of words())
-      doc
-        .font(w.bold ? 'bold' : 'body')
-        .fontSize(w.size)
-        .text(w.text);
-    const range = doc.bufferedPageRange();
-    for (let i = 0; i < range.count; i++) {
-      doc.switchToPage(i);
-      doc.page.margins.bottom = 0;
-      doc.font('body').fontSize(8).text(`${view.networkName} · 23 november 2026 · Vertrouwelijk`, 50, 22, { lineBreak: false });
-      doc.text('Opgesteld voor Bench, Bench op 21 december 2026 om 10:00', 50, doc.page.height - 40, { lineBreak: false });
-      doc.text(`pagina ${i + 1} van ${range.count}`, doc.page.width - 150, doc.page.height - 40, { lineBreak: false });
-    }
-    doc.end();
+    writeFloor(doc);
   });
 }
 
