@@ -12,6 +12,8 @@ const STYLES = 'styles-EFGH6789.css';
 const FONT = 'media/material-symbols-outlined-IJKL2345.woff2';
 const INDEX = `<!doctype html><html lang="nl"><head><title>Casustafel</title><link rel="stylesheet" href="${STYLES}"></head>
 <body><app-root></app-root><script src="${MAIN}" type="module"></script>${'<!-- padding -->'.repeat(40)}</body></html>`;
+// The login page drawn without JavaScript (client/tools/login-shell.cjs, ADR 0031).
+const LOGIN = INDEX.replace('<app-root>', '<div id="login-shell" aria-hidden="true" inert>Casustafel</div><app-root>');
 const SCRIPT = Array.from({ length: 400 }, (_, i) => `export const value${i} = () => 'Casustafel ${i}';`).join('\n');
 const CSS = Array.from({ length: 200 }, (_, i) => `.row-${i} { padding: ${i}px; color: var(--mat-sys-primary); }`).join('\n');
 
@@ -31,6 +33,8 @@ describe('The built client, as the app serves it', () => {
     writeFileSync(join(dist, FONT), Buffer.alloc(3000, 7));
     writeFileSync(join(dist, 'favicon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(100)}</svg>`);
     writeFileSync(join(dist, '.env'), 'SECRET=1');
+    mkdirSync(join(dist, 'inloggen'));
+    writeFileSync(join(dist, 'inloggen', 'index.html'), LOGIN);
     execFileSync(process.execPath, [resolve(__dirname, '../../client/tools/precompress.cjs'), dist], { stdio: 'ignore' });
     t = await TestApp.start({ CLIENT_DIST: dist });
     web = t.anonymous();
@@ -111,6 +115,21 @@ describe('The built client, as the app serves it', () => {
     }
     const head = await web.head('/netwerken/1').expect(200);
     expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('answers a route the build wrote a document for (the login page) with that document, compressed and revalidated', async () => {
+    for (const path of ['/inloggen', '/inloggen?melding=hersteld', '/inloggen/']) {
+      const res = await get(path, 'gzip, br').expect(200);
+      expect([path, res.headers['content-type'], res.headers['cache-control'], res.headers['content-encoding'], res.text]).toEqual([
+        path,
+        'text/html; charset=utf-8',
+        CACHE_REVALIDATE,
+        'br',
+        LOGIN,
+      ]);
+    }
+    // Every other route still gets index.html, without the login page in it.
+    expect((await get('/inloggen-niet', 'br').expect(200)).text).toBe(INDEX);
   });
 
   it('answers a missing file with 404, not with the HTML page, and never serves dotfiles or files outside the folder', async () => {

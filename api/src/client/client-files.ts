@@ -6,7 +6,9 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * Serves the built client (ADR 0025): each file as the brotli or gzip copy the build wrote next to it
  * (client/tools/precompress.cjs), chosen by the request's Accept-Encoding; files whose name carries Angular's content
  * hash cached for a year and never revalidated, everything else (index.html above all) revalidated on every use, so a
- * new release is picked up at once; index.html for every other path outside /api (the client's own routes).
+ * new release is picked up at once; for every other path outside /api (the client's own routes) the document written
+ * for that route at build time if there is one (`inloggen/index.html`, the login page drawn without JavaScript,
+ * ADR 0031), else index.html.
  */
 
 /** Angular's output names: `main-ABCD1234.js`, `chunk-…`, `styles-…`, `media/roboto-latin-400-normal-LOX3CHMS.woff2`. */
@@ -60,6 +62,8 @@ export function clientFiles(dist: string): RequestHandler {
     if (inside && isFile(file)) return send(req, res, next, file, root);
     // A missing file (an old chunk after a release) is a 404, not the HTML page in its place.
     if (/\.[A-Za-z0-9]+$/.test(path)) return next();
+    const routeDocument = resolve(file, 'index.html');
+    if (inside && isFile(routeDocument)) return send(req, res, next, routeDocument, root);
     return send(req, res, next, index, root);
   };
 }
