@@ -63,4 +63,29 @@ describe(AgendaList.name, () => {
     expect(host().querySelector('h3')!.textContent).toContain('1. Twee');
     expect(document.activeElement).toBe(host().querySelector('[data-handle="i1"]'));
   });
+
+  it('draws a long agenda a card per task after the first three, until every card is there (ADR 0031)', async () => {
+    vi.useFakeTimers();
+    try {
+      const agenda = Array.from({ length: 12 }, (_, i) => anItem({ id: `i${i}`, position: i, title: `Punt ${i + 1}` }));
+      render(aMeeting({ status: 'PLANNED', agenda }));
+      fixture.detectChanges();
+      const cards = () => Array.from(host().querySelectorAll('[data-item]'), (c) => c.getAttribute('data-item'));
+      expect(cards()).toEqual(['i0', 'i1', 'i2']);
+      // The planned minutes are the whole agenda's, drawn or not yet.
+      expect(host().querySelector('[data-testid="agenda-planned"]')!.textContent).toContain('120 van');
+      // A few timer turns later: more cards, in order, not yet all.
+      await vi.advanceTimersByTimeAsync(1);
+      fixture.detectChanges();
+      const some = cards();
+      expect(some.length).toBeGreaterThan(3);
+      expect(some.length).toBeLessThan(agenda.length);
+      expect(some).toEqual(agenda.slice(0, some.length).map((i) => i.id));
+      for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(1);
+      fixture.detectChanges();
+      expect(cards()).toEqual(agenda.map((i) => i.id));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

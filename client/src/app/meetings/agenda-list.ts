@@ -4,6 +4,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   Injector,
@@ -26,6 +27,9 @@ import { confirmAction } from '../ui/confirm-dialog';
 import { newSubmission } from '../ui/form-submit';
 import { ActionList } from './action-list';
 import { MeetingsApi } from './meetings-api';
+
+/** Cards drawn with the page: more than a phone's first screen shows (the page head fills most of it). */
+const DRAWN_FIRST = 3;
 
 /**
  * The agenda outside live mode: partners read it beforehand; the coordinator orders it (drag, or the
@@ -73,7 +77,7 @@ import { MeetingsApi } from './meetings-api';
     }
     @if (editable()) { <p class="hint">{{ 'meeting.dragHint' | transloco }}</p> }
     <div cdkDropList [cdkDropListDisabled]="!editable()" (cdkDropListDropped)="drop($event)">
-      @for (item of m.agenda; track item.id) {
+      @for (item of drawnItems(); track item.id) {
         <mat-card appearance="outlined" class="item-card" cdkDrag [cdkDragData]="item" [attr.data-item]="item.id">
           <mat-card-content>
             <div class="head">
@@ -137,11 +141,30 @@ export class AgendaList {
   /** The meeting as the server returned it after a change, or null to reload it. */
   readonly changed = output<MeetingView | null>();
 
+  /**
+   * A long agenda is drawn a card per task after the first few (ADR 0031): a card with its Material fields and
+   * buttons costs the browser a few milliseconds, forty of them in one task held the page up for a second on a phone.
+   * The count only grows, so a card once drawn stays while the meeting changes.
+   */
+  private readonly drawn = signal(DRAWN_FIRST);
+  protected readonly drawnItems = computed(() => {
+    const agenda = this.meeting().agenda;
+    return agenda.length <= this.drawn() ? agenda : agenda.slice(0, this.drawn());
+  });
   protected readonly plannedMinutes = computed(() => this.meeting().agenda.reduce((sum, i) => sum + (i.minutes ?? 0), 0));
   protected readonly overPlanned = computed(() => this.plannedMinutes() - this.meeting().durationMinutes);
   protected readonly error = signal<string | null>(null);
   protected readonly adding = signal(false);
   protected newItemTitle = '';
+
+  constructor() {
+    effect((onCleanup) => {
+      const drawn = this.drawn();
+      if (drawn >= this.meeting().agenda.length) return;
+      const next = setTimeout(() => this.drawn.set(drawn + 1));
+      onCleanup(() => clearTimeout(next));
+    });
+  }
 
   /** A new item's title typed and not added (the page asks before leaving). */
   hasUnsavedInput(): boolean {
