@@ -11,6 +11,13 @@ import { errorInterceptor } from './core/error.interceptor';
 import { provideI18n } from './core/i18n';
 import { Session } from './core/session';
 
+/** The routes of app.routes.ts outside the signed-in shell. */
+const OUTSIDE_SHELL = ['/inloggen', '/account/activeren', '/account/herstellen', '/account/tweede-stap'];
+
+export function isBehindSignIn(path: string): boolean {
+  return path !== '/' && !OUTSIDE_SHELL.some((route) => path === route || path.startsWith(`${route}/`));
+}
+
 registerLocaleData(localeNl, 'nl-NL');
 registerLocaleData(localeEn, 'en-GB');
 
@@ -23,8 +30,9 @@ export const appConfig: ApplicationConfig = {
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
-      // Fetched alongside /api/auth/me when this browser had a session, instead of after it (ADR 0025).
-      if (Session.hadSession()) void import('./signed-in.routes');
+      // Fetched alongside /api/auth/me, instead of after it, when this browser had a session (ADR 0025) or the address
+      // is a page behind the sign-in — a link from a notification e-mail, a bookmark, another browser (ADR 0031).
+      if (Session.hadSession() || isBehindSignIn(location.pathname)) void import('./signed-in.routes');
       return inject(Session).load();
     }),
   ],
