@@ -1,0 +1,222 @@
+import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+
+/**
+ * The case list flat from 1,000 to 100,000 cases (issue #15, ADR 0030). Two tables kept by database triggers,
+ * in the transaction of every write to `cases` and `actions` (whoever writes: the services, the retention job,
+ * the load generator, a fixture):
+ *
+ * - `case_ties`: one row per case and organisation tied to it — the organisation brought it in (`submitted`)
+ *   and/or holds `openActions` open actions on it — with the case's kind for that organisation as the
+ *   disclosure policy numbers it (case-kind.ts, without the viewer's own bit 1): 2 brought in, 4 open
+ *   action, 8 identity erased, 16 × the consent kind. No names, no text: ids and small numbers.
+ * - `case_counts`: how many cases of a network have each kind, per organisation for its tied cases and under
+ *   `organisationId = ''` for all cases of the network (kind without the tie bits). Updated by
+ *   `INSERT … ON CONFLICT DO UPDATE SET n = n + d`, so two instances on one PostgreSQL count right (ADR 0026).
+ *
+ * The consent kinds are written out here as CONSENT_KINDS numbers them today (disclosure-policy.ts); the
+ * consistency spec (case-ties.api-spec.ts) compares both tables with what is derived from scratch.
+ */
+export class CaseTies1765900000000 implements MigrationInterface {
+  name = 'CaseTies1765900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const postgres = queryRunner.connection.options.type === 'postgres';
+    // The cases a viewer brought in for another organisation than theirs, counted apart (CasesService.countShown).
+    await queryRunner.dropIndex('cases', 'IDX_cases_network_submitter');
+    await queryRunner.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_network_submitter', columnNames: ['networkId', 'submittedById', 'submittedByOrganisationId'] }),
+    );
+    // Where SQLite keeps statistics (a database someone ran ANALYZE on), an index without them looks cheaper than it is
+    // and was taken for every case list instead of the one in the list's order (1.4 s at 100,000 cases): give it its own.
+    if (!postgres && (await queryRunner.query(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`)).length) {
+      await queryRunner.query(`ANALYZE "IDX_cases_network_submitter"`);
+    }
+    await queryRunner.query(
+      `CREATE TABLE "case_ties" ("networkId" varchar(36) NOT NULL, "organisationId" varchar(36) NOT NULL, "caseId" varchar(36) NOT NULL, ` +
+        `"submitted" integer NOT NULL, "openActions" integer NOT NULL, "kind" integer NOT NULL, PRIMARY KEY ("organisationId", "caseId"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_case_ties_case" ON "case_ties" ("caseId")`);
+    await queryRunner.query(
+      `CREATE TABLE "case_counts" ("networkId" varchar(36) NOT NULL, "organisationId" varchar(36) NOT NULL, "kind" integer NOT NULL, ` +
+        `"n" integer NOT NULL, PRIMARY KEY ("networkId", "organisationId", "kind"))`,
+    );
+    // The backfill, in SQL: every case's submitting organisation and every open action's owner, grouped per case and organisation.
+    await queryRunner.query(
+      `INSERT INTO "case_ties" ("networkId", "organisationId", "caseId", "submitted", "openActions", "kind") ` +
+        `SELECT c."networkId", o."org", c."id", MAX(o."s"), SUM(o."a"), 2 * MAX(o."s") + (CASE WHEN SUM(o."a") > 0 THEN 4 ELSE 0 END) + ${bits('c')} ` +
+        `FROM (SELECT "id" AS "caseId", "submittedByOrganisationId" AS "org", 1 AS "s", 0 AS "a" FROM "cases" ` +
+        `UNION ALL SELECT "caseId", "ownerOrganisationId", 0, 1 FROM "actions" WHERE ${open('"actions"')}) o ` +
+        `JOIN "cases" c ON c."id" = o."caseId" GROUP BY c."id", o."org"`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "case_counts" ("networkId", "organisationId", "kind", "n") ` +
+        `SELECT "networkId", "organisationId", "kind", COUNT(*) FROM "case_ties" GROUP BY "networkId", "organisationId", "kind"`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "case_counts" ("networkId", "organisationId", "kind", "n") ` +
+        `SELECT k."networkId", '', k."kind", COUNT(*) FROM (SELECT c."networkId", ${bits('c')} AS "kind" FROM "cases" c) k GROUP BY k."networkId", k."kind"`,
+    );
+    for (const trigger of TRIGGERS) {
+      if (postgres) {
+        await queryRunner.query(
+          `CREATE FUNCTION "${trigger.name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${trigger.body(true).join('; ')}; RETURN NULL; END $$`,
+        );
+        await queryRunner.query(
+          `CREATE TRIGGER "${trigger.name}" AFTER ${trigger.event} ON "${trigger.table}" FOR EACH ROW ` +
+            `${trigger.when ? `WHEN (${trigger.when(true)}) ` : ''}EXECUTE FUNCTION "${trigger.name}"()`,
+        );
+      } else {
+        await queryRunner.query(
+          `CREATE TRIGGER "${trigger.name}" AFTER ${trigger.event} ON "${trigger.table}" FOR EACH ROW ` +
+            `${trigger.when ? `WHEN (${trigger.when(false)}) ` : ''}BEGIN ${trigger.body(false).join('; ')}; END`,
+        );
+      }
+    }
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const postgres = queryRunner.connection.options.type === 'postgres';
+    for (const trigger of [...TRIGGERS].reverse()) {
+      await queryRunner.query(`DROP TRIGGER "${trigger.name}"${postgres ? ` ON "${trigger.table}"` : ''}`);
+      if (postgres) await queryRunner.query(`DROP FUNCTION "${trigger.name}"()`);
+    }
+    await queryRunner.query(`DROP TABLE "case_counts"`);
+    await queryRunner.query(`DROP TABLE "case_ties"`);
+    await queryRunner.dropIndex('cases', 'IDX_cases_network_submitter');
+    await queryRunner.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_network_submitter', columnNames: ['networkId', 'submittedById'] }),
+    );
+  }
+}
+
+/** A case's own bits of its kind: 8 identity erased, 16 × the consent kind (5, a kind no policy shows, for an unknown consent). */
+function bits(row: string): string {
+  const c = (column: string) => `${row}."${column}"`;
+  return (
+    `((CASE WHEN ${c('identityErasedAt')} IS NOT NULL THEN 8 ELSE 0 END) + 16 * (CASE ` +
+    `WHEN ${c('consent')} = 'GIVEN' THEN 0 WHEN ${c('consent')} = 'NOT_ASKED' THEN 1 WHEN ${c('consent')} = 'REFUSED' THEN 2 ` +
+    `WHEN ${c('consent')} = 'OVERRIDE_OGGZ' AND ${c('consentOverrideReason')} <> '' THEN 3 WHEN ${c('consent')} = 'OVERRIDE_OGGZ' THEN 4 ELSE 5 END))`
+  );
+}
+
+/** An action that ties its owner to its case: on a case and open (OPEN_ACTION_STATUSES). */
+function open(row: string): string {
+  return `(${row}."caseId" IS NOT NULL AND ${row}."status" IN ('OPEN', 'IN_PROGRESS'))`;
+}
+
+/** Adds `d` to a counter, creating it when it is not there. */
+function count(networkId: string, organisationId: string, kind: string, d: number): string {
+  return (
+    `INSERT INTO "case_counts" ("networkId", "organisationId", "kind", "n") VALUES (${networkId}, ${organisationId}, ${kind}, ${d}) ` +
+    `ON CONFLICT ("networkId", "organisationId", "kind") DO UPDATE SET "n" = "case_counts"."n" + ${d}`
+  );
+}
+
+/** The ties of a new (or changed) case: its submitting organisation and the owners of open actions on it. */
+function tiesOf(row: string): string {
+  const c = (column: string) => `${row}."${column}"`;
+  return (
+    `INSERT INTO "case_ties" ("networkId", "organisationId", "caseId", "submitted", "openActions", "kind") ` +
+    `SELECT ${c('networkId')}, o."org", ${c('id')}, MAX(o."s"), SUM(o."a"), 2 * MAX(o."s") + (CASE WHEN SUM(o."a") > 0 THEN 4 ELSE 0 END) + ${bits(row)} ` +
+    `FROM (SELECT ${c('submittedByOrganisationId')} AS "org", 1 AS "s", 0 AS "a" ` +
+    `UNION ALL SELECT a."ownerOrganisationId", 0, 1 FROM "actions" a WHERE a."caseId" = ${c('id')} AND ${open('a')}) o GROUP BY o."org"`
+  );
+}
+
+/** An open action's owner holds one more open action on its case. */
+function hold(row: string): string {
+  return (
+    `INSERT INTO "case_ties" ("networkId", "organisationId", "caseId", "submitted", "openActions", "kind") ` +
+    `SELECT c."networkId", ${row}."ownerOrganisationId", c."id", 0, 1, 4 + ${bits('c')} FROM "cases" c WHERE c."id" = ${row}."caseId" ` +
+    `ON CONFLICT ("organisationId", "caseId") DO UPDATE SET "openActions" = "case_ties"."openActions" + 1, "kind" = ("case_ties"."kind" | 4)`
+  );
+}
+
+/** One open action fewer; the tie goes when nothing is left of it. */
+function release(row: string): string[] {
+  const where = `"organisationId" = ${row}."ownerOrganisationId" AND "caseId" = ${row}."caseId"`;
+  return [
+    `UPDATE "case_ties" SET "openActions" = "openActions" - 1, "kind" = (CASE WHEN "openActions" > 1 THEN "kind" ELSE "kind" - 4 END) WHERE ${where}`,
+    `DELETE FROM "case_ties" WHERE ${where} AND "submitted" = 0 AND "openActions" = 0`,
+  ];
+}
+
+/** Whether an update of an action leaves its tie as it was (the same owner and case, open before and after). */
+const sameTie = `(${open('OLD')} AND ${open('NEW')} AND OLD."ownerOrganisationId" = NEW."ownerOrganisationId" AND OLD."caseId" = NEW."caseId")`;
+
+interface Trigger {
+  name: string;
+  table: string;
+  event: string;
+  when?: (postgres: boolean) => string;
+  body: (postgres: boolean) => string[];
+}
+
+const TRIGGERS: Trigger[] = [
+  {
+    name: 'TRG_cases_ties_insert',
+    table: 'cases',
+    event: 'INSERT',
+    body: () => [count('NEW."networkId"', `''`, bits('NEW'), 1), tiesOf('NEW')],
+  },
+  {
+    name: 'TRG_cases_ties_delete',
+    table: 'cases',
+    event: 'DELETE',
+    body: () => [count('OLD."networkId"', `''`, bits('OLD'), -1), `DELETE FROM "case_ties" WHERE "caseId" = OLD."id"`],
+  },
+  {
+    // Erasure changes bit 8; the rest does not change today, but a change of any of them is counted again.
+    name: 'TRG_cases_ties_update',
+    table: 'cases',
+    event: 'UPDATE OF "identityErasedAt", "consent", "consentOverrideReason", "networkId", "submittedByOrganisationId"',
+    when: () =>
+      `OLD."networkId" <> NEW."networkId" OR OLD."submittedByOrganisationId" <> NEW."submittedByOrganisationId" OR ${bits('OLD')} <> ${bits('NEW')}`,
+    body: () => [
+      count('OLD."networkId"', `''`, bits('OLD'), -1),
+      count('NEW."networkId"', `''`, bits('NEW'), 1),
+      `DELETE FROM "case_ties" WHERE "caseId" = NEW."id"`,
+      tiesOf('NEW'),
+    ],
+  },
+  { name: 'TRG_actions_ties_insert', table: 'actions', event: 'INSERT', when: () => open('NEW'), body: () => [hold('NEW')] },
+  { name: 'TRG_actions_ties_delete', table: 'actions', event: 'DELETE', when: () => open('OLD'), body: () => release('OLD') },
+  {
+    name: 'TRG_actions_ties_release',
+    table: 'actions',
+    event: 'UPDATE OF "status", "ownerOrganisationId", "caseId"',
+    when: () => `${open('OLD')} AND NOT ${sameTie}`,
+    body: () => release('OLD'),
+  },
+  {
+    name: 'TRG_actions_ties_hold',
+    table: 'actions',
+    event: 'UPDATE OF "status", "ownerOrganisationId", "caseId"',
+    when: () => `${open('NEW')} AND NOT ${sameTie}`,
+    body: () => [hold('NEW')],
+  },
+  {
+    name: 'TRG_case_ties_insert',
+    table: 'case_ties',
+    event: 'INSERT',
+    body: () => [count('NEW."networkId"', 'NEW."organisationId"', 'NEW."kind"', 1)],
+  },
+  {
+    name: 'TRG_case_ties_delete',
+    table: 'case_ties',
+    event: 'DELETE',
+    body: () => [count('OLD."networkId"', 'OLD."organisationId"', 'OLD."kind"', -1)],
+  },
+  {
+    name: 'TRG_case_ties_update',
+    table: 'case_ties',
+    event: 'UPDATE OF "kind"',
+    when: () => `OLD."kind" <> NEW."kind"`,
+    body: () => [
+      count('OLD."networkId"', 'OLD."organisationId"', 'OLD."kind"', -1),
+      count('NEW."networkId"', 'NEW."organisationId"', 'NEW."kind"', 1),
+    ],
+  },
+];
