@@ -57,7 +57,7 @@ export class CaseTies1765900000000 implements MigrationInterface {
       `INSERT INTO "case_counts" ("networkId", "organisationId", "kind", "n") ` +
         `SELECT k."networkId", '', k."kind", COUNT(*) FROM (SELECT c."networkId", ${bits('c')} AS "kind" FROM "cases" c) k GROUP BY k."networkId", k."kind"`,
     );
-    for (const trigger of TRIGGERS) {
+    for (const trigger of TRIGGERS.filter((t) => !(postgres && t.sqliteOnly))) {
       if (postgres) {
         await queryRunner.query(
           `CREATE FUNCTION "${trigger.name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${trigger.body(true).join('; ')}; RETURN NULL; END $$`,
@@ -73,11 +73,28 @@ export class CaseTies1765900000000 implements MigrationInterface {
         );
       }
     }
+    if (postgres) {
+      for (const trigger of STATEMENT_TRIGGERS) {
+        await queryRunner.query(
+          `CREATE FUNCTION "${trigger.name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${addUp(trigger.rows)}; RETURN NULL; END $$`,
+        );
+        const referencing =
+          trigger.event === 'INSERT'
+            ? 'NEW TABLE AS "added"'
+            : trigger.event === 'DELETE'
+              ? 'OLD TABLE AS "removed"'
+              : 'OLD TABLE AS "removed" NEW TABLE AS "added"';
+        await queryRunner.query(
+          `CREATE TRIGGER "${trigger.name}" AFTER ${trigger.event} ON "${trigger.table}" REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION "${trigger.name}"()`,
+        );
+      }
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    for (const trigger of [...TRIGGERS].reverse()) {
+    const triggers = postgres ? [...TRIGGERS.filter((t) => !t.sqliteOnly), ...STATEMENT_TRIGGERS] : TRIGGERS;
+    for (const trigger of [...triggers].reverse()) {
       await queryRunner.query(`DROP TRIGGER "${trigger.name}"${postgres ? ` ON "${trigger.table}"` : ''}`);
       if (postgres) await queryRunner.query(`DROP FUNCTION "${trigger.name}"()`);
     }
@@ -148,6 +165,8 @@ const sameTie = `(${open('OLD')} AND ${open('NEW')} AND OLD."ownerOrganisationId
 
 interface Trigger {
   name: string;
+  /** Kept on PostgreSQL by a statement trigger instead (STATEMENT_TRIGGERS). */
+  sqliteOnly?: boolean;
   table: string;
   event: string;
   when?: (postgres: boolean) => string;
@@ -159,13 +178,16 @@ const TRIGGERS: Trigger[] = [
     name: 'TRG_cases_ties_insert',
     table: 'cases',
     event: 'INSERT',
-    body: () => [count('NEW."networkId"', `''`, bits('NEW'), 1), tiesOf('NEW')],
+    body: (postgres) => [...(postgres ? [] : [count('NEW."networkId"', `''`, bits('NEW'), 1)]), tiesOf('NEW')],
   },
   {
     name: 'TRG_cases_ties_delete',
     table: 'cases',
     event: 'DELETE',
-    body: () => [count('OLD."networkId"', `''`, bits('OLD'), -1), `DELETE FROM "case_ties" WHERE "caseId" = OLD."id"`],
+    body: (postgres) => [
+      ...(postgres ? [] : [count('OLD."networkId"', `''`, bits('OLD'), -1)]),
+      `DELETE FROM "case_ties" WHERE "caseId" = OLD."id"`,
+    ],
   },
   {
     // Erasure changes bit 8; the rest does not change today, but a change of any of them is counted again.
@@ -174,9 +196,8 @@ const TRIGGERS: Trigger[] = [
     event: 'UPDATE OF "identityErasedAt", "consent", "consentOverrideReason", "networkId", "submittedByOrganisationId"',
     when: () =>
       `OLD."networkId" <> NEW."networkId" OR OLD."submittedByOrganisationId" <> NEW."submittedByOrganisationId" OR ${bits('OLD')} <> ${bits('NEW')}`,
-    body: () => [
-      count('OLD."networkId"', `''`, bits('OLD'), -1),
-      count('NEW."networkId"', `''`, bits('NEW'), 1),
+    body: (postgres) => [
+      ...(postgres ? [] : [count('OLD."networkId"', `''`, bits('OLD'), -1), count('NEW."networkId"', `''`, bits('NEW'), 1)]),
       `DELETE FROM "case_ties" WHERE "caseId" = NEW."id"`,
       tiesOf('NEW'),
     ],
@@ -199,18 +220,21 @@ const TRIGGERS: Trigger[] = [
   },
   {
     name: 'TRG_case_ties_insert',
+    sqliteOnly: true,
     table: 'case_ties',
     event: 'INSERT',
     body: () => [count('NEW."networkId"', 'NEW."organisationId"', 'NEW."kind"', 1)],
   },
   {
     name: 'TRG_case_ties_delete',
+    sqliteOnly: true,
     table: 'case_ties',
     event: 'DELETE',
     body: () => [count('OLD."networkId"', 'OLD."organisationId"', 'OLD."kind"', -1)],
   },
   {
     name: 'TRG_case_ties_update',
+    sqliteOnly: true,
     table: 'case_ties',
     event: 'UPDATE OF "kind"',
     when: () => `OLD."kind" <> NEW."kind"`,
@@ -220,3 +244,45 @@ const TRIGGERS: Trigger[] = [
     ],
   },
 ];
+
+/**
+ * PostgreSQL keeps the counters once per statement, from the rows it changed (transition tables): a counter row
+ * updated once per row of a bulk insert would be updated thousands of times in one transaction, and each update
+ * of a row the same transaction updated before walks the chain of its earlier versions (quadratic). SQLite has no
+ * such chain; there the row triggers above keep them. `rows` gives (networkId, organisationId, kind, d) per row.
+ */
+const STATEMENT_TRIGGERS: { name: string; table: string; event: 'INSERT' | 'DELETE' | 'UPDATE'; rows: string }[] = [
+  { name: 'TRG_cases_counts_insert', table: 'cases', event: 'INSERT', rows: caseRows('added', 1) },
+  { name: 'TRG_cases_counts_delete', table: 'cases', event: 'DELETE', rows: caseRows('removed', -1) },
+  {
+    name: 'TRG_cases_counts_update',
+    table: 'cases',
+    event: 'UPDATE',
+    rows: `${caseRows('removed', -1)} UNION ALL ${caseRows('added', 1)}`,
+  },
+  { name: 'TRG_case_ties_counts_insert', table: 'case_ties', event: 'INSERT', rows: tieRows('added', 1) },
+  { name: 'TRG_case_ties_counts_delete', table: 'case_ties', event: 'DELETE', rows: tieRows('removed', -1) },
+  {
+    name: 'TRG_case_ties_counts_update',
+    table: 'case_ties',
+    event: 'UPDATE',
+    rows: `${tieRows('removed', -1)} UNION ALL ${tieRows('added', 1)}`,
+  },
+];
+
+function caseRows(table: string, d: number): string {
+  return `SELECT r."networkId", '' AS "organisationId", ${bits('r')} AS "kind", ${d} AS "d" FROM "${table}" r`;
+}
+
+function tieRows(table: string, d: number): string {
+  return `SELECT r."networkId", r."organisationId", r."kind", ${d} AS "d" FROM "${table}" r`;
+}
+
+/** Adds the rows' d to their counters, one upsert per counter (an update's old and new rows cancel where the kind stayed). */
+function addUp(rows: string): string {
+  return (
+    `INSERT INTO "case_counts" ("networkId", "organisationId", "kind", "n") ` +
+    `SELECT x."networkId", x."organisationId", x."kind", SUM(x."d") FROM (${rows}) x GROUP BY x."networkId", x."organisationId", x."kind" HAVING SUM(x."d") <> 0 ` +
+    `ON CONFLICT ("networkId", "organisationId", "kind") DO UPDATE SET "n" = "case_counts"."n" + EXCLUDED."n"`
+  );
+}
