@@ -22,10 +22,9 @@ export class CaseTies1765900000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
     // The cases a viewer brought in for another organisation than theirs, counted apart (CasesService.countShown).
-    await queryRunner.dropIndex('cases', 'IDX_cases_network_submitter');
     await queryRunner.createIndex(
       'cases',
-      new TableIndex({ name: 'IDX_cases_network_submitter', columnNames: ['networkId', 'submittedById', 'submittedByOrganisationId'] }),
+      new TableIndex({ name: 'IDX_cases_network_submitter_org', columnNames: ['networkId', 'submittedById', 'submittedByOrganisationId'] }),
     );
     // Where SQLite keeps statistics (a database someone ran ANALYZE on, as the load generator does), a new index
     // without them looked cheapest, and so did one whose statistics were newer than its neighbours': the case list
@@ -77,7 +76,7 @@ export class CaseTies1765900000000 implements MigrationInterface {
     if (postgres) {
       for (const trigger of STATEMENT_TRIGGERS) {
         await queryRunner.query(
-          `CREATE FUNCTION "${trigger.name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${addUp(trigger.rows)}; RETURN NULL; END $$`,
+          `CREATE FUNCTION "${trigger.name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${trigger.body}; RETURN NULL; END $$`,
         );
         const referencing =
           trigger.event === 'INSERT'
@@ -101,11 +100,7 @@ export class CaseTies1765900000000 implements MigrationInterface {
     }
     await queryRunner.query(`DROP TABLE "case_counts"`);
     await queryRunner.query(`DROP TABLE "case_ties"`);
-    await queryRunner.dropIndex('cases', 'IDX_cases_network_submitter');
-    await queryRunner.createIndex(
-      'cases',
-      new TableIndex({ name: 'IDX_cases_network_submitter', columnNames: ['networkId', 'submittedById'] }),
-    );
+    await queryRunner.dropIndex('cases', 'IDX_cases_network_submitter_org');
   }
 }
 
@@ -177,6 +172,7 @@ interface Trigger {
 const TRIGGERS: Trigger[] = [
   {
     name: 'TRG_cases_ties_insert',
+    sqliteOnly: true,
     table: 'cases',
     event: 'INSERT',
     body: (postgres) => [...(postgres ? [] : [count('NEW."networkId"', `''`, bits('NEW'), 1)]), tiesOf('NEW')],
@@ -203,7 +199,14 @@ const TRIGGERS: Trigger[] = [
       tiesOf('NEW'),
     ],
   },
-  { name: 'TRG_actions_ties_insert', table: 'actions', event: 'INSERT', when: () => open('NEW'), body: () => [hold('NEW')] },
+  {
+    name: 'TRG_actions_ties_insert',
+    sqliteOnly: true,
+    table: 'actions',
+    event: 'INSERT',
+    when: () => open('NEW'),
+    body: () => [hold('NEW')],
+  },
   { name: 'TRG_actions_ties_delete', table: 'actions', event: 'DELETE', when: () => open('OLD'), body: () => release('OLD') },
   {
     name: 'TRG_actions_ties_release',
@@ -252,24 +255,50 @@ const TRIGGERS: Trigger[] = [
  * of a row the same transaction updated before walks the chain of its earlier versions (quadratic). SQLite has no
  * such chain; there the row triggers above keep them. `rows` gives (networkId, organisationId, kind, d) per row.
  */
-const STATEMENT_TRIGGERS: { name: string; table: string; event: 'INSERT' | 'DELETE' | 'UPDATE'; rows: string }[] = [
-  { name: 'TRG_cases_counts_insert', table: 'cases', event: 'INSERT', rows: caseRows('added', 1) },
-  { name: 'TRG_cases_counts_delete', table: 'cases', event: 'DELETE', rows: caseRows('removed', -1) },
+const STATEMENT_TRIGGERS: { name: string; table: string; event: 'INSERT' | 'DELETE' | 'UPDATE'; body: string }[] = [
+  // New cases and new actions too: per row, each new tie would be a statement of its own, and so an update of its counter.
+  { name: 'TRG_cases_ties_insert_all', table: 'cases', event: 'INSERT', body: tiesOfAdded() },
+  { name: 'TRG_actions_ties_insert_all', table: 'actions', event: 'INSERT', body: holdAdded() },
+  { name: 'TRG_cases_counts_insert', table: 'cases', event: 'INSERT', body: addUp(caseRows('added', 1)) },
+  { name: 'TRG_cases_counts_delete', table: 'cases', event: 'DELETE', body: addUp(caseRows('removed', -1)) },
   {
     name: 'TRG_cases_counts_update',
     table: 'cases',
     event: 'UPDATE',
-    rows: `${caseRows('removed', -1)} UNION ALL ${caseRows('added', 1)}`,
+    body: addUp(`${caseRows('removed', -1)} UNION ALL ${caseRows('added', 1)}`),
   },
-  { name: 'TRG_case_ties_counts_insert', table: 'case_ties', event: 'INSERT', rows: tieRows('added', 1) },
-  { name: 'TRG_case_ties_counts_delete', table: 'case_ties', event: 'DELETE', rows: tieRows('removed', -1) },
+  { name: 'TRG_case_ties_counts_insert', table: 'case_ties', event: 'INSERT', body: addUp(tieRows('added', 1)) },
+  { name: 'TRG_case_ties_counts_delete', table: 'case_ties', event: 'DELETE', body: addUp(tieRows('removed', -1)) },
   {
     name: 'TRG_case_ties_counts_update',
     table: 'case_ties',
     event: 'UPDATE',
-    rows: `${tieRows('removed', -1)} UNION ALL ${tieRows('added', 1)}`,
+    body: addUp(`${tieRows('removed', -1)} UNION ALL ${tieRows('added', 1)}`),
   },
 ];
+
+/** tiesOf() for all cases a statement inserted (PostgreSQL). */
+function tiesOfAdded(): string {
+  const r = (column: string) => `r."${column}"`;
+  return (
+    `INSERT INTO "case_ties" ("networkId", "organisationId", "caseId", "submitted", "openActions", "kind") ` +
+    `SELECT ${r('networkId')}, o."org", ${r('id')}, MAX(o."s"), SUM(o."a"), 2 * MAX(o."s") + (CASE WHEN SUM(o."a") > 0 THEN 4 ELSE 0 END) + ${bits('r')} ` +
+    `FROM "added" r JOIN (SELECT n."id" AS "caseId", n."submittedByOrganisationId" AS "org", 1 AS "s", 0 AS "a" FROM "added" n ` +
+    `UNION ALL SELECT a."caseId", a."ownerOrganisationId", 0, 1 FROM "actions" a JOIN "added" n ON n."id" = a."caseId" WHERE ${open('a')}) o ` +
+    `ON o."caseId" = ${r('id')} ` +
+    `GROUP BY ${r('id')}, ${r('networkId')}, ${r('identityErasedAt')}, ${r('consent')}, ${r('consentOverrideReason')}, o."org"`
+  );
+}
+
+/** hold() for all actions a statement inserted (PostgreSQL), one upsert per tie. */
+function holdAdded(): string {
+  return (
+    `INSERT INTO "case_ties" ("networkId", "organisationId", "caseId", "submitted", "openActions", "kind") ` +
+    `SELECT c."networkId", a."ownerOrganisationId", c."id", 0, COUNT(*), 4 + ${bits('c')} FROM "added" a JOIN "cases" c ON c."id" = a."caseId" ` +
+    `WHERE ${open('a')} GROUP BY c."id", a."ownerOrganisationId" ` +
+    `ON CONFLICT ("organisationId", "caseId") DO UPDATE SET "openActions" = "case_ties"."openActions" + EXCLUDED."openActions", "kind" = ("case_ties"."kind" | 4)`
+  );
+}
 
 function caseRows(table: string, d: number): string {
   return `SELECT r."networkId", '' AS "organisationId", ${bits('r')} AS "kind", ${d} AS "d" FROM "${table}" r`;
