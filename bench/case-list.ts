@@ -216,6 +216,16 @@ function summary(runs: Run[]): Run {
   };
 }
 
+/**
+ * The same benchmark on the code before ADR 0030 (commit 2adf812, a checkout of it with
+ * BENCH_DB=tmp/bench-before/case-list.sqlite, a second copy of the same database), run right before this one;
+ * its rows, copied here by hand.
+ */
+const BEFORE = `Before (commit 2adf812, the same benchmark on a second copy of the same database, run right before this one at a
+load average of 3.9–7.4): coordinator 62 / 55 / 32 requests/s at 1,000 / 10,000 / 100,000 cases (p99 482 / 597 /
+1,415 ms), shell partner 54 / 11 / 2 (p99 553 ms / 4.3 s / 12.0 s); cost per request from 1,000 to 100,000 cases
+1.92 × for the coordinator and 34.3 × for the shell partner.`;
+
 function report(meta: Meta, seeded: number, runs: Map<string, Run[]>, found: Map<string, string>, loadBefore: number): void {
   const s = (size: number, path: Path) => summary(runs.get(`${size} ${path}`)!);
   const big = Math.max(...SIZES);
@@ -274,28 +284,23 @@ ${verdicts.join('\n')}
 
 Measured ${new Date().toISOString().slice(0, 10)}; load average (1 min) ${loadBefore.toFixed(1)} before the runs and
 ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} at the end of each run, on ${cpus().length} cores shared with other work (the
-benchmark's own three processes account for about 2 of it while a run is going).
+benchmark's own three processes account for about 2 of it while a run is going); numbers taken at a load above 2
+are indicative.
 
-Before this round (commit aedf95f, run once in the same session at a load average of 10.6–12.9; the floor's own
-numbers swing by 2–4 × between such runs, so compare the app's rows): coordinator 6 / 5 / 4 requests/s at
-1,000 / 10,000 / 100,000 cases (p99 6.3 / 7.5 / 7.0 s), shell partner 6 / 2 / 0 (p99 6.5 / 12.4 / 49.6 s).
+What this round changed (ADR 0030): the total without filters comes from counters the database keeps in the
+transaction of every write to \`cases\` and \`actions\` (triggers over \`case_ties\` and \`case_counts\`), a few
+rows whatever the network's size, instead of a \`COUNT(*)\` over the network's cases (the coordinator) or over the
+~19,000 cases tied to the shell partner's organisation; and the shell partner's page walks the network's cases in
+the list's order and stops after 25 of theirs (at page 1 about 150 cases read), instead of deciding the kind of
+every tied case first. The migration that creates and fills both tables took 3.4 s on this database (111,000
+cases, 153,414 ties, and ANALYZE of \`cases\`), at a load average of 0.9.
 
-Where the time goes (issue #15, profiled on 2026-11-28 with the V8 CPU profiler and a timer around each SQLite
-statement, at a load average of about 7, so shares rather than milliseconds): for the coordinator at 100,000
-cases SQLite took about half the CPU and the \`COUNT(*)\` of the network's cases alone about 24 ms per request —
-it reads 100,000 index entries every time, so the app's cost per request grows with the network however little
-else it does; then building SQL through TypeORM (13 %), JSON (7 %), the Nest pipeline (5 %), decrypting the 25
-identities (3 %), pino (3 %). For the shell partner at 100,000 cases SQLite took 92 %: count and page each
-decide the kind of every one of the about 19,000 cases tied to the partner (brought in by them or their
-organisation, or held by an open action of it), reading each case's row, about 0.8 s per statement under that
-load. What this round cut, for every size: the list looked the network and the caller's role up again after
-the access guard had (2 of 15 statements); the session, the role, the covenant standing, the open actions of
-the page's cases, the identities and the access log's head were read through the repository API (SQL built anew
-on each request) and are now plain statements written once; the access log's INSERT bound its sequence numbers
-as SQL text (TypeORM's SQLite driver writes numbers into the statement), so each one was a statement SQLite had
-never seen, prepared anew and pushing the app's other prepared statements out of the driver's cache. Left: the
-count (a counter kept per network by the database would make it constant, not done here) and the shell
-partner's kinds (see issue #15).`,
+${BEFORE}
+
+Earlier rounds: before ADR 0027 (commit aedf95f, load 10.6–12.9) coordinator 6 / 5 / 4 and shell partner 6 / 2 / 0
+requests/s; after it 95 / 87 / 48 and 76 / 18 / 2 at a load of 1.2–1.8, the shell partner's p99 at 100,000 cases
+9.5 s. What is left of the cost per request is the same at every size: the 25 access-log entries (hash-chained),
+decrypting the identities, TypeORM building the page's SQL, JSON, the Nest pipeline (profile in issue #15).`,
   );
 }
 

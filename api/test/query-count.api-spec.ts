@@ -163,12 +163,25 @@ describe('Queries per request: the meeting view and the agenda writes', () => {
   // The case list (issue #15): the access guard resolves the network and the caller's role; the list reuses them
   // instead of looking both up again (two statements fewer: 15 before). The rest: the session, the covenant
   // standing, count and page, the open actions on the page's cases, the access log, the identities and the
-  // submitting organisations' names.
+  // submitting organisations' names. Without filters the total is read from the counters the database keeps
+  // (case_counts, ADR 0030) instead of a COUNT(*) over the network's cases: one statement for the other, the same number.
   it('GET /api/networks/:id/cases as the coordinator: the network and the role looked up once, by the access guard', async () => {
     const statements = await count.during(() => s.coordinator.agent.get(`/api/networks/${s.network.id}/cases?page=1`).expect(200));
     expect(statements[0]).toMatch(/FROM "sessions"/);
     expect(statements.filter((q) => /FROM "networks"/.test(q))).toHaveLength(1);
     expect(statements.filter((q) => /FROM "network_roles"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /FROM "case_counts"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /COUNT\(\*\) AS "total"/.test(q))).toHaveLength(0);
+    expect(statements).toHaveLength(9 + ACCESS_LOG_UNIT);
+  });
+
+  // The shell partner's total in a neighbourhood network: the counters alone, as for the coordinator. (In an OGGZ
+  // network, where bit 1 of the kind — brought in by the viewer — changes what they see, one statement more reads
+  // their own cases brought in for another organisation than theirs: ADR 0030.)
+  it('GET /api/networks/:id/cases as the shell partner: the total from the counters, the same statements', async () => {
+    const statements = await count.during(() => s.shell.agent.get(`/api/networks/${s.network.id}/cases?page=1`).expect(200));
+    expect(statements.filter((q) => /FROM "case_counts"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /COUNT\(\*\) AS "total"|c\."submittedByOrganisationId" < /.test(q))).toHaveLength(0);
     expect(statements).toHaveLength(9 + ACCESS_LOG_UNIT);
   });
 

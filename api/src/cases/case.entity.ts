@@ -11,6 +11,8 @@ import type { CaseStatus, Consent, ProblemArea, Urgency } from '@casustafel/cont
 @Index('IDX_cases_network_created', ['networkId', 'createdAt'])
 // The case list of a viewer who sees only the cases tied to them starts from these (migration CaseListHeld).
 @Index('IDX_cases_network_submitter', ['networkId', 'submittedById'])
+// The cases a viewer brought in for another organisation than their own, for the list's total (migration CaseTies, ADR 0030).
+@Index('IDX_cases_network_submitter_org', ['networkId', 'submittedById', 'submittedByOrganisationId'])
 @Index('IDX_cases_network_organisation', ['networkId', 'submittedByOrganisationId'])
 // The figures read a period's cases from this index alone (migration FiguresCovering).
 @Index('IDX_cases_figures', [

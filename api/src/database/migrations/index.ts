@@ -21,6 +21,7 @@ import { Notifications1765500000000 } from './1765500000000-Notifications';
 import { CaseListHeld1765600000000 } from './1765600000000-CaseListHeld';
 import { JobRuns1765700000000 } from './1765700000000-JobRuns';
 import { AgendaActions1765800000000 } from './1765800000000-AgendaActions';
+import { CaseTies1765900000000 } from './1765900000000-CaseTies';
 
 /** Every migration, in order. Listed explicitly so that builds, tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CaseListHeld1765600000000,
   JobRuns1765700000000,
   AgendaActions1765800000000,
+  CaseTies1765900000000,
 ];
