@@ -135,6 +135,25 @@ describe('case_ties and case_counts', () => {
       }
   }
 
+  /** An action row written straight into the table, as the bulk SQL of the load generator would. */
+  function actionRow(fields: Pick<Action, 'networkId' | 'caseId' | 'ownerOrganisationId' | 'status'> & { id?: string }) {
+    const now = t.clock.now();
+    return {
+      id: newId(),
+      meetingId: null,
+      agendaItemId: null,
+      description: 'Huisbezoek afleggen',
+      ownerUserId: null,
+      dueDate: '2026-12-01',
+      notDoneReason: null,
+      note: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    };
+  }
+
   async function createCase(r: ReturnType<typeof random>) {
     const network = r.pick(networks);
     const consent = r.pick(network === networks[0] ? CONSENTS : CONSENTS.slice(0, 3));
@@ -161,24 +180,14 @@ describe('case_ties and case_counts', () => {
         else if (what < 0.4 || !action) {
           const c = r.pick(all);
           const network = networks.find((n) => n.id === c.networkId)!;
-          const now = t.clock.now();
-          await actions.insert({
-            id: newId(),
-            networkId: c.networkId,
-            meetingId: null,
-            agendaItemId: null,
-            caseId: r.next() < 0.1 ? null : c.id,
-            description: 'Huisbezoek afleggen',
-            ownerOrganisationId: r.pick(network.organisations),
-            ownerUserId: null,
-            dueDate: '2026-12-01',
-            status: r.pick(STATUSES),
-            notDoneReason: null,
-            note: null,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          });
+          await actions.insert(
+            actionRow({
+              networkId: c.networkId,
+              caseId: r.next() < 0.1 ? null : c.id,
+              ownerOrganisationId: r.pick(network.organisations),
+              status: r.pick(STATUSES),
+            }),
+          );
         } else if (what < 0.5) {
           // Reassigned to another organisation of the network.
           const network = networks.find((n) => n.id === action.networkId)!;
@@ -224,28 +233,13 @@ describe('case_ties and case_counts', () => {
     const c = (await data.getRepository(Case).find({ where: { networkId: network.id } }))[0];
     const owner = network.organisations[3];
     const ids = Array.from({ length: 12 }, () => newId());
-    const now = t.clock.now();
     await atOnce(
       ids.map(
         (id) => () =>
           data.transaction((m) =>
-            m.getRepository(Action).insert({
-              id,
-              networkId: network.id,
-              meetingId: null,
-              agendaItemId: null,
-              caseId: c.id,
-              description: 'Huisbezoek afleggen',
-              ownerOrganisationId: owner,
-              ownerUserId: null,
-              dueDate: '2026-12-01',
-              status: 'OPEN',
-              notDoneReason: null,
-              note: null,
-              version: 1,
-              createdAt: now,
-              updatedAt: now,
-            }),
+            m
+              .getRepository(Action)
+              .insert(actionRow({ id, networkId: network.id, caseId: c.id, ownerOrganisationId: owner, status: 'OPEN' })),
           ),
       ),
     );
