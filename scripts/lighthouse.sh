@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE="${BASE:-http://127.0.0.1:3000}"
 RUNS="${RUNS:-3}"
+# PAGES: which of login, cases and meeting to measure (all three unless given).
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 OUT=tmp/lighthouse
 mkdir -p "$OUT"
@@ -46,7 +47,7 @@ line() {
       "bytes", v("total-byte-weight"), "BI", r.environment.benchmarkIndex, "cpu", r.configSettings.throttling.cpuSlowdownMultiplier].join(" "));' "$1" "$2"
 }
 
-for page in login cases meeting; do
+for page in ${PAGES:-login cases meeting}; do
   case $page in
     login) url="$BASE/inloggen" headers='{}' ;;
     cases) url="$BASE/netwerken/$network/casussen" headers=$signedIn ;;

@@ -42,8 +42,9 @@ stage "typecheck" npx nx run-many -t typecheck --output-style=static
 # API computes must be Amsterdam time whatever the server's TZ (ADR 0017).
 stage "unit tests" env TZ=America/New_York npx nx run api:test --output-style=static --skip-nx-cache
 stage "component tests" env TZ=America/New_York npx nx run client:test --output-style=static --skip-nx-cache
-# Every icon a template uses is in the cut-down icon font (ADR 0025; npm run icons after a new one).
-stage "icon font" npx nx run client:test-tools --output-style=static
+# The build tools: every icon a template uses is in the cut-down icon font (ADR 0025; npm run icons after a new one),
+# the login form without Angular (ADR 0032) in jsdom.
+stage "build tools" npx nx run client:test-tools --output-style=static
 stage "API tests" env TZ=America/New_York npx nx run api:test-api --output-style=static
 stage "e2e tests" npx nx run e2e:e2e --output-style=static
 

@@ -1,17 +1,23 @@
-// Writes the document served for /inloggen (ADR 0031): the built index.html with the login page drawn in HTML and CSS
-// (client/src/login-shell.html, its texts from nl.json) before <app-root>, and the two Roboto weights it shows
-// preloaded, so that the page's first and largest paint wait for the HTML and the stylesheet only, not for Angular.
+// Writes the document served for /inloggen (ADR 0031, 0032): the built index.html with the login page as plain HTML
+// (client/src/login-shell.html, its texts from nl.json) before <app-root>, its script (client/src/login.js, copied as
+// login-<hash>.js so that it is cached like Angular's files) and the two Roboto weights it shows preloaded — and
+// without Angular's scripts: the page's first paint, largest paint and signing in wait for the HTML, the stylesheet
+// and a few kilobytes of script only. Angular's entry script and its preloads are listed on #login-shell
+// (data-app, data-preload) for login.js to start the app when the visitor needs more than the form.
 // The API serves <folder>/index.html for a path that has one (api/src/client/client-files.ts). Run on the built client
 // after preload-initial.cjs and before it is compressed: `node client/tools/login-shell.cjs dist/client/browser`.
-const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const SHELL = join(__dirname, '../src/login-shell.html');
+const SCRIPT = join(__dirname, '../src/login.js');
 const DUTCH = join(__dirname, '../src/app/i18n/nl.json');
+
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The shell's markup with each {{key}} replaced by its Dutch text (HTML-escaped); an unknown key is an error. */
 function shellMarkup(template, translations) {
-  const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return template
     .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace(/\{\{([\w.]+)\}\}/g, (_, key) => {
@@ -32,16 +38,44 @@ function fontPreloads(dir, html) {
   return [...new Set(fonts)].map((f) => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin>`).join('');
 }
 
-/** Writes `dir`/inloggen/index.html; returns its path. */
-function writeLoginDocument(dir, template = readFileSync(SHELL, 'utf8'), translations = JSON.parse(readFileSync(DUTCH, 'utf8'))) {
+/** The script under a name with its content's hash (8 characters, as Angular names its files); older copies removed. */
+function copyScript(dir, script) {
+  const hash = createHash('sha256').update(script).digest();
+  let name = '';
+  for (let i = 0; i < 8; i++) name += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[hash[i] % 32];
+  const file = `login-${name}.js`;
+  for (const old of readdirSync(dir))
+    if (/^login-[A-Z2-7]{8}\.js(\.br|\.gz)?$/.test(old) && !old.startsWith(file)) unlinkSync(join(dir, old));
+  writeFileSync(join(dir, file), script);
+  return file;
+}
+
+/** Writes `dir`/inloggen/index.html and the login script beside index.html; returns the document's path. */
+function writeLoginDocument(
+  dir,
+  template = readFileSync(SHELL, 'utf8'),
+  translations = JSON.parse(readFileSync(DUTCH, 'utf8')),
+  script = readFileSync(SCRIPT, 'utf8'),
+) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   if (!html.includes('<app-root></app-root>')) throw new Error('No <app-root></app-root> in index.html');
-  const withShell = html
-    .replace('</head>', `${fontPreloads(dir, html)}</head>`)
-    .replace('<app-root></app-root>', `${shellMarkup(template, translations)}<app-root></app-root>`);
+  const entries = [...html.matchAll(/<script src="([\w.-]+\.js)" type="module"><\/script>/g)];
+  if (entries.length === 0) throw new Error('No module script in index.html');
+  const preloads = [...html.matchAll(/<link rel="modulepreload" href="([\w.-]+\.js)">/g)];
+  const markup = shellMarkup(template, translations);
+  if (!markup.includes('<div id="login-shell"')) throw new Error('login-shell.html: no <div id="login-shell">');
+  const withApp = markup.replace(
+    '<div id="login-shell"',
+    `<div id="login-shell" data-app="${entries.map((m) => m[1]).join(' ')}" data-preload="${preloads.map((m) => m[1]).join(' ')}"`,
+  );
+  let document = html;
+  for (const m of [...entries, ...preloads]) document = document.replace(m[0], '');
+  document = document
+    .replace('</head>', `${fontPreloads(dir, html)}<script src="${copyScript(dir, script)}" defer></script></head>`)
+    .replace('<app-root></app-root>', `${withApp}<app-root></app-root>`);
   mkdirSync(join(dir, 'inloggen'), { recursive: true });
   const out = join(dir, 'inloggen', 'index.html');
-  writeFileSync(out, withShell);
+  writeFileSync(out, document);
   return out;
 }
 
@@ -53,5 +87,5 @@ if (require.main === module) {
     console.error('Usage: node client/tools/login-shell.cjs <built client folder>');
     process.exit(1);
   }
-  console.log(`Login page drawn without JavaScript: ${writeLoginDocument(dir)}`);
+  console.log(`Login page without Angular: ${writeLoginDocument(dir)}`);
 }

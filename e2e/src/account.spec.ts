@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { ADMIN_EMAIL, choose, expectAccessible, login, logout, screenshot } from './fixtures/app';
+import { ADMIN_EMAIL, choose, COORDINATOR_BUURT, DEMO_PASSWORD, expectAccessible, login, logout, screenshot } from './fixtures/app';
 import { linkIn, receiveMail } from './fixtures/mail';
 
 const NAME = 'Noor Hendriks';
@@ -23,6 +23,33 @@ async function freshCode(secret: string, after: number): Promise<{ code: string;
 async function openAccountMenu(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Accountmenu' }).click();
 }
+
+test('the login page signs in without the app, which it loads only after signing in', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/inloggen?terug=%2Facties');
+  await expect(page.getByLabel('E-mailadres')).toBeFocused();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByText('Vul je e-mailadres in, bijvoorbeeld naam@organisatie.nl.')).toBeVisible();
+  await expect(page.getByText('Vul je wachtwoord in.')).toBeVisible();
+  await expect(page.getByLabel('E-mailadres')).toBeFocused();
+  await page.getByLabel('E-mailadres').fill(COORDINATOR_BUURT);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('niet het wachtwoord');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByTestId('login-error')).toHaveText('Het e-mailadres of het wachtwoord klopt niet.');
+  await expectAccessible(page);
+  // All of it without Angular: its entry script was not loaded and nothing was drawn in <app-root>.
+  expect(scripts.filter((path) => /\/main-\w+\.js$/.test(path))).toEqual([]);
+  await expect(page.locator('app-root > *')).toHaveCount(0);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/acties$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn acties' })).toBeVisible();
+  await logout(page);
+});
 
 test('a forgotten password gets the same answer whether or not the address is known', async ({ page }) => {
   await page.goto('/inloggen');
@@ -99,7 +126,9 @@ test('a new user activates through the link from the e-mail, enrols MFA, signs i
   await screenshot(page, '25-mijn-account');
   await logout(page);
 
-  // Signing in again: password, then a code from the app.
+  // Signing in again, from the login page as a new visit serves it (without the app): password, then the app takes over
+  // for a code from the authenticator app.
+  await page.goto('/inloggen');
   await page.getByLabel('E-mailadres').fill(EMAIL);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();

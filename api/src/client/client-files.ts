@@ -7,7 +7,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * (client/tools/precompress.cjs), chosen by the request's Accept-Encoding; files whose name carries Angular's content
  * hash cached for a year and never revalidated, everything else (index.html above all) revalidated on every use, so a
  * new release is picked up at once; for every other path outside /api (the client's own routes) the document written
- * for that route at build time if there is one (`inloggen/index.html`, the login page drawn without JavaScript,
+ * for that route at build time if there is one (`inloggen/index.html`, the login form without Angular, ADR 0032;
  * ADR 0031), else index.html.
  */
 

@@ -9,7 +9,7 @@ import { NavigationCancel, NavigationCancellationCode, NavigationEnd, Navigation
 })
 export class App {
   constructor() {
-    // The login page the server drew without JavaScript (#login-shell, ADR 0031) lies over the app until the first
+    // The login form the server drew (#login-shell, ADR 0031, 0032), when it started the app, lies over it until the first
     // navigation has drawn the real page under it — the login page, or wherever the guards sent the visitor instead.
     const document = inject(DOCUMENT);
     const injector = inject(Injector);

@@ -1,10 +1,21 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  OnInit,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AccountApi, MFA_CODE } from '../account/account-api';
 import { errorMessage } from '../core/api-error';
@@ -12,6 +23,21 @@ import { Session } from '../core/session';
 import { PublicPage } from '../ui/public-page';
 
 type Step = 'password' | 'code' | 'forgot' | 'forgotSent';
+
+/**
+ * The e-mail address typed into the login form the server drew (client/src/login.js, ADR 0032) before it handed the
+ * page to this one: read once, then forgotten.
+ */
+const HANDED_EMAIL = 'casustafel.inloggen.email';
+function takeHandedEmail(): string {
+  try {
+    const email = sessionStorage.getItem(HANDED_EMAIL) ?? '';
+    sessionStorage.removeItem(HANDED_EMAIL);
+    return email;
+  } catch {
+    return '';
+  }
+}
 
 @Component({
   selector: 'app-login-page',
@@ -129,10 +155,11 @@ type Step = 'password' | 'code' | 'forgot' | 'forgotSent';
     </app-public-page>
   `,
 })
-export class LoginPage {
+export class LoginPage implements OnInit {
   private readonly session = inject(Session);
   private readonly account = inject(AccountApi);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly injector = inject(Injector);
 
   /** Query parameters, bound by the router. */
@@ -140,6 +167,11 @@ export class LoginPage {
   readonly verlopen = input<string>();
   /** After choosing a password through a link: `geactiveerd` or `hersteld`. */
   readonly melding = input<string>();
+  /**
+   * The step to open with, when the server-drawn login form hands over (ADR 0032): `code` after a password that needs
+   * the second step, `vergeten` for a forgotten password.
+   */
+  readonly stap = input<string>();
 
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
@@ -161,6 +193,26 @@ export class LoginPage {
   constructor() {
     // The one thing to do on this page: start typing the e-mail address.
     afterNextRender(() => this.emailInput()?.nativeElement.focus());
+  }
+
+  ngOnInit(): void {
+    const email = takeHandedEmail();
+    if (email) this.form.controls.email.setValue(email);
+    const step = this.stap();
+    if (step === 'code') this.goTo('code', () => this.codeInput()?.nativeElement.focus());
+    else if (step === 'vergeten') this.forgot();
+    // The step was for this start only: going back or reloading shows the form again.
+    if (step)
+      afterNextRender(
+        () =>
+          void this.router.navigate([], {
+            relativeTo: this.route,
+            queryParams: { stap: null },
+            queryParamsHandling: 'merge',
+            replaceUrl: true,
+          }),
+        { injector: this.injector },
+      );
   }
 
   protected async submit(): Promise<void> {
