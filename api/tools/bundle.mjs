@@ -43,6 +43,10 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Resolve packages as Node's require() does (conditions node, require, default). esbuild adds the `module`
+  // condition by default, which picked tslib's ES module build: wrapped for require(), every compiled file's
+  // require('tslib') then copied its forty helpers onto a fresh object (some 250 times per start).
+  conditions: [],
   // Whitespace and syntax only: names stay as written, so a stack trace in the log still reads.
   minifyWhitespace: true,
   minifySyntax: true,
