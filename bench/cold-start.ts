@@ -39,14 +39,14 @@ const BEFORE = {
 
 /**
  * The second round of ADR 0029 (tslib's CommonJS build, an ASCII bundle, argon2 at first use), measured once with
- * this benchmark, back to back on the same machine: commit a1c2a6c, just before it, then the commit with it. Kept
- * here because the benchmark rewrites its whole section.
+ * this benchmark on the same machine: three runs of commit a1c2a6c, just before it, taking turns with three runs of
+ * the commit with it. Kept here because the benchmark rewrites its whole section.
  */
 const ROUND_TWO = {
   measured: '2026-11-28',
-  load: '3.19 and 3.46',
-  before: { commit: 'a1c2a6c', app: 623, appCpu: 510, floor: 74 },
-  after: { app: 532, appCpu: 450, floor: 66 },
+  load: '1.4 to 2.3',
+  before: { commit: 'a1c2a6c', app: [394, 403, 396], appCpu: 490, floor: '47 to 49' },
+  after: { app: [337, 372, 345], appCpu: 410, floor: '45 to 52' },
 };
 
 /** The floor server: node:http and better-sqlite3, nothing else; it reads the users table before it listens. */
@@ -213,10 +213,10 @@ nodemailer (at the first mail sent), or build the OpenAPI document (at the first
 
 ### Second round (ADR 0029)
 
-Measured once with this benchmark, back to back, on this machine (${ROUND_TWO.measured}; load average ${ROUND_TWO.load} at
-the end of each run, another test run busy on both cores): commit ${ROUND_TWO.before.commit}, just before it,
-${ROUND_TWO.before.app} ms (CPU ${ROUND_TWO.before.appCpu} ms, floor ${ROUND_TWO.before.floor} ms); with it ${ROUND_TWO.after.app} ms (CPU ${ROUND_TWO.after.appCpu} ms, floor ${ROUND_TWO.after.floor} ms).
-Not re-measured by \`npm run bench\`.
+Measured once with this benchmark, three runs each taking turns, on this machine (${ROUND_TWO.measured}; load average
+${ROUND_TWO.load}): commit ${ROUND_TWO.before.commit}, just before it, ${ROUND_TWO.before.app.join(', ')} ms (medians of 5 starts; CPU
+${ROUND_TWO.before.appCpu} ms, the median of all 15; floor ${ROUND_TWO.before.floor} ms); with it ${ROUND_TWO.after.app.join(', ')} ms (CPU ${ROUND_TWO.after.appCpu} ms;
+floor ${ROUND_TWO.after.floor} ms). Not re-measured by \`npm run bench\`.
 A profile of a start from the bundle showed three costs that were not the application's: tslib bundled as an ES
 module (its helpers copied afresh at each of some 250 \`require('tslib')\`), a bundle V8 held as a two-byte string
 (non-ASCII characters in 83 regular expressions), decoded from UTF-8 and hashed at every start, and argon2 with its
