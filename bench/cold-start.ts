@@ -37,6 +37,18 @@ const BEFORE = {
   load: '12.15, 12.32, 12.32',
 };
 
+/**
+ * The second round of ADR 0029 (tslib's CommonJS build, an ASCII bundle, argon2 at first use), measured once with
+ * this benchmark on the same machine: three runs of commit a1c2a6c, just before it, taking turns with three runs of
+ * the commit with it. Kept here because the benchmark rewrites its whole section.
+ */
+const ROUND_TWO = {
+  measured: '2026-11-28',
+  load: '1.4 to 2.3',
+  before: { commit: 'a1c2a6c', app: [394, 403, 396], appCpu: 490, floor: '47 to 49' },
+  after: { app: [337, 372, 345], appCpu: 410, floor: '45 to 52' },
+};
+
 /** The floor server: node:http and better-sqlite3, nothing else; it reads the users table before it listens. */
 const FLOOR = `
 const http = require('node:http');
@@ -193,13 +205,25 @@ what a start costs, and the 500 ms aimed for in issue #15 (measured on an idle m
 
 What a start no longer does (issue #15): load pdfkit and fontkit (at the first PDF, in the worker
 that renders it), piscina (at the first PDF), zxcvbn-ts and its word lists (at the first password
-checked), otplib (at the first second-factor step) and nodemailer (at the first mail sent), or
-build the OpenAPI document (at the first request of \`/api/docs\` or \`/api/docs-json\`). What
-remained was \`require()\`: a CPU profile of a start put 77 % of it in resolving some 2,000 module paths and
-compiling each file. The bundle (one file to read, nothing to resolve) and V8's code cache (nothing to compile
-again) take most of that away (ADR 0029); what remains is running the modules' top level (Nest's and
-class-validator's decorators, TypeORM's metadata), creating the providers, checking that every migration has run,
-mapping the routes and setting up the cron jobs.`,
+checked), otplib (at the first second-factor step), argon2 (at the first password hashed or verified) and
+nodemailer (at the first mail sent), or build the OpenAPI document (at the first request of \`/api/docs\` or
+\`/api/docs-json\`). What remained was \`require()\`: a CPU profile of a start put 77 % of it in resolving some
+2,000 module paths and compiling each file. The bundle (one file to read, nothing to resolve) and V8's code cache
+(nothing to compile again) take most of that away (ADR 0029).
+
+### Second round (ADR 0029)
+
+Measured once with this benchmark, three runs each taking turns, on this machine (${ROUND_TWO.measured}; load average
+${ROUND_TWO.load}): commit ${ROUND_TWO.before.commit}, just before it, ${ROUND_TWO.before.app.join(', ')} ms (medians of 5 starts; CPU
+${ROUND_TWO.before.appCpu} ms, the median of all 15; floor ${ROUND_TWO.before.floor} ms); with it ${ROUND_TWO.after.app.join(', ')} ms (CPU ${ROUND_TWO.after.appCpu} ms;
+floor ${ROUND_TWO.after.floor} ms). Not re-measured by \`npm run bench\`.
+A profile of a start from the bundle showed three costs that were not the application's: tslib bundled as an ES
+module (its helpers copied afresh at each of some 250 \`require('tslib')\`), a bundle V8 held as a two-byte string
+(non-ASCII characters in 83 regular expressions), decoded from UTF-8 and hashed at every start, and argon2 with its
+native addon. What remains is running the modules' top level (Nest's, class-validator's and TypeORM's decorators
+and metadata; Intl's first date format), reading the code cache, Nest's Express adapter, scanning the modules and
+creating the providers (TypeORM's data source with 37 entities; the migrations check takes 1–2 ms), mapping the
+105 routes, the scheduler's hooks and the cron jobs: ADR 0029 lists each step's share.`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -77,6 +77,12 @@ describe('startBundle (the server bundle with V8 code cache, ADR 0027)', () => {
     expect(start(file).cache).toBe('used');
   });
 
+  it('reads a bundle that is not pure ASCII as UTF-8 (the build escapes what esbuild leaves, but a bundle need not come from the build)', () => {
+    writeFileSync(file, bundleSource('één €'));
+    expect(start(file)).toMatchObject({ cache: 'absent', written: true, exports: { variant: 'één €' } });
+    expect(start(file)).toMatchObject({ cache: 'used', exports: { variant: 'één €' } });
+  });
+
   it('writes no cache for a start that failed', () => {
     writeFileSync(file, bundleSource('een', `Promise.reject(new Error('start mislukt'))`));
     expect(start(file)).toMatchObject({ cache: 'absent', written: false });

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import * as argon2 from 'argon2';
 
 /**
  * argon2id with OWASP's recommended minimum (19 MiB memory, 2 iterations, 1 lane): strong enough
  * for a login, quick enough (~30 ms here) that a meeting room full of logins does not queue.
  */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
 export class PasswordHasher {
@@ -14,19 +13,27 @@ export class PasswordHasher {
   private dummy?: Promise<string>;
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, OPTIONS);
+    const { argon2id } = argon2();
+    return argon2().hash(password, { ...OPTIONS, type: argon2id });
   }
 
   async verify(hash: string | null, password: string): Promise<boolean> {
     if (hash === null) {
-      this.dummy ??= argon2.hash('no account has this password', OPTIONS);
-      await argon2.verify(await this.dummy, password);
+      this.dummy ??= this.hash('no account has this password');
+      await argon2().verify(await this.dummy, password);
       return false;
     }
     try {
-      return await argon2.verify(hash, password);
+      return await argon2().verify(hash, password);
     } catch {
       return false;
     }
   }
+}
+
+let loadedArgon2: typeof import('argon2') | undefined;
+/** argon2 and its native addon, loaded at the first password hashed or verified rather than when the app starts (issue #15, cold start). */
+function argon2(): typeof import('argon2') {
+  loadedArgon2 ??= require('argon2') as typeof import('argon2');
+  return loadedArgon2;
 }
