@@ -42,8 +42,10 @@ import { CasesApi } from './cases-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .toolbar { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; margin: 8px 0 16px; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px; }
+    .filters { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 12px; }
     .filters mat-form-field { flex: 1 1 170px; }
+    /* Level with the fields (56 px) beside it, whose hints would otherwise stretch every field in the row. */
+    .filters > button { margin-top: 8px; }
     .urgency-ACUTE, .urgency-HIGH { font-weight: 500; color: var(--mat-sys-error); }
     td a { font-weight: 500; }
   `,

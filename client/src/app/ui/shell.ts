@@ -47,7 +47,13 @@ import { NotificationBell } from '../notifications/notification-bell';
     .menu-identity { padding: 8px 16px; font: var(--mat-sys-body-medium); }
     .menu-identity small { display: block; color: var(--mat-sys-on-surface-variant); }
     main:focus { outline: none; }
-    @media (max-width: 600px) { .user-name { display: none; } }
+    /* A phone's toolbar has no room for the network's name (the page's header shows it): the switcher keeps its icon,
+       and its name for screen readers. */
+    @media (max-width: 600px) {
+      .user-name { display: none; }
+      mat-toolbar a.brand { margin-right: 0; }
+      .switcher-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    }
   `,
   template: `
     <a class="skip-link" href="#inhoud">{{ 'shell.skip' | transloco }}</a>
