@@ -8,10 +8,10 @@
  * TS_NODE_PROJECT=api/tsconfig.json TS_NODE_TRANSPILE_ONLY=1 node -r ts-node/register bench/cold-start-profile.ts [starts]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { productionStartEnv } from './start-env';
 
 const ROOT = resolve(__dirname, '..');
 const MAIN = join(ROOT, 'dist/api/api/src/main.js');
@@ -97,19 +97,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'casustafel-profile-'));
   try {
     writeFileSync(join(dir, 'stop.js'), STOP_WHEN_LISTENING);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env['PATH'],
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      DATABASE_PATH: join(dir, 'casustafel.sqlite'),
-      CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64'),
-      PUBLIC_URL: `http://localhost:${PORT}`,
-      SMTP_URL: 'smtp://bench:bench@127.0.0.1:1',
-      ADMIN_EMAIL: 'beheer@bench.example',
-      ADMIN_PASSWORD: 'Een lang wachtwoord voor de benchmark 7431',
-      CLIENT_DIST: join(dir, 'no-client'),
-      LOG_LEVEL: 'warn',
-    };
+    const env = productionStartEnv(dir, PORT);
     const start = (flags: string[]) => {
       const run = spawnSync(process.execPath, [...flags, '-r', join(dir, 'stop.js'), MAIN], { cwd: ROOT, env, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`start failed: ${run.stderr.slice(0, 500)}`);

@@ -7,12 +7,12 @@
  * (authenticated). Builds the API first when dist/ has none. Run: npm run bench
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { middle, writeSection } from './report';
+import { productionStartEnv } from './start-env';
 
 const RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 5);
 const ROOT = resolve(__dirname, '..');
@@ -126,20 +126,7 @@ async function main(): Promise<void> {
   try {
     const floorScript = join(dir, 'floor.js');
     writeFileSync(floorScript, FLOOR);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env['PATH'],
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      DATABASE_PATH: join(dir, 'casustafel.sqlite'),
-      CASUSTAFEL_DATA_KEY: randomBytes(32).toString('base64'),
-      PUBLIC_URL: `http://localhost:${PORT}`,
-      // Never contacted: mail is sent by the outbox worker, and no mail is due.
-      SMTP_URL: 'smtp://bench:bench@127.0.0.1:1',
-      ADMIN_EMAIL: 'beheer@bench.example',
-      ADMIN_PASSWORD: 'Een lang wachtwoord voor de benchmark 7431',
-      CLIENT_DIST: join(dir, 'no-client'),
-      LOG_LEVEL: 'warn',
-    };
+    const env = productionStartEnv(dir, PORT);
     // The first start migrates the new database, creates the first administrator and writes the bundle's code
     // cache (unless an earlier start of this build did); not measured.
     const first = await coldStart(MAIN, env);

@@ -215,7 +215,7 @@ requests/s, 1.03 ms CPU per request: 37.3 × the requests per second, 30.8 × th
 Where the time went (issue #15, part 3; \`BENCH_CPU_PROFILE=file.cpuprofile\` profiles the app's measured runs,
 and a timer around each SQLite statement split the database's share; at load averages of 4–8, so shares rather
 than milliseconds). Before: SQLite about 27 % of the CPU — the agenda's one join (86 columns, about 2.9 ms), the
-access log's COMMIT (its fsync) and its INSERT of 30 entries, which SQLite prepared anew on every request
+access log's COMMIT (writing the pages it touched to the WAL; no fsync at \`synchronous = NORMAL\`, better-sqlite3's default in WAL mode) and its INSERT of 30 entries, which SQLite prepared anew on every request
 because TypeORM's SQLite driver writes number parameters (the entries' sequence numbers) into the SQL text;
 TypeORM's JavaScript about 29 % (building the SQL of the request's 13 statements anew each time 14 %, hydrating
 the agenda's joined rows and the other results 11 %); the access log's rows 7 %; HTTP and Node's internals 6 %;
@@ -234,7 +234,7 @@ After, in a profile of the same kind: SQLite about 32 % (the access log's COMMIT
 TypeORM's JavaScript about 15 % (was 29 %: building SQL 6 %, hydrating 4 %, the rest the roster and the names,
 still through the query builder), the access log's rows 1.6 % (was 7 %), HTTP and Node's internals 11 %, JSON 8 %,
 pino 6 %, Nest 5 %, decryption 3.5 %, garbage collection 3 %. What is left is mostly the framework around the
-request and the access log's own unit of work with its fsync, which a privacy rule requires on every view that
+request and the access log's own unit of work and its commit, which a privacy rule requires on every view that
 discloses more than a pseudonym. The load generator runs in
 the same process as the server, for both.`,
     );
