@@ -44,6 +44,7 @@ describe(MeetingListPage.name, () => {
     // Planned: the date is cleared and leaving asks nothing; typing a new date makes leaving ask again.
     const startsAt = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="meeting-startsAt"]' }));
     expect(await startsAt.getValue()).toBe('');
+    expect((fixture.nativeElement as HTMLElement).querySelector('mat-error')).toBeNull();
     expect(fixture.componentInstance.hasUnsavedInput()).toBe(false);
     await startsAt.setValue('2027-04-27T14:00');
     expect(fixture.componentInstance.hasUnsavedInput()).toBe(true);

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, HostListener, inject, input, resource } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, HostListener, inject, input, resource, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -124,6 +124,7 @@ export class MeetingListPage implements HoldsUnsavedInput {
   });
 
   private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly planForm = viewChild(FormGroupDirective);
   protected readonly form = this.fb.group({
     startsAt: ['', Validators.required],
     duration: [90, [Validators.required, Validators.min(15), Validators.max(480)]],
@@ -156,9 +157,9 @@ export class MeetingListPage implements HoldsUnsavedInput {
       ),
     );
     if (!planned) return;
-    // Planned: the date is cleared (the next plan is a new one), the rest stays for a next meeting alike.
-    this.form.controls.startsAt.reset('');
-    this.form.markAsPristine();
+    // Planned: the date is cleared (the next plan is a new one), the rest stays for a next meeting alike. Through the
+    // form's directive, which forgets the submit too, so the emptied date is not shown as an error.
+    this.planForm()?.resetForm({ ...this.form.getRawValue(), startsAt: '' });
     this.meetings.reload();
   }
 

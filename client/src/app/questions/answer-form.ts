@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, input, output, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -78,6 +78,7 @@ export class AnswerForm {
     recommendation: ['ADVICE_ONLY' as Recommendation, Validators.required],
   });
   protected readonly submit = new FormSubmit();
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   /** Advice typed and not yet recorded (the page asks before leaving). */
   hasUnsavedInput(): boolean {
@@ -89,7 +90,8 @@ export class AnswerForm {
       this.api.answer(this.questionId(), this.form.getRawValue(), submission.options),
     );
     if (!ok) return;
-    this.form.reset();
+    // Through the directive: it forgets the submit too, so the emptied fields are not shown as errors.
+    this.formDirective().resetForm();
     this.answered.emit();
   }
 }
